@@ -1,0 +1,81 @@
+"""What every reader is, and the metadata a reader can state from the text alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..diagnostics import Reporter
+from ..model import CorrespAction, DateValue, Document, Metadata, Party, Place, Responsibility
+from ..source import Source
+from .front import FrontFacts
+from .structure import Detected
+
+
+class Reader(Protocol):
+    """Turns one Source into a Document. Readers are stateless and thread-safe."""
+
+    name: str
+    description: str
+
+    def sniff(self, source: Source) -> float:
+        """How much the text looks like this reader's shape, from 0 to 1."""
+        ...
+
+    def read(self, source: Source, reporter: Reporter) -> Document:
+        ...
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """Everything a reader learnt about the document from its text."""
+
+    front: FrontFacts
+    body: Detected
+    language: str
+
+
+def detected_metadata(facts: TextFacts) -> Metadata:
+    """Header metadata as read in the text; the sidecar pass refines and overrides it."""
+    front, body = facts.front, facts.body
+    authors = tuple(Party(name) for name in front.authors)
+    sender_parties: tuple[Party, ...] = authors
+    if not sender_parties and body.signature:
+        sender_parties = (Party(body.signature.rstrip("."), cert="low", evidence="internal"),)
+    date = body.date
+    if date is None and front.year:
+        date = DateValue(when=front.year, cert="medium", evidence="internal")
+    sent = CorrespAction(
+        "sent", sender_parties,
+        Place(body.place) if body.place else None,
+        date,
+    )
+    received_parties = (Party(front.addressee),) if front.addressee else ()
+    received = CorrespAction("received", received_parties)
+    responsibilities: tuple[Responsibility, ...] = ()
+    if front.translator:
+        responsibilities = (Responsibility("translator", "translation", front.translator),)
+    return Metadata(
+        title=front.title,
+        language=facts.language,
+        authors=authors,
+        responsibilities=responsibilities,
+        source_bibl=front.source_bibl,
+        licence=front.licence,
+        sent=sent,
+        received=received,
+        languages=(facts.language,),
+    )
+
+
+def guess_language(source: Source) -> str:
+    """English or French by their commonest short words; the sidecar states it for sure."""
+    words = " ".join(source.lines).lower().split()
+    french = sum(w in {"le", "la", "les", "de", "des", "et", "que", "est", "une", "pas", "je",
+                       "vous", "nous", "il", "qui", "dans"} for w in words)
+    english = sum(w in {"the", "of", "and", "to", "is", "that", "in", "it", "was", "i", "you",
+                        "we", "he", "which", "with"} for w in words)
+    german = sum(w in {"der", "die", "das", "und", "ist", "nicht", "ich", "sie", "wir", "mit"}
+                 for w in words)
+    scores = {"en": english, "fr": french, "de": german}
+    return max(scores, key=lambda k: scores[k])

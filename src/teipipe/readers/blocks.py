@@ -1,0 +1,156 @@
+"""Lines to raw blocks: the layer every reader shares before it recognises structure.
+
+A RawBlock is a run of non-blank source lines with the number of blank lines
+before it (a wide gap often separates parts of a text). `inlines_of` joins a
+block's lines into Text runs that keep each line's Location, turning line ends
+into spaces and deciding what a line-end hyphen means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..diagnostics import Location
+from ..model import Choice, Inline, Text
+from ..source import Source
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+    """The line without its line end and without trailing white space."""
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip())
+
+    @property
+    def content(self) -> str:
+        return self.text.strip()
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    lines: tuple[Line, ...]
+    gap_before: int
+    """Blank (or white-space-only) lines before this block; large at the start."""
+    page_start: bool = False
+    """A form feed began a new page at or just before this block."""
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+    @property
+    def text(self) -> str:
+        """The block's text on one line (for recognising rules, not for output)."""
+        return " ".join(line.content for line in self.lines)
+
+
+def source_lines(source: Source) -> list[Line]:
+    return [Line(n, text.rstrip()) for n, text in enumerate(source.lines, start=1)]
+
+
+def split_blocks(lines: Sequence[Line], page_starts: frozenset[int] = frozenset()) -> list[RawBlock]:
+    """Runs of non-blank lines; white-space-only lines count as blank."""
+    blocks: list[RawBlock] = []
+    current: list[Line] = []
+    gap = 99
+    page = False
+    for line in lines:
+        if line.number in page_starts:
+            page = True
+        if line.content:
+            current.append(line)
+            continue
+        if current:
+            blocks.append(RawBlock(tuple(current), gap, page))
+            current, gap, page = [], 0, False
+        gap += 1
+    if current:
+        blocks.append(RawBlock(tuple(current), gap, page))
+    return blocks
+
+
+# Words that follow a hyphen at a line end in inverted verbs and compounds of
+# French and English: after them the hyphen is real and the word is not rejoined.
+_CLITICS = frozenset(
+    "ce ci là je tu il ils elle elles on nous vous moi toi lui leur leurs le la les y en t "
+    "même mêmes être dire".split()
+)
+_WORD_AT_END = re.compile(r"([^\W\d_]+)-$")
+_WORD_AT_START = re.compile(r"^([^\W\d_]+)")
+
+
+@dataclass(frozen=True)
+class HyphenPolicy:
+    """Decides what a hyphen at a line end means, from the vocabulary of the text itself."""
+
+    vocabulary: frozenset[str]
+    """Lower-cased word forms that occur whole in the text."""
+    hyphenated: frozenset[str] = frozenset()
+    """Lower-cased hyphenated compounds that occur whole on one line of the text."""
+
+    def rejoin(self, left: str, right: str) -> bool:
+        """True when `left-` + `right` is one word broken by the typesetter."""
+        if right.lower() in _CLITICS or right[:1].isupper():
+            return False
+        if f"{left}-{right}".lower() in self.hyphenated:
+            return False
+        return (left + right).lower() in self.vocabulary
+
+
+def vocabulary_of(lines: Sequence[Line]) -> HyphenPolicy:
+    words: set[str] = set()
+    compounds: set[str] = set()
+    for line in lines:
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]+", line.content))
+        compounds.update(c.lower() for c in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", line.content))
+    return HyphenPolicy(frozenset(words), frozenset(compounds))
+
+
+def _loc(source_path: str, line: Line) -> Location:
+    return Location(source_path, line.number, line.indent + 1)
+
+
+def inlines_of(block_lines: Sequence[Line], path: str,
+               hyphens: HyphenPolicy | None = None) -> tuple[Inline, ...]:
+    """Join lines into inline runs: a space at each line end, or a decided hyphenation."""
+    out: list[Inline] = []
+    pending = ""  # text of the current line not yet emitted
+    pending_loc: Location | None = None
+    lines = [line for line in block_lines if line.content]
+    for line in lines:
+        text = line.content
+        loc = _loc(path, line)
+        if pending_loc is not None:
+            left = _WORD_AT_END.search(pending)
+            right = _WORD_AT_START.match(text)
+            if hyphens is not None and left and right and hyphens.rejoin(left[1], right[1]):
+                out.append(Text(pending[: left.start()], pending_loc))
+                out.append(Choice(
+                    original=f"{left[1]}-{right[1]}", edited=left[1] + right[1],
+                    kind="normalisation", rule="hyphen.rejoined",
+                    loc=pending_loc.shifted(left.start()), break_inside=True))
+                pending, pending_loc = text[right.end():], loc.shifted(right.end())
+                continue
+            if left is not None and right is not None:
+                out.append(Text(pending, pending_loc))  # a real hyphen: no space
+            else:
+                out.append(Text(pending + " ", pending_loc))
+        pending, pending_loc = text, loc
+    if pending_loc is not None:
+        out.append(Text(pending, pending_loc))
+    return merge_text(out)
+
+
+def merge_text(inlines: Sequence[Inline]) -> tuple[Inline, ...]:
+    """Drop empty Text runs; keep runs separate so each keeps its own Location."""
+    return tuple(node for node in inlines if not (isinstance(node, Text) and node.text == ""))

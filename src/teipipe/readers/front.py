@@ -1,0 +1,146 @@
+"""Front matter: the lines a publisher puts before a work (title, byline, `Source:` lines).
+
+They are kept verbatim in TEI `front` and also read for the header: who wrote
+it, to whom a letter went, where the text was taken from, its licence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import FrontLine, FrontRole, Licence
+from . import rules
+from .structure import Unit
+
+_LABELLED: tuple[tuple[FrontRole, re.Pattern[str]], ...] = (
+    ("source", re.compile(r"^(?:Source|Sources|First published|Original)\s*:", re.I)),
+    ("translation", re.compile(r"^(?:Translated|Translation|Translated by|Traduction)\s*:?",
+                               re.I)),
+    ("licence", re.compile(
+        r"^(?:Copy\s?left|Copyright|Licen[cs]e|Public Domain|©|Creative Commons)\b", re.I)),
+    ("source", re.compile(r"^(?:Transcri(?:bed|ption)|HTML Mark-?up|Proofread|Written|"
+                          r"Online Version)\b.*:", re.I)),
+    ("publication", re.compile(r"^(?:Appears in|Published in|First (?:appeared|printed) in|"
+                               r"Originally published|Reprinted (?:in|from))\b", re.I)),
+)
+_BYLINE = re.compile(r"^(?:By|Par|Von|Por|Di)\s+(?P<name>[A-ZÀ-Ý][\w.’' -]{2,60})$")
+_NAME_YEAR = re.compile(
+    r"^(?P<name>[A-ZÀ-Ý][\w.’'-]+(?:\s+[A-ZÀ-Ý][\w.’'-]+){0,3})(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?$")
+_CATEGORY = re.compile(r"^[\w’' -]+(?:/[\w’' -]+)+$")
+_LETTER_TO = re.compile(
+    r"^(?:An?\s+)?(?:Open\s+)?(?:Letter|Lettre|Brief|Carta|Lettera)\s+(?:to|à|an|a)\s+(?P<who>.+)$",
+    re.I)
+
+
+@dataclass(frozen=True)
+class FrontFacts:
+    """What the front matter says about the work."""
+
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    year: str | None = None
+    addressee: str | None = None
+    source_bibl: str = ""
+    translator: str | None = None
+    licence: Licence | None = None
+
+
+def _labelled_role(text: str) -> FrontRole | None:
+    for role, pattern in _LABELLED:
+        if pattern.match(text):
+            return role
+    return None
+
+
+def _is_long_paragraph(text: str) -> bool:
+    return rules.word_count(text) > 40
+
+
+def split_front(units: Sequence[Unit]) -> tuple[list[FrontLine], list[Unit]]:
+    """The leading front-matter lines and the units of the work that follow them."""
+    front: list[FrontLine] = []
+    index = 0
+    seen_title = False
+    while index < len(units):
+        unit = units[index]
+        text = unit.text
+        role = _labelled_role(text)
+        if role is None and (rules.is_salutation(text) or rules.is_dateline(text)
+                             or rules.salutation_prefix(text)):
+            break
+        if role is None:
+            role = _unlabelled_role(units, index, seen_title, bool(front))
+        if role is None:
+            break
+        seen_title = seen_title or role == "title"
+        front.append(FrontLine(role, unit.inlines, unit.loc))
+        index += 1
+    return front, list(units[index:])
+
+
+def _unlabelled_role(units: Sequence[Unit], index: int, seen_title: bool,
+                     has_front: bool) -> FrontRole | None:
+    text = units[index].text
+    if _is_long_paragraph(text):
+        return _summary_role(units, index, seen_title)
+    if _BYLINE.match(text) or (not has_front and _NAME_YEAR.match(text)):
+        return "byline"
+    if not has_front and _CATEGORY.match(text) and rules.word_count(text) <= 6:
+        return "category"
+    if not seen_title and rules.is_heading(text):
+        return "title"
+    return None
+
+
+def _summary_role(units: Sequence[Unit], index: int, seen_title: bool) -> FrontRole | None:
+    """A paragraph between title and first heading, followed only by front lines, summarises."""
+    if not seen_title:
+        return None
+    for follow in units[index + 1: index + 4]:
+        if _labelled_role(follow.text) in ("publication", "source"):
+            return "summary"
+        if rules.is_heading(follow.text):
+            return "summary"
+        break
+    return None
+
+
+def facts(front: Sequence[FrontLine]) -> FrontFacts:
+    """Title, authors, addressee, source and licence as the front lines state them."""
+    title, authors, year, addressee = "", [], None, None
+    source_parts: list[str] = []
+    translator = None
+    licence = None
+    for line in front:
+        text = "".join(getattr(n, "text", "") for n in line.inlines).strip()
+        if line.role == "title" and not title:
+            title = text
+            letter_to = _LETTER_TO.match(text)
+            if letter_to:
+                addressee = letter_to["who"].strip()
+        elif line.role == "byline":
+            match = _BYLINE.match(text) or _NAME_YEAR.match(text)
+            if match:
+                authors.append(match["name"].strip())
+                year = match.groupdict().get("year") or year
+        elif line.role == "source":
+            source_parts.append(re.sub(r"^[^:]*:\s*", "", text).rstrip(";"))
+        elif line.role == "translation":
+            translator = _translator_of(text)
+        elif line.role == "licence":
+            licence = Licence(text.rstrip(";."), _licence_url(text))
+    return FrontFacts(title, tuple(authors), year, addressee, "; ".join(source_parts),
+                      translator, licence)
+
+
+def _translator_of(text: str) -> str | None:
+    match = re.search(r"\bby\s+(?P<name>[A-ZÀ-Ý][\w.’' -]+?)\s*[;.]?$", text)
+    return match["name"].strip() if match else None
+
+
+def _licence_url(text: str) -> str | None:
+    """An address written on the licence line; a licence's version is never guessed."""
+    match = re.search(r"https?://\S+", text)
+    return match.group().rstrip(".;,)") if match else None

@@ -1,0 +1,163 @@
+"""Notes: recognising note paragraphs and linking each marker to its note.
+
+Two marker styles exist in the texts teipipe reads: bracketed (`RP[1]`,
+`Hernandez [2]`) and glued digits (`Hernandez2`, `enseignement375`). Linking
+walks the text in order and expects labels in sequence, so that a year or a
+bracketed editorial insertion (`[1918]`) is never taken for a marker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..diagnostics import Location, Reporter
+from ..model import Document, Inline, Note, NoteRef, Paragraph, Text
+from ..walk import rewrite_document
+
+# A note paragraph's opening label in its three printed forms.
+NOTE_BRACKET = re.compile(r"^\[(?P<label>\d{1,4}\*?)\]\s*")
+NOTE_DOTTED = re.compile(r"^(?P<label>\d{1,4}\*?)\.\s+")
+NOTE_BARE = re.compile(r"^(?P<label>\d{1,4}\*?)(?:\s+|(?=[^\W\d_]))")
+
+# "(Note MIA)", "(N.d.T.)", "[Editor's note]": who wrote a note, stated at its end.
+RESP_SUFFIX = re.compile(
+    r"\((?:Note|N\.\s?d\.\s?[TÉE]\.?)\s*(?P<who>[^()]{1,30})\)\s*\.?\s*$|"
+    r"\((?P<kind>N\.\s?d\.\s?T|N\.\s?d\.\s?[ÉE]|Translator’s note|Translator's note|"
+    r"Editor’s note|Editor's note)\.?\)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def note_id(label: str, taken: set[str]) -> str:
+    """A stable `xml:id` for a note from its printed label: `n1`, `n374`, `n1star`."""
+    base = "n" + label.replace("*", "star")
+    candidate, counter = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{counter}"
+        counter += 1
+    taken.add(candidate)
+    return candidate
+
+
+def label_sort_key(label: str) -> tuple[int, str]:
+    digits = re.match(r"\d+", label)
+    return (int(digits.group()) if digits else 10**6, label)
+
+
+@dataclass(frozen=True)
+class MarkerStyle:
+    """How markers look in a text: bracketed labels, or digits glued to the word before."""
+
+    bracketed: bool
+
+    def pattern(self, label: str) -> re.Pattern[str]:
+        escaped = re.escape(label)
+        if self.bracketed:
+            return re.compile(rf"\[{escaped}\]")
+        # Glued digits: after a letter or closing punctuation, never inside a number;
+        # one space is allowed only after punctuation (`longtemps ? 379`).
+        return re.compile(
+            rf"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,])\s?)(?<!\d){escaped}(?![\d\w])")
+
+
+def _split_text(node: Text, match: re.Match[str], label_text: str, target: str) -> list[Inline]:
+    before = node.text[: match.start()]
+    after = node.text[match.end():]
+    marker_start = match.start() + (len(match.group()) - len(label_text))
+    if match.group() != label_text:  # a space before a glued label stays as text
+        before = node.text[:marker_start]
+    out: list[Inline] = []
+    if before:
+        out.append(Text(before, node.loc))
+    out.append(NoteRef(label_text, target, node.loc.shifted(marker_start)))
+    if after:
+        out.append(Text(after, node.loc.shifted(match.end())))
+    return out
+
+
+class _Linker:
+    """Walks inline runs in document order and replaces the next expected marker."""
+
+    def __init__(self, notes: Sequence[Note], style: MarkerStyle) -> None:
+        self.queue = sorted((n for n in notes if n.cited), key=lambda n: label_sort_key(n.label))
+        self.style = style
+        self.found: dict[str, Location] = {}
+
+    def __call__(self, run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        pending = list(run)
+        while pending:
+            node = pending.pop(0)
+            if not isinstance(node, Text) or not self.queue:
+                out.append(node)
+                continue
+            note = self.queue[0]
+            match = self.style.pattern(note.label).search(node.text)
+            if match is None:
+                out.append(node)
+                continue
+            label_text = f"[{note.label}]" if self.style.bracketed else note.label
+            pieces = _split_text(node, match, label_text, note.id)
+            self.queue.pop(0)
+            ref = next(p for p in pieces if isinstance(p, NoteRef))
+            self.found[note.id] = ref.loc
+            # The text after the marker may hold the next marker: look at it again.
+            if isinstance(pieces[-1], Text):
+                out.extend(pieces[:-1])
+                pending.insert(0, pieces[-1])
+            else:
+                out.extend(pieces)
+        return tuple(out)
+
+
+def link_markers(doc: Document, style: MarkerStyle, reporter: Reporter) -> Document:
+    """Replace each marker by a NoteRef; warn about notes no marker cites."""
+    linker = _Linker(doc.notes, style)
+    linked = rewrite_document(doc, linker, notes=False, front=False)
+    notes: list[Note] = []
+    for note in doc.notes:
+        if note.cited and note.id not in linker.found:
+            reporter.warning(
+                "notes.unreferenced", note.loc,
+                f"note {note.label} is cited by no marker in the text; kept it, "
+                "marked as not anchored (check the marker, or set it in the sidecar)")
+            note = replace(note, cited=False)
+        notes.append(note)
+    _warn_orphan_markers(linked, {n.label for n in notes}, style, reporter)
+    return linked.with_(notes=tuple(notes))
+
+
+def _warn_orphan_markers(doc: Document, labels: set[str], style: MarkerStyle,
+                         reporter: Reporter) -> None:
+    """A bracketed number that looks like a marker but has no note is worth a look."""
+    if not style.bracketed:
+        return
+    orphan = re.compile(r"\[(\d{1,3})\]")
+
+    def scan(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        for node in run:
+            if isinstance(node, Text):
+                for match in orphan.finditer(node.text):
+                    if match.group(1) not in labels:
+                        reporter.warning(
+                            "notes.marker-without-note", node.loc.shifted(match.start()),
+                            f"marker {match.group()} has no note with that label; "
+                            "left as text")
+        return run
+
+    rewrite_document(doc, scan, notes=False)
+
+
+def responsibility(paragraphs: Sequence[Paragraph]) -> str | None:
+    """Who a note names as its author at its end (`(Note MIA)` gives `MIA`)."""
+    if not paragraphs:
+        return None
+    last = paragraphs[-1].inlines
+    tail = "".join(n.text for n in last if isinstance(n, Text))
+    match = RESP_SUFFIX.search(tail)
+    if match is None:
+        return None
+    who = match.group("who") or match.group("kind") or ""
+    return who.strip()

@@ -1,0 +1,140 @@
+"""Reader for text saved from web archives: one paragraph a line, bracketed note markers.
+
+Shape: header lines (author and year, title, `Source:` / `Translated:` /
+licence lines), then the work (date line, salutation, paragraphs, numbered
+lists, headings, quotations), then endnotes `1. …` or `[1] …` after a gap, and
+site boilerplate (a comment prompt) that is not part of the work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..diagnostics import Reporter
+from ..model import Document, Normalisation, Note, Paragraph
+from ..source import Source
+from . import notes as notes_mod
+from .base import TextFacts, detected_metadata, guess_language
+from .blocks import Line, inlines_of, source_lines
+from .front import facts, split_front
+from .notes import MarkerStyle, link_markers
+from .structure import Unit, assemble, strip_label
+
+# Prompts and widgets that web pages put after a work.
+_BOILERPLATE = re.compile(
+    r"^(?:Leave a (?:Reply|Comment)|Post a Comment|Add a comment|Comments?|Share this:?|"
+    r"Like this:?|Related|Comments are closed\.?|You must be logged in to post a comment\.?|"
+    r"Click to share.*|Print this page|Back to (?:top|index).*|Top of the page|"
+    r"Last updated on .*|\d+ Comments?|No comments yet\.?)$",
+    re.IGNORECASE,
+)
+
+
+def _units(lines: Sequence[Line], source: Source) -> list[Unit]:
+    units: list[Unit] = []
+    gap = 99
+    for line in lines:
+        if not line.content:
+            gap += 1
+            continue
+        units.append(Unit(inlines_of([line], source.path), source.loc(line.number, line.indent + 1),
+                          gap))
+        gap = 0
+    return units
+
+
+def _strip_boilerplate(units: list[Unit]) -> tuple[list[Unit], list[Normalisation]]:
+    removed: list[Normalisation] = []
+    while units and _BOILERPLATE.match(units[-1].text):
+        unit = units.pop()
+        removed.insert(0, Normalisation(
+            "boilerplate.removed",
+            "Text of the web page that is not part of the work (a comment prompt) was removed.",
+            unit.loc, unit.text))
+    return units, removed
+
+
+def _cited_labels(units: Sequence[Unit]) -> set[str]:
+    labels: set[str] = set()
+    for unit in units:
+        labels.update(re.findall(r"\[(\d{1,4})\]", unit.text))
+    return labels
+
+
+def _note_match(unit: Unit, in_run: bool, cited_before: set[str]) -> re.Match[str] | None:
+    """The label of a note paragraph, if this unit is one."""
+    bracket = notes_mod.NOTE_BRACKET.match(unit.text)
+    if bracket is not None:
+        return bracket
+    dotted = notes_mod.NOTE_DOTTED.match(unit.text)
+    if dotted is None or not (in_run or unit.gap_before >= 2):
+        return None
+    label = dotted["label"]
+    if label.endswith("*") or label in cited_before:
+        return dotted
+    return None
+
+
+def extract_notes(units: list[Unit], reporter: Reporter) -> tuple[list[Unit], list[Note]]:
+    """Take note paragraphs out of the running text, wherever a notes block stands."""
+    kept: list[Unit] = []
+    found: list[Note] = []
+    taken: set[str] = set()
+    in_run = False
+    for index, unit in enumerate(units):
+        match = _note_match(unit, in_run, _cited_labels(units[:index]))
+        if match is None:
+            in_run = False
+            kept.append(unit)
+            continue
+        in_run = True
+        label = match["label"]
+        paragraph = Paragraph(strip_label(unit, match), unit.loc)
+        resp = notes_mod.responsibility([paragraph])
+        found.append(Note(
+            id=notes_mod.note_id(label, taken), label=label, blocks=(paragraph,), loc=unit.loc,
+            place="end", type="editorial" if resp else "authorial", resp=resp,
+            cited=not label.endswith("*"),
+        ))
+    for note in found:
+        if not note.cited:
+            reporter.info("notes.unanchored", note.loc,
+                          f"note {note.label} is marked as citing no place in the text; "
+                          "placed at the start of the text")
+    return kept, found
+
+
+class WebArchiveReader:
+    name = "web-archive"
+    description = "web page text: a paragraph per line, [n] markers, endnotes, site boilerplate"
+
+    def sniff(self, source: Source) -> float:
+        lines = [line for line in source.lines if line.strip()]
+        if not lines:
+            return 0.0
+        long_lines = sum(len(line) > 250 for line in lines)
+        brackets = sum(bool(re.search(r"\S\s?\[\d{1,3}\]", line)) for line in lines)
+        score = min(1.0, 4 * long_lines / len(lines)) * 0.8
+        return score + (0.2 if brackets else 0.0)
+
+    def read(self, source: Source, reporter: Reporter) -> Document:
+        units, removed = _strip_boilerplate(_units(source_lines(source), source))
+        units, notes = extract_notes(units, reporter)
+        front, body_units = split_front(units)
+        language = guess_language(source)
+        body, detected = assemble(body_units, division_type="section")
+        doc = Document(
+            source_path=source.path,
+            reader=self.name,
+            meta=detected_metadata(TextFacts(facts(front), detected, language)),
+            front=tuple(front),
+            body=body,
+            notes=tuple(notes),
+            normalisations=tuple(removed),
+            source_sha256=source.sha256,
+        )
+        return link_markers(doc, MarkerStyle(bracketed=True), reporter)
+
+
+READER = WebArchiveReader()

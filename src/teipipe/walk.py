@@ -1,0 +1,97 @@
+"""Walk the model in document order: visit or rewrite every run of inline content.
+
+Passes that change text (linking markers, repairs, names) need the same
+traversal; it lives here once so that a new block type is handled in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from .model import (
+    Block,
+    Closer,
+    Dateline,
+    Division,
+    Document,
+    FrontLine,
+    Heading,
+    Inline,
+    ListBlock,
+    ListItem,
+    Note,
+    Opener,
+    PageBreakBlock,
+    Paragraph,
+    Postscript,
+    Quote,
+    Salute,
+    Signed,
+)
+
+InlineRewrite = Callable[[tuple[Inline, ...]], tuple[Inline, ...]]
+_Leaf = Paragraph | Heading | ListItem | Dateline | Salute | Signed | FrontLine
+
+
+def _rewrite_leaf(leaf: _Leaf, fn: InlineRewrite) -> _Leaf:
+    return replace(leaf, inlines=fn(leaf.inlines))
+
+
+def rewrite_block(block: Block, fn: InlineRewrite) -> Block:
+    """The block with `fn` applied to each of its inline runs, in document order."""
+    if isinstance(block, Paragraph | Heading):
+        return _rewrite_leaf(block, fn)
+    if isinstance(block, ListBlock):
+        return replace(block, items=tuple(_rewrite_leaf(i, fn) for i in block.items))
+    if isinstance(block, Quote):
+        return replace(block, blocks=tuple(_rewrite_leaf(p, fn) for p in block.blocks))
+    if isinstance(block, Postscript):
+        return replace(block, blocks=tuple(_rewrite_leaf(p, fn) for p in block.blocks))
+    if isinstance(block, Opener):
+        return replace(block, parts=tuple(_rewrite_leaf(p, fn) for p in block.parts))
+    if isinstance(block, Closer):
+        return replace(block, parts=tuple(_rewrite_leaf(p, fn) for p in block.parts))
+    if isinstance(block, Division):
+        head = None if block.head is None else _rewrite_leaf(block.head, fn)
+        return replace(block, head=head, blocks=rewrite_blocks(block.blocks, fn))
+    if isinstance(block, PageBreakBlock):
+        return block
+    raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def rewrite_blocks(blocks: tuple[Block, ...], fn: InlineRewrite) -> tuple[Block, ...]:
+    return tuple(rewrite_block(b, fn) for b in blocks)
+
+
+def rewrite_note(note: Note, fn: InlineRewrite) -> Note:
+    return replace(note, blocks=tuple(_rewrite_leaf(p, fn) for p in note.blocks))
+
+
+def rewrite_document(doc: Document, fn: InlineRewrite, *, notes: bool = True,
+                     front: bool = True) -> Document:
+    """Every inline run of the document (front, body, then notes) through `fn`."""
+    new_front = tuple(_rewrite_leaf(f, fn) for f in doc.front) if front else doc.front
+    new_body = rewrite_blocks(doc.body, fn)
+    new_notes = tuple(rewrite_note(n, fn) for n in doc.notes) if notes else doc.notes
+    return doc.with_(front=new_front, body=new_body, notes=new_notes)
+
+
+def iter_inline_runs(doc: Document) -> Iterator[tuple[Inline, ...]]:
+    """Every inline run of the document, in the order rewrite_document visits them."""
+    runs: list[tuple[Inline, ...]] = []
+
+    def collect(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        runs.append(run)
+        return run
+
+    rewrite_document(doc, collect)
+    return iter(runs)
+
+
+def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Blocks depth-first, divisions before their content."""
+    for block in blocks:
+        yield block
+        if isinstance(block, Division):
+            yield from iter_blocks(block.blocks)
