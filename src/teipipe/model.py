@@ -68,8 +68,8 @@ class Name:
     """A mention of a person, place or organisation of the register (TEI persName etc.)."""
 
     kind: Literal["person", "place", "org"]
-    ref: str
-    """Register id the mention points at."""
+    ref: str | None
+    """Register id the mention points at; None until the register pass resolves it."""
     text: str
     loc: Location
 
@@ -165,6 +165,7 @@ class Responsibility:
     role: str
     name: str
     ref: str | None = None
+    kind: Literal["person", "org"] = "person"
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..dates import parse_dateline
+from ..dates import find_date, parse_dateline
 from ..diagnostics import Location
 from ..model import (
     Block,
     Closer,
+    DateText,
     Dateline,
     DateValue,
     Division,
@@ -24,6 +25,7 @@ from ..model import (
     Inline,
     ListBlock,
     ListItem,
+    Name,
     Opener,
     PageBreak,
     PageBreakBlock,
@@ -149,7 +151,7 @@ def _opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
         unit = units[0]
         parsed = parse_dateline(unit.text)
         if parsed is not None:
-            parts.append(Dateline(unit.inlines, unit.loc, parsed[0], parsed[1]))
+            parts.append(dateline_of(unit, parsed))
         elif rules.is_salutation(unit.text):
             parts.append(Salute(unit.inlines, unit.loc))
         else:
@@ -162,6 +164,27 @@ def _opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     if not parts:
         return None, units
     return Opener(tuple(parts), parts[0].loc), units
+
+
+def dateline_of(unit: Unit, parsed: tuple[DateValue, str | None]) -> Dateline:
+    """A Dateline whose date (and place) stand as their own inline nodes."""
+    date, place = parsed
+    if len(unit.inlines) != 1 or not isinstance(unit.inlines[0], Text):
+        return Dateline(unit.inlines, unit.loc, date, place)
+    node = unit.inlines[0]
+    found = find_date(node.text)
+    assert found is not None  # parse_dateline found it in the same text
+    inlines: list[Inline] = []
+    before = node.text[: found.start]
+    if place and before.startswith(place):
+        inlines.append(Name("place", None, place, node.loc))
+        before = before[len(place):]
+    if before:
+        inlines.append(Text(before, node.loc))
+    inlines.append(DateText(node.text[found.start: found.end], date, node.loc.shifted(found.start)))
+    if node.text[found.end:]:
+        inlines.append(Text(node.text[found.end:], node.loc.shifted(found.end)))
+    return Dateline(tuple(inlines), unit.loc, date, place)
 
 
 def _split_salutation(unit: Unit) -> tuple[Salute, Unit] | None:
@@ -189,7 +212,7 @@ def _closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
         text = unit.text
         parsed = parse_dateline(text)
         if parsed is not None:
-            parts.insert(0, Dateline(unit.inlines, unit.loc, parsed[0], parsed[1]))
+            parts.insert(0, dateline_of(unit, parsed))
         elif rules.is_signature(text) and not any(isinstance(p, Salute) for p in parts):
             parts.insert(0, Signed(unit.inlines, unit.loc))
         elif rules.is_closing(text) and not _is_list_item(unit):

@@ -1,0 +1,94 @@
+"""The corpus build: an ordered list of steps over one shared, per-run state.
+
+`convert` turns every text of corpus/texts into corpus/tei; later steps
+(validation, outputs, site, bundle) read what earlier ones left in the state.
+A new step is one function and one row in STEPS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from .diagnostics import Diagnostic, Location, Severity
+from .pipeline import Converted, convert_file, schema_base_for, write_atomic
+from .progress import Progress
+from .project import Project
+from .register import Register
+from .register import load as load_register
+
+
+@dataclass
+class BuildState:
+    """What one build run knows; made fresh for each run, never shared between runs."""
+
+    project: Project
+    check: bool
+    stream: TextIO
+    register: Register = field(default_factory=Register)
+    converted: list[Converted] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    failed: bool = False
+
+
+Step = Callable[[BuildState], None]
+
+
+def step_register(state: BuildState) -> None:
+    path = state.project.register
+    if path.is_file():
+        state.register, problems = load_register(path, state.project.display(path))
+        state.diagnostics.extend(problems)
+
+
+def step_convert(state: BuildState) -> None:
+    project = state.project
+    files = project.text_files()
+    if not files:
+        state.diagnostics.append(Diagnostic("build.no-texts", Severity.ERROR,
+                                            Location(project.display(project.texts)),
+                                            "the corpus has no .txt texts"))
+        state.failed = True
+        return
+    progress = Progress(len(files), state.stream)
+    base = schema_base_for(project.tei, project.schema)
+    changed = 0
+    for path in files:
+        result = convert_file(path, project.display(path), state.register, None, None, base)
+        state.converted.append(result)
+        state.diagnostics.extend(result.diagnostics)
+        if not result.ok or result.tei is None:
+            state.failed = True
+            progress.advance()
+            continue
+        target = project.tei / f"{path.stem}.xml"
+        data = result.tei.to_bytes()
+        if not target.is_file() or target.read_bytes() != data:
+            changed += 1
+            if state.check:
+                state.diagnostics.append(Diagnostic(
+                    "build.stale-tei", Severity.ERROR, Location(project.display(target)),
+                    "the committed TEI differs from what the build writes; run `teipipe build` "
+                    "and commit the result"))
+                state.failed = True
+            else:
+                write_atomic(target, data)
+        progress.advance()
+    progress.finish()
+    verb = "would change" if state.check else "written"
+    state.summary.append(f"convert: {len(state.converted)} texts, {changed} TEI files {verb}")
+
+
+STEPS: list[tuple[str, Step]] = [
+    ("register", step_register),
+    ("convert", step_convert),
+]
+
+
+def build(project: Project, check: bool, stream: TextIO) -> BuildState:
+    state = BuildState(project, check, stream)
+    for _name, step in STEPS:
+        step(state)
+    return state

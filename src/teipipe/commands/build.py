@@ -1,0 +1,37 @@
+"""`teipipe build`: the whole bundled corpus, through every step of the build."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import build as build_mod
+from .. import project as project_mod
+from .common import EXIT_USAGE, add_report_options, exit_code, report
+
+HELP = "convert the project's corpus and run every build step"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("build", help=HELP, description=HELP)
+    parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
+                        help="project folder, the one holding corpus/ (default: here)")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if the committed TEI is not what the "
+                             "build would write")
+    add_report_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    project = project_mod.find(args.project)
+    if project is None:
+        print(f"teipipe: no corpus/texts folder in {args.project} or above it",
+              file=sys.stderr)
+        return EXIT_USAGE
+    result = build_mod.build(project, check=args.check, stream=sys.stderr)
+    report(result.diagnostics, args)
+    for line in result.summary:
+        print(line)
+    return exit_code(result.diagnostics, args, failed=result.failed)

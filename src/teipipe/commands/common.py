@@ -1,0 +1,51 @@
+"""What the commands share: printing diagnostics and turning them into an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, Severity, render
+from ..register import Register
+from ..register import load as load_register
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+def add_report_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json", "github"), default="text",
+                        help="how to print problems (default: text, one per line)")
+    parser.add_argument("--fail-on-warnings", action="store_true",
+                        help="exit 1 when there are warnings, not only errors")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="print errors and warnings only, no information lines")
+
+
+def report(diagnostics: Iterable[Diagnostic], args: argparse.Namespace) -> None:
+    shown = [d for d in diagnostics
+             if not (getattr(args, "quiet", False) and d.severity is Severity.INFO)]
+    if shown or args.format == "json":
+        print(render(shown, args.format), file=sys.stderr if args.format == "text" else sys.stdout)
+
+
+def exit_code(diagnostics: Iterable[Diagnostic], args: argparse.Namespace,
+              failed: bool = False) -> int:
+    items = list(diagnostics)
+    if failed or any(d.severity is Severity.ERROR for d in items):
+        return EXIT_PROBLEMS
+    if getattr(args, "fail_on_warnings", False) and any(
+            d.severity is Severity.WARNING for d in items):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def register_for(path: Path | None, fallback: Path | None) -> tuple[Register, list[Diagnostic]]:
+    """The register named on the command line, else the project's, else an empty one."""
+    chosen = path or (fallback if fallback is not None and fallback.is_file() else None)
+    if chosen is None:
+        return Register(), []
+    return load_register(chosen, chosen.name if path is None else str(path))

@@ -1,0 +1,28 @@
+"""Passes: ordered Document → Document steps between reader and writer.
+
+A new step is one module and one row in PASSES; the order is the order of the rows.
+"""
+
+from __future__ import annotations
+
+from ..model import Document
+from .base import Context, Options, Pass
+from .metadata import apply_sidecar
+from .names import apply_register
+
+PASSES: list[tuple[str, Pass]] = [
+    ("sidecar", apply_sidecar),
+    ("register", apply_register),
+]
+
+
+def run(doc: Document, ctx: Context) -> Document:
+    """The document after every pass not skipped in the options, in order."""
+    for name, step in PASSES:
+        if name in ctx.options.skip:
+            continue
+        doc = step(doc, ctx).with_(applied_passes=(*doc.applied_passes, name))
+    return doc
+
+
+__all__ = ["PASSES", "Context", "Options", "Pass", "run"]

@@ -1,0 +1,34 @@
+"""What a pass is: a function from Document to Document with a shared, read-only context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..diagnostics import Reporter
+from ..model import Document
+from ..register import Register
+from ..sidecar import Sidecar
+
+
+@dataclass(frozen=True)
+class Options:
+    """Switches of a conversion run."""
+
+    repair: bool = True
+    """Apply the OCR/PDF repair pass."""
+    skip: frozenset[str] = frozenset()
+    """Names of passes not to run."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a pass may read besides the document. One per document."""
+
+    register: Register
+    reporter: Reporter
+    sidecar: Sidecar | None = None
+    options: Options = field(default_factory=Options)
+
+
+Pass = Callable[[Document, Context], Document]

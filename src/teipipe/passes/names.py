@@ -1,0 +1,129 @@
+"""The register pass: names in the header and the text point at the register with @ref.
+
+Mentions are found by the names and aliases an editor lists in the register,
+longest first and on word boundaries; a name that is also a common word is
+kept out of the text matching with `match_in_text = false`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import (
+    CorrespAction,
+    Document,
+    Inline,
+    Name,
+    Note,
+    Party,
+    Place,
+    Responsibility,
+    Text,
+)
+from ..register import Entry, Register
+from ..walk import rewrite_document
+from .base import Context
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _resolve_party(party: Party, register: Register) -> Party:
+    if party.ref is not None:
+        return party
+    entry = register.find(party.name)
+    return replace(party, ref=entry.id) if entry and entry.kind != "place" else party
+
+
+def _resolve_place(place: Place | None, register: Register) -> Place | None:
+    if place is None or place.ref is not None:
+        return place
+    entry = register.find(place.name, "place")
+    return replace(place, ref=entry.id) if entry else place
+
+
+def _resolve_action(action: CorrespAction | None, register: Register) -> CorrespAction | None:
+    if action is None:
+        return None
+    return replace(action, parties=tuple(_resolve_party(p, register) for p in action.parties),
+                   place=_resolve_place(action.place, register))
+
+
+def _mention_pattern(register: Register) -> tuple[re.Pattern[str] | None, dict[str, Entry]]:
+    by_name: dict[str, Entry] = {}
+    for entry in register.entries:
+        if entry.match_in_text:
+            for name in entry.names:
+                by_name.setdefault(name, entry)
+    if not by_name:
+        return None, by_name
+    names = sorted(by_name, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])"), by_name
+
+
+def _tag_mentions(pattern: re.Pattern[str], by_name: dict[str, Entry]):  # type: ignore[no-untyped-def]
+    def rewrite(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for node in run:
+            if isinstance(node, Name) and node.ref is None:
+                entry = next((e for n, e in by_name.items() if n == node.text), None)
+                out.append(replace(node, ref=entry.id) if entry else node)
+                continue
+            if not isinstance(node, Text):
+                out.append(node)
+                continue
+            position = 0
+            for match in pattern.finditer(node.text):
+                entry = by_name[match.group()]
+                if match.start() > position:
+                    out.append(Text(node.text[position: match.start()],
+                                    node.loc.shifted(position)))
+                out.append(Name(entry.kind, entry.id, match.group(),
+                                node.loc.shifted(match.start())))
+                position = match.end()
+            if position < len(node.text):
+                out.append(Text(node.text[position:], node.loc.shifted(position)))
+        return tuple(out)
+
+    return rewrite
+
+
+def _note_responsibilities(doc: Document, register: Register) -> Document:
+    """`(Note MIA)` becomes resp="#resp-mia", a respStmt naming the register's entry."""
+    responsibilities = list(doc.meta.responsibilities)
+    known = {r.id for r in responsibilities}
+    notes: list[Note] = []
+    for note in doc.notes:
+        if note.resp is None or note.resp in known:
+            notes.append(note)
+            continue
+        entry = register.get(note.resp) or register.find(note.resp)
+        resp_id = f"resp-{entry.id if entry else _slug(note.resp)}"
+        if resp_id not in known:
+            known.add(resp_id)
+            responsibilities.append(Responsibility(
+                resp_id, "notes", entry.name if entry else note.resp,
+                entry.id if entry else None,
+                "org" if entry is not None and entry.kind == "org" else "person"))
+        notes.append(replace(note, resp=resp_id))
+    return doc.with_(notes=tuple(notes),
+                     meta=replace(doc.meta, responsibilities=tuple(responsibilities)))
+
+
+def apply_register(doc: Document, ctx: Context) -> Document:
+    register = ctx.register
+    meta = doc.meta
+    doc = doc.with_(meta=replace(
+        meta,
+        authors=tuple(_resolve_party(a, register) for a in meta.authors),
+        sent=_resolve_action(meta.sent, register),
+        received=_resolve_action(meta.received, register),
+    ))
+    doc = _note_responsibilities(doc, register)
+    pattern, by_name = _mention_pattern(register)
+    if pattern is None:
+        return doc
+    return rewrite_document(doc, _tag_mentions(pattern, by_name))

@@ -1,0 +1,90 @@
+"""One conversion: Source → reader → passes → TEI, with every problem collected.
+
+The pipeline never prints and never exits; it returns results and diagnostics
+for the CLI (or any other caller) to present. Writing files is atomic: a
+document is written whole to a temporary file and renamed, or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import passes, readers, sidecar
+from . import source as source_mod
+from .diagnostics import Diagnostic, Location, Reporter, Severity
+from .model import Document
+from .passes import Context, Options
+from .register import Register
+from .writers.tei import WrittenTEI, write
+
+
+@dataclass(frozen=True)
+class Converted:
+    """The result of converting one text: the model, the TEI, and what was noticed."""
+
+    source_path: str
+    document: Document | None
+    tei: WrittenTEI | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.tei is not None and not any(
+            d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sidecar | None,
+                   reader_name: str | None = None, options: Options | None = None,
+                   schema_base: str = "../../schema/") -> Converted:
+    """Convert an already decoded text. Pure apart from reading nothing at all."""
+    reporter = Reporter()
+    reporter.extend(src.diagnostics)
+    chosen = reader_name or (side.table("document").get("reader") if side else None)
+    reader = readers.get(chosen) if chosen else readers.sniff(src)
+    document = reader.read(src, reporter)
+    ctx = Context(register=register, reporter=reporter, sidecar=side,
+                  options=options or Options())
+    document = passes.run(document, ctx)
+    tei = write(document, register, schema_base)
+    return Converted(src.path, document, tei, tuple(reporter))
+
+
+def convert_file(path: Path, display: str, register: Register,
+                 reader_name: str | None = None, options: Options | None = None,
+                 schema_base: str = "../../schema/") -> Converted:
+    """Read, decode and convert one file; input problems become diagnostics, not exceptions."""
+    try:
+        src = source_mod.read(path, display)
+    except source_mod.SourceError as error:
+        return Converted(display, None, None, (error.diagnostic,))
+    except OSError as error:
+        return Converted(display, None, None, (Diagnostic(
+            "source.unreadable", Severity.ERROR, Location(display),
+            f"cannot read the file: {error.strerror or error}"),))
+    side, side_problems = sidecar.load(path, display)
+    result = convert_source(src, register, side, reader_name, options, schema_base)
+    return Converted(result.source_path, result.document, result.tei,
+                     tuple(side_problems) + result.diagnostics)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all (temporary file, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def schema_base_for(out_dir: Path, schema_dir: Path) -> str:
+    """The schema folder as a relative URI from the folder a TEI file is written to."""
+    relative = os.path.relpath(schema_dir.resolve(), out_dir.resolve())
+    return relative.replace(os.sep, "/").rstrip("/") + "/"

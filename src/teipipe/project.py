@@ -1,0 +1,55 @@
+"""Where a teipipe project keeps its files: corpus texts, TEI, register, schema, build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders of a project rooted at `root` (the folder that holds `corpus/`)."""
+
+    root: Path
+
+    @property
+    def texts(self) -> Path:
+        return self.root / "corpus" / "texts"
+
+    @property
+    def tei(self) -> Path:
+        return self.root / "corpus" / "tei"
+
+    @property
+    def register(self) -> Path:
+        return self.root / "corpus" / "register.toml"
+
+    @property
+    def schema(self) -> Path:
+        return self.root / "schema"
+
+    @property
+    def xslt(self) -> Path:
+        return self.root / "xslt"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+    def text_files(self) -> list[Path]:
+        return sorted(self.texts.glob("*.txt"))
+
+    def display(self, path: Path) -> str:
+        """A path as shown in messages: relative to the project, never the host's absolute path."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def find(start: Path) -> Project | None:
+    """The project that contains `start` (a folder with `corpus/texts`), searching upwards."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / "corpus" / "texts").is_dir():
+            return Project(folder)
+    return None
