@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from .base import Reader
+from .book_ocr import READER as BOOK_OCR
+from .pdf_text import READER as PDF_TEXT
 from .web_archive import READER as WEB_ARCHIVE
 
-READERS: dict[str, Reader] = {reader.name: reader for reader in (WEB_ARCHIVE,)}
+READERS: dict[str, Reader] = {
+    reader.name: reader for reader in (WEB_ARCHIVE, PDF_TEXT, BOOK_OCR)
+}
 
 
 class UnknownReader(KeyError):
