@@ -50,14 +50,18 @@ def continues(previous: RawBlock, following: RawBlock) -> bool:
     """True when a blank run between two blocks falls inside a sentence (a page end).
 
     A block that ends without sentence punctuation, or a block that goes on in
-    lower case, cannot begin a new paragraph; a short heading-like block is left
-    alone, because headings end without punctuation too.
+    lower case, cannot begin a new paragraph. A line standing alone as a
+    salutation or dateline ends with a comma or nothing and still stands alone;
+    so does a heading, unless the text goes on in lower case.
     """
+    alone = len(previous.lines) == 1
+    if alone and (rules.is_salutation(previous.text) or rules.is_dateline(previous.text)):
+        return False
     if rules.starts_lowercase(following.first.content):
         return True
     if rules.ends_sentence(previous.last.content):
         return False
-    return not (len(previous.lines) == 1 and rules.is_heading(previous.text))
+    return not (alone and rules.is_heading(previous.text))
 
 
 @dataclass
