@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from support.golden import assert_golden
 from support.wordcheck import document_words, source_words
-
 from teipipe import readers, source
 from teipipe.diagnostics import Reporter
 from teipipe.dump import dump
