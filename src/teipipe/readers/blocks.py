@@ -58,7 +58,8 @@ def source_lines(source: Source) -> list[Line]:
     return [Line(n, text.rstrip()) for n, text in enumerate(source.lines, start=1)]
 
 
-def split_blocks(lines: Sequence[Line], page_starts: frozenset[int] = frozenset()) -> list[RawBlock]:
+def split_blocks(lines: Sequence[Line],
+                 page_starts: frozenset[int] = frozenset()) -> list[RawBlock]:
     """Runs of non-blank lines; white-space-only lines count as blank."""
     blocks: list[RawBlock] = []
     current: list[Line] = []
@@ -81,10 +82,11 @@ def split_blocks(lines: Sequence[Line], page_starts: frozenset[int] = frozenset(
 
 # Words that follow a hyphen at a line end in inverted verbs and compounds of
 # French and English: after them the hyphen is real and the word is not rejoined.
-_CLITICS = frozenset(
-    "ce ci là je tu il ils elle elles on nous vous moi toi lui leur leurs le la les y en t "
-    "même mêmes être dire".split()
-)
+_CLITICS = frozenset((
+    "ce", "ci", "là", "je", "tu", "il", "ils", "elle", "elles", "on", "nous", "vous", "moi",
+    "toi", "lui", "leur", "leurs", "le", "la", "les", "y", "en", "t", "même", "mêmes", "être",
+    "dire",
+))
 _WORD_AT_END = re.compile(r"([^\W\d_]+)-$")
 _WORD_AT_START = re.compile(r"^([^\W\d_]+)")
 
