@@ -66,14 +66,16 @@ def split_blocks(lines: Sequence[Line],
     gap = 99
     page = False
     for line in lines:
-        if line.number in page_starts:
-            page = True
         if line.content:
+            page = page or line.number in page_starts
             current.append(line)
             continue
         if current:
             blocks.append(RawBlock(tuple(current), gap, page))
             current, gap, page = [], 0, False
+        # Checked after the flush: a page that starts on a blank line belongs to
+        # the block after it, not to the one it ends.
+        page = page or line.number in page_starts
         gap += 1
     if current:
         blocks.append(RawBlock(tuple(current), gap, page))
