@@ -51,17 +51,21 @@ def continues(previous: RawBlock, following: RawBlock) -> bool:
 
     A block that ends without sentence punctuation, or a block that goes on in
     lower case, cannot begin a new paragraph. A line standing alone as a
-    salutation or dateline ends with a comma or nothing and still stands alone;
-    so does a heading, unless the text goes on in lower case.
+    salutation, closing formula or dateline ends with a comma or nothing and
+    still stands alone; so does a heading, unless the text goes on in lower case.
     """
     alone = len(previous.lines) == 1
-    if alone and (rules.is_salutation(previous.text) or rules.is_dateline(previous.text)):
+    if alone and _letter_part(previous.text):
         return False
     if rules.starts_lowercase(following.first.content):
         return True
     if rules.ends_sentence(previous.last.content):
         return False
     return not (alone and rules.is_heading(previous.text))
+
+
+def _letter_part(text: str) -> bool:
+    return rules.is_salutation(text) or rules.is_closing(text) or rules.is_dateline(text)
 
 
 @dataclass
