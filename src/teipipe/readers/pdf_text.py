@@ -50,7 +50,11 @@ def _is_rule(raw: str) -> bool:
 
 
 def foot_blocks(source: Source, lines: Sequence[Line]) -> list[FootBlock]:
-    """Each rule followed by a run of lines whose first opens with a note number."""
+    """Each rule followed by a run of lines whose first opens with a note number.
+
+    After the first page with notes, a run that opens without a number is the
+    end of the last note, carried over from the page before.
+    """
     found: list[FootBlock] = []
     for index, raw in enumerate(source.lines):
         if not _is_rule(raw):
@@ -62,7 +66,7 @@ def foot_blocks(source: Source, lines: Sequence[Line]) -> list[FootBlock]:
         while end < len(lines) and lines[end].content:
             end += 1
         run = lines[start:end]
-        if run and group_notes(run[:1]):
+        if run and (found or group_notes(run[:1])):
             found.append(FootBlock(index + 1, tuple(line.number for line in run)))
     return found
 

@@ -212,8 +212,18 @@ def notes_of(lines: Sequence[Line], path: str, spec: NoteSpec, taken: set[str],
         resp = notes_mod.responsibility(blocks)
         found.append(Note(
             id=notes_mod.note_id(label, taken), label=label, blocks=blocks, loc=first.loc,
-            place=spec.place, type="editorial" if resp else spec.default_type, resp=resp))
+            place=spec.place, type=note_type(resp, spec.default_type), resp=resp))
     return found
+
+
+_TRANSLATOR = re.compile(r"transl|N\.\s?d\.\s?T", re.IGNORECASE)
+
+
+def note_type(resp: str | None, default: NoteType) -> NoteType:
+    """A note signed by somebody else than the author is the translator's or an editor's."""
+    if resp is None:
+        return default
+    return "translator" if _TRANSLATOR.search(resp) else "editorial"
 
 
 def _body_text(units: Sequence[Unit]) -> str:
