@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import passes, readers, sidecar
+from . import lossless, passes, readers, sidecar
 from . import source as source_mod
 from .diagnostics import Diagnostic, Location, Reporter, Severity
 from .model import Document
@@ -49,6 +49,11 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
                   options=options or Options())
     document = passes.run(document, ctx)
     tei = write(document, register, schema_base)
+    loss = lossless.check(src.text, tei.tree.getroot())
+    if loss is not None:
+        reporter.error("lossless.word-lost", Location(src.path),
+                       f"the TEI does not keep every word of the source: {loss.message()}; "
+                       "this is a bug of the reader, please report it with the text")
     return Converted(src.path, document, tei, tuple(reporter))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import TypeVar
 
 from .model import (
     Block,
@@ -31,16 +32,23 @@ from .model import (
 )
 
 InlineRewrite = Callable[[tuple[Inline, ...]], tuple[Inline, ...]]
-_Leaf = Paragraph | Heading | ListItem | Dateline | Salute | Signed | FrontLine
+_Leaf = TypeVar("_Leaf", Paragraph, Heading, ListItem, Dateline, Salute, Signed, FrontLine)
 
 
 def _rewrite_leaf(leaf: _Leaf, fn: InlineRewrite) -> _Leaf:
     return replace(leaf, inlines=fn(leaf.inlines))
 
 
+def _rewrite_part(part: Dateline | Salute | Signed,
+                  fn: InlineRewrite) -> Dateline | Salute | Signed:
+    return replace(part, inlines=fn(part.inlines))
+
+
 def rewrite_block(block: Block, fn: InlineRewrite) -> Block:
     """The block with `fn` applied to each of its inline runs, in document order."""
-    if isinstance(block, Paragraph | Heading):
+    if isinstance(block, Paragraph):
+        return _rewrite_leaf(block, fn)
+    if isinstance(block, Heading):
         return _rewrite_leaf(block, fn)
     if isinstance(block, ListBlock):
         return replace(block, items=tuple(_rewrite_leaf(i, fn) for i in block.items))
@@ -49,9 +57,10 @@ def rewrite_block(block: Block, fn: InlineRewrite) -> Block:
     if isinstance(block, Postscript):
         return replace(block, blocks=tuple(_rewrite_leaf(p, fn) for p in block.blocks))
     if isinstance(block, Opener):
-        return replace(block, parts=tuple(_rewrite_leaf(p, fn) for p in block.parts))
+        return replace(block, parts=tuple(
+            replace(p, inlines=fn(p.inlines)) for p in block.parts))
     if isinstance(block, Closer):
-        return replace(block, parts=tuple(_rewrite_leaf(p, fn) for p in block.parts))
+        return replace(block, parts=tuple(_rewrite_part(p, fn) for p in block.parts))
     if isinstance(block, Division):
         head = None if block.head is None else _rewrite_leaf(block.head, fn)
         return replace(block, head=head, blocks=rewrite_blocks(block.blocks, fn))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from support.corpus import CORPUS, load
-from teipipe import readers
+from teipipe import readers, source
 
 EXPECTED = {
     "1936-07-30_trotsky-to-serge_fr.txt": "book-ocr",
@@ -31,3 +33,12 @@ def test_the_choice_is_clear(name: str) -> None:
     src = load(name)
     scores = sorted((r.sniff(src) for r in readers.READERS.values()), reverse=True)
     assert scores[0] - scores[1] >= 0.3
+
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "readers"
+FIXTURE_CASES = sorted(p for p in FIXTURES.glob("*/*.txt") if not p.name.endswith(".model.txt"))
+
+
+@pytest.mark.parametrize("case", FIXTURE_CASES, ids=lambda c: f"{c.parent.name}/{c.stem}")
+def test_each_fixture_sniffs_to_the_reader_of_its_folder(case: Path) -> None:
+    assert readers.sniff(source.read(case)).name == case.parent.name

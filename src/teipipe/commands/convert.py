@@ -23,8 +23,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="a .txt file or a folder of them")
     parser.add_argument("--out", type=Path, metavar="DIR",
                         help="folder for the .xml files (default: beside each source)")
+    known = ", ".join(sorted(readers.READERS))
     parser.add_argument("--reader", metavar="NAME",
-                        help=f"reader to use instead of sniffing: {', '.join(sorted(readers.READERS))}")
+                        help=f"reader to use instead of sniffing: {known}")
     parser.add_argument("--register", type=Path, metavar="FILE",
                         help="register TOML (default: the project's corpus/register.toml)")
     parser.add_argument("--no-repair", action="store_true", help="do not run the repair pass")

@@ -20,6 +20,7 @@ from .blocks import Line, inlines_of, source_lines
 from .front import facts, split_front
 from .notes import MarkerStyle, link_markers
 from .structure import Unit, assemble, strip_label
+from .wrapped import continued_share, trailing_space_share
 
 # Prompts and widgets that web pages put after a work.
 _BOILERPLATE = re.compile(
@@ -115,8 +116,11 @@ class WebArchiveReader:
             return 0.0
         long_lines = sum(len(line) > 250 for line in lines)
         brackets = sum(bool(re.search(r"\S\s?\[\d{1,3}\]", line)) for line in lines)
-        score = min(1.0, 4 * long_lines / len(lines)) * 0.8
-        return score + (0.2 if brackets else 0.0)
+        # A paragraph a line: long lines, or lines that stand alone between blank lines.
+        alone = 1.0 - continued_share(source)
+        score = max(min(1.0, 4 * long_lines / len(lines)), alone) * 0.8
+        # Trailing spaces on most lines are what PDF extraction leaves, not a web page.
+        return (score + (0.2 if brackets else 0.0)) * (1.0 - trailing_space_share(source))
 
     def read(self, source: Source, reporter: Reporter) -> Document:
         units, removed = _strip_boilerplate(_units(source_lines(source), source))

@@ -32,7 +32,17 @@ def wrap_score(source: Source) -> float:
         return 0.0
     printed_width = sum(40 <= len(line) <= 200 for line in lines) / len(lines)
     very_long = sum(len(line) > 250 for line in lines) / len(lines)
-    return printed_width * max(0.0, 1.0 - 4 * very_long)
+    return printed_width * max(0.0, 1.0 - 4 * very_long) * continued_share(source)
+
+
+def continued_share(source: Source) -> float:
+    """Share of text lines that run on into a next line: a wrapped text's paragraphs do."""
+    lines = list(source.lines)
+    text_lines = [i for i, line in enumerate(lines) if line.strip()]
+    if not text_lines:
+        return 0.0
+    running_on = sum(1 for i in text_lines if i + 1 < len(lines) and lines[i + 1].strip())
+    return min(1.0, 2 * running_on / len(text_lines))
 
 
 def trailing_space_share(source: Source) -> float:

@@ -7,7 +7,9 @@ that a validation error in the TEI can name the line of the plain text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -74,7 +76,7 @@ class WrittenTEI:
         table: dict[int, Location] = {}
         for original, copy in zip(self.tree.getroot().iter(), reparsed.iter(), strict=False):
             loc = self.origins.get(original)
-            if loc is not None and copy.sourceline is not None:
+            if loc is not None and isinstance(copy.sourceline, int):
                 table.setdefault(copy.sourceline, loc)
         return table
 
@@ -125,39 +127,71 @@ def _leaf(parent: etree._Element, tag: str, inlines: tuple[Inline, ...], loc: Lo
     return node
 
 
-def _block(parent: etree._Element, block: Block, origins: _Origins) -> None:
-    if isinstance(block, Paragraph):
-        _leaf(parent, "p", block.inlines, block.loc, origins)
-    elif isinstance(block, Heading):
-        _leaf(parent, "head", block.inlines, block.loc, origins)
-    elif isinstance(block, ListBlock):
-        node = origins.mark(el(parent, "list", type="ordered" if block.ordered else "bulleted"),
-                            block.loc)
-        for item in block.items:
-            _leaf(node, "item", item.inlines, item.loc, origins, n=item.label)
-    elif isinstance(block, Quote):
-        node = origins.mark(el(parent, "quote"), block.loc)
+def _paragraph(parent: etree._Element, block: Paragraph, origins: _Origins) -> None:
+    _leaf(parent, "p", block.inlines, block.loc, origins)
+
+
+def _heading(parent: etree._Element, block: Heading, origins: _Origins) -> None:
+    _leaf(parent, "head", block.inlines, block.loc, origins)
+
+
+def _list(parent: etree._Element, block: ListBlock, origins: _Origins) -> None:
+    node = origins.mark(el(parent, "list", type="ordered" if block.ordered else "bulleted"),
+                        block.loc)
+    for item in block.items:
+        _leaf(node, "item", item.inlines, item.loc, origins, n=item.label)
+
+
+def _container(tag: str) -> Callable[[etree._Element, Quote | Postscript, _Origins], None]:
+    """Writer of a block that holds paragraphs (quote, postscript)."""
+    def write_container(parent: etree._Element, block: Quote | Postscript,
+                        origins: _Origins) -> None:
+        node = origins.mark(el(parent, tag), block.loc)
         for paragraph in block.blocks:
-            _block(node, paragraph, origins)
-    elif isinstance(block, Opener | Closer):
-        node = origins.mark(el(parent, "opener" if isinstance(block, Opener) else "closer"),
-                            block.loc)
+            _paragraph(node, paragraph, origins)
+    return write_container
+
+
+def _letter_frame(tag: str) -> Callable[[etree._Element, Opener | Closer, _Origins], None]:
+    """Writer of an opener or a closer with its dateline, salute and signed parts."""
+    def write_frame(parent: etree._Element, block: Opener | Closer, origins: _Origins) -> None:
+        node = origins.mark(el(parent, tag), block.loc)
         for part in block.parts:
             _letter_part(node, part, origins)
-    elif isinstance(block, Postscript):
-        node = origins.mark(el(parent, "postscript"), block.loc)
-        for paragraph in block.blocks:
-            _block(node, paragraph, origins)
-    elif isinstance(block, PageBreakBlock):
-        origins.mark(el(parent, "pb", n=block.brk.n), block.brk.loc)
-    elif isinstance(block, Division):
-        node = origins.mark(el(parent, "div", type=block.type), block.loc)
-        if block.head is not None:
-            _block(node, block.head, origins)
-        for child in block.blocks:
-            _block(node, child, origins)
-    else:
+    return write_frame
+
+
+def _page_break(parent: etree._Element, block: PageBreakBlock, origins: _Origins) -> None:
+    origins.mark(el(parent, "pb", n=block.brk.n), block.brk.loc)
+
+
+def _division(parent: etree._Element, block: Division, origins: _Origins) -> None:
+    node = origins.mark(el(parent, "div", type=block.type), block.loc)
+    if block.head is not None:
+        _heading(node, block.head, origins)
+    for child in block.blocks:
+        _block(node, child, origins)
+
+
+# One row per block type of the model: a new block type is a function and a row.
+_BLOCK_WRITERS: dict[type, Callable[[etree._Element, Any, _Origins], None]] = {
+    Paragraph: _paragraph,
+    Heading: _heading,
+    ListBlock: _list,
+    Quote: _container("quote"),
+    Postscript: _container("postscript"),
+    Opener: _letter_frame("opener"),
+    Closer: _letter_frame("closer"),
+    PageBreakBlock: _page_break,
+    Division: _division,
+}
+
+
+def _block(parent: etree._Element, block: Block, origins: _Origins) -> None:
+    writer = _BLOCK_WRITERS.get(type(block))
+    if writer is None:
         raise TypeError(f"unknown block {type(block).__name__}")
+    writer(parent, block, origins)
 
 
 def _letter_part(parent: etree._Element, part: Dateline | Salute | Signed,

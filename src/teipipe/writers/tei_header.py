@@ -112,7 +112,9 @@ def _editorial_decl(parent: etree._Element, doc: Document) -> None:
     for code in codes:
         statement = NORMALISATION_STATEMENTS.get(code, code)
         p = el(normalization, "p", statement)
-        for item in (n for n in doc.normalisations if n.code == code and n.removed_text):
+        # Only removals are quoted: their words are in no other place of the TEI.
+        for item in (n for n in doc.normalisations
+                     if n.code == code and n.removed_text and code.endswith(".removed")):
             _quote_removed(p, item)
     hyphenation_choices = _count_choices(doc, "normalisation")
     hyphen = el(decl, "hyphenation", eol="hard" if hyphenation_choices else "all")
@@ -120,7 +122,8 @@ def _editorial_decl(parent: etree._Element, doc: Document) -> None:
                     "is rejoined inside choice: orig keeps the broken form with lb break=\"no\", "
                     "reg the rejoined word." if hyphenation_choices else
        "The source has no line-end hyphenation to resolve; hyphens are kept as printed.")
-    correction = el(decl, "correction", status="high" if _count_choices(doc, "correction") else None)
+    corrected = _count_choices(doc, "correction")
+    correction = el(decl, "correction", status="high" if corrected else None)
     el(correction, "p", "Errors of the source that the edition repairs are encoded as choice "
                         "with sic (the source reading) and corr (the repair) carrying resp and "
                         "cert; readings the edition is unsure of are reported, not applied.")

@@ -21,7 +21,8 @@ def el(parent: etree._Element | None, tag: str, text: str | None = None,
     Attribute names use `_` for `-` and a trailing `_` for Python keywords;
     `xml_id` and `xml_lang` become the XML namespace attributes.
     """
-    node = (etree.Element(tei(tag), nsmap={None: TEI_NS}) if parent is None
+    node = (etree.Element(tei(tag), nsmap={None: TEI_NS})  # type: ignore[dict-item]
+            if parent is None
             else etree.SubElement(parent, tei(tag)))
     for name, value in attributes.items():
         if value is None:

@@ -1,0 +1,166 @@
+"""The nothing-lost check: every word of the source is in the TEI, in order.
+
+The TEI is read as a reader of the edition would: the source readings of
+`choice` (sic, orig), the printed labels of notes and list items, the text of
+front, body and back. Notes and removed boilerplate may stand elsewhere than in
+the source (a foot note printed mid-text sits in `back`), so each is found as a
+contiguous run of the source's words and taken out; what remains must equal the
+running text word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .writers.xml import TEI_NS, tei
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_EDITED = frozenset({tei("corr"), tei("reg")})
+_SKIPPED_IN_TEXT = frozenset({tei("note")})
+# Elements after whose start and end a word always ends.
+_BLOCK = frozenset(tei(t) for t in (
+    "p", "head", "item", "list", "quote", "opener", "closer", "dateline", "salute", "signed",
+    "postscript", "div", "note", "front", "body", "back", "byline", "docTitle", "titlePart",
+    "docImprint", "docEdition", "docDate", "argument", "pb", "fw",
+))
+
+
+def words(text: str) -> list[str]:
+    """Words as the check counts them: runs of letters, runs of digits."""
+    return _WORD.findall(text)
+
+
+def _texts(node: etree._Element, *, skip_notes: bool) -> Iterator[str]:
+    """Text of `node` in document order, source readings only, labels included."""
+    tag = node.tag
+    if tag in _EDITED or not isinstance(tag, str):
+        return  # the edited reading is the edition's, not the source's
+    block = tag in _BLOCK
+    if block:
+        yield " "
+    label = node.get("n") if tag in (tei("item"), tei("note")) else None
+    if label:
+        yield f"{label} "
+    yield node.text or ""
+    for child in node:
+        if not (skip_notes and child.tag in _SKIPPED_IN_TEXT):
+            yield from _texts(child, skip_notes=skip_notes)
+        yield child.tail or ""
+    if block:
+        yield " "
+
+
+def text_words(node: etree._Element, *, skip_notes: bool = False) -> list[str]:
+    return words("".join(_texts(node, skip_notes=skip_notes)))
+
+
+@dataclass(frozen=True)
+class Loss:
+    """Where the TEI and the source part ways."""
+
+    source_index: int
+    """Index (0-based) of the first source word not matched in order."""
+    expected: tuple[str, ...]
+    """Source words from there on (a few)."""
+    found: tuple[str, ...]
+    """TEI words from there on (a few)."""
+    what: str
+
+    def message(self) -> str:
+        return (f"{self.what}: the source has {' '.join(self.expected) or '(end)'!r} "
+                f"where the TEI has {' '.join(self.found) or '(end)'!r}")
+
+
+def _places(source: Sequence[str], run: Sequence[str]) -> list[int]:
+    """Every index where `run` stands contiguously in `source`, last first."""
+    width = len(run)
+    return [start for start in range(len(source) - width, -1, -1)
+            if source[start: start + width] == list(run)]
+
+
+def _first_difference(rest: Sequence[str], body: Sequence[str]) -> Loss | None:
+    for index, (expected, found) in enumerate(zip(rest, body, strict=False)):
+        if expected != found:
+            return Loss(index, tuple(rest[index:index + 6]), tuple(body[index:index + 6]),
+                        "running text differs")
+    if len(rest) != len(body):
+        index = min(len(rest), len(body))
+        return Loss(index, tuple(rest[index:index + 6]), tuple(body[index:index + 6]),
+                    "running text has a different length")
+    return None
+
+
+_MAX_TRIES = 2000
+
+
+@dataclass
+class _Placement:
+    """Backtracking search for places of the note runs; one per check, then dropped."""
+
+    source: list[str]
+    runs: list[list[str]]
+    body: list[str]
+    candidates: list[list[int]]
+    taken: list[bool]
+    tries: int = 0
+    first_loss: Loss | None = None
+
+    def complete(self) -> bool:
+        self.tries += 1
+        rest = [w for w, used in zip(self.source, self.taken, strict=True) if not used]
+        loss = _first_difference(rest, self.body)
+        if loss is not None and self.first_loss is None:
+            self.first_loss = loss
+        return loss is None
+
+    def mark(self, start: int, width: int, value: bool) -> None:
+        for k in range(start, start + width):
+            self.taken[k] = value
+
+    def search(self, level: int = 0) -> bool:
+        if level == len(self.runs):
+            return self.complete()
+        width = len(self.runs[level])
+        for start in self.candidates[level] or [0]:
+            if self.tries >= _MAX_TRIES:
+                return False
+            if any(self.taken[start: start + width]):
+                continue
+            self.mark(start, width, True)
+            if self.search(level + 1):
+                return True
+            self.mark(start, width, False)
+        return False
+
+
+def _assign(source: list[str], runs: list[list[str]], body: list[str]) -> Loss | None:
+    """Place each note run at one of its occurrences so that the rest is the running text.
+
+    A note's words may also stand elsewhere (a list item worded like a note), so
+    places are tried, latest first, with backtracking bounded by _MAX_TRIES.
+    """
+    candidates = [_places(source, run) for run in runs]
+    for index, places in enumerate(candidates):
+        if runs[index] and not places:
+            return Loss(0, (), tuple(runs[index][:8]),
+                        f"note or removed passage {index + 1} is not a run of source words")
+    placement = _Placement(source, runs, body, candidates, [False] * len(source))
+    if placement.search():
+        return None
+    return placement.first_loss or Loss(0, (), (), "notes overlap in the source")
+
+
+def check(source_text: str, tei_root: etree._Element) -> Loss | None:
+    """None when every source word is in the TEI in order; else the first difference."""
+    ns = {"t": TEI_NS}
+    source_words = words(source_text)
+    runs = [text_words(note) for note in tei_root.iterfind(".//t:text//t:note", ns)]
+    runs += [text_words(q) for q in tei_root.iterfind(
+        ".//t:encodingDesc//t:normalization//t:q", ns)]
+    text = tei_root.find("t:text", ns)
+    body_words = text_words(text, skip_notes=True) if text is not None else []
+    return _assign(source_words, runs, body_words)
