@@ -8,11 +8,13 @@ from __future__ import annotations
 from ..model import Document
 from .base import Context, Options, Pass
 from .metadata import apply_sidecar
+from .foreign import mark_foreign
 from .names import apply_register
 
 PASSES: list[tuple[str, Pass]] = [
     ("sidecar", apply_sidecar),
     ("register", apply_register),
+    ("foreign", mark_foreign),
 ]
 
 
