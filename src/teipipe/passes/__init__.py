@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from ..model import Document
 from .base import Context, Options, Pass
-from .metadata import apply_sidecar
 from .foreign import mark_foreign
+from .metadata import apply_sidecar
 from .names import apply_register
 
 PASSES: list[tuple[str, Pass]] = [
