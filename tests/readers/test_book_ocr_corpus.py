@@ -81,7 +81,7 @@ def test_a_real_hyphen_stays(doc: Document) -> None:
 
 def test_the_notes_heading_is_recorded(doc: Document) -> None:
     assert [(n.code, n.removed_text, n.loc.line) for n in doc.normalisations] == [
-        ("heading.notes", "Notes", 133)]
+        ("lines.rejoined", None, 1), ("heading.notes", "Notes", 133)]
 
 
 def test_every_word_survives(doc: Document) -> None:

@@ -27,6 +27,7 @@ from .wrapped import (
     mark_whole_text_notes,
     notes_of,
     paragraphs,
+    rejoined_lines,
     split_leading_lines,
     trailing_space_share,
     wrap_score,
@@ -71,9 +72,9 @@ class BookOcrReader:
         notes = mark_whole_text_notes(notes, units, _MARKERS, reporter)
         front, body_units = split_front(units)
         body, detected = assemble(body_units, division_type="section")
-        removed: tuple[Normalisation, ...] = ()
+        removed: tuple[Normalisation, ...] = (rejoined_lines(source),)
         if heading is not None:
-            removed = (Normalisation(
+            removed += (Normalisation(
                 "heading.notes",
                 "The heading printed over the notes was taken out: the notes division "
                 "gets its own head when written.",

@@ -27,6 +27,7 @@ from .wrapped import (
     group_notes,
     notes_of,
     paragraphs,
+    rejoined_lines,
     split_leading_lines,
     trailing_space_share,
     wrap_score,
@@ -104,6 +105,7 @@ class PdfTextReader:
             front=tuple(front),
             body=body,
             notes=tuple(notes),
+            normalisations=(rejoined_lines(source),),
             source_sha256=source.sha256,
         )
         return link_markers(doc, MarkerStyle(bracketed=False), reporter)

@@ -14,7 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Location, Reporter
-from ..model import Inline, Note, NotePlace, NoteType, PageBreak, Paragraph, inline_text
+from ..model import (
+    Inline,
+    Normalisation,
+    Note,
+    NotePlace,
+    NoteType,
+    PageBreak,
+    Paragraph,
+    inline_text,
+)
 from ..source import Source
 from . import notes as notes_mod
 from . import rules
@@ -261,3 +270,11 @@ def mark_whole_text_notes(notes: Sequence[Note], units: Sequence[Unit], style: M
                       f"{following.label}: taken as a note on the whole text, not anchored")
     return out
 
+
+
+def rejoined_lines(source: Source) -> Normalisation:
+    """The statement every wrapped-text reader makes: its line breaks were not kept."""
+    return Normalisation(
+        "lines.rejoined",
+        "Line breaks of the source were not kept: lines are rejoined into paragraphs.",
+        source.loc(1, 1))

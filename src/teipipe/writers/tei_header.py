@@ -116,12 +116,7 @@ def _editorial_decl(parent: etree._Element, doc: Document) -> None:
         for item in (n for n in doc.normalisations
                      if n.code == code and n.removed_text and code.endswith(".removed")):
             _quote_removed(p, item)
-    hyphenation_choices = _count_choices(doc, "normalisation")
-    hyphen = el(decl, "hyphenation", eol="hard" if hyphenation_choices else "all")
-    el(hyphen, "p", "Hyphens that belong to a word are kept. A word broken across a line end "
-                    "is rejoined inside choice: orig keeps the broken form with lb break=\"no\", "
-                    "reg the rejoined word." if hyphenation_choices else
-       "The source has no line-end hyphenation to resolve; hyphens are kept as printed.")
+    _hyphenation(decl, doc)
     corrected = _count_choices(doc, "correction")
     correction = el(decl, "correction", status="high" if corrected else None)
     el(correction, "p", "Errors of the source that the edition repairs are encoded as choice "
@@ -129,6 +124,30 @@ def _editorial_decl(parent: etree._Element, doc: Document) -> None:
                         "cert; readings the edition is unsure of are reported, not applied.")
     quotation = el(decl, "quotation", marks="all")
     el(quotation, "p", "Quotation marks are kept as printed.")
+    _notes_statement(decl, doc)
+
+
+def _hyphenation(decl: etree._Element, doc: Document) -> None:
+    wrapped = any(n.code == "lines.rejoined" for n in doc.normalisations)
+    if not wrapped:
+        el(el(decl, "hyphenation", eol="all"), "p",
+           "The source has no line ends inside paragraphs; hyphens are kept as printed.")
+        return
+    statement = ("A hyphen at a line end that belongs to the word (Est-ce, a compound) is kept "
+                 "and the word is not broken.")
+    if _count_choices(doc, "normalisation"):
+        statement += (" A word broken by the typesetter across a line end is rejoined inside "
+                      "choice: orig keeps the broken form with lb break=\"no\", reg the word.")
+    el(el(decl, "hyphenation", eol="hard"), "p", statement)
+
+
+def _notes_statement(decl: etree._Element, doc: Document) -> None:
+    if not doc.notes:
+        return
+    el(el(decl, "segmentation"), "p",
+       "Notes are encoded apart from the running text, in back (or in front for notes that "
+       "no marker cites), with the label and the place (foot or end) they were printed with; "
+       "each marker is a ref pointing at its note.")
 
 
 def _quote_removed(p: etree._Element, item: Normalisation) -> None:
