@@ -31,12 +31,17 @@ MARGIN = 0.5
 _PAIR = re.compile(r"(?<![\w-])([^\W\d_]+) ([^\W\d_]+)(?![\w'’‘ʼ])")
 
 
-def _shape_ok(left: str, right: str, evidence: Evidence) -> bool:
-    """Only lower-case continuations; the left part may start a sentence, not be a name."""
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;«—(]\s*)$")
+
+
+def _shape_ok(left: str, right: str, before: str, evidence: Evidence) -> bool:
+    """Only lower-case continuations; a capital only where a sentence starts, not in a name."""
     if min(len(left), len(right)) < 2:
         return False  # `a`, `l`, `à`: single letters are words or elisions, rarely fragments
     if not right.islower() or not (left.islower() or left[1:].islower()):
         return False
+    if not left.islower() and not _SENTENCE_START.search(before):
+        return False  # `Jean Ber tin`: a capital inside a sentence starts a name
     return left not in evidence.protected and right not in evidence.protected
 
 
@@ -67,7 +72,8 @@ def find(text: str, evidence: Evidence) -> Iterator[Finding]:
     position = 0
     while (match := _PAIR.search(text, position)) is not None:
         left, right = match.group(1), match.group(2)
-        cert = judge(left, right, evidence) if _shape_ok(left, right, evidence) else None
+        cert = judge(left, right, evidence) if _shape_ok(
+            left, right, text[:match.start()], evidence) else None
         if cert is None:
             position = match.start(2)  # the right word may start the next pair
             continue
