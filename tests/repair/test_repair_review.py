@@ -96,7 +96,7 @@ def test_repairs_command_text_format(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["repairs", "--reader", "web-archive", str(path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert (f'{path.as_posix()}:4:18: proposal: "entiè rement" → "entièrement" (high) '
-            "[repair.split-word] applied") in lines
+            "[repair.split-word] applied; key: 4:18:entiè rement") in lines
 
 
 def test_no_repair_switch(tmp_path: Path) -> None:

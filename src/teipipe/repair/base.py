@@ -78,9 +78,9 @@ class Proposal:
                 "rule": self.rule, "cert": self.cert, "status": self.status}
 
     def format(self) -> str:
-        """`path:line:col: proposal: "a b" → "ab" (high) [rule] status`, one per line."""
+        """`path:line:col: proposal: "a b" → "ab" (high) [rule] status; key: …`, one a line."""
         return (f'{self.loc}: proposal: "{self.original}" → "{self.edited}" ({self.cert}) '
-                f"[{self.rule}] {self.status}")
+                f"[{self.rule}] {self.status}; key: {self.key}")
 
 
 def proposal_key(loc: Location, original: str) -> str:
