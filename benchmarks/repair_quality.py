@@ -1,4 +1,4 @@
-"""Precision and recall of the repair pass against hand-checked OCR damage, and false repairs on clean texts.
+"""Precision and recall of the repairs on hand-checked OCR damage; false repairs on clean texts.
 
 Run from the project folder: `PYTHONPATH=src python benchmarks/repair_quality.py`.
 The hand-checked list is evaluation data only; the pass never reads it.

@@ -23,8 +23,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                "the next conversion honours it. Status: applied, proposed (low certainty, "
                "not applied), accepted or rejected by the editor.")
     parser.add_argument("sources", nargs="+", type=Path, metavar="FILE", help="a .txt source")
+    known = ", ".join(sorted(readers.READERS))
     parser.add_argument("--reader", metavar="NAME",
-                        help=f"reader to use instead of sniffing: {', '.join(sorted(readers.READERS))}")
+                        help=f"reader to use instead of sniffing: {known}")
     parser.add_argument("--register", type=Path, metavar="FILE",
                         help="register TOML (default: the project's corpus/register.toml)")
     parser.add_argument("--format", choices=("text", "json"), default="text",

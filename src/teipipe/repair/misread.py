@@ -31,7 +31,9 @@ _TOKEN = re.compile(r"(?<![\w'’-])[^\W_]+(?![\w'’-])")
 # a lower-case word; `Louis II fut` has a name, not punctuation, before it.
 _DOUBLE_I = re.compile(r"(?:(?<=^)|(?<=[.:;!?«(]\s)|(?<=—\s))(II)(s?)(?= [^\W\d_]*[a-zà-ÿ])")
 # A lone `0` among initials: `P. 0. U. M.`
-_ZERO_INITIAL = re.compile(r"(?<=\b[A-Z]\.\s)0(?=\.\s?[A-Z]\.)|(?<![\w.])0(?=\.\s?[A-Z]\.\s?[A-Z]\.)")
+_ZERO_INITIAL = re.compile(
+    r"(?<=\b[A-Z]\.\s)0(?=\.\s?[A-Z]\.)"  # after an initial: `P. 0. U.`
+    r"|(?<![\w.])0(?=\.\s?[A-Z]\.\s?[A-Z]\.)")  # first of the initials: `0. U. M.`
 
 
 def _variants(word: str) -> set[str]:
