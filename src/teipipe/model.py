@@ -290,7 +290,8 @@ class Division:
 
 
 Block: TypeAlias = (
-    Paragraph | Heading | ListBlock | Quote | Opener | Closer | Postscript | PageBreakBlock | Division
+    Paragraph | Heading | ListBlock | Quote | Opener | Closer | Postscript | PageBreakBlock
+    | Division
 )
 
 # --------------------------------------------------------------- front matter

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from ..source import Source
 from .base import Reader
+from .book_ocr import READER as BOOK_OCR
+from .pdf_text import READER as PDF_TEXT
 from .web_archive import READER as WEB_ARCHIVE
 
-READERS: dict[str, Reader] = {reader.name: reader for reader in (WEB_ARCHIVE,)}
+READERS: dict[str, Reader] = {
+    reader.name: reader for reader in (WEB_ARCHIVE, PDF_TEXT, BOOK_OCR)
+}
 
 
 class UnknownReader(KeyError):
@@ -22,11 +27,9 @@ def get(name: str) -> Reader:
         raise UnknownReader(name) from None
 
 
-def sniff(source: "Source") -> Reader:
+def sniff(source: Source) -> Reader:
     """The reader whose shape the text fits best (ties go to the first registered)."""
     return max(READERS.values(), key=lambda reader: reader.sniff(source))
 
-
-from ..source import Source  # noqa: E402  (only for the annotation above)
 
 __all__ = ["READERS", "Reader", "UnknownReader", "get", "sniff"]

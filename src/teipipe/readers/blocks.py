@@ -58,21 +58,24 @@ def source_lines(source: Source) -> list[Line]:
     return [Line(n, text.rstrip()) for n, text in enumerate(source.lines, start=1)]
 
 
-def split_blocks(lines: Sequence[Line], page_starts: frozenset[int] = frozenset()) -> list[RawBlock]:
+def split_blocks(lines: Sequence[Line],
+                 page_starts: frozenset[int] = frozenset()) -> list[RawBlock]:
     """Runs of non-blank lines; white-space-only lines count as blank."""
     blocks: list[RawBlock] = []
     current: list[Line] = []
     gap = 99
     page = False
     for line in lines:
-        if line.number in page_starts:
-            page = True
         if line.content:
+            page = page or line.number in page_starts
             current.append(line)
             continue
         if current:
             blocks.append(RawBlock(tuple(current), gap, page))
             current, gap, page = [], 0, False
+        # Checked after the flush: a page that starts on a blank line belongs to
+        # the block after it, not to the one it ends.
+        page = page or line.number in page_starts
         gap += 1
     if current:
         blocks.append(RawBlock(tuple(current), gap, page))
@@ -81,10 +84,11 @@ def split_blocks(lines: Sequence[Line], page_starts: frozenset[int] = frozenset(
 
 # Words that follow a hyphen at a line end in inverted verbs and compounds of
 # French and English: after them the hyphen is real and the word is not rejoined.
-_CLITICS = frozenset(
-    "ce ci là je tu il ils elle elles on nous vous moi toi lui leur leurs le la les y en t "
-    "même mêmes être dire".split()
-)
+_CLITICS = frozenset((
+    "ce", "ci", "là", "je", "tu", "il", "ils", "elle", "elles", "on", "nous", "vous", "moi",
+    "toi", "lui", "leur", "leurs", "le", "la", "les", "y", "en", "t", "même", "mêmes", "être",
+    "dire",
+))
 _WORD_AT_END = re.compile(r"([^\W\d_]+)-$")
 _WORD_AT_START = re.compile(r"^([^\W\d_]+)")
 

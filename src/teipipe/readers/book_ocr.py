@@ -1,0 +1,94 @@
+"""Reader for the OCR of a printed book: a letter in wrapped lines, then its endnotes.
+
+Shape: a date line and a salutation printed without a blank line before the
+first paragraph, hard-wrapped paragraphs with blank runs where pages end (also
+inside sentences), line-end hyphenation, a signature, then a `Notes` heading
+and the book's endnotes numbered in sequence across the volume (`374 …`), a note
+running over several paragraphs and pages. Markers are digits glued to the
+word before (`word375`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..diagnostics import Reporter
+from ..model import Document, Normalisation
+from ..source import Source
+from .base import TextFacts, detected_metadata, guess_language
+from .blocks import Line, source_lines, split_blocks, vocabulary_of
+from .front import facts, split_front
+from .notes import MarkerStyle, link_markers
+from .structure import assemble
+from .wrapped import (
+    NoteSpec,
+    group_notes,
+    mark_whole_text_notes,
+    notes_of,
+    paragraphs,
+    split_leading_lines,
+    trailing_space_share,
+    wrap_score,
+)
+
+# The heading a book prints over its endnotes.
+_NOTES_HEADING = re.compile(r"^(?:notes?|endnotes|anmerkungen|notas|note)\s*:?$", re.IGNORECASE)
+_MARKERS = MarkerStyle(bracketed=False)
+# Endnotes printed under a `Notes` heading of a book are its editor's, not the
+# letter writer's: the writer's own notes would stand at the foot of the letter.
+_END = NoteSpec(place="end", default_type="editorial")
+
+
+def notes_heading(lines: Sequence[Line]) -> Line | None:
+    """The last `Notes` line whose next text line opens with a note number."""
+    found: Line | None = None
+    for index, line in enumerate(lines):
+        if not _NOTES_HEADING.match(line.content):
+            continue
+        following = next((f for f in lines[index + 1:] if f.content), None)
+        if following is not None and group_notes([following]):
+            found = line
+    return found
+
+
+class BookOcrReader:
+    name = "book-ocr"
+    description = "OCR of a printed book: wrapped lines, page ends, a `Notes` block of endnotes"
+
+    def sniff(self, source: Source) -> float:
+        heading = 0.2 if notes_heading(source_lines(source)) is not None else 0.0
+        return wrap_score(source) * (0.5 + 0.3 * (1 - trailing_space_share(source)) + heading)
+
+    def read(self, source: Source, reporter: Reporter) -> Document:
+        lines = source_lines(source)
+        heading = notes_heading(lines)
+        cut = heading.number - 1 if heading is not None else len(lines)
+        hyphens = vocabulary_of(lines)
+        blocks = split_blocks(lines[:cut], source.page_starts)
+        units = paragraphs(split_leading_lines(blocks), source.path, hyphens)
+        notes = notes_of(lines[cut + 1:], source.path, _END, set(), hyphens)
+        notes = mark_whole_text_notes(notes, units, _MARKERS, reporter)
+        front, body_units = split_front(units)
+        body, detected = assemble(body_units, division_type="section")
+        removed: tuple[Normalisation, ...] = ()
+        if heading is not None:
+            removed = (Normalisation(
+                "heading.notes",
+                "The heading printed over the notes was taken out: the notes division "
+                "gets its own head when written.",
+                source.loc(heading.number, heading.indent + 1), heading.content),)
+        doc = Document(
+            source_path=source.path,
+            reader=self.name,
+            meta=detected_metadata(TextFacts(facts(front), detected, guess_language(source))),
+            front=tuple(front),
+            body=body,
+            notes=tuple(notes),
+            normalisations=removed,
+            source_sha256=source.sha256,
+        )
+        return link_markers(doc, _MARKERS, reporter)
+
+
+READER = BookOcrReader()

@@ -1,0 +1,112 @@
+"""Reader for text extracted from a PDF: hard-wrapped pages with their notes at each page foot.
+
+Shape: lines of a printed width (extraction leaves trailing spaces), paragraphs
+separated by blank lines, a blank run inside a sentence where a page ends, and
+on a page with notes a rule (a line made only of spaces) followed by the notes
+`1 Text of the note…`, each opening with its number. The notes end the page, so
+the text after them starts a new page. Markers are digits glued to the word
+before (`word1`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..diagnostics import Reporter
+from ..model import Document
+from ..source import Source
+from .base import TextFacts, detected_metadata, guess_language
+from .blocks import Line, source_lines, split_blocks, vocabulary_of
+from .front import facts, split_front
+from .notes import MarkerStyle, link_markers
+from .structure import assemble
+from .wrapped import (
+    NoteSpec,
+    blank_out,
+    group_notes,
+    notes_of,
+    paragraphs,
+    split_leading_lines,
+    trailing_space_share,
+    wrap_score,
+)
+
+# A printed rule above the page-foot notes comes out as a long run of spaces.
+_RULE_WIDTH = 10
+_FOOT = NoteSpec(place="foot", default_type="authorial")
+
+
+@dataclass(frozen=True)
+class FootBlock:
+    """The notes at one page foot: the rule line and the note lines under it."""
+
+    rule: int
+    lines: tuple[int, ...]
+
+
+def _is_rule(raw: str) -> bool:
+    return len(raw) >= _RULE_WIDTH and not raw.strip()
+
+
+def foot_blocks(source: Source, lines: Sequence[Line]) -> list[FootBlock]:
+    """Each rule followed by a run of lines whose first opens with a note number.
+
+    After the first page with notes, a run that opens without a number is the
+    end of the last note, carried over from the page before.
+    """
+    found: list[FootBlock] = []
+    for index, raw in enumerate(source.lines):
+        if not _is_rule(raw):
+            continue
+        start = index + 1
+        while start < len(lines) and not lines[start].content:
+            start += 1
+        end = start
+        while end < len(lines) and lines[end].content:
+            end += 1
+        run = lines[start:end]
+        if run and (found or group_notes(run[:1])):
+            found.append(FootBlock(index + 1, tuple(line.number for line in run)))
+    return found
+
+
+def rule_count(source: Source) -> int:
+    return sum(_is_rule(raw) for raw in source.lines)
+
+
+class PdfTextReader:
+    name = "pdf-text"
+    description = "text extracted from a PDF: wrapped lines, page-foot notes under a rule"
+
+    def sniff(self, source: Source) -> float:
+        rules_seen = 0.2 if rule_count(source) else 0.0
+        return wrap_score(source) * (0.5 + 0.3 * trailing_space_share(source) + rules_seen)
+
+    def read(self, source: Source, reporter: Reporter) -> Document:
+        lines = source_lines(source)
+        feet = foot_blocks(source, lines)
+        taken_out = {block.rule for block in feet} | {n for b in feet for n in b.lines}
+        # The last note line of a page foot is blank in the running text, so the
+        # page start it stands for falls on the gap before the next page's text.
+        page_starts = frozenset({block.lines[-1] for block in feet} | source.page_starts)
+        hyphens = vocabulary_of(lines)
+        blocks = split_blocks(blank_out(lines, taken_out), page_starts)
+        units = paragraphs(split_leading_lines(blocks), source.path, hyphens)
+        note_lines = [lines[n - 1] for block in feet for n in block.lines]
+        notes = notes_of(note_lines, source.path, _FOOT, set(), hyphens)
+        front, body_units = split_front(units)
+        body, detected = assemble(body_units, division_type="section")
+        doc = Document(
+            source_path=source.path,
+            reader=self.name,
+            meta=detected_metadata(TextFacts(facts(front), detected, guess_language(source))),
+            front=tuple(front),
+            body=body,
+            notes=tuple(notes),
+            source_sha256=source.sha256,
+        )
+        return link_markers(doc, MarkerStyle(bracketed=False), reporter)
+
+
+READER = PdfTextReader()

@@ -1,0 +1,253 @@
+"""Hard-wrapped text shared by the PDF and OCR readers: paragraphs across page breaks, note runs.
+
+Text extracted from a printed page keeps the page's line ends and marks a page
+end only by a blank run. A blank run inside a sentence therefore cannot end a
+paragraph: the paragraph goes on, with a PageBreak where the new page starts.
+Notes are cut by the expected label sequence, so that a number in a note's
+text is never taken for the start of the next note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..diagnostics import Location, Reporter
+from ..model import Inline, Note, NotePlace, NoteType, PageBreak, Paragraph, inline_text
+from ..source import Source
+from . import notes as notes_mod
+from . import rules
+from .blocks import HyphenPolicy, Line, RawBlock, inlines_of, split_blocks
+from .notes import MarkerStyle
+from .structure import Unit, strip_label
+
+# ------------------------------------------------------------------ sniffing
+
+
+def wrap_score(source: Source) -> float:
+    """How much the text looks hard-wrapped: most lines of a printed width, none very long."""
+    lines = [line.rstrip() for line in source.lines if line.strip()]
+    if not lines:
+        return 0.0
+    printed_width = sum(40 <= len(line) <= 200 for line in lines) / len(lines)
+    very_long = sum(len(line) > 250 for line in lines) / len(lines)
+    return printed_width * max(0.0, 1.0 - 4 * very_long)
+
+
+def trailing_space_share(source: Source) -> float:
+    """Share of text lines that end in white space, as PDF extraction leaves them."""
+    lines = [line for line in source.lines if line.strip()]
+    if not lines:
+        return 0.0
+    return sum(line != line.rstrip() for line in lines) / len(lines)
+
+
+# ------------------------------------------------------------ paragraphs
+
+
+def continues(previous: RawBlock, following: RawBlock) -> bool:
+    """True when a blank run between two blocks falls inside a sentence (a page end).
+
+    A block that ends without sentence punctuation, or a block that goes on in
+    lower case, cannot begin a new paragraph. A line standing alone as a
+    salutation, closing formula or dateline ends with a comma or nothing and
+    still stands alone; so does a heading, unless the text goes on in lower case.
+    """
+    alone = len(previous.lines) == 1
+    if alone and _letter_part(previous.text):
+        return False
+    if rules.starts_lowercase(following.first.content):
+        return True
+    if rules.ends_sentence(previous.last.content):
+        return False
+    return not (alone and rules.is_heading(previous.text))
+
+
+def _letter_part(text: str) -> bool:
+    return rules.is_salutation(text) or rules.is_closing(text) or rules.is_dateline(text)
+
+
+@dataclass
+class _Paragraph:
+    """A paragraph being gathered: its lines and the lines that start a new page."""
+
+    lines: list[Line]
+    gap_before: int
+    page_before: bool
+    breaks: list[int]
+
+
+def _page_break(path: str, line: Line) -> PageBreak:
+    return PageBreak(Location(path, line.number, line.indent + 1))
+
+
+def _with_breaks(inlines: tuple[Inline, ...], breaks: Sequence[PageBreak]) -> tuple[Inline, ...]:
+    """Put each PageBreak before the first run that comes from its line or a later one."""
+    out: list[Inline] = []
+    pending = sorted(breaks, key=lambda b: b.loc.line)
+    for node in inlines:
+        while pending and node.loc.line >= pending[0].loc.line:
+            out.append(pending.pop(0))
+        out.append(node)
+    out.extend(pending)
+    return tuple(out)
+
+
+def _unit(para: _Paragraph, path: str, hyphens: HyphenPolicy | None) -> Unit:
+    by_number = {line.number: line for line in para.lines}
+    breaks = [_page_break(path, by_number[n]) for n in para.breaks]
+    first = para.lines[0]
+    return Unit(
+        _with_breaks(inlines_of(para.lines, path, hyphens), breaks),
+        Location(path, first.number, first.indent + 1),
+        para.gap_before,
+        _page_break(path, first) if para.page_before else None,
+    )
+
+
+def paragraphs(blocks: Sequence[RawBlock], path: str,
+               hyphens: HyphenPolicy | None = None) -> list[Unit]:
+    """Units of hard-wrapped blocks, a paragraph going on across a mid-sentence page end.
+
+    `RawBlock.page_start` marks a block known to open a page (after a page-foot
+    note block, or a form feed); a mid-sentence blank run is taken as one too.
+    """
+    gathered: list[_Paragraph] = []
+    for block in blocks:
+        current = gathered[-1] if gathered else None
+        # A block cut off without a blank run (a salutation line) stays apart.
+        if current is not None and block.gap_before and continues(_last_block(current), block):
+            current.breaks.append(block.first.number)
+            current.lines.extend(block.lines)
+            continue
+        gathered.append(_Paragraph(list(block.lines), block.gap_before, block.page_start, []))
+    return [_unit(para, path, hyphens) for para in gathered]
+
+
+def _last_block(para: _Paragraph) -> RawBlock:
+    """The part of a paragraph after its last page break, as a block for `continues`."""
+    start = para.breaks[-1] if para.breaks else para.lines[0].number
+    return RawBlock(tuple(line for line in para.lines if line.number >= start), 0)
+
+
+def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
+    """A dateline or salutation set on its own line at the top of the first block is its unit.
+
+    Books often print the date, the salutation and the first paragraph without a
+    blank line between them.
+    """
+    if not blocks:
+        return []
+    first, rest = blocks[0], list(blocks[1:])
+    head: list[RawBlock] = []
+    lines = list(first.lines)
+    while len(lines) > 1 and (rules.is_dateline(lines[0].content)
+                              or rules.is_salutation(lines[0].content)):
+        head.append(RawBlock((lines.pop(0),), first.gap_before if not head else 0,
+                             first.page_start and not head))
+    head.append(RawBlock(tuple(lines), 0 if head else first.gap_before,
+                         first.page_start and not head))
+    return head + rest
+
+
+def blank_out(lines: Sequence[Line], numbers: set[int]) -> list[Line]:
+    """The lines with some taken out of the running text (kept as blanks for the gaps)."""
+    return [Line(line.number, "") if line.number in numbers else line for line in lines]
+
+
+# ------------------------------------------------------------------ notes
+
+_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?:\s+|(?=[^\W\d_]))")
+
+
+@dataclass(frozen=True)
+class NoteSpec:
+    """How the notes of a text are placed and who wrote them by default."""
+
+    place: NotePlace
+    default_type: NoteType
+
+
+def _starts_note(line: Line, expected: int | None) -> re.Match[str] | None:
+    """A line opening the expected note; the first note may have any number."""
+    match = _LABEL_START.match(line.content)
+    if match is None:
+        return None
+    if expected is not None and int(match["label"]) != expected:
+        return None
+    return match
+
+
+def group_notes(lines: Sequence[Line]) -> list[list[Line]]:
+    """The lines of a note run cut where the next label in sequence opens a line.
+
+    Lines before the first label are dropped by the caller's choice of run;
+    blank lines stay with the note they follow, so paragraphs can be found.
+    """
+    groups: list[list[Line]] = []
+    expected: int | None = None
+    for line in lines:
+        match = _starts_note(line, expected) if line.content else None
+        if match is not None:
+            groups.append([line])
+            expected = int(match["label"]) + 1
+        elif groups:
+            groups[-1].append(line)
+    return groups
+
+
+def notes_of(lines: Sequence[Line], path: str, spec: NoteSpec, taken: set[str],
+             hyphens: HyphenPolicy | None = None) -> list[Note]:
+    """Notes of a run of note lines, each with its paragraphs (page breaks kept inside)."""
+    found: list[Note] = []
+    for group in group_notes(lines):
+        units = paragraphs(split_blocks(group), path, hyphens)
+        first = units[0]
+        match = notes_mod.NOTE_BARE.match(first.text)
+        assert match is not None  # group_notes opened the group on this label
+        label = match["label"]
+        blocks = (Paragraph(strip_label(first, match), first.loc),
+                  *(Paragraph(u.inlines, u.loc) for u in units[1:]))
+        resp = notes_mod.responsibility(blocks)
+        found.append(Note(
+            id=notes_mod.note_id(label, taken), label=label, blocks=blocks, loc=first.loc,
+            place=spec.place, type=note_type(resp, spec.default_type), resp=resp))
+    return found
+
+
+_TRANSLATOR = re.compile(r"transl|N\.\s?d\.\s?T", re.IGNORECASE)
+
+
+def note_type(resp: str | None, default: NoteType) -> NoteType:
+    """A note signed by somebody else than the author is the translator's or an editor's."""
+    if resp is None:
+        return default
+    return "translator" if _TRANSLATOR.search(resp) else "editorial"
+
+
+def _body_text(units: Sequence[Unit]) -> str:
+    return "\n".join(inline_text(u.inlines) for u in units)
+
+
+def mark_whole_text_notes(notes: Sequence[Note], units: Sequence[Unit], style: MarkerStyle,
+                          reporter: Reporter) -> list[Note]:
+    """Leading notes that no marker cites before the next note's marker comment the whole text.
+
+    Editions put such a note (sources, context of the letter) first and print no
+    marker for it; it is kept with `cited=False` instead of being reported as lost.
+    """
+    text = _body_text(units)
+    out = list(notes)
+    for index, (note, following) in enumerate(zip(notes, notes[1:], strict=False)):
+        next_marker = style.pattern(following.label).search(text)
+        own = style.pattern(note.label).search(text)
+        limit = next_marker.start() if next_marker else len(text)
+        if own is not None and own.start() < limit:
+            break
+        out[index] = replace(note, cited=False)
+        reporter.info("notes.whole-text", note.loc,
+                      f"note {note.label} has no marker before the marker of note "
+                      f"{following.label}: taken as a note on the whole text, not anchored")
+    return out
+

@@ -1,0 +1,109 @@
+"""The shared rules of hard-wrapped text: page ends inside sentences, note runs, sniffing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from teipipe import readers, source
+from teipipe.diagnostics import Reporter, Severity
+from teipipe.model import Note, PageBreak, Paragraph, Text
+from teipipe.readers.blocks import Line, RawBlock, source_lines, split_blocks
+from teipipe.readers.notes import MarkerStyle
+from teipipe.readers.structure import Unit
+from teipipe.readers.wrapped import (
+    NoteSpec,
+    continues,
+    group_notes,
+    mark_whole_text_notes,
+    notes_of,
+    paragraphs,
+)
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "readers"
+
+
+def block(*texts: str, start: int = 1, gap: int = 1) -> RawBlock:
+    return RawBlock(tuple(Line(start + i, t) for i, t in enumerate(texts)), gap)
+
+
+def lines_of(text: str) -> list[Line]:
+    return source_lines(source.from_text(text, "t.txt"))
+
+
+def test_a_blank_inside_a_sentence_is_a_page_end() -> None:
+    assert continues(block("It was a long meeting and we wrote to the", "new"),
+                     block("Committee again."))
+    assert continues(block("It was over."), block("and nobody came."))
+
+
+def test_a_blank_after_a_sentence_ends_the_paragraph() -> None:
+    assert not continues(block("It was over."), block("Nobody came."))
+
+
+def test_short_lines_that_stand_alone_are_not_continued() -> None:
+    assert not continues(block("Dear friend,"), block("Your letter came."))
+    assert not continues(block("The Congress"), block("It opened in May."))
+
+
+def test_paragraphs_put_the_page_break_where_the_page_starts() -> None:
+    blocks = split_blocks(lines_of("One line of the\n\nsecond page.\n\nA new paragraph.\n"))
+    units = paragraphs(blocks, "t.txt")
+    assert len(units) == 2
+    kinds = [type(n).__name__ for n in units[0].inlines]
+    assert kinds == ["Text", "PageBreak", "Text"]
+    brk = units[0].inlines[1]
+    assert isinstance(brk, PageBreak) and brk.loc.line == 3
+
+
+def test_a_known_page_start_before_a_paragraph_becomes_its_page_break() -> None:
+    blocks = split_blocks(lines_of("It ended.\n\nIt began.\n"), frozenset({2}))
+    units = paragraphs(blocks, "t.txt")
+    assert units[0].page_break is None
+    assert units[1].page_break is not None and units[1].page_break.loc.line == 3
+
+
+def test_notes_are_cut_by_the_expected_label_only() -> None:
+    text = "7 First note, written in\n1936 and later.\n8Second note.\n\n10 still the second.\n"
+    groups = group_notes(lines_of(text))
+    assert [[line.number for line in g if line.content] for g in groups] == [[1, 2], [3, 5]]
+
+
+def test_a_note_keeps_its_paragraphs_and_page_breaks() -> None:
+    text = "3 A note that goes\n\non after a page end.\n\nA second paragraph.\n4 Next.\n"
+    notes = notes_of(lines_of(text), "t.txt", NoteSpec("end", "editorial"), set())
+    assert [(n.id, n.label, len(n.blocks), n.type, n.place) for n in notes] == [
+        ("n3", "3", 2, "editorial", "end"), ("n4", "4", 1, "editorial", "end")]
+    assert any(isinstance(x, PageBreak) for x in notes[0].blocks[0].inlines)
+
+
+def _note(label: str) -> Note:
+    loc = source.from_text("x").loc(1)
+    return Note(f"n{label}", label, (Paragraph((Text("x", loc),), loc),), loc)
+
+
+def _units(text: str) -> list[Unit]:
+    return paragraphs(split_blocks(lines_of(text)), "t.txt")
+
+
+def test_a_leading_note_without_marker_comments_the_whole_text() -> None:
+    reporter = Reporter()
+    notes = [_note("20"), _note("21"), _note("22")]
+    marked = mark_whole_text_notes(notes, _units("First word21 and second22.\n"),
+                                   MarkerStyle(bracketed=False), reporter)
+    assert [n.cited for n in marked] == [False, True, True]
+    assert [(d.severity, d.code) for d in reporter] == [(Severity.INFO, "notes.whole-text")]
+
+
+def test_a_note_whose_marker_comes_first_stays_cited() -> None:
+    reporter = Reporter()
+    notes = [_note("20"), _note("21")]
+    marked = mark_whole_text_notes(notes, _units("A word20 then another21.\n"),
+                                   MarkerStyle(bracketed=False), reporter)
+    assert [n.cited for n in marked] == [True, True] and len(reporter) == 0
+
+
+def test_fixtures_are_sniffed_to_their_reader() -> None:
+    for case in sorted(FIXTURES.glob("*/*.txt")):
+        if case.name.endswith(".model.txt"):
+            continue
+        assert readers.sniff(source.read(case, case.name)).name == case.parent.name
