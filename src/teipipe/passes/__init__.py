@@ -10,9 +10,12 @@ from .base import Context, Options, Pass
 from .foreign import mark_foreign
 from .metadata import apply_sidecar
 from .names import apply_register
+from .repair import apply_repairs
 
 PASSES: list[tuple[str, Pass]] = [
     ("sidecar", apply_sidecar),
+    # Before the register, so names are matched on repaired text; names only split Text.
+    ("repair", apply_repairs),
     ("register", apply_register),
     ("foreign", mark_foreign),
 ]

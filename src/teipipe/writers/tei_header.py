@@ -121,7 +121,9 @@ def _editorial_decl(parent: etree._Element, doc: Document) -> None:
     correction = el(decl, "correction", status="high" if corrected else None)
     el(correction, "p", "Errors of the source that the edition repairs are encoded as choice "
                         "with sic (the source reading) and corr (the repair) carrying resp and "
-                        "cert; readings the edition is unsure of are reported, not applied.")
+                        "cert (resp=\"#teipipe\" for automatic repairs, \"#editor\" for repairs "
+                        "an editor accepted); readings the edition is unsure of are reported "
+                        "to the editor, not applied.")
     quotation = el(decl, "quotation", marks="all")
     el(quotation, "p", "Quotation marks are kept as printed.")
     _notes_statement(decl, doc)

@@ -1,0 +1,39 @@
+"""The language's lexicon, with frequencies, from the maintained `wordfreq` package.
+
+Why wordfreq rather than a Hunspell dictionary: the repair rules must weigh
+forms against each other (is `sectarisme` a word, and are `secta` and `risme`
+not? is `apart` more likely than `a part`?), and only a frequency list answers
+the comparative question; a spelling dictionary says yes or no and accepts
+many productive but rare forms. wordfreq is maintained, MIT-licensed with
+CC-BY-SA data, has large French and English lists, and needs no system
+packages. Its lists hold some noise (typos, English in French), which is why
+rules demand clear margins and prefer the text's own vocabulary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import available_languages, zipf_frequency
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Zipf frequencies (0 = unknown, 3 = once per million words, 7 = `de`) of one language."""
+
+    language: str
+
+    def zipf(self, word: str) -> float:
+        return _zipf(word.lower(), self.language)
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, language: str) -> float:
+    return float(zipf_frequency(word, language))
+
+
+def lexicon_for(language: str) -> Lexicon | None:
+    """The lexicon of a language code (`fr`, `en-GB`), or None when wordfreq lacks it."""
+    base = language.split("-")[0].lower()
+    return Lexicon(base) if base in available_languages() else None

@@ -1,0 +1,81 @@
+"""Words split by a stray space (`secta risme`, `cor dialement`): join them when evidence says so.
+
+A pair of words separated by one space is joined when the joined form is a
+word and the parts are not, or when the text itself uses the joined form. When
+both parts are words (`dé portés`, `a part`), the joined form must be clearly
+preferred: by the lexicon, or by the text; a pair with a very common function
+word (`de la`, `a part`, `par venus`) needs the lexicon's preference, since the
+text may well use both `apart` and `a part`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .base import Cert, Evidence, Finding
+
+RULE = "repair.split-word"
+
+KNOWN = 3.0
+"""Zipf frequency from which a joined form counts as a word by the lexicon alone."""
+PLAUSIBLE = 2.5
+"""Zipf frequency from which a fragment could be a word on its own (`ment`, `dé`)."""
+FUNCTION_WORD = 5.5
+"""Zipf frequency of words so common (`a`, `de`, `par`, `in`) that pairs with them are normal."""
+MARGIN = 0.5
+"""How much more frequent (in zipf) the joined form must be than the pair as a phrase."""
+
+# Two letter runs with exactly one space between them; the right part may be
+# followed by an elision or a hyphenated clitic (`De vons-nous`), not by a letter.
+_PAIR = re.compile(r"(?<![\w-])([^\W\d_]+) ([^\W\d_]+)(?![\w'’‘ʼ])")
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;«—(]\s*)$")
+
+
+def _shape_ok(left: str, right: str, before: str, evidence: Evidence) -> bool:
+    """Only lower-case continuations; a capital only where a sentence starts, not in a name."""
+    if min(len(left), len(right)) < 2:
+        return False  # `a`, `l`, `à`: single letters are words or elisions, rarely fragments
+    if not right.islower() or not (left.islower() or left[1:].islower()):
+        return False
+    if not left.islower() and not _SENTENCE_START.search(before):
+        return False  # `Jean Ber tin`: a capital inside a sentence starts a name
+    return left not in evidence.protected and right not in evidence.protected
+
+
+def judge(left: str, right: str, evidence: Evidence) -> Cert | None:
+    """How sure the evidence is that `left right` is one word split in two; None: not at all."""
+    joined = (left + right).lower()
+    z_joined = evidence.zipf(joined)
+    in_text = evidence.in_text(joined)
+    if z_joined < KNOWN and not (in_text and z_joined > 0):
+        return None
+    z_left, z_right = evidence.zipf(left), evidence.zipf(right)
+    if min(z_left, z_right) < PLAUSIBLE:
+        # A fragment that is no word: the join is the reading.
+        return "high" if in_text or z_joined >= KNOWN + 0.5 else "medium"
+    preferred = z_joined >= evidence.zipf(f"{left} {right}") + MARGIN
+    if max(z_left, z_right) >= FUNCTION_WORD:
+        # `a part`, `any way`, `par la`: both readings are usual; only the lexicon decides.
+        return ("high" if in_text else "medium") if preferred else None
+    if in_text:
+        return "high"
+    # Two words whose join is a word too (`dé portés` in a text without `déportés`):
+    # an editor's call.
+    return "medium" if preferred else "low" if z_joined >= KNOWN else None
+
+
+def find(text: str, evidence: Evidence) -> Iterator[Finding]:
+    """Every split word of a segment, left to right, not overlapping."""
+    position = 0
+    while (match := _PAIR.search(text, position)) is not None:
+        left, right = match.group(1), match.group(2)
+        cert = judge(left, right, evidence) if _shape_ok(
+            left, right, text[:match.start()], evidence) else None
+        if cert is None:
+            position = match.start(2)  # the right word may start the next pair
+            continue
+        yield Finding(match.start(), match.end(), match.group(), left + right, RULE, cert)
+        position = match.end()
