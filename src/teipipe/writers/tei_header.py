@@ -180,6 +180,8 @@ def used_entries(doc: Document, register: Register) -> list[Entry]:
     for party in _parties(doc):
         if party.ref:
             ids.add(party.ref)
+    # respStmt names (the translator) point at the register too.
+    ids.update(resp.ref for resp in doc.meta.responsibilities if resp.ref)
     for run in iter_inline_runs(doc):
         for node in run:
             if isinstance(node, Name) and node.ref:
