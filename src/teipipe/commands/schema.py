@@ -1,4 +1,4 @@
-"""`teipipe schema compile`: the project's ODD to schema/teipipe.rng, teipipe.sch, reference.html."""
+"""`teipipe schema compile`: the project's ODD to its RELAX NG, Schematron and HTML reference."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ def get(name: str) -> Reader:
         raise UnknownReader(name) from None
 
 
-def sniff(source: "Source") -> Reader:
+def sniff(source: Source) -> Reader:
     """The reader whose shape the text fits best (ties go to the first registered)."""
     return max(READERS.values(), key=lambda reader: reader.sniff(source))
 

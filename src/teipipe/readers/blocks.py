@@ -82,8 +82,7 @@ def split_blocks(lines: Sequence[Line], page_starts: frozenset[int] = frozenset(
 # Words that follow a hyphen at a line end in inverted verbs and compounds of
 # French and English: after them the hyphen is real and the word is not rejoined.
 _CLITICS = frozenset(
-    "ce ci là je tu il ils elle elles on nous vous moi toi lui leur leurs le la les y en t "
-    "même mêmes être dire".split()
+    ["ce", "ci", "là", "je", "tu", "il", "ils", "elle", "elles", "on", "nous", "vous", "moi", "toi", "lui", "leur", "leurs", "le", "la", "les", "y", "en", "t", "même", "mêmes", "être", "dire"]
 )
 _WORD_AT_END = re.compile(r"([^\W\d_]+)-$")
 _WORD_AT_START = re.compile(r"^([^\W\d_]+)")

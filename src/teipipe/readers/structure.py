@@ -17,8 +17,8 @@ from ..diagnostics import Location
 from ..model import (
     Block,
     Closer,
-    DateText,
     Dateline,
+    DateText,
     DateValue,
     Division,
     Heading,

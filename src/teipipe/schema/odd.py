@@ -1,4 +1,4 @@
-"""Reading an ODD into its expanded middle form: specs by ident, modes applied, references checked."""
+"""Reading an ODD into its expanded middle form: specs by ident, modes applied, refs checked."""
 
 from __future__ import annotations
 
@@ -201,8 +201,7 @@ def load(data: bytes, display: str) -> tuple[Odd, list[Diagnostic]]:
 
 
 def _spec_nodes(schema: etree._Element) -> Iterator[etree._Element]:
-    for node in schema.iter(*(tei(tag) for tag in _SPEC_KINDS)):
-        yield node
+    yield from schema.iter(*(tei(tag) for tag in _SPEC_KINDS))
 
 
 def _apply(odd: Odd, spec: etree._Element, reader: _Reader) -> None:

@@ -1,4 +1,4 @@
-"""The HTML reference of the customisation: elements, attributes, value lists, rules and examples."""
+"""The HTML reference of the customisation: elements, attributes, values, rules, examples."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Parsing XML that may be hostile: no DTD loading, no entity expansion, no network, bounded size."""
+"""Parsing XML that may be hostile: no DTD, no entity expansion, no network, bounded size."""
 
 from __future__ import annotations
 
