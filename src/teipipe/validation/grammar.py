@@ -86,8 +86,9 @@ def _rewrite(message: str, node: etree._Element | None, odd: Odd | None) -> tupl
         return ("relaxng.element-not-allowed", f'element "{match[2]}" not allowed here; '
                 f'expected element "{match[1]}"')
     if match := _NOTHING.search(message):
+        wanted = f'element "{match[1]}"' if match[1] else "a required element"
         return ("relaxng.incomplete", f'element "{_name(node) if node is not None else "?"}" '
-                f'is incomplete; expected element "{match[1]}"')
+                f"is incomplete: {wanted} is missing{_expected(odd, node)}")
     if match := _EXTRA.search(message):
         return ("relaxng.element-not-allowed", f'element "{match[2]}" not allowed here'
                 f"{_expected(odd, parent)}")
