@@ -11,6 +11,8 @@ from ..pipeline import write_atomic
 from ..schema import compile_project
 from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report
 
+# What an installed teipipe needs to validate outside a project (the pre-commit hook).
+SHIPPED = ("teipipe.odd", "teipipe.rng", "teipipe.sch")
 HELP = "compile the project's ODD (schema/teipipe.odd) into RELAX NG, Schematron and HTML"
 
 
@@ -32,6 +34,17 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return EXIT_USAGE
 
 
+def _ship(schema_dir: Path, outputs: dict[str, bytes]) -> None:
+    """In teipipe's own repository, copy the schema into the package, for installed use."""
+    shipped = schema_dir.parent / "src" / "teipipe" / "data" / "schema"
+    if not shipped.is_dir():
+        return
+    for name in SHIPPED:
+        data = outputs.get(name) or (schema_dir / name).read_bytes()
+        if not (shipped / name).is_file() or (shipped / name).read_bytes() != data:
+            write_atomic(shipped / name, data)
+
+
 def run(args: argparse.Namespace) -> int:
     project = project_mod.find(args.project)
     schema_dir = (project.schema if project else args.project / "schema")
@@ -51,5 +64,6 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS if stale else exit_code(result.diagnostics, args)
     for name in stale:
         write_atomic(schema_dir / name, result.outputs[name])
+    _ship(schema_dir, result.outputs)
     print(f"schema: {len(result.outputs)} files, {len(stale)} written")
     return exit_code(result.diagnostics, args)

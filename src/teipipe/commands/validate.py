@@ -22,7 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="a .xml file or a folder of them")
     parser.add_argument("--schema", type=Path, metavar="DIR",
                         help="folder with teipipe.rng and teipipe.sch (default: the project's "
-                             "schema/, else the one shipped with teipipe's repository)")
+                             "schema/, else the schema installed with teipipe)")
     add_report_options(parser)
     parser.set_defaults(run=run)
 
@@ -49,7 +49,7 @@ def schema_dir_for(explicit: Path | None, files: list[Path]) -> Path | None:
         project = project_mod.find(start)
         if project is not None and (project.schema / validation.RNG_NAME).is_file():
             return project.schema
-    shipped = Path(__file__).resolve().parents[3] / "schema"
+    shipped = Path(__file__).resolve().parent.parent / "data" / "schema"
     return shipped if (shipped / validation.RNG_NAME).is_file() else None
 
 
