@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
+from . import validation
 from .diagnostics import Diagnostic, Location, Severity
 from .pipeline import Converted, convert_file, schema_base_for, write_atomic
 from .progress import Progress
 from .project import Project
 from .register import Register
 from .register import load as load_register
+from .schema import compile_project
 
 
 @dataclass
@@ -81,9 +84,59 @@ def step_convert(state: BuildState) -> None:
     state.summary.append(f"convert: {len(state.converted)} texts, {changed} TEI files {verb}")
 
 
+def step_validate(state: BuildState) -> None:
+    """Every TEI written in this run against the compiled schema; an invalid one fails the build."""
+    project = state.project
+    try:
+        validator = validation.load(project.schema)
+    except validation.SchemaMissing as error:
+        state.diagnostics.append(Diagnostic("build.no-schema", Severity.ERROR,
+                                            Location(project.display(project.schema)),
+                                            str(error).replace(str(project.root) + "/", "")))
+        state.failed = True
+        return
+    invalid = 0
+    for result in state.converted:
+        if result.tei is None:
+            continue
+        target = project.tei / f"{Path(result.source_path).stem}.xml"
+        problems = validator.validate(result.tei.to_bytes(), project.display(target),
+                                      result.tei.origin_by_line())
+        state.diagnostics.extend(problems)
+        if any(p.severity is Severity.ERROR for p in problems):
+            invalid += 1
+            state.failed = True
+    state.summary.append(f"validate: {len(state.converted)} documents, {invalid} invalid")
+
+
+def step_schema(state: BuildState) -> None:
+    """The ODD compiled afresh; its HTML reference goes to build/site/schema/."""
+    project = state.project
+    result = compile_project(project.schema, project.display(project.schema))
+    state.diagnostics.extend(result.diagnostics)
+    if not result.ok:
+        state.failed = True
+        return
+    stale = [name for name, data in result.outputs.items()
+             if not (project.schema / name).is_file()
+             or (project.schema / name).read_bytes() != data]
+    for name in stale:
+        state.diagnostics.append(Diagnostic(
+            "build.stale-schema", Severity.ERROR, Location(project.display(project.schema / name)),
+            "the committed file is not what the ODD compiles to; run `teipipe schema compile` "
+            "and commit the result"))
+        state.failed = True
+    if not state.check:
+        write_atomic(project.build / "site" / "schema" / "reference.html",
+                     result.outputs["reference.html"])
+    state.summary.append(f"schema: {len(result.outputs)} files, {len(stale)} stale")
+
+
 STEPS: list[tuple[str, Step]] = [
     ("register", step_register),
     ("convert", step_convert),
+    ("validate", step_validate),
+    ("schema", step_schema),
 ]
 
 

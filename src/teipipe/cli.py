@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .commands import build, convert, repairs
+from .commands import build, convert, repairs, schema, validate
 
 # One row a command: a new command is a module with add_parser/run and a row here.
-COMMANDS = [convert, build, repairs]
+COMMANDS = [convert, validate, repairs, schema, build]
 
 
 def parser() -> argparse.ArgumentParser:

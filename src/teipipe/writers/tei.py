@@ -269,7 +269,7 @@ def write(doc: Document, register: Register | None = None,
     origins = _Origins()
     root = el(None, "TEI", xml_lang=doc.meta.language)
     root.append(header(doc))
-    standoff = stand_off(used_entries(doc, register or Register()))
+    standoff = stand_off(used_entries(doc, register or Register()), doc)
     if standoff is not None:
         root.append(standoff)
     text = el(root, "text", xml_id="text")

@@ -184,12 +184,6 @@ def _profile_desc(parent: etree._Element, doc: Document) -> None:
     usage = el(profile, "langUsage")
     for lang in meta.languages or (meta.language,):
         el(usage, "language", LANGUAGE_NAMES.get(lang, lang), ident=lang)
-    other = [r for r in meta.relations if r.type not in ("prev", "next")]
-    if other:
-        relations = el(profile, "listRelation")
-        for relation in other:
-            el(relations, "relation", name=relation.type, active="#text",
-               passive=f"{relation.target}.xml#text")
 
 
 def header(doc: Document) -> etree._Element:
@@ -210,6 +204,8 @@ def used_entries(doc: Document, register: Register) -> list[Entry]:
     for party in _parties(doc):
         if party.ref:
             ids.add(party.ref)
+    # respStmt names (the translator) point at the register too.
+    ids.update(resp.ref for resp in doc.meta.responsibilities if resp.ref)
     for run in iter_inline_runs(doc):
         for node in run:
             if isinstance(node, Name) and node.ref:
@@ -227,9 +223,21 @@ def _parties(doc: Document) -> Iterable[Party | Place]:
                 yield action.place
 
 
-def stand_off(entries: list[Entry]) -> etree._Element | None:
-    """`standOff` with the register entries the document uses."""
-    if not entries:
+def _list_relation(parent: etree._Element, doc: Document) -> None:
+    # In standOff, not profileDesc: TEI P5 allows listRelation only among model.listLike.
+    other = [r for r in doc.meta.relations if r.type not in ("prev", "next")]
+    if other:
+        relations = el(parent, "listRelation")
+        for relation in other:
+            el(relations, "relation", name=relation.type, active="#text",
+               passive=f"{relation.target}.xml#text")
+
+
+def stand_off(entries: list[Entry], doc: Document | None = None) -> etree._Element | None:
+    """`standOff` with the register entries the document uses and its relations to others."""
+    has_relations = doc is not None and any(
+        r.type not in ("prev", "next") for r in doc.meta.relations)
+    if not entries and not has_relations:
         return None
     root = el(None, "standOff")
     lists = {"person": ("listPerson", "person", "persName"),
@@ -251,4 +259,6 @@ def stand_off(entries: list[Entry]) -> etree._Element | None:
                 el(item, "idno", value, type=authority)
             if entry.note:
                 el(item, "note", entry.note)
+    if doc is not None:
+        _list_relation(root, doc)
     return root

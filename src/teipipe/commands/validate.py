@@ -1,0 +1,70 @@
+"""`teipipe validate PATH...`: TEI files (or folders of .xml) against the project's schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import project as project_mod
+from .. import validation
+from ..diagnostics import Diagnostic, Location, Severity
+from .common import EXIT_USAGE, add_report_options, exit_code, report
+
+HELP = "validate TEI files against the RELAX NG and Schematron compiled from the ODD"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("validate", help=HELP, description=HELP,
+                                   epilog="Exit codes: 0 all valid; 1 a document is invalid; "
+                                          "2 wrong command line or no schema.")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help="a .xml file or a folder of them")
+    parser.add_argument("--schema", type=Path, metavar="DIR",
+                        help="folder with teipipe.rng and teipipe.sch (default: the project's "
+                             "schema/, else the schema installed with teipipe)")
+    add_report_options(parser)
+    parser.set_defaults(run=run)
+
+
+def _files(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.xml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Diagnostic("cli.no-such-file", Severity.ERROR,
+                                       Location(path.as_posix()), "no such file or folder"))
+    return files, problems
+
+
+def schema_dir_for(explicit: Path | None, files: list[Path]) -> Path | None:
+    """The schema to use: the one named, else the project's that holds the first file."""
+    if explicit is not None:
+        return explicit
+    for start in [*(f.parent for f in files[:1]), Path(".")]:
+        project = project_mod.find(start)
+        if project is not None and (project.schema / validation.RNG_NAME).is_file():
+            return project.schema
+    shipped = Path(__file__).resolve().parent.parent / "data" / "schema"
+    return shipped if (shipped / validation.RNG_NAME).is_file() else None
+
+
+def run(args: argparse.Namespace) -> int:
+    files, problems = _files(args.paths)
+    schema_dir = schema_dir_for(args.schema, files)
+    if schema_dir is None:
+        print("teipipe: no compiled schema found; pass --schema DIR", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        validator = validation.load(schema_dir)
+    except validation.SchemaMissing as error:
+        print(f"teipipe: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in files:
+        problems.extend(validator.validate_file(path, path.as_posix()))
+    report(problems, args)
+    return exit_code(problems, args, failed=bool(problems) and not files)

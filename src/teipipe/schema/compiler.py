@@ -1,0 +1,56 @@
+"""`compile_odd`: one ODD file to the RELAX NG, Schematron and HTML files, deterministically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, Severity
+from . import odd as odd_mod
+from . import reference, rng, sch
+
+ODD_NAME = "teipipe.odd"
+# Output file name → what makes it from the expanded ODD.
+OUTPUTS = ("teipipe.rng", "teipipe.sch", "reference.html")
+
+
+@dataclass(frozen=True)
+class CompileResult:
+    """The bytes of each output (none when the ODD has errors) and the problems found."""
+
+    outputs: dict[str, bytes]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.outputs) and not any(
+            d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+def _xml(tree: etree._ElementTree) -> bytes:
+    etree.indent(tree, space="  ")
+    return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
+def compile_odd(data: bytes, display: str) -> CompileResult:
+    """Compile the bytes of an ODD; `display` names it in messages."""
+    try:
+        odd, problems = odd_mod.load(data, display)
+    except odd_mod.OddError as error:
+        return CompileResult({}, (error.diagnostic,))
+    if any(p.severity is Severity.ERROR for p in problems):
+        return CompileResult({}, tuple(problems))
+    outputs = {
+        "teipipe.rng": _xml(rng.build(odd)),
+        "teipipe.sch": _xml(sch.build(odd)),
+        "reference.html": reference.render(odd),
+    }
+    return CompileResult(outputs, tuple(problems))
+
+
+def compile_project(schema_dir: Path, display_dir: str = "schema") -> CompileResult:
+    """Compile `schema_dir/teipipe.odd`; the caller writes the outputs beside it."""
+    path = schema_dir / ODD_NAME
+    return compile_odd(path.read_bytes(), f"{display_dir}/{ODD_NAME}")

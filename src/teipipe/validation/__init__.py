@@ -1,0 +1,113 @@
+"""Validation of TEI documents against the compiled schema: RELAX NG, then Schematron.
+
+Engines: lxml (libxml2) for the RELAX NG grammar, which is small and has no
+pathological content models; Schematron compiled by teipipe to XSLT 3 and run
+by Saxon, because lxml's Schematron is XPath 1 only and ignores rules whose
+context is an attribute. A `Validator` is built once per run (both schemas
+compiled once) and is then used for every document; it is immutable but not
+thread-safe (one per thread).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, Location, Severity
+from ..schema import odd as odd_mod
+from ..xmlloc import line_of, start_tag_columns, text_column
+from . import grammar, safe
+from .schematron import CompiledSchematron, compile_schematron
+
+RNG_NAME = "teipipe.rng"
+SCH_NAME = "teipipe.sch"
+ODD_NAME = "teipipe.odd"
+
+
+@dataclass(frozen=True)
+class Validator:
+    """The compiled grammar and rules; validate any number of documents with it."""
+
+    grammar: grammar.Grammar
+    schematron: CompiledSchematron
+
+    def validate(self, data: bytes, display: str,
+                 origins: dict[int, Location] | None = None) -> list[Diagnostic]:
+        """Every problem of one document; `origins` maps TEI lines to plain-text places."""
+        tree, problems = safe.parse(data, display)
+        if tree is None:
+            return problems
+        columns = start_tag_columns(data, tree.getroot())
+        place = _Placer(data, display, columns, origins or {})
+        for problem in self.grammar.check(tree):
+            problems.append(place.diagnostic(problem.code, problem.element, problem.attribute,
+                                             problem.message, problem.line))
+        text = etree.tostring(tree.getroot(), encoding="unicode")
+        for failure in self.schematron.run(text):
+            node, attribute = _resolve(tree, failure.at)
+            severity = Severity.WARNING if failure.role in ("warning", "warn") else Severity.ERROR
+            diagnostic = place.diagnostic(f"schematron.{failure.pattern}", node, attribute,
+                                          failure.message)
+            problems.append(Diagnostic(diagnostic.code, severity, diagnostic.location,
+                                       diagnostic.message, diagnostic.origin))
+        return sorted(problems, key=lambda d: (d.location.line, d.location.column, d.code))
+
+    def validate_file(self, path: Path, display: str) -> list[Diagnostic]:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return [Diagnostic("validate.unreadable", Severity.ERROR, Location(display),
+                               f"cannot read the file: {error.strerror or error}")]
+        return self.validate(data, display)
+
+
+@dataclass(frozen=True)
+class _Placer:
+    """Turns an element (and attribute) of one document into a located Diagnostic."""
+
+    data: bytes
+    display: str
+    columns: dict[etree._Element, int]
+    origins: dict[int, Location]
+
+    def diagnostic(self, code: str, node: etree._Element | None, attribute: str | None,
+                   message: str, line: int = 0) -> Diagnostic:
+        column = 0
+        if node is not None:
+            line = line_of(node) or line
+            column = self.columns.get(node, 0)
+            if attribute:
+                column = text_column(self.data, line, f"{attribute}=") or column
+        return Diagnostic(code, Severity.ERROR, Location(self.display, line, column), message,
+                          self.origins.get(line))
+
+
+def _resolve(tree: etree._ElementTree, at: str) -> tuple[etree._Element | None, str | None]:
+    """The element and attribute name of an element-index path from the Schematron."""
+    path, _, attribute = at.partition("/@")
+    found = tree.xpath("/" + path) if path else []
+    first = found[0] if isinstance(found, list) and found else None
+    node = first if isinstance(first, etree._Element) else None
+    return node, attribute or None
+
+
+class SchemaMissing(Exception):
+    """The schema folder lacks a compiled schema file."""
+
+
+def load(schema_dir: Path) -> Validator:
+    """Compile the schemas of a folder (teipipe.rng, teipipe.sch, and the ODD for messages)."""
+    for name in (RNG_NAME, SCH_NAME):
+        if not (schema_dir / name).is_file():
+            raise SchemaMissing(f"{schema_dir / name} is missing; run `teipipe schema compile`")
+    odd = None
+    if (schema_dir / ODD_NAME).is_file():
+        odd, _problems = odd_mod.load((schema_dir / ODD_NAME).read_bytes(), ODD_NAME)
+    rules = etree.parse(str(schema_dir / SCH_NAME), safe.parser()).getroot()
+    return Validator(grammar.load((schema_dir / RNG_NAME).read_bytes(), odd),
+                     compile_schematron(rules))
+
+
+__all__ = ["SchemaMissing", "Validator", "load"]
