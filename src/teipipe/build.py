@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
+from .batch import Converter, Plan, convert_corpus
+from .cache import Cache, environment_key
 from .diagnostics import Diagnostic, Location, Severity
-from .pipeline import Converted, convert_file, schema_base_for, write_atomic
+from .executor import Executor, SerialExecutor
+from .pipeline import schema_base_for
 from .progress import Progress
 from .project import Project
 from .register import Register
@@ -27,7 +31,13 @@ class BuildState:
     check: bool
     stream: TextIO
     register: Register = field(default_factory=Register)
-    converted: list[Converted] = field(default_factory=list)
+    executor: Executor = field(default_factory=SerialExecutor)
+    use_cache: bool = True
+    tei_files: list[Path] = field(default_factory=list)
+    """The TEI of every text converted without errors, in text order (files, not trees,
+    so that memory does not grow with the corpus)."""
+    reconverted: list[str] = field(default_factory=list)
+    """Texts converted in this run; the others were unchanged since the cached build."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     failed: bool = False
@@ -52,33 +62,35 @@ def step_convert(state: BuildState) -> None:
                                             "the corpus has no .txt texts"))
         state.failed = True
         return
-    progress = Progress(len(files), state.stream)
     base = schema_base_for(project.tei, project.schema)
-    changed = 0
-    for path in files:
-        result = convert_file(path, project.display(path), state.register, None, None, base)
-        state.converted.append(result)
-        state.diagnostics.extend(result.diagnostics)
-        if not result.ok or result.tei is None:
-            state.failed = True
-            progress.advance()
-            continue
-        target = project.tei / f"{path.stem}.xml"
-        data = result.tei.to_bytes()
-        if not target.is_file() or target.read_bytes() != data:
-            changed += 1
-            if state.check:
-                state.diagnostics.append(Diagnostic(
-                    "build.stale-tei", Severity.ERROR, Location(project.display(target)),
-                    "the committed TEI differs from what the build writes; run `teipipe build` "
-                    "and commit the result"))
-                state.failed = True
-            else:
-                write_atomic(target, data)
+    plan = Plan(files, project.display, project.tei, environment_key(project, base), state.check)
+    cache = Cache(project.root) if state.use_cache else None
+    progress = Progress(len(files), state.stream)
+    records = []
+    for record in convert_corpus(plan, Converter(state.register, base), state.executor, cache):
+        records.append(record)
         progress.advance()
     progress.finish()
+    # Records arrive cached first; problems are reported in the order of the texts.
+    records.sort(key=lambda r: r.index)
+    for record in records:
+        state.diagnostics.extend(record.diagnostics)
+        state.failed |= not record.ok
+        if record.ok:
+            state.tei_files.append(record.target)
+        if record.reconverted:
+            state.reconverted.append(record.display)
+        if record.stale and state.check:
+            state.diagnostics.append(Diagnostic(
+                "build.stale-tei", Severity.ERROR, Location(project.display(record.target)),
+                "the committed TEI differs from what the build writes; run `teipipe build` "
+                "and commit the result"))
+            state.failed = True
+    changed = sum(r.stale for r in records)
     verb = "would change" if state.check else "written"
-    state.summary.append(f"convert: {len(state.converted)} texts, {changed} TEI files {verb}")
+    state.summary.append(f"convert: {len(records)} texts ({len(state.reconverted)} converted, "
+                         f"{len(records) - len(state.reconverted)} unchanged), "
+                         f"{changed} TEI files {verb}")
 
 
 STEPS: list[tuple[str, Step]] = [
@@ -87,8 +99,10 @@ STEPS: list[tuple[str, Step]] = [
 ]
 
 
-def build(project: Project, check: bool, stream: TextIO) -> BuildState:
-    state = BuildState(project, check, stream)
+def build(project: Project, check: bool, stream: TextIO, executor: Executor | None = None,
+          use_cache: bool = True) -> BuildState:
+    state = BuildState(project, check, stream, executor=executor or SerialExecutor(),
+                       use_cache=use_cache)
     for _name, step in STEPS:
         step(state)
     return state
