@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -85,7 +85,7 @@ def make_settings(seed: int, persons: int = 120, pairs: int = 60) -> Settings:
     return Settings(seed, tuple(people), couples)  # type: ignore[arg-type]
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabulary(language: str) -> tuple[tuple[str, ...], tuple[float, ...], str]:
     """Words and cumulative Zipf weights; from wordfreq's top list when it is installed."""
     source = "builtin"
@@ -115,7 +115,7 @@ def register_toml(settings: Settings) -> str:
 
 def sidecar_toml(kind: str, language: str, sender: Person, recipient: Person, place: str,
                  date: tuple[int, int, int], title: str) -> str:
-    iso = "%04d-%02d-%02d" % date
+    iso = "{:04d}-{:02d}-{:02d}".format(*date)
     return "\n".join([
         "[document]", f'kind = "{kind}"', f'language = "{language}"',
         f"title = {toml_string(title)}", f'authors = ["{sender.id}"]', "",
