@@ -1,9 +1,9 @@
-"""An executor that sends each document to a Dask distributed cluster (the optional [dask] extra).
+"""An executor that sends each document to a Dask distributed cluster (the [dask] extra).
 
-The function (with the register it holds) is scattered to the workers once; each
-item is then one task with `retries`, and a worker that dies mid-task has its
-task rerun elsewhere by the scheduler. Results come back to the client in item
-order, with a bounded window of tasks in flight.
+The function (with the register it holds) is sent to the cluster once, as a task
+the others depend on; each item is then one task with `retries`, and a worker
+that dies mid-task has its task rerun elsewhere by the scheduler. Results come
+back to the client in item order, with a bounded window of tasks in flight.
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ R = TypeVar("R")
 
 def _call(fn: Callable[[T], R], item: T) -> R:
     return fn(item)
+
+
+def _same(value: T) -> T:
+    return value
 
 
 class DaskExecutor:
@@ -52,7 +56,9 @@ class DaskExecutor:
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         client = self.client()
-        shared = client.scatter(fn, broadcast=True, hash=False)
+        # The function is a task's result rather than scattered data: when every worker
+        # that held it dies, the scheduler can compute it again instead of failing.
+        shared = client.submit(_same, fn, pure=False)
         window = self._window(client)
         pending: deque[Future[Any]] = deque()
         try:
