@@ -1,6 +1,6 @@
 """Write a seeded synthetic teipipe project: N letters in three shapes, sidecars and a register.
 
-Usage: python benchmarks/generate.py --count 10000 --out /tmp/synth [--seed 1] [--jobs 2]
+Usage: python benchmarks/generate.py --count 10000 --out DIR [--seed 1] [--jobs 2]
 
 Every text is drawn from its own random source seeded by (seed, index), so the
 same seed gives the same bytes whatever the count or the number of jobs, and the
