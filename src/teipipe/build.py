@@ -12,14 +12,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from . import validation
+from lxml import etree
+
+from .batch import Converter, Plan, convert_corpus
+from .cache import Cache, environment_key
 from .diagnostics import Diagnostic, Location, Severity
-from .pipeline import Converted, convert_file, schema_base_for, write_atomic
+from .executor import Executor, SerialExecutor
+from .pipeline import schema_base_for, write_atomic
 from .progress import Progress
 from .project import Project
 from .register import Register
 from .register import load as load_register
 from .schema import compile_project
+from .validation import SchemaMissing
+from .validation import load as load_validator
 
 
 @dataclass
@@ -30,7 +36,13 @@ class BuildState:
     check: bool
     stream: TextIO
     register: Register = field(default_factory=Register)
-    converted: list[Converted] = field(default_factory=list)
+    executor: Executor = field(default_factory=SerialExecutor)
+    use_cache: bool = True
+    tei_files: list[Path] = field(default_factory=list)
+    """The TEI of every text converted without errors, in text order (files, not trees,
+    so that memory does not grow with the corpus)."""
+    reconverted: list[str] = field(default_factory=list)
+    """Texts converted in this run; the others were unchanged since the cached build."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     failed: bool = False
@@ -46,6 +58,29 @@ def step_register(state: BuildState) -> None:
         state.diagnostics.extend(problems)
 
 
+def _usable_schema(state: BuildState) -> str | None:
+    """The schema folder to validate with, loaded once here so that a broken schema is one
+    clear error rather than a failure in every worker; None when there is none."""
+    project = state.project
+    schema = project.validation_schema
+    try:
+        load_validator(schema)
+    except SchemaMissing as error:
+        state.diagnostics.append(Diagnostic(
+            "build.no-schema", Severity.ERROR, Location(project.display(project.schema)),
+            f"{str(error).replace(str(project.root) + '/', '')}. The TEI is written but not "
+            "validated"))
+        state.failed = True
+        return None
+    except etree.LxmlError as error:
+        state.diagnostics.append(Diagnostic(
+            "build.bad-schema", Severity.ERROR, Location(project.display(schema)),
+            f"the compiled schema cannot be loaded: {error}; run `teipipe schema compile`"))
+        state.failed = True
+        return None
+    return str(schema)
+
+
 def step_convert(state: BuildState) -> None:
     project = state.project
     files = project.text_files()
@@ -55,63 +90,50 @@ def step_convert(state: BuildState) -> None:
                                             "the corpus has no .txt texts"))
         state.failed = True
         return
-    progress = Progress(len(files), state.stream)
     base = schema_base_for(project.tei, project.schema)
-    changed = 0
-    for path in files:
-        result = convert_file(path, project.display(path), state.register, None, None, base)
-        state.converted.append(result)
-        state.diagnostics.extend(result.diagnostics)
-        if not result.ok or result.tei is None:
-            state.failed = True
-            progress.advance()
-            continue
-        target = project.tei / f"{path.stem}.xml"
-        data = result.tei.to_bytes()
-        if not target.is_file() or target.read_bytes() != data:
-            changed += 1
-            if state.check:
-                state.diagnostics.append(Diagnostic(
-                    "build.stale-tei", Severity.ERROR, Location(project.display(target)),
-                    "the committed TEI differs from what the build writes; run `teipipe build` "
-                    "and commit the result"))
-                state.failed = True
-            else:
-                write_atomic(target, data)
+    plan = Plan(files, project.display, project.tei, environment_key(project, base), state.check)
+    cache = Cache(project.root) if state.use_cache else None
+    progress = Progress(len(files), state.stream)
+    records = []
+    schema_dir = _usable_schema(state)
+    converter = Converter(state.register, base, schema_dir)
+    for record in convert_corpus(plan, converter, state.executor, cache):
+        records.append(record)
         progress.advance()
     progress.finish()
-    verb = "would change" if state.check else "written"
-    state.summary.append(f"convert: {len(state.converted)} texts, {changed} TEI files {verb}")
-
-
-def step_validate(state: BuildState) -> None:
-    """Every TEI written in this run against the compiled schema; an invalid one fails the build."""
-    project = state.project
-    try:
-        validator = validation.load(project.schema)
-    except validation.SchemaMissing as error:
-        state.diagnostics.append(Diagnostic("build.no-schema", Severity.ERROR,
-                                            Location(project.display(project.schema)),
-                                            str(error).replace(str(project.root) + "/", "")))
-        state.failed = True
-        return
-    invalid = 0
-    for result in state.converted:
-        if result.tei is None:
-            continue
-        target = project.tei / f"{Path(result.source_path).stem}.xml"
-        problems = validator.validate(result.tei.to_bytes(), project.display(target),
-                                      result.tei.origin_by_line())
-        state.diagnostics.extend(problems)
-        if any(p.severity is Severity.ERROR for p in problems):
-            invalid += 1
+    # Records arrive cached first; problems are reported in the order of the texts.
+    records.sort(key=lambda r: r.index)
+    for record in records:
+        state.diagnostics.extend(record.diagnostics)
+        state.failed |= not record.ok
+        if record.ok:
+            state.tei_files.append(record.target)
+        if record.reconverted:
+            state.reconverted.append(record.display)
+        if record.stale and state.check:
+            state.diagnostics.append(Diagnostic(
+                "build.stale-tei", Severity.ERROR, Location(project.display(record.target)),
+                "the committed TEI differs from what the build writes; run `teipipe build` "
+                "and commit the result"))
             state.failed = True
-    state.summary.append(f"validate: {len(state.converted)} documents, {invalid} invalid")
+    changed = sum(r.stale for r in records)
+    invalid = [r for r in records if any(d.severity is Severity.ERROR and (
+        d.code.startswith(("relaxng.", "schematron.", "xml."))) for d in r.diagnostics)]
+    state.failed |= any(d.severity is Severity.ERROR for r in records for d in r.diagnostics)
+    verb = "would change" if state.check else "written"
+    state.summary.append(f"convert: {len(records)} texts ({len(state.reconverted)} converted, "
+                         f"{len(records) - len(state.reconverted)} unchanged), "
+                         f"{changed} TEI files {verb}")
+    if schema_dir is not None:
+        state.summary.append(f"validate: {len(records)} documents, {len(invalid)} invalid")
 
 
 def step_schema(state: BuildState) -> None:
     """The ODD compiled afresh; its HTML reference goes to build/site/schema/."""
     project = state.project
+    if not (project.schema / "teipipe.odd").is_file():
+        state.summary.append("schema: the project has no ODD; teipipe's own schema is used")
+        return
     result = compile_project(project.schema, project.display(project.schema))
     state.diagnostics.extend(result.diagnostics)
     if not result.ok:
@@ -135,13 +157,14 @@ def step_schema(state: BuildState) -> None:
 STEPS: list[tuple[str, Step]] = [
     ("register", step_register),
     ("convert", step_convert),
-    ("validate", step_validate),
     ("schema", step_schema),
 ]
 
 
-def build(project: Project, check: bool, stream: TextIO) -> BuildState:
-    state = BuildState(project, check, stream)
+def build(project: Project, check: bool, stream: TextIO, executor: Executor | None = None,
+          use_cache: bool = True) -> BuildState:
+    state = BuildState(project, check, stream, executor=executor or SerialExecutor(),
+                       use_cache=use_cache)
     for _name, step in STEPS:
         step(state)
     return state

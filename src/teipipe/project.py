@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+SHIPPED_SCHEMA = Path(__file__).resolve().parent / "data" / "schema"
+"""The compiled schema that comes with teipipe, for projects without an ODD of their own."""
+
 
 @dataclass(frozen=True)
 class Project:
@@ -27,6 +30,11 @@ class Project:
     @property
     def schema(self) -> Path:
         return self.root / "schema"
+
+    @property
+    def validation_schema(self) -> Path:
+        """The project's compiled schema, or teipipe's own when the project has none."""
+        return self.schema if (self.schema / "teipipe.rng").is_file() else SHIPPED_SCHEMA
 
     @property
     def xslt(self) -> Path:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .. import build as build_mod
+from .. import executor as executor_mod
 from .. import project as project_mod
 from .common import EXIT_USAGE, add_report_options, exit_code, report
 
@@ -20,6 +21,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if the committed TEI is not what the "
                              "build would write")
+    parser.add_argument("--executor", default="processes", metavar="SPEC",
+                        help="where documents are converted: serial, processes (default) or "
+                             "dask://HOST:PORT (a Dask scheduler; needs the [dask] extra)")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N",
+                        help="worker processes for --executor processes (default: all cores)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="convert every text, ignoring and not updating .teipipe-cache/")
     add_report_options(parser)
     parser.set_defaults(run=run)
 
@@ -30,7 +38,23 @@ def run(args: argparse.Namespace) -> int:
         print(f"teipipe: no corpus/texts folder in {args.project} or above it",
               file=sys.stderr)
         return EXIT_USAGE
-    result = build_mod.build(project, check=args.check, stream=sys.stderr)
+    if args.jobs is not None and args.jobs < 1:
+        print("teipipe: --jobs must be 1 or more", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        executor = executor_mod.make(args.executor, args.jobs)
+    except executor_mod.UnknownExecutor as error:
+        print(f"teipipe: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except ImportError as error:
+        print(f"teipipe: the dask executor needs `pip install teipipe[dask]` ({error})",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = build_mod.build(project, check=args.check, stream=sys.stderr,
+                                 executor=executor, use_cache=not args.no_cache)
+    finally:
+        executor.close()
     report(result.diagnostics, args)
     for line in result.summary:
         print(line)

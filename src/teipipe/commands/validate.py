@@ -49,7 +49,7 @@ def schema_dir_for(explicit: Path | None, files: list[Path]) -> Path | None:
         project = project_mod.find(start)
         if project is not None and (project.schema / validation.RNG_NAME).is_file():
             return project.schema
-    shipped = Path(__file__).resolve().parent.parent / "data" / "schema"
+    shipped = project_mod.SHIPPED_SCHEMA
     return shipped if (shipped / validation.RNG_NAME).is_file() else None
 
 

@@ -1,0 +1,227 @@
+"""Benchmark teipipe on generated corpora: per-stage cost, whole builds, and the ratios that matter.
+
+Usage: python benchmarks/run.py --count 1000 [--count 10000] [--full] [--label NAME]
+
+Every measurement runs in a child process of its own, so its peak RSS and CPU
+seconds are its own. Results go to benchmarks/results/<label>.json and a
+Markdown table is printed. Generated corpora are kept under --work (default a
+folder in the system's temporary directory) and reused when already there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+SRC = HERE.parent / "src"
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(SRC))
+
+# Later stages, measured only when their module is in the tree.
+OPTIONAL = {"relaxng": "teipipe.validate", "schematron": "teipipe.schematron",
+            "xslt": "teipipe.transform"}
+
+
+def child(argv: list[str], cwd: Path | None = None) -> dict[str, Any]:
+    """Run a child, return its wall time, CPU seconds, peak RSS, and its JSON output if any."""
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    out = proc.stdout.read() if proc.stdout else b""
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    result: dict[str, Any] = {"wall_s": round(wall, 3),
+                              "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+                              "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+                              "exit": os.waitstatus_to_exitcode(status)}
+    text = out.decode().strip().splitlines()
+    if text and text[-1].startswith("{"):
+        result["report"] = json.loads(text[-1])
+    return result
+
+
+def stage_child(project: Path, stage: str) -> None:
+    """In a child: run the stages up to `stage` on every text, timing only `stage`."""
+    from teipipe import passes, readers, sidecar, source
+    from teipipe.diagnostics import Reporter
+    from teipipe.passes import Context, Options
+    from teipipe.register import load
+    from teipipe.writers.tei import write
+
+    register, _ = load(project / "corpus" / "register.toml", "register.toml")
+    wall = cpu = 0.0
+    files = sorted((project / "corpus" / "texts").glob("*.txt"))
+    for path in files:
+        data = path.read_bytes()
+        side, _ = sidecar.load(path, path.name)
+        w0, c0 = time.perf_counter(), time.process_time()
+        src = source.from_bytes(data, path.name)
+        reporter = Reporter()
+        document = readers.sniff(src).read(src, reporter)
+        w1, c1 = time.perf_counter(), time.process_time()
+        if stage != "read":
+            ctx = Context(register=register, reporter=reporter, sidecar=side, options=Options())
+            document = passes.run(document, ctx)
+        w2, c2 = time.perf_counter(), time.process_time()
+        if stage == "write":
+            write(document, register, "../../schema/").to_bytes()
+        w3, c3 = time.perf_counter(), time.process_time()
+        spans = {"read": (w1 - w0, c1 - c0), "passes": (w2 - w1, c2 - c1),
+                 "write": (w3 - w2, c3 - c2)}[stage]
+        wall, cpu = wall + spans[0], cpu + spans[1]
+    print(json.dumps({"stage_wall_s": wall, "stage_cpu_s": cpu}))
+
+
+def floor_child(project: Path) -> None:
+    """In a child: lxml parse + serialize of every TEI the build wrote (the floor of any build)."""
+    from lxml import etree
+
+    started = time.perf_counter()
+    for path in sorted((project / "corpus" / "tei").glob("*.xml")):
+        etree.tostring(etree.parse(str(path)), encoding="UTF-8", xml_declaration=True)
+    print(json.dumps({"stage_wall_s": time.perf_counter() - started}))
+
+
+def teipipe(project: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "teipipe", "build", "--project", str(project), "-q", *extra]
+
+
+def corpus(work: Path, count: int, seed: int) -> tuple[Path, int]:
+    import generate
+
+    project = work / f"synth-{count}-seed{seed}"
+    if not (project / "corpus" / "texts").is_dir():
+        generate.generate(project, count, seed, jobs=os.cpu_count() or 1)
+    size = sum(p.stat().st_size for p in (project / "corpus" / "texts").glob("*.txt"))
+    return project, size
+
+
+def rates(files: int, size: int, wall: float) -> dict[str, float]:
+    return {"files_per_s": round(files / wall, 1), "mb_per_s": round(size / 1e6 / wall, 2)}
+
+
+def measure(work: Path, count: int, seed: int, cores: int) -> dict[str, Any]:
+    project, size = corpus(work, count, seed)
+    me = [sys.executable, str(Path(__file__).resolve())]
+    out: dict[str, Any] = {"files": count, "text_mb": round(size / 1e6, 2), "stages": {}}
+    for stage in ("read", "passes", "write"):
+        run = child([*me, "--child-stage", stage, "--project", str(project)])
+        wall = run["report"]["stage_wall_s"]
+        out["stages"][stage] = {**rates(count, size, wall), "wall_s": round(wall, 3),
+                                "cpu_s": round(run["report"]["stage_cpu_s"], 3),
+                                "peak_rss_mb": run["peak_rss_mb"]}
+    for name, module in OPTIONAL.items():
+        if importlib.util.find_spec(module) is None:
+            print(f"note: stage {name} skipped: {module} is not in this tree", file=sys.stderr)
+    builds: dict[str, Any] = {}
+    for label, extra in (("serial", ("--executor", "serial")),
+                         ("1_worker", ("--executor", "processes", "--jobs", "1")),
+                         ("all_cores", ("--executor", "processes", "--jobs", str(cores)))):
+        shutil.rmtree(project / "corpus" / "tei", ignore_errors=True)
+        shutil.rmtree(project / ".teipipe-cache", ignore_errors=True)
+        run = child(teipipe(project, *extra))
+        builds[label] = {**run, **rates(count, size, run["wall_s"])}
+    builds["no_change_rebuild"] = child(teipipe(project, "--jobs", str(cores)))
+    floor = child([*me, "--child-floor", "--project", str(project)])
+    builds["floor_lxml"] = {"wall_s": round(floor["report"]["stage_wall_s"], 3),
+                            "peak_rss_mb": floor["peak_rss_mb"]}
+    out["builds"] = builds
+    out["validate_vs_jing"] = validate_vs_jing(project)
+    return out
+
+
+def validate_vs_jing(project: Path) -> dict[str, Any] | str:
+    rng = HERE.parent / "schema" / "teipipe.rng"
+    if importlib.util.find_spec("teipipe.commands.validate") is None or not rng.is_file():
+        return "skipped: no `teipipe validate` command or schema/teipipe.rng in this tree"
+    files = [str(p) for p in sorted((project / "corpus" / "tei").glob("*.xml"))]
+    jing = child(["jing", str(rng), *files])
+    ours = child([sys.executable, "-m", "teipipe", "validate", str(project / "corpus" / "tei")])
+    return {"jing_s": jing["wall_s"], "teipipe_s": ours["wall_s"],
+            "ratio": round(ours["wall_s"] / jing["wall_s"], 2)}
+
+
+def ratios(results: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    counts = sorted(results, key=int)
+    for count in counts:
+        b = results[count]["builds"]
+        out[count] = {
+            "build_serial_vs_floor": round(b["serial"]["wall_s"] / b["floor_lxml"]["wall_s"], 1),
+            "one_worker_vs_all_cores": round(b["1_worker"]["wall_s"] / b["all_cores"]["wall_s"],
+                                             2),
+            "no_change_rebuild_vs_full": round(
+                b["no_change_rebuild"]["wall_s"] / b["all_cores"]["wall_s"], 3)}
+    for small, large in zip(counts, counts[1:], strict=False):
+        per = {c: results[c]["builds"]["all_cores"]["wall_s"] / int(c) for c in (small, large)}
+        out[f"cost_per_file_{small}_to_{large}"] = round(per[large] / per[small], 2)
+    return out
+
+
+def table(results: dict[str, Any], summary: dict[str, Any]) -> str:
+    rows = ["| files | measurement | wall s | CPU s | files/s | MB/s | peak RSS MB |",
+            "|---:|---|---:|---:|---:|---:|---:|"]
+    for count, res in sorted(results.items(), key=lambda kv: int(kv[0])):
+        for stage, s in res["stages"].items():
+            rows.append(f"| {count} | stage: {stage} | {s['wall_s']} | {s['cpu_s']} | "
+                        f"{s['files_per_s']} | {s['mb_per_s']} | {s['peak_rss_mb']} |")
+        for name, b in res["builds"].items():
+            rows.append(f"| {count} | build: {name} | {b['wall_s']} | {b.get('cpu_s', '')} | "
+                        f"{b.get('files_per_s', '')} | {b.get('mb_per_s', '')} | "
+                        f"{b['peak_rss_mb']} |")
+    rows += ["", "Ratios: " + json.dumps(summary)]
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, action="append", help="texts (repeatable)")
+    parser.add_argument("--full", action="store_true", help="also 100,000 texts")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--label", default=datetime.date.today().isoformat())
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "teipipe-bench")
+    parser.add_argument("--child-stage", choices=("read", "passes", "write"))
+    parser.add_argument("--child-floor", action="store_true")
+    parser.add_argument("--project", type=Path)
+    args = parser.parse_args(argv)
+    if args.child_stage:
+        stage_child(args.project, args.child_stage)
+        return 0
+    if args.child_floor:
+        floor_child(args.project)
+        return 0
+    counts = sorted(set((args.count or [1000]) + ([100_000] if args.full else [])))
+    cores = len(os.sched_getaffinity(0))
+    results = {str(c): measure(args.work, c, args.seed, cores) for c in counts}
+    summary = ratios(results)
+    machine = {"python": platform.python_version(), "system": platform.system(),
+               "machine": platform.machine(), "cores": cores,
+               "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)}
+    # Other work on the machine skews wall times; the load average says how much there was.
+    machine["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    report = {"label": args.label, "seed": args.seed, "machine": machine,
+              "results": results, "ratios": summary}
+    target = HERE / "results" / f"{args.label}.json"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"machine: {machine}\n")
+    print(table(results, summary))
+    print(f"\nwritten: benchmarks/results/{target.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

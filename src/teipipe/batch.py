@@ -1,0 +1,197 @@
+"""Converting a whole corpus: skip what the cache knows, convert the rest on an executor, write.
+
+Jobs carry the bytes of the text and its sidecar, so a worker on another
+machine needs no shared disk; the TEI comes back as bytes and only this
+(client) side writes, atomically, so a worker that dies leaves nothing half
+written. Records keep no document trees: memory stays bounded by the
+executor's window, not by the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import sidecar as sidecar_mod
+from . import source as source_mod
+from .cache import Cache, Entry, document_key, output_matches, sha256
+from .diagnostics import Diagnostic, Location, Severity
+from .executor import Executor
+from .pipeline import convert_source, write_atomic
+from .register import Register
+from .validation import Validator
+from .validation import load as load_validator
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to convert, with its inputs' bytes."""
+
+    index: int
+    display: str
+    text: bytes
+    sidecar: bytes | None
+    key: str
+    tei_display: str = ""
+    """The TEI file as messages name it (validation problems point there)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What converting a Job gave: TEI bytes when the conversion succeeded."""
+
+    index: int
+    key: str
+    tei: bytes | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class Converter:
+    """The per-document task: picklable, stateless, the same in every executor."""
+
+    register: Register
+    schema_base: str
+    schema_dir: str | None = None
+    """Folder of the compiled schema: each TEI is validated where it is made, with the
+    plain-text origin of every problem; None converts without validating."""
+
+    def __call__(self, job: Job) -> Outcome:
+        try:
+            src = source_mod.from_bytes(job.text, job.display)
+        except source_mod.SourceError as error:
+            return Outcome(job.index, job.key, None, (error.diagnostic,))
+        side, problems = _sidecar(job)
+        result = convert_source(src, self.register, side, None, None, self.schema_base)
+        tei = result.tei.to_bytes() if result.ok and result.tei is not None else None
+        checked: list[Diagnostic] = []
+        if tei is not None and result.tei is not None and self.schema_dir is not None:
+            validator = _validator(self.schema_dir)
+            checked = validator.validate(tei, job.tei_display or job.display,
+                                         result.tei.origin_by_line())
+        return Outcome(job.index, job.key, tei, tuple(problems) + result.diagnostics
+                       + tuple(checked))
+
+
+@lru_cache(maxsize=2)
+def _validator(schema_dir: str) -> Validator:
+    """The compiled schema of a folder, once per worker process (it is immutable)."""
+    return load_validator(Path(schema_dir))
+
+
+def _sidecar(job: Job) -> tuple[sidecar_mod.Sidecar | None, list[Diagnostic]]:
+    if job.sidecar is None:
+        return None, []
+    shown = str(Path(job.display).with_suffix(".toml"))
+    try:
+        text = job.sidecar.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Diagnostic("sidecar.encoding", Severity.ERROR, Location(shown),
+                                 f"the sidecar is not UTF-8 (byte {error.start}); save it "
+                                 "as UTF-8")]
+    return sidecar_mod.parse(text, shown)
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the build keeps of one document."""
+
+    index: int
+    display: str
+    target: Path
+    ok: bool
+    reconverted: bool
+    """Converted in this run (False: the cache's entry and the TEI on disk were current)."""
+    stale: bool
+    """The TEI on disk differed from the conversion's (written, or reported with --check)."""
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where texts come from and go to, and what conversions depend on."""
+
+    files: Sequence[Path]
+    display: Callable[[Path], str]
+    tei_dir: Path
+    environment: str
+    check: bool
+
+
+def _read_job(plan: Plan, index: int) -> Job:
+    path = plan.files[index]
+    display = plan.display(path)
+    side_path = sidecar_mod.path_for(path)
+    side = side_path.read_bytes() if side_path.is_file() else None
+    text = path.read_bytes()
+    return Job(index, display, text, side, document_key(plan.environment, display, text, side),
+               plan.display(_target(plan, index)))
+
+
+def _target(plan: Plan, index: int) -> Path:
+    return plan.tei_dir / f"{plan.files[index].stem}.xml"
+
+
+def _cached(plan: Plan, cache: Cache | None) -> Iterator[Record | int]:
+    """Records of documents the cache answers for, and the indexes of the others."""
+    for index in range(len(plan.files)):
+        try:
+            job = _read_job(plan, index)
+        except OSError:
+            yield index  # the conversion reports the unreadable file
+            continue
+        entry = cache.get(job.key) if cache is not None else None
+        target = _target(plan, index)
+        if entry is not None and output_matches(entry, target):
+            yield Record(index, job.display, target, entry.ok, False, False, entry.diagnostics)
+        else:
+            yield index
+
+
+def _unreadable(plan: Plan, index: int, error: OSError) -> Record:
+    display = plan.display(plan.files[index])
+    problem = Diagnostic("source.unreadable", Severity.ERROR, Location(display),
+                         f"cannot read the file: {error.strerror or error}")
+    return Record(index, display, _target(plan, index), False, True, False, (problem,))
+
+
+def _finish(plan: Plan, cache: Cache | None, outcome: Outcome) -> Record:
+    """Write the TEI if it changed and remember the outcome (neither with --check)."""
+    target = _target(plan, outcome.index)
+    display = plan.display(plan.files[outcome.index])
+    ok = outcome.tei is not None and not any(
+        d.severity is Severity.ERROR for d in outcome.diagnostics)
+    stale = False
+    if ok and outcome.tei is not None:
+        stale = not target.is_file() or target.read_bytes() != outcome.tei
+        if stale and not plan.check:
+            write_atomic(target, outcome.tei)
+    if cache is not None and not plan.check:
+        cache.put(outcome.key, Entry(ok, sha256(outcome.tei) if outcome.tei else None,
+                                     outcome.diagnostics))
+    return Record(outcome.index, display, target, ok, True, stale, outcome.diagnostics)
+
+
+def convert_corpus(plan: Plan, converter: Converter, executor: Executor,
+                   cache: Cache | None) -> Iterator[Record]:
+    """A Record for every file: first those the cache answers for, then the converted ones."""
+    todo: list[int] = []
+    for item in _cached(plan, cache):
+        if isinstance(item, Record):
+            yield item
+        else:
+            todo.append(item)
+    failed: list[Record] = []
+
+    def jobs() -> Iterator[Job]:
+        for index in todo:
+            try:
+                yield _read_job(plan, index)
+            except OSError as error:
+                failed.append(_unreadable(plan, index, error))
+
+    for outcome in executor.map(converter, jobs()):
+        yield _finish(plan, cache, outcome)
+    yield from failed

@@ -1,0 +1,143 @@
+"""The incremental build cache: what each document's conversion gave, keyed by its inputs' hashes.
+
+A document's key hashes its text, its sidecar, its displayed path and the build
+environment: the register, every file under schema/ and xslt/, the teipipe
+version and the bytes of teipipe's own source. When nothing in a key changed,
+the conversion is skipped and its recorded diagnostics are reported again. A
+change to the register changes every key, so every document is reconverted:
+names in any text may resolve differently. Entries live under
+`.teipipe-cache/convert/` as small JSON files; stale entries are harmless and
+removing the folder only costs one full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .diagnostics import Diagnostic, Location, Severity
+from .pipeline import write_atomic
+from .project import Project
+
+CACHE_DIR = ".teipipe-cache"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _feed(digest: Any, label: str, data: bytes) -> None:
+    # Length-prefixed, so that no two different input lists hash alike.
+    digest.update(f"{label}\0{len(data)}\0".encode())
+    digest.update(data)
+
+
+def _feed_folder(digest: Any, label: str, folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        _feed(digest, f"{label}/{path.relative_to(folder).as_posix()}", path.read_bytes())
+
+
+def source_hash() -> str:
+    """A hash of teipipe's own code, so an edited pass or writer invalidates every entry."""
+    digest = hashlib.sha256()
+    _feed(digest, "version", __version__.encode())
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        _feed(digest, path.relative_to(_PACKAGE).as_posix(), path.read_bytes())
+    return digest.hexdigest()
+
+
+def environment_key(project: Project, schema_base: str) -> str:
+    """What every document's conversion depends on besides its own files."""
+    digest = hashlib.sha256()
+    _feed(digest, "teipipe", source_hash().encode())
+    _feed(digest, "schema-base", schema_base.encode())
+    register = project.register.read_bytes() if project.register.is_file() else b""
+    _feed(digest, "register", register)
+    _feed_folder(digest, "schema", project.schema)
+    _feed_folder(digest, "xslt", project.xslt)
+    return digest.hexdigest()
+
+
+def document_key(environment: str, display: str, text: bytes, sidecar: bytes | None) -> str:
+    digest = hashlib.sha256()
+    _feed(digest, "environment", environment.encode())
+    _feed(digest, "display", display.encode())
+    _feed(digest, "text", text)
+    _feed(digest, "sidecar", b"\0none" if sidecar is None else sidecar)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one conversion gave: the TEI's hash (None when it failed) and its diagnostics."""
+
+    ok: bool
+    tei_sha256: str | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _location(data: dict[str, Any]) -> Location:
+    return Location(str(data["path"]), int(data["line"]), int(data["column"]))
+
+
+def _diagnostic_json(d: Diagnostic) -> dict[str, Any]:
+    origin = None if d.origin is None else {
+        "path": d.origin.path, "line": d.origin.line, "column": d.origin.column}
+    return {"code": d.code, "severity": d.severity.value, "message": d.message,
+            "location": {"path": d.location.path, "line": d.location.line,
+                         "column": d.location.column}, "origin": origin}
+
+
+def _diagnostic(data: dict[str, Any]) -> Diagnostic:
+    origin = data.get("origin")
+    return Diagnostic(str(data["code"]), Severity(data["severity"]), _location(data["location"]),
+                      str(data["message"]), None if origin is None else _location(origin))
+
+
+def encode(entry: Entry) -> bytes:
+    return json.dumps({"ok": entry.ok, "tei_sha256": entry.tei_sha256,
+                       "diagnostics": [_diagnostic_json(d) for d in entry.diagnostics]},
+                      ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def decode(data: bytes) -> Entry:
+    raw = json.loads(data)
+    return Entry(bool(raw["ok"]), raw["tei_sha256"],
+                 tuple(_diagnostic(d) for d in raw["diagnostics"]))
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class Cache:
+    """The entries under one project's cache folder. One per build; not thread-safe."""
+
+    def __init__(self, root: Path) -> None:
+        self.folder = root / CACHE_DIR / "convert"
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Entry | None:
+        """The entry for `key`; an unreadable or damaged entry counts as none."""
+        try:
+            return decode(self._path(key).read_bytes())
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, entry: Entry) -> None:
+        write_atomic(self._path(key), encode(entry))
+
+
+def output_matches(entry: Entry, target: Path) -> bool:
+    """Whether `target` holds the TEI the entry records (a failed conversion has none to hold)."""
+    if not entry.ok or entry.tei_sha256 is None:
+        return True
+    try:
+        return sha256(target.read_bytes()) == entry.tei_sha256
+    except OSError:
+        return False
