@@ -94,9 +94,14 @@ _PLACE_PREFIX = re.compile(
 )
 
 
+_LONGEST_DATELINE = 80
+
+
 def parse_dateline(line: str) -> tuple[DateValue, str | None] | None:
     """A line that is nothing but a (place and) date: its value and place, else None."""
     text = line.strip()
+    if len(text) > _LONGEST_DATELINE:
+        return None  # a paragraph, not a date line: spare the date patterns
     found = find_date(text)
     if found is None or text[found.end:].strip(" .,;"):
         return None

@@ -75,11 +75,15 @@ class Loss:
                 f"where the TEI has {' '.join(self.found) or '(end)'!r}")
 
 
-def _places(source: Sequence[str], run: Sequence[str]) -> list[int]:
+def _places(source: Sequence[str], run: Sequence[str],
+            positions: dict[str, list[int]]) -> list[int]:
     """Every index where `run` stands contiguously in `source`, last first."""
+    if not run:
+        return []
     width = len(run)
-    return [start for start in range(len(source) - width, -1, -1)
-            if source[start: start + width] == list(run)]
+    wanted = list(run)
+    return [start for start in reversed(positions.get(run[0], []))
+            if list(source[start: start + width]) == wanted]
 
 
 def _first_difference(rest: Sequence[str], body: Sequence[str]) -> Loss | None:
@@ -143,7 +147,10 @@ def _assign(source: list[str], runs: list[list[str]], body: list[str]) -> Loss |
     A note's words may also stand elsewhere (a list item worded like a note), so
     places are tried, latest first, with backtracking bounded by _MAX_TRIES.
     """
-    candidates = [_places(source, run) for run in runs]
+    positions: dict[str, list[int]] = {}
+    for index, word in enumerate(source):
+        positions.setdefault(word, []).append(index)
+    candidates = [_places(source, run, positions) for run in runs]
     for index, places in enumerate(candidates):
         if runs[index] and not places:
             return Loss(0, (), tuple(runs[index][:8]),

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
+from ..lexicon import zipf
 from ..model import Document, Foreign, Inline, Text
 from ..walk import rewrite_document
 from .base import Context
@@ -30,7 +29,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 @lru_cache(maxsize=65536)
 def _frequencies(word: str) -> tuple[float, ...]:
-    return tuple(zipf_frequency(word, lang) for lang in CANDIDATE_LANGUAGES)
+    return tuple(zipf(word, lang) for lang in CANDIDATE_LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -45,15 +44,20 @@ class _Word:
     """How much more common the word is in each candidate language than in the document's."""
 
 
-def _classify(match: re.Match[str], doc_lang: str) -> _Word:
-    word = match.group().lower()
+@lru_cache(maxsize=131072)
+def _judge(word: str, doc_lang: str) -> tuple[str | None, bool, tuple[float, ...]]:
+    """A word's vote, whether it is native, and its margins (memoised: words repeat)."""
     scores = dict(zip(CANDIDATE_LANGUAGES, _frequencies(word), strict=True))
     own = scores.get(doc_lang, 0.0)
     others = {lang: score for lang, score in scores.items() if lang != doc_lang}
     best = max(others, key=lambda lang: others[lang])
     vote = best if others[best] >= _VOTE_FLOOR and others[best] - own >= _VOTE_MARGIN else None
     native = vote is None and own >= 3.0 and own >= others[best] + 0.5
-    margins = tuple(score - own for score in scores.values())
+    return vote, native, tuple(score - own for score in scores.values())
+
+
+def _classify(match: re.Match[str], doc_lang: str) -> _Word:
+    vote, native, margins = _judge(match.group().lower(), doc_lang)
     return _Word(match.start(), match.end(), vote, native, margins)
 
 

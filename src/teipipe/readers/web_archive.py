@@ -83,8 +83,10 @@ def extract_notes(units: list[Unit], reporter: Reporter) -> tuple[list[Unit], li
     found: list[Note] = []
     taken: set[str] = set()
     in_run = False
-    for index, unit in enumerate(units):
-        match = _note_match(unit, in_run, _cited_labels(units[:index]))
+    cited_before: set[str] = set()  # labels of markers in the units read so far
+    for unit in units:
+        match = _note_match(unit, in_run, cited_before)
+        cited_before |= _cited_labels((unit,))
         if match is None:
             in_run = False
             kept.append(unit)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import available_languages, zipf_frequency
+from .. import lexicon as frequencies
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,10 @@ class Lexicon:
 
 @lru_cache(maxsize=65536)
 def _zipf(word: str, language: str) -> float:
-    return float(zipf_frequency(word, language))
+    return frequencies.zipf(word, language)
 
 
 def lexicon_for(language: str) -> Lexicon | None:
     """The lexicon of a language code (`fr`, `en-GB`), or None when wordfreq lacks it."""
     base = language.split("-")[0].lower()
-    return Lexicon(base) if base in available_languages() else None
+    return Lexicon(base) if frequencies.has_language(base) else None
