@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .commands import build, convert
+from .commands import build, convert, transform
 
 # One row a command: a new command is a module with add_parser/run and a row here.
-COMMANDS = [convert, build]
+COMMANDS = [convert, build, transform]
 
 
 def parser() -> argparse.ArgumentParser:
