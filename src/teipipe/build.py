@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
+from lxml import etree
+
+from . import corpus
 from .diagnostics import Diagnostic, Location, Severity
 from .pipeline import Converted, convert_file, schema_base_for, write_atomic
 from .progress import Progress
 from .project import Project
+from .writers.xml import serialize
 from .register import Register
 from .register import load as load_register
 
@@ -28,6 +33,8 @@ class BuildState:
     stream: TextIO
     register: Register = field(default_factory=Register)
     converted: list[Converted] = field(default_factory=list)
+    tei: dict[str, etree._ElementTree] = field(default_factory=dict)
+    """The converted TEI trees by document name, before they are written."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     failed: bool = False
@@ -54,36 +61,54 @@ def step_convert(state: BuildState) -> None:
         return
     progress = Progress(len(files), state.stream)
     base = schema_base_for(project.tei, project.schema)
-    changed = 0
     for path in files:
         result = convert_file(path, project.display(path), state.register, None, None, base)
         state.converted.append(result)
         state.diagnostics.extend(result.diagnostics)
         if not result.ok or result.tei is None:
             state.failed = True
-            progress.advance()
-            continue
-        target = project.tei / f"{path.stem}.xml"
-        data = result.tei.to_bytes()
-        if not target.is_file() or target.read_bytes() != data:
-            changed += 1
-            if state.check:
-                state.diagnostics.append(Diagnostic(
-                    "build.stale-tei", Severity.ERROR, Location(project.display(target)),
-                    "the committed TEI differs from what the build writes; run `teipipe build` "
-                    "and commit the result"))
-                state.failed = True
-            else:
-                write_atomic(target, data)
+        else:
+            state.tei[path.stem] = result.tei.tree
         progress.advance()
     progress.finish()
+
+
+def step_link(state: BuildState) -> None:
+    """Corpus-level passes: align translations, link letters of one correspondence."""
+    state.tei = corpus.run(state.tei)
+
+
+def step_write_tei(state: BuildState) -> None:
+    project = state.project
+    changed = 0
+    for name, tree in sorted(state.tei.items()):
+        target = project.tei / f"{name}.xml"
+        data = serialize(tree)
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        changed += 1
+        if state.check:
+            state.diagnostics.append(Diagnostic(
+                "build.stale-tei", Severity.ERROR, Location(project.display(target)),
+                "the committed TEI differs from what the build writes; run `teipipe build` "
+                "and commit the result"))
+            state.failed = True
+        else:
+            write_atomic(target, data)
     verb = "would change" if state.check else "written"
     state.summary.append(f"convert: {len(state.converted)} texts, {changed} TEI files {verb}")
+
+
+def tei_files(state: BuildState) -> list[Path]:
+    """The TEI files of this build's documents, in name order."""
+    return [state.project.tei / f"{name}.xml" for name in sorted(state.tei)]
 
 
 STEPS: list[tuple[str, Step]] = [
     ("register", step_register),
     ("convert", step_convert),
+    ("link", step_link),
+    ("write-tei", step_write_tei),
 ]
 
 
