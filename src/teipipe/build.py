@@ -14,7 +14,8 @@ from typing import TextIO
 
 from lxml import etree
 
-from . import corpus
+from . import cmif, corpus, site
+from . import edition as edition_mod
 from .diagnostics import Diagnostic, Location, Severity
 from .pipeline import Converted, convert_file, schema_base_for, write_atomic
 from .progress import Progress
@@ -22,6 +23,7 @@ from .project import Project
 from .writers.xml import serialize
 from .register import Register
 from .register import load as load_register
+from .transform import Transformer
 
 
 @dataclass
@@ -38,6 +40,10 @@ class BuildState:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     failed: bool = False
+    edition: edition_mod.Edition = field(default_factory=edition_mod.Edition)
+    transformer: Transformer = field(default_factory=Transformer)
+    """Compiles each stylesheet once for the whole run."""
+    cmif: bytes = b""
 
 
 Step = Callable[[BuildState], None]
@@ -48,6 +54,12 @@ def step_register(state: BuildState) -> None:
     if path.is_file():
         state.register, problems = load_register(path, state.project.display(path))
         state.diagnostics.extend(problems)
+
+
+def step_edition(state: BuildState) -> None:
+    path = state.project.edition
+    state.edition, problems = edition_mod.load(path, state.project.display(path))
+    state.diagnostics.extend(problems)
 
 
 def step_convert(state: BuildState) -> None:
@@ -104,11 +116,33 @@ def tei_files(state: BuildState) -> list[Path]:
     return [state.project.tei / f"{name}.xml" for name in sorted(state.tei)]
 
 
+def step_cmif(state: BuildState) -> None:
+    """One CMIF file of the corpus's letters, for correspSearch (written into the site)."""
+    if state.check or not state.tei:
+        return
+    state.cmif, problems = cmif.export(tei_files(state), state.transformer, state.edition,
+                                       state.project.display)
+    state.diagnostics.extend(problems)
+    write_atomic(state.project.build / "site" / "cmif.xml", state.cmif)
+
+
+def step_site(state: BuildState) -> None:
+    if state.check or not state.tei:
+        return
+    out = state.project.build / "site"
+    state.diagnostics.extend(site.build_site(tei_files(state), state.register, state.edition,
+                                             out, state.transformer))
+    state.summary.append(f"site: {len(state.tei)} documents in {state.project.display(out)}")
+
+
 STEPS: list[tuple[str, Step]] = [
     ("register", step_register),
+    ("edition", step_edition),
     ("convert", step_convert),
     ("link", step_link),
     ("write-tei", step_write_tei),
+    ("cmif", step_cmif),
+    ("site", step_site),
 ]
 
 
