@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .commands import build, convert, transform
+from .commands import build, convert, package, transform
 
 # One row a command: a new command is a module with add_parser/run and a row here.
-COMMANDS = [convert, build, transform]
+COMMANDS = [convert, build, transform, package]
 
 
 def parser() -> argparse.ArgumentParser:
