@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from lxml import etree
+
 from . import sidecar as sidecar_mod
 from . import source as source_mod
 from .cache import Cache, Entry, document_key, output_matches, sha256
+from .corpus.links import Links, Partner, add_context, align_with
 from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor
 from .pipeline import convert_source, write_atomic
@@ -36,6 +39,10 @@ class Job:
     key: str
     tei_display: str = ""
     """The TEI file as messages name it (validation problems point there)."""
+    name: str = ""
+    """The document's name (its file name without extension), for links to it."""
+    links: Links = Links()
+    """Its correspondence neighbours and translation partner."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,8 @@ class Converter:
             return Outcome(job.index, job.key, None, (error.diagnostic,))
         side, problems = _sidecar(job)
         result = convert_source(src, self.register, side, None, None, self.schema_base)
+        if result.ok and result.tei is not None:
+            self._link(job, result.tei.tree)
         tei = result.tei.to_bytes() if result.ok and result.tei is not None else None
         checked: list[Diagnostic] = []
         if tei is not None and result.tei is not None and self.schema_dir is not None:
@@ -73,6 +82,28 @@ class Converter:
                                          result.tei.origin_by_line())
         return Outcome(job.index, job.key, tei, tuple(problems) + result.diagnostics
                        + tuple(checked))
+
+
+    def _link(self, job: Job, tree: etree._ElementTree) -> None:
+        """Align with the translation partner and point at the neighbouring letters, in place."""
+        partner = job.links.partner
+        if partner is not None:
+            partner_tree = self._partner_tree(partner)
+            if partner_tree is not None:
+                align_with(tree, job.name, partner_tree, partner)
+        add_context(tree, job.links.context)
+
+    def _partner_tree(self, partner: Partner) -> etree._ElementTree | None:
+        try:
+            src = source_mod.from_bytes(partner.text, partner.display)
+        except source_mod.SourceError:
+            return None  # the partner's own conversion reports it
+        side = None
+        if partner.sidecar is not None:
+            side, _ = sidecar_mod.parse(partner.sidecar.decode("utf-8", "replace"),
+                                        partner.display)
+        result = convert_source(src, self.register, side, None, None, self.schema_base)
+        return result.tei.tree if result.tei is not None else None
 
 
 @lru_cache(maxsize=2)
@@ -118,6 +149,8 @@ class Plan:
     tei_dir: Path
     environment: str
     check: bool
+    links: Sequence[Links] = ()
+    """Corpus links of each file (same order as `files`); empty: none."""
 
 
 def _read_job(plan: Plan, index: int) -> Job:
@@ -126,8 +159,10 @@ def _read_job(plan: Plan, index: int) -> Job:
     side_path = sidecar_mod.path_for(path)
     side = side_path.read_bytes() if side_path.is_file() else None
     text = path.read_bytes()
-    return Job(index, display, text, side, document_key(plan.environment, display, text, side),
-               plan.display(_target(plan, index)))
+    links = plan.links[index] if plan.links else Links()
+    key = document_key(plan.environment, display, text, side, links.key())
+    return Job(index, display, text, side, key, plan.display(_target(plan, index)), path.stem,
+               links)
 
 
 def _target(plan: Plan, index: int) -> Path:

@@ -14,8 +14,11 @@ from typing import TextIO
 
 from lxml import etree
 
+from . import cmif, site
+from . import edition as edition_mod
 from .batch import Converter, Plan, convert_corpus
 from .cache import Cache, environment_key
+from .corpus.links import plan_links
 from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor, SerialExecutor
 from .pipeline import schema_base_for, write_atomic
@@ -24,6 +27,7 @@ from .project import Project
 from .register import Register
 from .register import load as load_register
 from .schema import compile_project
+from .transform import Transformer
 from .validation import SchemaMissing
 from .validation import load as load_validator
 
@@ -46,6 +50,11 @@ class BuildState:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     failed: bool = False
+    edition: edition_mod.Edition = field(default_factory=edition_mod.Edition)
+    transformer: Transformer = field(default_factory=Transformer)
+    """Compiles each stylesheet once for the whole run."""
+    cmif: bytes = b""
+    """The corpus's CMIF file, once the cmif step has made it."""
 
 
 Step = Callable[[BuildState], None]
@@ -56,6 +65,34 @@ def step_register(state: BuildState) -> None:
     if path.is_file():
         state.register, problems = load_register(path, state.project.display(path))
         state.diagnostics.extend(problems)
+
+
+def step_edition(state: BuildState) -> None:
+    path = state.project.edition
+    state.edition, problems = edition_mod.load(path, state.project.display(path))
+    state.diagnostics.extend(problems)
+
+
+def step_cmif(state: BuildState) -> None:
+    """One CMIF file of the corpus's letters, for correspSearch (written into the site)."""
+    if state.check or not state.tei_files:
+        return
+    state.cmif, problems = cmif.export(state.tei_files, state.transformer, state.edition,
+                                       state.project.display)
+    state.diagnostics.extend(problems)
+    write_atomic(state.project.build / "site" / "cmif.xml", state.cmif)
+    state.summary.append(f"cmif: {state.project.display(state.project.build / 'site')}/cmif.xml")
+
+
+def step_site(state: BuildState) -> None:
+    """The reading edition: a page per document, the index, the register pages."""
+    if state.check or not state.tei_files:
+        return
+    out = state.project.build / "site"
+    state.diagnostics.extend(site.build_site(state.tei_files, state.register, state.edition,
+                                             out, state.transformer))
+    state.summary.append(f"site: {len(state.tei_files)} documents in "
+                         f"{state.project.display(out)}")
 
 
 def _usable_schema(state: BuildState) -> str | None:
@@ -91,7 +128,9 @@ def step_convert(state: BuildState) -> None:
         state.failed = True
         return
     base = schema_base_for(project.tei, project.schema)
-    plan = Plan(files, project.display, project.tei, environment_key(project, base), state.check)
+    links = plan_links(files, state.register, project.display)
+    plan = Plan(files, project.display, project.tei, environment_key(project, base), state.check,
+                links)
     cache = Cache(project.root) if state.use_cache else None
     progress = Progress(len(files), state.stream)
     records = []
@@ -156,8 +195,11 @@ def step_schema(state: BuildState) -> None:
 
 STEPS: list[tuple[str, Step]] = [
     ("register", step_register),
-    ("convert", step_convert),
+    ("edition", step_edition),
+    ("convert", step_convert),  # also validates, and links documents to the corpus
     ("schema", step_schema),
+    ("cmif", step_cmif),
+    ("site", step_site),
 ]
 
 

@@ -61,8 +61,11 @@ def environment_key(project: Project, schema_base: str) -> str:
     return digest.hexdigest()
 
 
-def document_key(environment: str, display: str, text: bytes, sidecar: bytes | None) -> str:
+def document_key(environment: str, display: str, text: bytes, sidecar: bytes | None,
+                 links: bytes = b"") -> str:
+    """A document's key: its own inputs, the environment, and its ties to the corpus."""
     digest = hashlib.sha256()
+    _feed(digest, "links", links)
     _feed(digest, "environment", environment.encode())
     _feed(digest, "display", display.encode())
     _feed(digest, "text", text)

@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .commands import build, convert, repairs, schema, validate
+from .commands import build, convert, package, repairs, schema, transform, validate
 
 # One row a command: a new command is a module with add_parser/run and a row here.
-COMMANDS = [convert, validate, repairs, schema, build]
+COMMANDS = [convert, validate, repairs, schema, transform, build, package]
 
 
 def parser() -> argparse.ArgumentParser:

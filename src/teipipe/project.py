@@ -28,6 +28,10 @@ class Project:
         return self.root / "corpus" / "register.toml"
 
     @property
+    def edition(self) -> Path:
+        return self.root / "corpus" / "edition.toml"
+
+    @property
     def schema(self) -> Path:
         return self.root / "schema"
 

@@ -66,5 +66,7 @@ def test_each_text_is_sniffed_to_its_shape(synth_root: Path) -> None:
 def test_the_corpus_converts_without_errors_or_warnings(synth: Project) -> None:
     state = run_build(synth, use_cache=False)
     assert not state.failed
-    assert [d.format() for d in state.diagnostics if d.severity is not Severity.INFO] == []
+    # The synthetic register has no authority identifiers, which CMIF export reports.
+    assert [d.format() for d in state.diagnostics if d.severity is not Severity.INFO
+            and d.code != "cmif.no-authority"] == []
     assert len(state.tei_files) == SYNTH_COUNT

@@ -1,0 +1,58 @@
+"""`teipipe package [--out FILE_OR_DIR]`: build the corpus and hand it off as a BagIt bag."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+import bagit
+
+from .. import build as build_mod
+from .. import bundle
+from .. import project as project_mod
+from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report
+
+HELP = "build the corpus and write an archival BagIt bag (TEI, schema, CMIF, report)"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("package", help=HELP, description=HELP)
+    parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
+                        help="project folder, the one holding corpus/ (default: here)")
+    parser.add_argument("--out", type=Path, metavar="FILE_OR_DIR",
+                        help="bag folder, or a .zip/.tar.gz file to archive it into "
+                             "(default: build/bag)")
+    add_report_options(parser)
+    parser.set_defaults(run=run)
+
+
+_ARCHIVES = {".zip": "zip", ".tgz": "gztar", ".gz": "gztar"}
+
+
+def run(args: argparse.Namespace) -> int:
+    project = project_mod.find(args.project)
+    if project is None:
+        print(f"teipipe: no corpus/texts folder in {args.project} or above it", file=sys.stderr)
+        return EXIT_USAGE
+    state = build_mod.build(project, check=False, stream=sys.stderr)
+    report(state.diagnostics, args)
+    if state.failed:
+        return EXIT_PROBLEMS
+    out: Path = args.out or project.build / "bag"
+    archive = _ARCHIVES.get(out.suffix)
+    folder = out.with_name(out.name.split(".")[0]) if archive else out
+    try:
+        bundle.make_bag(project, state.tei_files, state.cmif, state.diagnostics,
+                        state.edition, folder)
+    except (bagit.BagError, OSError) as error:
+        print(f"teipipe: the bag could not be made: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if archive:
+        made = shutil.make_archive(str(folder), archive, folder.parent, folder.name)
+        shutil.rmtree(folder)
+        print(project.display(Path(made)))
+    else:
+        print(project.display(folder))
+    return exit_code(state.diagnostics, args)

@@ -1,0 +1,107 @@
+"""XSLT outputs: a registry of formats, each a stylesheet compiled once per run and reused.
+
+The stylesheets' source of truth is the project's `xslt/` folder. The package reaches
+it through `teipipe/xslt`, a symlink to `../../xslt` that setuptools follows when it
+builds a wheel (`[tool.setuptools.package-data]` lists `xslt/*.xsl`), so an installed
+teipipe carries a copy made at build time and nobody maintains two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable
+
+STYLESHEETS = Path(__file__).resolve().parent / "xslt"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One output format: its stylesheet and the extension of the files it writes."""
+
+    stylesheet: str
+    extension: str
+    per_corpus: bool = False
+    """True when one run covers the whole corpus (input: a manifest of documents)."""
+
+
+# A new format is one xslt/tei-to-<fmt>.xsl and one row here.
+OUTPUTS: dict[str, Output] = {
+    "html": Output("tei-to-html.xsl", ".html"),
+    "text": Output("tei-to-text.xsl", ".txt"),
+    "cmif": Output("tei-to-cmif.xsl", ".xml", per_corpus=True),
+}
+# The side-by-side page of a translation and its original; run on the translation.
+PARALLEL = Output("tei-to-parallel.xsl", ".parallel.html")
+
+MANIFEST_NS = "urn:teipipe:manifest"
+
+
+class TransformError(Exception):
+    """A stylesheet failed to compile or to run; the message is Saxon's."""
+
+
+@dataclass
+class Transformer:
+    """The compiled stylesheets of one run.
+
+    Lifecycle: make one per run; each stylesheet is compiled at its first use into an
+    executable that is never given parameters or modes afterwards, so every document
+    sees the same executable. Not thread-safe (one Saxon processor per transformer).
+    """
+
+    folder: Path = STYLESHEETS
+    _processor: PySaxonProcessor | None = field(default=None, init=False, repr=False)
+    _compiled: dict[str, PyXsltExecutable] = field(default_factory=dict, init=False, repr=False)
+
+    def _saxon(self) -> PySaxonProcessor:
+        if self._processor is None:
+            self._processor = PySaxonProcessor(license=False)
+        return self._processor
+
+    def executable(self, output: Output) -> PyXsltExecutable:
+        compiled = self._compiled.get(output.stylesheet)
+        if compiled is None:
+            path = self.folder / output.stylesheet
+            if not path.is_file():
+                raise TransformError(f"no stylesheet {output.stylesheet} in the xslt folder")
+            try:
+                compiled = self._saxon().new_xslt30_processor().compile_stylesheet(
+                    stylesheet_file=str(path))
+            except PySaxonApiError as error:
+                raise TransformError(f"{output.stylesheet} does not compile: {error}") from error
+            self._compiled[output.stylesheet] = compiled
+        return compiled
+
+    def apply_file(self, output: Output, source: Path) -> str:
+        """The result of a stylesheet on one TEI file (its URI is the base for relative links)."""
+        try:
+            node = self._saxon().parse_xml(xml_file_name=str(source.resolve()))
+            result = self.executable(output).transform_to_string(xdm_node=node)
+        except PySaxonApiError as error:
+            raise TransformError(f"{output.stylesheet} failed on {source.name}: {error}") from error
+        return result or ""
+
+    def apply_corpus(self, output: Output, manifest: etree._Element) -> str:
+        """The result of a corpus-level stylesheet on a manifest listing the documents."""
+        text = etree.tostring(manifest, encoding="unicode")
+        try:
+            node = self._saxon().parse_xml(xml_text=text)
+            result = self.executable(output).transform_to_string(xdm_node=node)
+        except PySaxonApiError as error:
+            raise TransformError(f"{output.stylesheet} failed on the corpus: {error}") from error
+        return result or ""
+
+
+def manifest(documents: list[Path], settings: dict[str, str]) -> etree._Element:
+    """The input of a corpus stylesheet: edition settings as attributes, a row a document."""
+    root = etree.Element(f"{{{MANIFEST_NS}}}corpus",
+                         nsmap={None: MANIFEST_NS})  # type: ignore[dict-item]
+    for key, value in sorted(settings.items()):
+        root.set(key, value)
+    for path in documents:
+        etree.SubElement(root, f"{{{MANIFEST_NS}}}document",
+                         href=path.resolve().as_uri(), name=path.stem)
+    return root
