@@ -20,10 +20,10 @@ from .diagnostics import Diagnostic, Location, Severity
 from .pipeline import Converted, convert_file, schema_base_for, write_atomic
 from .progress import Progress
 from .project import Project
-from .writers.xml import serialize
 from .register import Register
 from .register import load as load_register
 from .transform import Transformer
+from .writers.xml import serialize
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The edition's settings for corpus-level outputs (CMIF, site, bundle), from corpus/edition.toml."""
+"""The edition's settings for corpus-level outputs (CMIF, site, bundle): corpus/edition.toml."""
 
 from __future__ import annotations
 
