@@ -45,6 +45,7 @@
     <nav class="site" aria-label="Site">
       <a href="../index.html">Corpus index</a>
       <a href="../register/index.html">Register</a>
+      <a href="../schema/reference.html">Encoding reference</a>
     </nav>
   </xsl:template>
 

@@ -1,0 +1,63 @@
+"""The corpus's CMIF file is valid CMIF 1.1 (jing and lxml) and names what it cannot identify."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from support.outputs_paths import FIXTURES
+from teipipe import build, cmif
+from teipipe.transform import Transformer
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def _rng(shared: Path) -> Path:
+    return shared / "schemas" / "cmif" / "cmi-customization.rng"
+
+
+def test_valid_for_lxml(built: build.BuildState, shared: Path) -> None:
+    schema = etree.RelaxNG(etree.parse(str(_rng(shared))))
+    document = etree.fromstring(built.cmif)
+    assert schema.validate(document), schema.error_log
+
+
+@pytest.mark.skipif(shutil.which("jing") is None, reason="jing is not installed")
+def test_valid_for_jing(built: build.BuildState, shared: Path, tmp_path: Path) -> None:
+    target = tmp_path / "cmif.xml"
+    target.write_bytes(built.cmif)
+    run = subprocess.run(["jing", str(_rng(shared)), str(target)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout
+
+
+def test_letters_only_with_authority_uris(built: build.BuildState) -> None:
+    root = etree.fromstring(built.cmif)
+    refs = [d.get("ref") for d in root.iterfind(".//t:correspDesc", NS)]
+    assert len(refs) == 4 and not any("abidor" in r for r in refs)  # the essay is no letter
+    assert root.find(".//t:persName[@ref='http://www.wikidata.org/entity/Q33391']", NS) is not None
+    assert root.find(".//t:placeName[@ref='http://www.geonames.org/2800866']", NS) is not None
+    assert {d.get("source") for d in root.iterfind(".//t:correspDesc", NS)} == \
+        {f"#{root.find('.//t:bibl', NS).get('{http://www.w3.org/XML/1998/namespace}id')}"}
+
+
+def test_unidentified_names_are_warnings(built: build.BuildState) -> None:
+    warnings = [d for d in built.diagnostics if d.code == "cmif.no-authority"]
+    assert warnings and all(d.severity.value == "warning" for d in warnings)
+    assert any("Victor Serge" in d.message and d.location.path.startswith("corpus/tei/")
+               for d in warnings)
+
+
+def test_deterministic_and_uncertainty_mapped(tmp_path: Path) -> None:
+    files = [FIXTURES / "letter-features.xml"]
+    first, problems = cmif.export(files, Transformer())
+    second, _ = cmif.export(files, Transformer())
+    assert first == second
+    root = etree.fromstring(first)
+    place = root.find(".//t:placeName", NS)
+    assert place.get("cert") == "low" and place.get("ref") == "http://www.geonames.org/123"
+    assert root.find(".//t:publicationStmt/t:date", NS).get("when") == "1901-03-02"
+    assert [d.message.split("'")[1] for d in problems] == ["Ben Sample"]

@@ -1,0 +1,22 @@
+"""The package reaches the project's xslt/ folder, and a wheel would carry every stylesheet."""
+
+from __future__ import annotations
+
+import tomllib
+from fnmatch import fnmatch
+
+from support.outputs_paths import REPO
+from teipipe import transform
+
+
+def test_package_folder_is_the_project_folder() -> None:
+    # one source of truth: teipipe/xslt is a link to xslt/, not a copy
+    assert transform.STYLESHEETS.resolve() == (REPO / "xslt").resolve()
+
+
+def test_every_registered_stylesheet_exists_and_is_package_data() -> None:
+    data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = data["tool"]["setuptools"]["package-data"]["teipipe"]
+    for output in [*transform.OUTPUTS.values(), transform.PARALLEL]:
+        assert (transform.STYLESHEETS / output.stylesheet).is_file()
+        assert any(fnmatch(f"xslt/{output.stylesheet}", p) for p in patterns)
