@@ -8,16 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from distributed import Client, LocalCluster
+from killer import KillOnce
 
-pytest.importorskip("distributed")
-
-from distributed import Client, LocalCluster  # noqa: E402
-from killer import KillOnce  # noqa: E402
-
-from conftest import run_build, tei_bytes  # noqa: E402
-from teipipe.dask_executor import DaskExecutor  # noqa: E402
-from teipipe.executor import SerialExecutor  # noqa: E402
-from teipipe.project import Project  # noqa: E402
+from conftest import run_build, tei_bytes
+from teipipe.dask_executor import DaskExecutor
+from teipipe.executor import SerialExecutor
+from teipipe.project import Project
 
 
 @pytest.fixture(scope="module")
