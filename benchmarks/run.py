@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib.util
 import json
 import os
 import platform
@@ -29,9 +28,8 @@ SRC = HERE.parent / "src"
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(SRC))
 
-# Later stages, measured only when their module is in the tree.
-OPTIONAL = {"relaxng": "teipipe.validate", "schematron": "teipipe.schematron",
-            "xslt": "teipipe.transform"}
+# Stages that read the TEI a build wrote (validation, XSLT, corpus outputs).
+TEI_STAGES = ("relaxng", "schematron", "html", "text", "cmif", "site")
 
 
 def child(argv: list[str], cwd: Path | None = None) -> dict[str, Any]:
@@ -85,6 +83,54 @@ def stage_child(project: Path, stage: str) -> None:
     print(json.dumps({"stage_wall_s": wall, "stage_cpu_s": cpu}))
 
 
+def tei_stage_child(project: Path, stage: str) -> None:
+    """In a child: one stage on every TEI the build wrote; setup (schema or stylesheet
+    compilation, parsing the input for validation) is timed apart from the stage itself."""
+    from lxml import etree
+
+    from teipipe import cmif, edition, site, validation
+    from teipipe.project import SHIPPED_SCHEMA
+    from teipipe.register import load
+    from teipipe.transform import OUTPUTS, Transformer
+
+    files = sorted((project / "corpus" / "tei").glob("*.xml"))
+    w0, c0 = time.perf_counter(), time.process_time()
+    wall = cpu = 0.0
+    if stage in ("relaxng", "schematron"):
+        validator = validation.load(SHIPPED_SCHEMA)
+        w1, c1 = time.perf_counter(), time.process_time()
+        setup = (w1 - w0, c1 - c0)
+        for path in files:
+            tree = etree.parse(str(path))
+            text = etree.tostring(tree.getroot(), encoding="unicode")
+            s0, t0 = time.perf_counter(), time.process_time()
+            if stage == "relaxng":
+                validator.grammar.check(tree)
+            else:
+                validator.schematron.run(text)
+            wall, cpu = wall + time.perf_counter() - s0, cpu + time.process_time() - t0
+    else:
+        engine = Transformer()
+        for fmt in ("html", "cmif") if stage == "site" else (stage,):
+            engine.executable(OUTPUTS[fmt])
+        register, _ = load(project / "corpus" / "register.toml", "register.toml")
+        chosen, _ = edition.load(project / "corpus" / "edition.toml", "edition.toml")
+        w1, c1 = time.perf_counter(), time.process_time()
+        setup = (w1 - w0, c1 - c0)
+        with tempfile.TemporaryDirectory() as out:
+            if stage == "cmif":
+                cmif.export(files, engine, chosen)
+            elif stage == "site":
+                site.build_site(files, register, chosen, Path(out), engine)
+            else:
+                for path in files:
+                    (Path(out) / f"{path.stem}.out").write_text(
+                        engine.apply_file(OUTPUTS[stage], path), encoding="utf-8")
+            wall, cpu = time.perf_counter() - w1, time.process_time() - c1
+    print(json.dumps({"stage_wall_s": wall, "stage_cpu_s": cpu, "files": len(files),
+                      "setup_wall_s": setup[0], "setup_cpu_s": setup[1]}))
+
+
 def floor_child(project: Path) -> None:
     """In a child: lxml parse + serialize of every TEI the build wrote (the floor of any build)."""
     from lxml import etree
@@ -123,15 +169,13 @@ def measure(work: Path, count: int, seed: int, cores: int) -> dict[str, Any]:
         out["stages"][stage] = {**rates(count, size, wall), "wall_s": round(wall, 3),
                                 "cpu_s": round(run["report"]["stage_cpu_s"], 3),
                                 "peak_rss_mb": run["peak_rss_mb"]}
-    for name, module in OPTIONAL.items():
-        if importlib.util.find_spec(module) is None:
-            print(f"note: stage {name} skipped: {module} is not in this tree", file=sys.stderr)
     builds: dict[str, Any] = {}
     for label, extra in (("serial", ("--executor", "serial")),
                          ("1_worker", ("--executor", "processes", "--jobs", "1")),
                          ("all_cores", ("--executor", "processes", "--jobs", str(cores)))):
         shutil.rmtree(project / "corpus" / "tei", ignore_errors=True)
         shutil.rmtree(project / ".teipipe-cache", ignore_errors=True)
+        shutil.rmtree(project / "build", ignore_errors=True)
         run = child(teipipe(project, *extra))
         builds[label] = {**run, **rates(count, size, run["wall_s"])}
     builds["no_change_rebuild"] = child(teipipe(project, "--jobs", str(cores)))
@@ -139,19 +183,42 @@ def measure(work: Path, count: int, seed: int, cores: int) -> dict[str, Any]:
     builds["floor_lxml"] = {"wall_s": round(floor["report"]["stage_wall_s"], 3),
                             "peak_rss_mb": floor["peak_rss_mb"]}
     out["builds"] = builds
+    tei = sorted((project / "corpus" / "tei").glob("*.xml"))
+    tei_mb = sum(p.stat().st_size for p in tei) / 1e6
+    out["tei_files"], out["tei_mb"] = len(tei), round(tei_mb, 2)
+    for stage in TEI_STAGES:
+        run = child([*me, "--child-stage", stage, "--project", str(project)])
+        if "report" not in run:
+            out["stages"][stage] = {"error": f"exit {run['exit']}"}
+            continue
+        rep = run["report"]
+        wall = max(rep["stage_wall_s"], 1e-9)
+        out["stages"][stage] = {"files_per_s": round(rep["files"] / wall, 1),
+                                "mb_per_s": round(tei_mb / wall, 2),
+                                "wall_s": round(wall, 3), "cpu_s": round(rep["stage_cpu_s"], 3),
+                                "peak_rss_mb": run["peak_rss_mb"],
+                                "setup_wall_s": round(rep["setup_wall_s"], 3)}
     out["validate_vs_jing"] = validate_vs_jing(project)
     return out
 
 
 def validate_vs_jing(project: Path) -> dict[str, Any] | str:
-    rng = HERE.parent / "schema" / "teipipe.rng"
-    if importlib.util.find_spec("teipipe.commands.validate") is None or not rng.is_file():
-        return "skipped: no `teipipe validate` command or schema/teipipe.rng in this tree"
-    files = [str(p) for p in sorted((project / "corpus" / "tei").glob("*.xml"))]
-    jing = child(["jing", str(rng), *files])
-    ours = child([sys.executable, "-m", "teipipe", "validate", str(project / "corpus" / "tei")])
-    return {"jing_s": jing["wall_s"], "teipipe_s": ours["wall_s"],
-            "ratio": round(ours["wall_s"] / jing["wall_s"], 2)}
+    """`teipipe validate` (RELAX NG + Schematron) against one jing JVM (RELAX NG only), both
+    given every TEI file the build wrote, by relative name, from the TEI folder."""
+    from teipipe.project import SHIPPED_SCHEMA
+
+    jing_bin = shutil.which("jing")
+    if jing_bin is None:
+        return "skipped: jing is not on PATH"
+    tei = project / "corpus" / "tei"
+    files = [p.name for p in sorted(tei.glob("*.xml"))]
+    jing = child([jing_bin, str(SHIPPED_SCHEMA / "teipipe.rng"), *files], cwd=tei)
+    ours = child([sys.executable, "-m", "teipipe", "validate", "-q",
+                  "--schema", str(SHIPPED_SCHEMA), *files], cwd=tei)
+    return {"files": len(files),
+            "jing": {k: jing[k] for k in ("wall_s", "cpu_s", "peak_rss_mb", "exit")},
+            "teipipe": {k: ours[k] for k in ("wall_s", "cpu_s", "peak_rss_mb", "exit")},
+            "ratio_teipipe_vs_jing": round(ours["wall_s"] / jing["wall_s"], 2)}
 
 
 def ratios(results: dict[str, Any]) -> dict[str, Any]:
@@ -164,7 +231,13 @@ def ratios(results: dict[str, Any]) -> dict[str, Any]:
             "one_worker_vs_all_cores": round(b["1_worker"]["wall_s"] / b["all_cores"]["wall_s"],
                                              2),
             "no_change_rebuild_vs_full": round(
-                b["no_change_rebuild"]["wall_s"] / b["all_cores"]["wall_s"], 3)}
+                b["no_change_rebuild"]["wall_s"] / b["all_cores"]["wall_s"], 3),
+            "peak_rss_mb_max": max(x["peak_rss_mb"] for x in
+                                   [*b.values(), *results[count]["stages"].values()]
+                                   if "peak_rss_mb" in x)}
+        vj = results[count]["validate_vs_jing"]
+        if isinstance(vj, dict):
+            out[count]["validate_vs_jing"] = vj["ratio_teipipe_vs_jing"]
     for small, large in zip(counts, counts[1:], strict=False):
         per = {c: results[c]["builds"]["all_cores"]["wall_s"] / int(c) for c in (small, large)}
         out[f"cost_per_file_{small}_to_{large}"] = round(per[large] / per[small], 2)
@@ -176,12 +249,22 @@ def table(results: dict[str, Any], summary: dict[str, Any]) -> str:
             "|---:|---|---:|---:|---:|---:|---:|"]
     for count, res in sorted(results.items(), key=lambda kv: int(kv[0])):
         for stage, s in res["stages"].items():
+            if "error" in s:
+                rows.append(f"| {count} | stage: {stage} | {s['error']} | | | | |")
+                continue
             rows.append(f"| {count} | stage: {stage} | {s['wall_s']} | {s['cpu_s']} | "
                         f"{s['files_per_s']} | {s['mb_per_s']} | {s['peak_rss_mb']} |")
         for name, b in res["builds"].items():
             rows.append(f"| {count} | build: {name} | {b['wall_s']} | {b.get('cpu_s', '')} | "
                         f"{b.get('files_per_s', '')} | {b.get('mb_per_s', '')} | "
                         f"{b['peak_rss_mb']} |")
+        vj = res["validate_vs_jing"]
+        if isinstance(vj, dict):
+            for name in ("teipipe", "jing"):
+                v = vj[name]
+                rows.append(f"| {count} | validate: {name} (exit {v['exit']}) | {v['wall_s']} | "
+                            f"{v['cpu_s']} | {round(vj['files'] / v['wall_s'], 1)} | | "
+                            f"{v['peak_rss_mb']} |")
     rows += ["", "Ratios: " + json.dumps(summary)]
     return "\n".join(rows)
 
@@ -193,10 +276,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--label", default=datetime.date.today().isoformat())
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "teipipe-bench")
-    parser.add_argument("--child-stage", choices=("read", "passes", "write"))
+    parser.add_argument("--child-stage", choices=("read", "passes", "write", *TEI_STAGES))
     parser.add_argument("--child-floor", action="store_true")
     parser.add_argument("--project", type=Path)
     args = parser.parse_args(argv)
+    if args.child_stage in TEI_STAGES:
+        tei_stage_child(args.project, args.child_stage)
+        return 0
     if args.child_stage:
         stage_child(args.project, args.child_stage)
         return 0
