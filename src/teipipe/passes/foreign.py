@@ -29,7 +29,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 @lru_cache(maxsize=65536)
 def _frequencies(word: str) -> tuple[float, ...]:
-    return tuple(zipf(word, lang) for lang in CANDIDATE_LANGUAGES)
+    # Common words decide a passage's language, so the small lists do (and save memory).
+    return tuple(zipf(word, lang, "small") for lang in CANDIDATE_LANGUAGES)
 
 
 @dataclass(frozen=True)
