@@ -17,7 +17,10 @@ from lxml import etree
 from . import cmif, site
 from . import edition as edition_mod
 from .batch import Converter, Plan, convert_corpus
-from .cache import Cache, environment_key
+from .cache import CACHE_DIR, Cache, environment_key
+from .cache import Entry as CacheEntry
+from .cache import decode as decode_entry
+from .cache import encode as encode_entry
 from .corpus.links import plan_links
 from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor, SerialExecutor
@@ -73,24 +76,56 @@ def step_edition(state: BuildState) -> None:
     state.diagnostics.extend(problems)
 
 
+def _remembered(state: BuildState, name: str) -> Path:
+    """Where a corpus output's diagnostics are kept for the next build (in the cache)."""
+    return state.project.root / CACHE_DIR / "outputs" / f"{name}.json"
+
+
+def _outputs_current(state: BuildState, output: Path) -> bool:
+    """Nothing was reconverted and the output exists: corpus outputs would come out the same.
+
+    Every input of the outputs (TEI, register, edition, stylesheets, templates,
+    teipipe's code) is in each document's cache key, so a change to any of them
+    reconverts at least one document.
+    """
+    return state.use_cache and not state.reconverted and output.is_file()
+
+
 def step_cmif(state: BuildState) -> None:
     """One CMIF file of the corpus's letters, for correspSearch (written into the site)."""
+    target = state.project.build / "site" / "cmif.xml"
     if state.check or not state.tei_files:
+        return
+    remembered = _remembered(state, "cmif")
+    if _outputs_current(state, target) and remembered.is_file():
+        state.cmif = target.read_bytes()
+        state.diagnostics.extend(decode_entry(remembered.read_bytes()).diagnostics)
+        state.summary.append("cmif: unchanged")
         return
     state.cmif, problems = cmif.export(state.tei_files, state.transformer, state.edition,
                                        state.project.display)
     state.diagnostics.extend(problems)
-    write_atomic(state.project.build / "site" / "cmif.xml", state.cmif)
+    if state.use_cache:
+        write_atomic(remembered, encode_entry(CacheEntry(True, None, tuple(problems))))
+    write_atomic(target, state.cmif)
     state.summary.append(f"cmif: {state.project.display(state.project.build / 'site')}/cmif.xml")
 
 
 def step_site(state: BuildState) -> None:
     """The reading edition: a page per document, the index, the register pages."""
+    out = state.project.build / "site"
     if state.check or not state.tei_files:
         return
-    out = state.project.build / "site"
-    state.diagnostics.extend(site.build_site(state.tei_files, state.register, state.edition,
-                                             out, state.transformer))
+    remembered = _remembered(state, "site")
+    if _outputs_current(state, out / "index.html") and remembered.is_file():
+        state.diagnostics.extend(decode_entry(remembered.read_bytes()).diagnostics)
+        state.summary.append("site: unchanged")
+        return
+    problems = site.build_site(state.tei_files, state.register, state.edition, out,
+                               state.transformer)
+    state.diagnostics.extend(problems)
+    if state.use_cache:
+        write_atomic(remembered, encode_entry(CacheEntry(True, None, tuple(problems))))
     state.summary.append(f"site: {len(state.tei_files)} documents in "
                          f"{state.project.display(out)}")
 

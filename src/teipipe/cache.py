@@ -56,7 +56,13 @@ def environment_key(project: Project, schema_base: str) -> str:
     _feed(digest, "schema-base", schema_base.encode())
     register = project.register.read_bytes() if project.register.is_file() else b""
     _feed(digest, "register", register)
+    edition = project.edition.read_bytes() if project.edition.is_file() else b""
+    _feed(digest, "edition", edition)
     _feed_folder(digest, "schema", project.schema)
+    # teipipe's own non-code files: page templates, and the schema a project without
+    # an ODD of its own is validated against.
+    _feed_folder(digest, "templates", _PACKAGE / "templates")
+    _feed_folder(digest, "shipped-schema", _PACKAGE / "data" / "schema")
     _feed_folder(digest, "xslt", project.xslt)
     return digest.hexdigest()
 
