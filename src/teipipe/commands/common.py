@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Severity, render
+from ..diagnostics import Diagnostic, Location, Severity, render
 from ..register import Register
 from ..register import load as load_register
 
@@ -49,3 +49,23 @@ def register_for(path: Path | None, fallback: Path | None) -> tuple[Register, li
     if chosen is None:
         return Register(), []
     return load_register(chosen, chosen.name if path is None else str(path))
+
+
+def expand_paths(paths: list[Path], pattern: str) -> tuple[list[Path], list[Diagnostic]]:
+    """Files named on the command line, folders expanded to their `pattern` files."""
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.glob(pattern))
+            if not found:
+                problems.append(Diagnostic("cli.empty-folder", Severity.ERROR,
+                                           Location(path.as_posix()),
+                                           f"the folder holds no {pattern} file"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Diagnostic("cli.no-such-file", Severity.ERROR,
+                                       Location(path.as_posix()), "no such file or folder"))
+    return files, problems

@@ -8,11 +8,10 @@ from pathlib import Path
 
 from .. import project as project_mod
 from .. import readers
-from ..diagnostics import Diagnostic, Location, Severity
 from ..passes import Options
 from ..pipeline import convert_file, schema_base_for, write_atomic
 from ..progress import Progress
-from .common import EXIT_USAGE, add_report_options, exit_code, register_for, report
+from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, register_for, report
 
 HELP = "convert plain-text files (or folders of .txt) to TEI"
 
@@ -33,30 +32,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.set_defaults(run=run)
 
 
-def expand(sources: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    files: list[Path] = []
-    problems: list[Diagnostic] = []
-    for source in sources:
-        if source.is_dir():
-            found = sorted(source.glob("*.txt"))
-            if not found:
-                problems.append(Diagnostic("cli.empty-folder", Severity.ERROR,
-                                           Location(source.as_posix()),
-                                           "the folder holds no .txt file"))
-            files.extend(found)
-        elif source.is_file():
-            files.append(source)
-        else:
-            problems.append(Diagnostic("cli.no-such-file", Severity.ERROR,
-                                       Location(source.as_posix()), "no such file or folder"))
-    return files, problems
-
 
 def run(args: argparse.Namespace) -> int:
     if args.reader and args.reader not in readers.READERS:
         print(f"teipipe: {readers.UnknownReader(args.reader)}", file=sys.stderr)
         return EXIT_USAGE
-    files, problems = expand(args.sources)
+    files, problems = expand_paths(args.sources, "*.txt")
     project = project_mod.find(files[0].parent) if files else None
     register, register_problems = register_for(args.register,
                                                 project.register if project else None)

@@ -6,9 +6,8 @@ import argparse
 from pathlib import Path
 
 from .. import outputs
-from ..diagnostics import Diagnostic, Location, Severity
 from ..transform import OUTPUTS
-from .common import add_report_options, exit_code, report
+from .common import add_report_options, exit_code, expand_paths, report
 
 HELP = "transform TEI files with one of the XSLT outputs (html, text, cmif)"
 
@@ -25,22 +24,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.set_defaults(run=run)
 
 
-def expand(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    files: list[Path] = []
-    problems: list[Diagnostic] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(path.glob("*.xml")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(Diagnostic("cli.no-such-file", Severity.ERROR,
-                                       Location(path.as_posix()), "no such file or folder"))
-    return files, problems
-
 
 def run(args: argparse.Namespace) -> int:
-    files, problems = expand(args.paths)
+    files, problems = expand_paths(args.paths, "*.xml")
     written, found = outputs.transform_files(args.to, files, args.out)
     problems.extend(found)
     report(problems, args)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from .. import project as project_mod
 from .. import validation
-from ..diagnostics import Diagnostic, Location, Severity
-from .common import EXIT_USAGE, add_report_options, exit_code, report
+from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, report
 
 HELP = "validate TEI files against the RELAX NG and Schematron compiled from the ODD"
 
@@ -27,19 +26,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.set_defaults(run=run)
 
 
-def _files(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    files: list[Path] = []
-    problems: list[Diagnostic] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(path.glob("*.xml")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(Diagnostic("cli.no-such-file", Severity.ERROR,
-                                       Location(path.as_posix()), "no such file or folder"))
-    return files, problems
-
 
 def schema_dir_for(explicit: Path | None, files: list[Path]) -> Path | None:
     """The schema to use: the one named, else the project's that holds the first file."""
@@ -54,7 +40,7 @@ def schema_dir_for(explicit: Path | None, files: list[Path]) -> Path | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    files, problems = _files(args.paths)
+    files, problems = expand_paths(args.paths, "*.xml")
     schema_dir = schema_dir_for(args.schema, files)
     if schema_dir is None:
         print("teipipe: no compiled schema found; pass --schema DIR", file=sys.stderr)
