@@ -19,9 +19,10 @@ from lxml import etree
 from . import sidecar as sidecar_mod
 from . import source as source_mod
 from .cache import Cache, Entry, document_key, output_matches, sha256
-from .corpus.links import Links, Partner, add_context, align_with
+from .corpus.links import Links, Partner, align_with
 from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor
+from .model import Relation
 from .pipeline import convert_source, write_atomic
 from .register import Register
 from .validation import Validator
@@ -71,9 +72,12 @@ class Converter:
         except source_mod.SourceError as error:
             return Outcome(job.index, job.key, None, (error.diagnostic,))
         side, problems = _sidecar(job)
-        result = convert_source(src, self.register, side, None, None, self.schema_base)
+        neighbours = tuple(Relation(kind, name, title)
+                           for kind, name, title in job.links.context)
+        result = convert_source(src, self.register, side, None, None, self.schema_base,
+                                neighbours)
         if result.ok and result.tei is not None:
-            self._link(job, result.tei.tree)
+            self._align(job, result.tei.tree)
         tei = result.tei.to_bytes() if result.ok and result.tei is not None else None
         checked: list[Diagnostic] = []
         if tei is not None and result.tei is not None and self.schema_dir is not None:
@@ -84,14 +88,13 @@ class Converter:
                        + tuple(checked))
 
 
-    def _link(self, job: Job, tree: etree._ElementTree) -> None:
-        """Align with the translation partner and point at the neighbouring letters, in place."""
+    def _align(self, job: Job, tree: etree._ElementTree) -> None:
+        """Paragraph and note links with the translation partner, in place."""
         partner = job.links.partner
         if partner is not None:
             partner_tree = self._partner_tree(partner)
             if partner_tree is not None:
                 align_with(tree, job.name, partner_tree, partner)
-        add_context(tree, job.links.context)
 
     def _partner_tree(self, partner: Partner) -> etree._ElementTree | None:
         try:

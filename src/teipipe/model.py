@@ -155,6 +155,8 @@ class Relation:
     type: str
     target: str
     """Identifier of the other document."""
+    label: str | None = None
+    """How the link reads (the other document's title), for neighbouring letters."""
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import lossless, passes, readers, sidecar
 from . import source as source_mod
 from .diagnostics import Diagnostic, Location, Reporter, Severity
-from .model import Document
+from .model import Document, Relation
 from .passes import Context, Options
 from .register import Register
 from .writers.tei import WrittenTEI, write
@@ -38,8 +38,13 @@ class Converted:
 
 def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sidecar | None,
                    reader_name: str | None = None, options: Options | None = None,
-                   schema_base: str = "../../schema/") -> Converted:
-    """Convert an already decoded text. Pure apart from reading nothing at all."""
+                   schema_base: str = "../../schema/",
+                   corpus_relations: tuple[Relation, ...] = ()) -> Converted:
+    """Convert an already decoded text. Pure apart from reading nothing at all.
+
+    `corpus_relations` are links the corpus knows and the text cannot (its
+    neighbouring letters); they join the document's relations before writing.
+    """
     reporter = Reporter()
     reporter.extend(src.diagnostics)
     chosen = reader_name or (side.table("document").get("reader") if side else None)
@@ -48,6 +53,9 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
     ctx = Context(register=register, reporter=reporter, sidecar=side,
                   options=options or Options())
     document = passes.run(document, ctx)
+    if corpus_relations:
+        document = document.with_(meta=replace(
+            document.meta, relations=document.meta.relations + corpus_relations))
     tei = write(document, register, schema_base)
     loss = lossless.check(src.text, tei.tree.getroot())
     if loss is not None:

@@ -3,8 +3,9 @@
 The correspondence a letter belongs to (its parties and date) and the translation
 it is paired with are stated in the sidecars, so they are read from there, for
 the whole corpus at once and cheaply. Each document's conversion then gets its
-own links as an input: it converts its partner too, aligns the pair and writes
-its correspContext itself. Links are thereby part of each document's cache key,
+own links as an input: its neighbouring letters become relations of its model
+(the TEI writer makes the correspContext), and it converts its partner too to
+align the pair. Links are thereby part of each document's cache key,
 and every document is still converted on its own, in any process.
 """
 
@@ -19,11 +20,8 @@ from typing import Any
 from lxml import etree
 
 from ..register import Register
-from ..writers.xml import TEI_NS, indent, tei
 from .align import align_pair
 from .context import Letter, neighbours
-
-_NS = {"t": TEI_NS}
 
 
 @dataclass(frozen=True)
@@ -116,20 +114,6 @@ def plan_links(files: Sequence[Path], register: Register, display: Any) -> list[
                                                   key=lambda item: item[0] != "prev"))
         links.append(Links(context, _partner(path, data, by_name, display)))
     return links
-
-
-def add_context(tree: etree._ElementTree, context: Sequence[tuple[str, str, str]]) -> None:
-    """correspContext refs to the neighbouring letters, in the letter's correspDesc."""
-    desc = tree.find(".//t:profileDesc/t:correspDesc", _NS)
-    if desc is None or not context:
-        return
-    holder = desc.find("t:correspContext", _NS)
-    if holder is None:
-        holder = etree.SubElement(desc, tei("correspContext"))
-    for kind, name, title in context:
-        ref = etree.SubElement(holder, tei("ref"), type=kind, target=f"{name}.xml")
-        ref.text = title
-    indent(tree.getroot())
 
 
 def align_with(tree: etree._ElementTree, own_name: str, partner_tree: etree._ElementTree,

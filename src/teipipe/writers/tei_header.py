@@ -180,7 +180,8 @@ def _profile_desc(parent: etree._Element, doc: Document) -> None:
         if context_relations:
             context = el(corresp, "correspContext")
             for relation in context_relations:
-                el(context, "ref", type=relation.type, target=f"{relation.target}.xml")
+                el(context, "ref", relation.label, type=relation.type,
+                   target=f"{relation.target}.xml")
     usage = el(profile, "langUsage")
     for lang in meta.languages or (meta.language,):
         el(usage, "language", LANGUAGE_NAMES.get(lang, lang), ident=lang)
