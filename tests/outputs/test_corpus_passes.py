@@ -1,31 +1,25 @@
-"""Corpus passes: alignment of a translation with its original, and correspContext links."""
+"""Corpus links: a translation aligned with its original, and each letter's neighbours."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lxml import etree
 
-from teipipe.corpus import align, context
+from teipipe.corpus import align
+from teipipe.corpus.links import plan_links
+from teipipe.register import Register
 from teipipe.writers.xml import XML_ID
 
 T = "http://www.tei-c.org/ns/1.0"
-NS = {"t": T}
 
 
-def _letter(name: str, lang: str, sender: str, receiver: str, date: str,
-            paragraphs: list[str], notes: tuple[str, ...] = (),
-            relation: str = "") -> etree._ElementTree:
-    rel = (f'<listRelation><relation name="{relation.split(":")[0]}" active="#text" '
-           f'passive="{relation.split(":")[1]}.xml#text"/></listRelation>' if relation else "")
+def _tei(lang: str, paragraphs: list[str], notes: tuple[str, ...] = ()) -> etree._ElementTree:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     back = "".join(f'<note n="{n}"><p>note {n}</p></note>' for n in notes)
-    return etree.ElementTree(etree.fromstring(f"""
-<TEI xmlns="{T}" xml:lang="{lang}"><teiHeader><fileDesc><titleStmt><title>{name}</title>
-</titleStmt></fileDesc><profileDesc><correspDesc>
-<correspAction type="sent"><persName ref="#{sender}">S</persName>
-<date when="{date}"/></correspAction>
-<correspAction type="received"><persName ref="#{receiver}">R</persName></correspAction>
-</correspDesc>{rel}</profileDesc></teiHeader>
-<text><body>{body}</body><back><div type="notes">{back}</div></back></text></TEI>"""))
+    return etree.ElementTree(etree.fromstring(
+        f'<TEI xmlns="{T}" xml:lang="{lang}"><text><body>{body}</body>'
+        f'<back><div type="notes">{back}</div></back></text></TEI>'))
 
 
 def test_lengths_align_one_to_many() -> None:
@@ -35,41 +29,56 @@ def test_lengths_align_one_to_many() -> None:
 
 
 def test_pair_points_both_ways_by_order_and_labels() -> None:
-    en = _letter("en", "en", "a", "b", "1900-01-02", ["x" * 100, "y" * 300],
-                 notes=("2", "1"), relation="translationOf:fr")
-    fr = _letter("fr", "fr", "a", "b", "1900-01-02", ["u" * 120, "v" * 170, "w" * 170],
-                 notes=("1", "2"), relation="hasTranslation:en")
-    result = align.align_translations({"en": en, "fr": fr})
-    en_p = result["en"].findall(f".//{{{T}}}body/{{{T}}}p")
-    fr_p = result["fr"].findall(f".//{{{T}}}body/{{{T}}}p")
+    en = _tei("en", ["x" * 100, "y" * 300], notes=("2", "1"))
+    fr = _tei("fr", ["u" * 120, "v" * 170, "w" * 170], notes=("1", "2"))
+    align.align_pair(en, fr, "en.xml", "fr.xml")
+    en_p = en.findall(f".//{{{T}}}body/{{{T}}}p")
+    fr_p = fr.findall(f".//{{{T}}}body/{{{T}}}p")
     assert [p.get(XML_ID) for p in en_p] == ["p1", "p2"]
     assert en_p[0].get("corresp") == "fr.xml#p1"
     assert en_p[1].get("corresp") == "fr.xml#p2 fr.xml#p3"
     assert fr_p[2].get("corresp") == "en.xml#p2"
-    en_notes = result["en"].findall(f".//{{{T}}}note")
-    fr_notes = result["fr"].findall(f".//{{{T}}}note")
+    en_notes = en.findall(f".//{{{T}}}note")
+    fr_notes = fr.findall(f".//{{{T}}}note")
     assert en_notes[0].get("corresp") == f"fr.xml#{fr_notes[1].get(XML_ID)}"  # label 2 ↔ 2
-    assert en.find(f".//{{{T}}}p").get("corresp") is None  # the input is untouched
 
 
-def test_context_links_same_correspondence_by_date() -> None:
-    trees = {
-        "a1": _letter("a1", "en", "a", "b", "1900-01-01", ["."]),
-        "b1": _letter("b1", "en", "b", "a", "1900-02-01", ["."], relation="translationOf:b1fr"),
-        "b1fr": _letter("b1fr", "fr", "b", "a", "1900-02-01", ["."],
-                        relation="hasTranslation:b1"),
-        "c1": _letter("c1", "en", "a", "c", "1900-01-15", ["."]),  # another correspondence
-        "a2": _letter("a2", "en", "a", "b", "1900-03-01", ["."]),
-    }
-    result = context.link_correspondence(trees)
+def _letter(folder: Path, name: str, sender: str, receiver: str, date: str,
+            language: str = "en", relation: str = "") -> Path:
+    text = folder / f"{name}.txt"
+    text.write_text("Dear friend,\n\nA short letter.\n", encoding="utf-8")
+    related = ""
+    if relation:
+        kind, target = relation.split(":")
+        related = f'\n[[relation]]\ntype = "{kind}"\ntarget = "{target}"\n'
+    text.with_suffix(".toml").write_text(
+        f'[document]\nkind = "letter"\nlanguage = "{language}"\ntitle = "Letter {name}"\n'
+        f'[sent]\npersons = ["{sender}"]\ndate = "{date}"\n'
+        f'[received]\npersons = ["{receiver}"]\n{related}', encoding="utf-8")
+    return text
 
-    def refs(name: str) -> dict[str, str]:
-        return {r.get("type"): r.get("target") for r in
-                result[name].iterfind(".//t:correspContext/t:ref", NS)}
 
-    assert refs("a1") == {"next": "b1.xml"}
-    assert refs("b1") == {"prev": "a1.xml", "next": "a2.xml"}  # never its own translation
-    assert refs("b1fr") == {"prev": "a1.xml", "next": "a2.xml"}
-    assert refs("a2") == {"prev": "b1.xml"}
-    assert refs("c1") == {}
-    assert context.link_correspondence(trees)["a1"].getroot() is not trees["a1"].getroot()
+def test_neighbours_are_the_same_correspondence_by_date(tmp_path: Path) -> None:
+    files = sorted([
+        _letter(tmp_path, "a1", "a", "b", "1900-01-01"),
+        _letter(tmp_path, "b1", "b", "a", "1900-02-01", relation="translationOf:b1fr"),
+        _letter(tmp_path, "b1fr", "b", "a", "1900-02-01", "fr", "hasTranslation:b1"),
+        _letter(tmp_path, "c1", "a", "c", "1900-01-15"),  # another correspondence
+        _letter(tmp_path, "a2", "a", "b", "1900-03-01"),
+    ])
+    links = dict(zip((f.stem for f in files),
+                     plan_links(files, Register(), lambda p: p.name), strict=True))
+
+    def context(name: str) -> dict[str, str]:
+        return {kind: other for kind, other, _title in links[name].context}
+
+    assert context("a1") == {"next": "b1"}
+    assert context("b1") == {"prev": "a1", "next": "a2"}  # never its own translation
+    assert context("b1fr") == {"prev": "a1", "next": "a2"}
+    assert context("a2") == {"prev": "b1"}
+    assert context("c1") == {}
+    assert links["b1"].context[0][2] == "Letter a1"  # the link reads as the other's title
+    partner = links["b1"].partner
+    assert partner is not None and (partner.name, partner.own_role) == ("b1fr", "translation")
+    assert links["b1fr"].partner is not None and links["b1fr"].partner.own_role == "original"
+    assert links["a1"].partner is None

@@ -10,12 +10,11 @@ content is never compared, so the method works for any pair of languages.
 from __future__ import annotations
 
 import math
-from copy import deepcopy
 
 from lxml import etree
 
 from ..writers.xml import TEI_NS, XML_ID
-from ..xpath import elements, strings, text_of
+from ..xpath import elements, text_of
 
 _NS = {"t": TEI_NS}
 MAX_SPAN = 12
@@ -24,7 +23,6 @@ VARIANCE = 6.8  # Gale & Church's variance of the length difference per characte
 _PRIOR = {(1, 1): -math.log(0.89), (1, 0): -math.log(0.005), (0, 1): -math.log(0.005),
           (2, 1): -math.log(0.045), (1, 2): -math.log(0.045)}
 
-Trees = dict[str, etree._ElementTree]
 Pair = tuple[list[int], list[int]]
 
 
@@ -146,24 +144,3 @@ def align_pair(translation: etree._ElementTree, original: etree._ElementTree,
     for a, b in match_notes(left_notes, right_notes):
         _link([left_notes[i] for i in a], [right_notes[j] for j in b],
               translation_file, original_file)
-
-
-def translation_pairs(trees: Trees) -> list[tuple[str, str]]:
-    """(translation, original) names from each relation name="translationOf" in the corpus."""
-    pairs: list[tuple[str, str]] = []
-    for name, tree in sorted(trees.items()):
-        for passive in strings(
-                tree, "//t:listRelation/t:relation[@name='translationOf']/@passive", _NS):
-            other = str(passive).split("#")[0].removesuffix(".xml")
-            if other in trees:
-                pairs.append((name, other))
-    return pairs
-
-
-def align_translations(trees: Trees) -> Trees:
-    """New trees in which every translation and its original point at each other."""
-    result = {name: deepcopy(tree) for name, tree in trees.items()}
-    for translation, original in translation_pairs(result):
-        align_pair(result[translation], result[original],
-                   f"{translation}.xml", f"{original}.xml")
-    return result
