@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from ..diagnostics import Reporter
-from ..model import CorrespAction, DateValue, Document, Metadata, Party, Place, Responsibility
+from ..model import (
+    CorrespAction,
+    DateValue,
+    Document,
+    Metadata,
+    Normalisation,
+    Note,
+    Party,
+    Place,
+    Responsibility,
+)
 from ..source import Source
-from .front import FrontFacts
-from .structure import Detected
+from .front import FrontFacts, facts, split_front
+from .notes import MarkerStyle, link_markers
+from .structure import Detected, Unit, assemble
 
 
 class Reader(Protocol):
@@ -79,3 +91,22 @@ def guess_language(source: Source) -> str:
                  for w in words)
     scores = {"en": english, "fr": french, "de": german}
     return max(scores, key=lambda k: scores[k])
+
+
+def finish(reader: str, source: Source, units: Sequence[Unit], notes: Sequence[Note],
+           normalisations: Sequence[Normalisation], markers: MarkerStyle,
+           reporter: Reporter) -> Document:
+    """The part every reader ends with: front matter, body structure, metadata, linked notes."""
+    front, body_units = split_front(units)
+    body, detected = assemble(body_units, division_type="section")
+    doc = Document(
+        source_path=source.path,
+        reader=reader,
+        meta=detected_metadata(TextFacts(facts(front), detected, guess_language(source))),
+        front=tuple(front),
+        body=body,
+        notes=tuple(notes),
+        normalisations=tuple(normalisations),
+        source_sha256=source.sha256,
+    )
+    return link_markers(doc, markers, reporter)

@@ -16,11 +16,9 @@ from collections.abc import Sequence
 from ..diagnostics import Reporter
 from ..model import Document, Normalisation
 from ..source import Source
-from .base import TextFacts, detected_metadata, guess_language
+from .base import finish
 from .blocks import Line, source_lines, split_blocks, vocabulary_of
-from .front import facts, split_front
-from .notes import MarkerStyle, link_markers
-from .structure import assemble
+from .notes import MarkerStyle
 from .wrapped import (
     NoteSpec,
     group_notes,
@@ -70,8 +68,6 @@ class BookOcrReader:
         units = paragraphs(split_leading_lines(blocks), source.path, hyphens)
         notes = notes_of(lines[cut + 1:], source.path, _END, set(), hyphens)
         notes = mark_whole_text_notes(notes, units, _MARKERS, reporter)
-        front, body_units = split_front(units)
-        body, detected = assemble(body_units, division_type="section")
         removed: tuple[Normalisation, ...] = (rejoined_lines(source),)
         if heading is not None:
             removed += (Normalisation(
@@ -79,17 +75,7 @@ class BookOcrReader:
                 "The heading printed over the notes was taken out: the notes division "
                 "gets its own head when written.",
                 source.loc(heading.number, heading.indent + 1), heading.content),)
-        doc = Document(
-            source_path=source.path,
-            reader=self.name,
-            meta=detected_metadata(TextFacts(facts(front), detected, guess_language(source))),
-            front=tuple(front),
-            body=body,
-            notes=tuple(notes),
-            normalisations=removed,
-            source_sha256=source.sha256,
-        )
-        return link_markers(doc, _MARKERS, reporter)
+        return finish(self.name, source, units, notes, removed, _MARKERS, reporter)
 
 
 READER = BookOcrReader()

@@ -16,11 +16,9 @@ from dataclasses import dataclass
 from ..diagnostics import Reporter
 from ..model import Document
 from ..source import Source
-from .base import TextFacts, detected_metadata, guess_language
+from .base import finish
 from .blocks import Line, source_lines, split_blocks, vocabulary_of
-from .front import facts, split_front
-from .notes import MarkerStyle, link_markers
-from .structure import assemble
+from .notes import MarkerStyle
 from .wrapped import (
     NoteSpec,
     blank_out,
@@ -96,19 +94,8 @@ class PdfTextReader:
         units = paragraphs(split_leading_lines(blocks), source.path, hyphens)
         note_lines = [lines[n - 1] for block in feet for n in block.lines]
         notes = notes_of(note_lines, source.path, _FOOT, set(), hyphens)
-        front, body_units = split_front(units)
-        body, detected = assemble(body_units, division_type="section")
-        doc = Document(
-            source_path=source.path,
-            reader=self.name,
-            meta=detected_metadata(TextFacts(facts(front), detected, guess_language(source))),
-            front=tuple(front),
-            body=body,
-            notes=tuple(notes),
-            normalisations=(rejoined_lines(source),),
-            source_sha256=source.sha256,
-        )
-        return link_markers(doc, MarkerStyle(bracketed=False), reporter)
+        return finish(self.name, source, units, notes, (rejoined_lines(source),),
+                      MarkerStyle(bracketed=False), reporter)
 
 
 READER = PdfTextReader()

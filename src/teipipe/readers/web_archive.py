@@ -15,11 +15,10 @@ from ..diagnostics import Reporter
 from ..model import Document, Normalisation, Note, Paragraph
 from ..source import Source
 from . import notes as notes_mod
-from .base import TextFacts, detected_metadata, guess_language
+from .base import finish
 from .blocks import Line, inlines_of, source_lines
-from .front import facts, split_front
-from .notes import MarkerStyle, link_markers
-from .structure import Unit, assemble, strip_label
+from .notes import MarkerStyle
+from .structure import Unit, strip_label
 from .wrapped import continued_share, trailing_space_share
 
 # Prompts and widgets that web pages put after a work.
@@ -127,20 +126,8 @@ class WebArchiveReader:
     def read(self, source: Source, reporter: Reporter) -> Document:
         units, removed = _strip_boilerplate(_units(source_lines(source), source))
         units, notes = extract_notes(units, reporter)
-        front, body_units = split_front(units)
-        language = guess_language(source)
-        body, detected = assemble(body_units, division_type="section")
-        doc = Document(
-            source_path=source.path,
-            reader=self.name,
-            meta=detected_metadata(TextFacts(facts(front), detected, language)),
-            front=tuple(front),
-            body=body,
-            notes=tuple(notes),
-            normalisations=tuple(removed),
-            source_sha256=source.sha256,
-        )
-        return link_markers(doc, MarkerStyle(bracketed=True), reporter)
+        return finish(self.name, source, units, notes, removed, MarkerStyle(bracketed=True),
+                      reporter)
 
 
 READER = WebArchiveReader()
