@@ -38,7 +38,7 @@ class Converted:
 
 def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sidecar | None,
                    reader_name: str | None = None, options: Options | None = None,
-                   schema_base: str = "../../schema/",
+                   schema_base: str | None = "../../schema/",
                    corpus_relations: tuple[Relation, ...] = ()) -> Converted:
     """Convert an already decoded text. Pure apart from reading nothing at all.
 
@@ -67,7 +67,7 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
 
 def convert_file(path: Path, display: str, register: Register,
                  reader_name: str | None = None, options: Options | None = None,
-                 schema_base: str = "../../schema/") -> Converted:
+                 schema_base: str | None = "../../schema/") -> Converted:
     """Read, decode and convert one file; input problems become diagnostics, not exceptions."""
     try:
         src = source_mod.read(path, display)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -114,3 +115,20 @@ def test_output_is_byte_identical_across_runs(tmp_path: Path) -> None:
     assert main(["convert", str(LETTER), "--out", str(first)]) == 0
     assert main(["convert", str(LETTER), "--out", str(second)]) == 0
     assert (first / "letter.xml").read_bytes() == (second / "letter.xml").read_bytes()
+
+
+def test_outside_a_project_the_tei_points_at_no_schema_file(tmp_path: Path) -> None:
+    text = tmp_path / "letter.txt"
+    shutil.copy(LETTER, text)
+    assert main(["convert", str(text)]) == 0
+    assert b"xml-model" not in (tmp_path / "letter.xml").read_bytes()
+    assert main(["validate", str(tmp_path / "letter.xml")]) == 0
+
+
+def test_inside_the_project_the_tei_points_at_its_schema(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    corpus_text = ROOT / "corpus" / "texts" / "1936-08-10_serge-to-trotsky_en.txt"
+    assert main(["convert", str(corpus_text), "--out", str(out)]) == 0
+    head = (out / f"{corpus_text.stem}.xml").read_text(encoding="utf-8").splitlines()[1]
+    expected = Path(os.path.relpath(ROOT / "schema", out)) / "teipipe.rng"
+    assert f'href="{expected.as_posix()}"' in head

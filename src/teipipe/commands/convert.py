@@ -48,9 +48,13 @@ def run(args: argparse.Namespace) -> int:
     failed = bool(problems) and not files
     for path in files:
         out_dir = args.out or path.parent
-        schema_dir = project.schema if project else out_dir
+        # Outside a project there is no schema file to point at: the TEI then carries
+        # no xml-model instructions (`teipipe validate` uses the schema it ships).
+        schema_base = (schema_base_for(out_dir, project.schema)
+                       if project is not None and (project.schema / "teipipe.rng").is_file()
+                       else None)
         result = convert_file(path, path.as_posix(), register, args.reader, options,
-                              schema_base_for(out_dir, schema_dir))
+                              schema_base)
         problems.extend(result.diagnostics)
         if result.ok and result.tei is not None:
             write_atomic(out_dir / f"{path.stem}.xml", result.tei.to_bytes())

@@ -264,8 +264,9 @@ def _processing_instructions(root: etree._Element, schema_base: str) -> None:
 
 
 def write(doc: Document, register: Register | None = None,
-          schema_base: str = "../../schema/") -> WrittenTEI:
-    """The TEI of a document; `schema_base` is the schema folder relative to the output file."""
+          schema_base: str | None = "../../schema/") -> WrittenTEI:
+    """The TEI of a document; `schema_base` is the schema folder relative to the output file
+    (None: no project schema to point at, so no xml-model instructions)."""
     origins = _Origins()
     root = el(None, "TEI", xml_lang=doc.meta.language)
     root.append(header(doc))
@@ -280,7 +281,8 @@ def write(doc: Document, register: Register | None = None,
     _back(text, doc, origins)
     indent(root)
     tree = etree.ElementTree(root)
-    _processing_instructions(root, schema_base)
+    if schema_base is not None:
+        _processing_instructions(root, schema_base)
     return WrittenTEI(tree, origins.by_element)
 
 
