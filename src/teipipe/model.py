@@ -8,7 +8,7 @@ into XML. Nothing here imports lxml.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Literal, TypeAlias
 
 from .diagnostics import Location
@@ -191,7 +191,6 @@ class Metadata:
     division_type: str = "section"
     """TEI `div/@type` of the divisions headed in the text (`section`, `piece`)."""
     publisher: str = "teipipe corpus"
-    date_published: DateValue | None = None
 
 
 # ----------------------------------------------------------------- blocks
@@ -364,7 +363,6 @@ class Document:
     notes: tuple[Note, ...] = ()
     normalisations: tuple[Normalisation, ...] = ()
     source_sha256: str = ""
-    applied_passes: tuple[str, ...] = field(default=())
 
     def with_(self, **changes: object) -> Document:
         """A copy with some fields replaced (frozen dataclasses are never changed in place)."""

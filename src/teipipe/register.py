@@ -138,9 +138,11 @@ def load(path: Path, display: str | None = None) -> tuple[Register, list[Diagnos
     return parse(path.read_text(encoding="utf-8"), display or str(path))
 
 
+# The address an identifier of each authority is appended to (the CMIF stylesheet,
+# in XSLT, keeps the same table for the export).
 AUTHORITY_URI = {
-    "wikidata": "http://www.wikidata.org/entity/{}",
-    "viaf": "http://viaf.org/viaf/{}",
-    "gnd": "http://d-nb.info/gnd/{}",
-    "geonames": "http://www.geonames.org/{}",
+    "wikidata": "http://www.wikidata.org/entity/",
+    "viaf": "http://viaf.org/viaf/",
+    "gnd": "https://d-nb.info/gnd/",
+    "geonames": "http://www.geonames.org/",
 }

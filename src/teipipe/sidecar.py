@@ -18,7 +18,7 @@ from .diagnostics import Diagnostic, Location, Severity
 
 _KNOWN: dict[str, set[str]] = {
     "document": {"identifier", "kind", "language", "languages", "title", "authors",
-                 "division_type", "reader", "publisher", "date_published"},
+                 "division_type", "reader", "publisher"},
     "source": {"bibl", "url"},
     "licence": {"text", "url"},
     "responsibility": {"id", "role", "name", "ref", "kind"},

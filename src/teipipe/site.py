@@ -16,15 +16,13 @@ from lxml import etree
 from .diagnostics import Diagnostic, Location, Severity
 from .edition import Edition
 from .pipeline import write_atomic
-from .register import Entry, Register
+from .register import AUTHORITY_URI, Entry, Register
 from .transform import OUTPUTS, PARALLEL, Transformer, TransformError
 from .writers.tei_header import LANGUAGE_NAMES
 from .writers.xml import TEI_NS, XML_LANG
 from .xpath import elements, string, strings, text_of
 
 _NS = {"t": TEI_NS}
-_AUTHORITY_URIS = {"wikidata": "http://www.wikidata.org/entity/", "viaf": "http://viaf.org/viaf/",
-                   "gnd": "https://d-nb.info/gnd/", "geonames": "http://www.geonames.org/"}
 _KINDS = (("person", "People"), ("place", "Places"), ("org", "Organisations"))
 
 
@@ -81,7 +79,7 @@ def document_row(path: Path) -> DocumentRow:
 def entry_page(entry: Entry, rows: list[DocumentRow]) -> EntryPage:
     life = " – ".join(x for x in (entry.birth or "", entry.death or "") if x) \
         if entry.birth or entry.death else ""
-    authorities = tuple((a, _AUTHORITY_URIS[a] + v) for a, v in entry.idnos if a in _AUTHORITY_URIS)
+    authorities = tuple((a, AUTHORITY_URI[a] + v) for a, v in entry.idnos if a in AUTHORITY_URI)
     return EntryPage(entry.kind, entry.id, entry.name, entry.note, life, authorities,
                      tuple(r for r in rows if entry.id in r.refs))
 

@@ -26,7 +26,7 @@ def run(doc: Document, ctx: Context) -> Document:
     for name, step in PASSES:
         if name in ctx.options.skip:
             continue
-        doc = step(doc, ctx).with_(applied_passes=(*doc.applied_passes, name))
+        doc = step(doc, ctx)
     return doc
 
 
