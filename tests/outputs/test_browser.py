@@ -6,14 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
 
 from support.outputs_paths import REPO
 from teipipe import build
-
-webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.webdriver.chrome.options import Options  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -27,7 +26,8 @@ EN = "1936-08-10_serge-to-trotsky_en"
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
     if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
-        pytest.skip("Debian's chromium and chromedriver are not installed")
+        pytest.fail("Debian's chromium and chromium-driver are not installed: "
+                    "`apt-get install chromium chromium-driver` (CI installs them)")
     options = Options()
     options.binary_location = str(CHROMIUM)
     for flag in FLAGS:
