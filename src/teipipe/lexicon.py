@@ -2,23 +2,45 @@
 
 `wordfreq.zipf_frequency` tokenises and normalises its argument on every call,
 which dominates conversion time when every word of a corpus is looked up.
-teipipe asks only about single lower-cased words, so it reads wordfreq's
-frequency table once per language and process and looks words up directly,
-giving the same Zipf value (log10 of frequency per billion words).
+teipipe asks mostly about single lower-cased words, so it looks them up in
+wordfreq's own frequency table (which wordfreq reads once per process and
+keeps; teipipe holds no copy, so the table costs its memory once) and turns
+the frequency into the same Zipf value wordfreq gives (log10 of frequency per
+billion words, to two decimals).
 """
 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from wordfreq import available_languages, get_frequency_dict, zipf_frequency
 
+FrequencyTable = dict[str, float]
+"""A language's words with their frequencies (proportions from 0 to 1)."""
 
-@lru_cache(maxsize=16)
-def _table(language: str, wordlist: str) -> dict[str, float]:
-    # Read once per process: the tables are immutable data of the package.
-    return dict(get_frequency_dict(language, wordlist=wordlist))
+_ZIPF: dict[float, float] = {}
+# wordfreq stores frequencies in centibel buckets, so a table has a few hundred
+# distinct values: each is turned into a Zipf value once.
+
+
+def frequency_table(language: str, wordlist: str = "best") -> FrequencyTable:
+    """wordfreq's table of a language (read once per process by wordfreq); read-only."""
+    table: FrequencyTable = get_frequency_dict(language, wordlist=wordlist)
+    return table
+
+
+def zipf_of(frequency: float) -> float:
+    """The Zipf value of a frequency from a table."""
+    value = _ZIPF.get(frequency)
+    if value is None:
+        value = _ZIPF[frequency] = round(math.log10(frequency) + 9, 2)
+    return value
+
+
+def zipf_in(table: FrequencyTable, word: str) -> float:
+    """Zipf frequency of a lower-case single word in a table: 0 when unknown."""
+    frequency = table.get(word)
+    return 0.0 if frequency is None else zipf_of(frequency)
 
 
 def zipf(word: str, language: str, wordlist: str = "best") -> float:
@@ -31,8 +53,7 @@ def zipf(word: str, language: str, wordlist: str = "best") -> float:
     """
     if not word.isalpha():
         return float(zipf_frequency(word, language, wordlist=wordlist))
-    frequency = _table(language, wordlist).get(word, 0.0)
-    return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
+    return zipf_in(frequency_table(language, wordlist), word)
 
 
 def has_language(language: str) -> bool:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from teipipe.repair import Evidence, Lexicon
+from teipipe.repair import Evidence, lexicon_for
 from teipipe.repair.base import vocabulary_of
 from teipipe.repair.engine import findings
 
 
 def evidence(text: str, language: str = "fr", protected: frozenset[str] = frozenset()) -> Evidence:
-    return Evidence(Lexicon(language), vocabulary_of([text]), protected)
+    lexicon = lexicon_for(language)
+    assert lexicon is not None
+    return Evidence(lexicon, vocabulary_of([text]), protected)
 
 
 def repairs(text: str, language: str = "fr") -> list[tuple[str, str, str, str]]:

@@ -57,11 +57,6 @@ def _judge(word: str, doc_lang: str) -> tuple[str | None, bool, tuple[float, ...
     return vote, native, tuple(score - own for score in scores.values())
 
 
-def _classify(match: re.Match[str], doc_lang: str) -> _Word:
-    vote, native, margins = _judge(match.group().lower(), doc_lang)
-    return _Word(match.start(), match.end(), vote, native, margins)
-
-
 def _edges(run: Sequence[_Word], language: str) -> tuple[int, int, str]:
     """The run from its first voting word to its last, carried right over neutral words
     of three letters or more (`… of the union`, a name closing a title)."""
@@ -98,7 +93,12 @@ _SEGMENT = re.compile(r"[^«»“”\"„,;:.()\[\]!?]+")
 def _split(node: Text, doc_lang: str) -> list[Inline]:
     spans: list[tuple[int, int, str]] = []
     for segment in _SEGMENT.finditer(node.text):
-        words = [_classify(m, doc_lang) for m in _WORD.finditer(segment.group())]
+        matches = list(_WORD.finditer(segment.group()))
+        judged = [_judge(m.group().lower(), doc_lang) for m in matches]
+        if sum(vote is not None for vote, _native, _margins in judged) < MIN_VOTES:
+            continue  # most segments: too few voting words to hold a foreign run
+        words = [_Word(m.start(), m.end(), vote, native, margins)
+                 for m, (vote, native, margins) in zip(matches, judged, strict=True)]
         spans += [(start + segment.start(), end + segment.start(), language)
                   for start, end, language in _runs(words)]
     if not spans:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from ..diagnostics import Location
 from .lexicon import Lexicon
@@ -30,6 +30,9 @@ class Evidence:
     """Lower-cased word forms of the whole source text, with their counts."""
     protected: frozenset[str] = frozenset()
     """Words of register names: never changed, since names are not in a lexicon."""
+    memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+    """Rules' answers per word form, by rule: a text repeats its words, and the answers
+    depend only on this evidence."""
 
     @property
     def language(self) -> str:

@@ -12,7 +12,7 @@ rules demand clear margins and prefer the text's own vocabulary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lexicon as frequencies
@@ -23,17 +23,25 @@ class Lexicon:
     """Zipf frequencies (0 = unknown, 3 = once per million words, 7 = `de`) of one language."""
 
     language: str
+    table: frequencies.FrequencyTable = field(compare=False, repr=False)
+    """The language's frequency table; the rules look up every word of a text in it."""
 
     def zipf(self, word: str) -> float:
-        return _zipf(word.lower(), self.language)
+        lowered = word.lower()
+        if lowered.isalpha():
+            return frequencies.zipf_in(self.table, lowered)
+        return _phrase_zipf(lowered, self.language)
 
 
 @lru_cache(maxsize=65536)
-def _zipf(word: str, language: str) -> float:
-    return frequencies.zipf(word, language)
+def _phrase_zipf(phrase: str, language: str) -> float:
+    # Phrases and forms with apostrophes go through wordfreq's tokeniser, which is slow.
+    return frequencies.zipf(phrase, language)
 
 
 def lexicon_for(language: str) -> Lexicon | None:
     """The lexicon of a language code (`fr`, `en-GB`), or None when wordfreq lacks it."""
     base = language.split("-")[0].lower()
-    return Lexicon(base) if frequencies.has_language(base) else None
+    if not frequencies.has_language(base):
+        return None
+    return Lexicon(base, frequencies.frequency_table(base))

@@ -65,8 +65,15 @@ def best_reading(word: str, evidence: Evidence) -> tuple[str, Cert] | None:
 
 
 def _confusions(text: str, evidence: Evidence) -> Iterator[Finding]:
+    known = evidence.memo.setdefault(RULE, {})  # words repeat: judge each form once a text
     for match in _TOKEN.finditer(text):
-        reading = best_reading(match.group(), evidence)
+        word = match.group()
+        if len(word) < 4 or not word.islower():
+            continue  # best_reading's first test, without the call
+        if word in known:
+            reading = known[word]
+        else:
+            reading = known[word] = best_reading(word, evidence)
         if reading is not None:
             yield Finding(match.start(), match.end(), match.group(), reading[0], RULE,
                           reading[1])

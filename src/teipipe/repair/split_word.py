@@ -31,16 +31,30 @@ MARGIN = 0.5
 _PAIR = re.compile(r"(?<![\w-])([^\W\d_]+) ([^\W\d_]+)(?![\w'’‘ʼ])")
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;«—(]\s*)$")
+_SENTENCE_END = frozenset(".!?:;«—(")
 
 
-def _shape_ok(left: str, right: str, before: str, evidence: Evidence) -> bool:
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether a word at `start` opens the text or follows sentence punctuation (and spaces).
+
+    Looks back only over the spaces before the word, so the cost does not grow
+    with the length of the text.
+    """
+    if start == 0 or (start == 1 and text[0] == "\n"):
+        return True
+    position = start
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position > 0 and text[position - 1] in _SENTENCE_END
+
+
+def _shape_ok(left: str, right: str, text: str, start: int, evidence: Evidence) -> bool:
     """Only lower-case continuations; a capital only where a sentence starts, not in a name."""
     if min(len(left), len(right)) < 2:
         return False  # `a`, `l`, `à`: single letters are words or elisions, rarely fragments
     if not right.islower() or not (left.islower() or left[1:].islower()):
         return False
-    if not left.islower() and not _SENTENCE_START.search(before):
+    if not left.islower() and not _starts_sentence(text, start):
         return False  # `Jean Ber tin`: a capital inside a sentence starts a name
     return left not in evidence.protected and right not in evidence.protected
 
@@ -69,11 +83,18 @@ def judge(left: str, right: str, evidence: Evidence) -> Cert | None:
 
 def find(text: str, evidence: Evidence) -> Iterator[Finding]:
     """Every split word of a segment, left to right, not overlapping."""
+    table = evidence.lexicon.table
     position = 0
     while (match := _PAIR.search(text, position)) is not None:
         left, right = match.group(1), match.group(2)
-        cert = judge(left, right, evidence) if _shape_ok(
-            left, right, text[:match.start()], evidence) else None
+        joined = (left + right).lower()
+        if joined.isalpha() and joined not in table:
+            # Most pairs of words join into no word at all: the cheapest test first.
+            position = match.start(2)
+            continue
+        cert = judge(left, right, evidence)
+        if cert is not None and not _shape_ok(left, right, text, match.start(), evidence):
+            cert = None
         if cert is None:
             position = match.start(2)  # the right word may start the next pair
             continue
