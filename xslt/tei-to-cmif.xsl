@@ -3,10 +3,15 @@
   tei-to-cmif.xsl: one CMIF 1.1 file (Correspondence Metadata Interchange Format, read by
   correspSearch) for the whole corpus.
 
-  Input: a teipipe manifest (urn:teipipe:manifest) whose attributes are the edition's
-  settings and whose rows point at the TEI files; documents without correspDesc are
-  skipped. Names are resolved to authority URIs through the idno of the register entries
-  copied into each file's standOff; names without one keep no @ref (teipipe reports them).
+  Two inputs:
+  - a teipipe manifest (urn:teipipe:manifest) whose attributes are the edition's settings
+    and whose rows point at the TEI files: the whole CMIF file. teipipe itself gives it a
+    manifest without rows, for the file's header, and streams the documents' entries in,
+    so that no run holds every document at once;
+  - one TEI document: its correspDesc entry alone (nothing for a document without
+    correspDesc), with empty @ref and @source, which the caller fills in.
+  Names are resolved to authority URIs through the idno of the register entries copied
+  into each file's standOff; names without one keep no @ref (teipipe reports them).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -69,6 +74,13 @@
         </body>
       </text>
     </TEI>
+  </xsl:template>
+
+  <xsl:template match="/TEI">
+    <xsl:apply-templates select="teiHeader/profileDesc/correspDesc">
+      <xsl:with-param name="page" select="''"/>
+      <xsl:with-param name="source" select="''"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <xsl:template match="correspDesc">

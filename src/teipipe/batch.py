@@ -16,15 +16,18 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import outputs as outputs_mod
 from . import sidecar as sidecar_mod
+from . import site
 from . import source as source_mod
-from .cache import Cache, Entry, document_key, output_matches, sha256
+from .cache import Cache, Entry, document_key, file_matches, output_matches, sha256
 from .corpus.links import Links, Partner, align_with
 from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor
 from .model import Relation
 from .pipeline import convert_source, write_atomic
 from .register import Register
+from .transform import Transformer
 from .validation import Validator
 from .validation import load as load_validator
 
@@ -54,6 +57,7 @@ class Outcome:
     key: str
     tei: bytes | None
     diagnostics: tuple[Diagnostic, ...]
+    outputs: outputs_mod.DocumentOutputs | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,9 @@ class Converter:
     schema_dir: str | None = None
     """Folder of the compiled schema: each TEI is validated where it is made, with the
     plain-text origin of every problem; None converts without validating."""
+    outputs: bool = False
+    """Also make the document's shares of the corpus outputs (page, CMIF entries, index
+    row), so that they are made in parallel and cached with the TEI."""
 
     def __call__(self, job: Job) -> Outcome:
         try:
@@ -84,8 +91,14 @@ class Converter:
             validator = _validator(self.schema_dir)
             checked = validator.validate(tei, job.tei_display or job.display,
                                          result.tei.origin_by_line())
-        return Outcome(job.index, job.key, tei, tuple(problems) + result.diagnostics
-                       + tuple(checked))
+        diagnostics = tuple(problems) + result.diagnostics + tuple(checked)
+        made = None
+        if self.outputs and tei is not None and result.tei is not None and not any(
+                d.severity is Severity.ERROR for d in diagnostics):
+            made, found = outputs_mod.for_document(_transformer(), result.tei.tree, tei,
+                                                   job.name, job.tei_display or job.display)
+            diagnostics += tuple(found)
+        return Outcome(job.index, job.key, tei, diagnostics, made)
 
 
     def _align(self, job: Job, tree: etree._ElementTree) -> None:
@@ -115,6 +128,12 @@ def _validator(schema_dir: str) -> Validator:
     return load_validator(Path(schema_dir))
 
 
+@lru_cache(maxsize=1)
+def _transformer() -> Transformer:
+    """The compiled stylesheets, once per worker process."""
+    return Transformer()
+
+
 def _sidecar(job: Job) -> tuple[sidecar_mod.Sidecar | None, list[Diagnostic]]:
     if job.sidecar is None:
         return None, []
@@ -141,6 +160,10 @@ class Record:
     stale: bool
     """The TEI on disk differed from the conversion's (written, or reported with --check)."""
     diagnostics: tuple[Diagnostic, ...]
+    row: site.DocumentRow | None = None
+    """Its index row, when the build makes the corpus outputs."""
+    cmif: bytes = b""
+    """Its CMIF entries, when the build makes the corpus outputs."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +177,8 @@ class Plan:
     check: bool
     links: Sequence[Links] = ()
     """Corpus links of each file (same order as `files`); empty: none."""
+    site_dir: Path | None = None
+    """Where the reading pages go; None: the corpus outputs are not made."""
 
 
 def _read_job(plan: Plan, index: int) -> Job:
@@ -182,10 +207,37 @@ def _cached(plan: Plan, cache: Cache | None) -> Iterator[Record | int]:
             continue
         entry = cache.get(job.key) if cache is not None else None
         target = _target(plan, index)
-        if entry is not None and output_matches(entry, target):
-            yield Record(index, job.display, target, entry.ok, False, False, entry.diagnostics)
+        row = _row(entry)
+        if entry is not None and _current(plan, index, entry, row):
+            yield Record(index, job.display, target, entry.ok, False, False, entry.diagnostics,
+                         row, entry.cmif.encode("utf-8"))
         else:
             yield index
+
+
+def _row(entry: Entry | None) -> site.DocumentRow | None:
+    try:
+        return site.row_from_json(entry.row) if entry and entry.row is not None else None
+    except (KeyError, TypeError):
+        return None  # a damaged entry: the document is converted again
+
+
+def _page(plan: Plan, index: int) -> Path | None:
+    if plan.site_dir is None:
+        return None
+    return site.page_path(plan.site_dir, plan.files[index].stem)
+
+
+def _current(plan: Plan, index: int, entry: Entry, row: site.DocumentRow | None) -> bool:
+    """Whether the cached entry answers for the document: its TEI (and page) are on disk."""
+    if not output_matches(entry, _target(plan, index)):
+        return False
+    page = _page(plan, index)
+    if page is None or not entry.ok:
+        return True
+    # An entry of a build that made no outputs, or a page changed since, is not current.
+    return row is not None and entry.page_sha256 is not None and file_matches(
+        page, entry.page_sha256)
 
 
 def _unreadable(plan: Plan, index: int, error: OSError) -> Record:
@@ -203,13 +255,25 @@ def _finish(plan: Plan, cache: Cache | None, outcome: Outcome) -> Record:
         d.severity is Severity.ERROR for d in outcome.diagnostics)
     stale = False
     if ok and outcome.tei is not None:
-        stale = not target.is_file() or target.read_bytes() != outcome.tei
+        stale = _differs(target, outcome.tei)
         if stale and not plan.check:
             write_atomic(target, outcome.tei)
+    made = outcome.outputs if ok else None
+    page = _page(plan, outcome.index)
+    if made is not None and page is not None and not plan.check and _differs(page, made.page):
+        write_atomic(page, made.page)
     if cache is not None and not plan.check:
-        cache.put(outcome.key, Entry(ok, sha256(outcome.tei) if outcome.tei else None,
-                                     outcome.diagnostics))
-    return Record(outcome.index, display, target, ok, True, stale, outcome.diagnostics)
+        cache.put(outcome.key, Entry(
+            ok, sha256(outcome.tei) if outcome.tei else None, outcome.diagnostics,
+            sha256(made.page) if made is not None else None,
+            made.cmif.decode("utf-8") if made is not None else "",
+            site.row_json(made.row) if made is not None else None))
+    return Record(outcome.index, display, target, ok, True, stale, outcome.diagnostics,
+                  made.row if made is not None else None, made.cmif if made is not None else b"")
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    return not path.is_file() or path.read_bytes() != data
 
 
 def convert_corpus(plan: Plan, converter: Converter, executor: Executor,

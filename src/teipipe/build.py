@@ -24,13 +24,14 @@ from .cache import encode as encode_entry
 from .corpus.links import plan_links
 from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor, SerialExecutor
-from .pipeline import schema_base_for, write_atomic
+from .pipeline import atomic_file, schema_base_for, write_atomic
 from .progress import Progress
 from .project import Project
 from .register import Register
 from .register import load as load_register
 from .schema import compile_project
-from .transform import Transformer
+from .site import DocumentRow
+from .transform import PARALLEL, Transformer
 from .validation import SchemaMissing
 from .validation import load as load_validator
 
@@ -56,8 +57,15 @@ class BuildState:
     edition: edition_mod.Edition = field(default_factory=edition_mod.Edition)
     transformer: Transformer = field(default_factory=Transformer)
     """Compiles each stylesheet once for the whole run."""
-    cmif: bytes = b""
+    documents: list[tuple[str, DocumentRow | None, bytes]] = field(default_factory=list)
+    """Name, index row and CMIF entries of each document in `tei_files` (rows and entries
+    only when the build makes the corpus outputs): small, whatever the documents' size."""
+    cmif_file: Path | None = None
     """The corpus's CMIF file, once the cmif step has made it."""
+
+    @property
+    def site(self) -> Path:
+        return self.project.build / "site"
 
 
 Step = Callable[[BuildState], None]
@@ -92,42 +100,48 @@ def _outputs_current(state: BuildState, output: Path) -> bool:
 
 
 def step_cmif(state: BuildState) -> None:
-    """One CMIF file of the corpus's letters, for correspSearch (written into the site)."""
-    target = state.project.build / "site" / "cmif.xml"
+    """One CMIF file of the corpus's letters, for correspSearch (written into the site).
+
+    Assembled from the entries each document's task made (and the cache kept), streamed
+    into the file; each letter's warnings came with its conversion.
+    """
+    target = state.site / "cmif.xml"
     if state.check or not state.tei_files:
         return
-    remembered = _remembered(state, "cmif")
-    if _outputs_current(state, target) and remembered.is_file():
-        state.cmif = target.read_bytes()
-        state.diagnostics.extend(decode_entry(remembered.read_bytes()).diagnostics)
+    state.cmif_file = target
+    if _outputs_current(state, target):
         state.summary.append("cmif: unchanged")
         return
-    state.cmif, problems = cmif.export(state.tei_files, state.transformer, state.edition,
-                                       state.project.display)
-    state.diagnostics.extend(problems)
-    if state.use_cache:
-        write_atomic(remembered, encode_entry(CacheEntry(True, None, tuple(problems))))
-    write_atomic(target, state.cmif)
-    state.summary.append(f"cmif: {state.project.display(state.project.build / 'site')}/cmif.xml")
+    settings = state.edition.cmif_settings(cmif.latest(
+        date for _name, _row, entries in state.documents
+        for date in cmif.entry_dates(entries)))
+    with atomic_file(target) as out:
+        cmif.write(out, state.transformer, settings,
+                   ((name, entries) for name, _row, entries in state.documents))
+    state.summary.append(f"cmif: {state.project.display(target)}")
 
 
 def step_site(state: BuildState) -> None:
-    """The reading edition: a page per document, the index, the register pages."""
-    out = state.project.build / "site"
+    """The reading edition: the index, the register pages and the side-by-side pages (each
+    document's reading page was written with its conversion)."""
+    out = state.site
     if state.check or not state.tei_files:
         return
+    removed = site.remove_stale_pages(out, {name for name, _row, _cmif in state.documents})
     remembered = _remembered(state, "site")
-    if _outputs_current(state, out / "index.html") and remembered.is_file():
+    if _outputs_current(state, out / "index.html") and remembered.is_file() and not removed:
         state.diagnostics.extend(decode_entry(remembered.read_bytes()).diagnostics)
         state.summary.append("site: unchanged")
         return
-    problems = site.build_site(state.tei_files, state.register, state.edition, out,
-                               state.transformer)
+    rows = [row for _name, row, _cmif in state.documents if row is not None]
+    translations = [path for path, (_name, row, _cmif) in zip(
+        state.tei_files, state.documents, strict=True) if row is not None and row.parallel]
+    problems = site.write_pages(translations, out, state.transformer, (PARALLEL,))
+    site.write_index(rows, state.register, state.edition, out)
     state.diagnostics.extend(problems)
     if state.use_cache:
         write_atomic(remembered, encode_entry(CacheEntry(True, None, tuple(problems))))
-    state.summary.append(f"site: {len(state.tei_files)} documents in "
-                         f"{state.project.display(out)}")
+    state.summary.append(f"site: {len(rows)} documents in {state.project.display(out)}")
 
 
 def _usable_schema(state: BuildState) -> str | None:
@@ -165,12 +179,12 @@ def step_convert(state: BuildState) -> None:
     base = schema_base_for(project.tei, project.schema)
     links = plan_links(files, state.register, project.display)
     plan = Plan(files, project.display, project.tei, environment_key(project, base), state.check,
-                links)
+                links, None if state.check else state.site)
     cache = Cache(project.root) if state.use_cache else None
     progress = Progress(len(files), state.stream)
     records = []
     schema_dir = _usable_schema(state)
-    converter = Converter(state.register, base, schema_dir)
+    converter = Converter(state.register, base, schema_dir, outputs=not state.check)
     for record in convert_corpus(plan, converter, state.executor, cache):
         records.append(record)
         progress.advance()
@@ -182,6 +196,7 @@ def step_convert(state: BuildState) -> None:
         state.failed |= not record.ok
         if record.ok:
             state.tei_files.append(record.target)
+            state.documents.append((record.target.stem, record.row, record.cmif))
         if record.reconverted:
             state.reconverted.append(record.display)
         if record.stale and state.check:

@@ -45,7 +45,8 @@ def report(diagnostics: list[Diagnostic]) -> str:
                       ensure_ascii=False, indent=2) + "\n"
 
 
-def make_bag(project: Project, tei_files: list[Path], cmif: bytes, diagnostics: list[Diagnostic],
+def make_bag(project: Project, tei_files: list[Path], cmif: Path | None,
+             diagnostics: list[Diagnostic],
              edition: Edition, target: Path) -> bagit.Bag:
     """Write a new bag folder at `target` (replaced if present) and return it, validated."""
     if target.exists():
@@ -59,7 +60,8 @@ def make_bag(project: Project, tei_files: list[Path], cmif: bytes, diagnostics: 
         (data / "schema").mkdir()
         for path in schema_files:
             shutil.copy2(path, data / "schema" / path.name)
-    (data / "cmif.xml").write_bytes(cmif)
+    if cmif is not None:
+        shutil.copy2(cmif, data / "cmif.xml")
     (data / "validation-report.json").write_text(report(diagnostics), encoding="utf-8")
     (data / "CITATION.cff").write_text(citation(edition), encoding="utf-8")
     bag = bagit.make_bag(str(target), {

@@ -81,11 +81,18 @@ def document_key(environment: str, display: str, text: bytes, sidecar: bytes | N
 
 @dataclass(frozen=True)
 class Entry:
-    """What one conversion gave: the TEI's hash (None when it failed) and its diagnostics."""
+    """What one conversion gave: the TEI's hash (None when it failed) and its diagnostics,
+    and, when the build made them, the document's shares of the corpus outputs."""
 
     ok: bool
     tei_sha256: str | None
     diagnostics: tuple[Diagnostic, ...]
+    page_sha256: str | None = None
+    """The hash of its reading page in the site (None: no page was made)."""
+    cmif: str = ""
+    """Its CMIF entries."""
+    row: dict[str, Any] | None = None
+    """Its row of the corpus index, as `site.row_json` writes it."""
 
 
 def _location(data: dict[str, Any]) -> Location:
@@ -108,14 +115,17 @@ def _diagnostic(data: dict[str, Any]) -> Diagnostic:
 
 def encode(entry: Entry) -> bytes:
     return json.dumps({"ok": entry.ok, "tei_sha256": entry.tei_sha256,
-                       "diagnostics": [_diagnostic_json(d) for d in entry.diagnostics]},
+                       "diagnostics": [_diagnostic_json(d) for d in entry.diagnostics],
+                       "page_sha256": entry.page_sha256, "cmif": entry.cmif, "row": entry.row},
                       ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 def decode(data: bytes) -> Entry:
     raw = json.loads(data)
+    row = raw["row"]
     return Entry(bool(raw["ok"]), raw["tei_sha256"],
-                 tuple(_diagnostic(d) for d in raw["diagnostics"]))
+                 tuple(_diagnostic(d) for d in raw["diagnostics"]), raw["page_sha256"],
+                 str(raw["cmif"]), row if isinstance(row, dict) else None)
 
 
 def sha256(data: bytes) -> str:
@@ -142,11 +152,16 @@ class Cache:
         write_atomic(self._path(key), encode(entry))
 
 
-def output_matches(entry: Entry, target: Path) -> bool:
-    """Whether `target` holds the TEI the entry records (a failed conversion has none to hold)."""
-    if not entry.ok or entry.tei_sha256 is None:
+def file_matches(path: Path, digest: str | None) -> bool:
+    """Whether `path` holds the bytes of hash `digest`; None expects nothing and matches."""
+    if digest is None:
         return True
     try:
-        return sha256(target.read_bytes()) == entry.tei_sha256
+        return sha256(path.read_bytes()) == digest
     except OSError:
         return False
+
+
+def output_matches(entry: Entry, target: Path) -> bool:
+    """Whether `target` holds the TEI the entry records (a failed conversion has none to hold)."""
+    return not entry.ok or file_matches(target, entry.tei_sha256)

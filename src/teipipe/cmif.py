@@ -1,9 +1,19 @@
-"""The corpus as one CMIF file for correspSearch, with a warning for every unidentified name."""
+"""The corpus as one CMIF file for correspSearch, with a warning for every unidentified name.
+
+The file is made in two parts so that it scales with the corpus: each
+document's correspDesc entry (`entries`, a stylesheet run on that document
+alone, done in the document's build task and cached with it), and the
+assembly (`write`), which streams the entries into the file under a header
+made from the edition's settings. No step holds more than one document.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import io
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -15,37 +25,52 @@ from .xpath import strings
 
 _NS = {"t": TEI_NS}
 _KINDS = {"persName": "person", "orgName": "organisation", "placeName": "place"}
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def latest_date(files: list[Path]) -> str:
     """The latest dispatch date of the letters: the fallback publication date, stable per corpus."""
     dates: list[str] = []
     for path in files:
-        tree = etree.parse(str(path))
-        dates.extend(strings(
-            tree, "//t:correspAction/t:date/@when | //t:correspAction/t:date/@notAfter", _NS))
+        dates.extend(dispatch_dates(etree.parse(str(path))))
+    return latest(dates)
+
+
+def dispatch_dates(tree: etree._ElementTree) -> list[str]:
+    return [str(d) for d in strings(
+        tree, "//t:correspAction/t:date/@when | //t:correspAction/t:date/@notAfter", _NS)]
+
+
+def entry_dates(data: bytes) -> list[str]:
+    """The dispatch dates in a document's CMIF entries (as `entries` made them)."""
+    return [str(d) for desc in _parsed(data) for d in strings(
+        desc, "t:correspAction/t:date/@when | t:correspAction/t:date/@notAfter", _NS)]
+
+
+def latest(dates: Iterable[str]) -> str:
     full = sorted(d for d in dates if len(d) == 10)
     return full[-1] if full else "1970-01-01"
 
 
-def export(files: list[Path], engine: Transformer, edition: Edition | None = None,
-           display: Callable[[Path], str] = lambda p: p.name) -> tuple[bytes, list[Diagnostic]]:
-    """The CMIF bytes of the letters among `files` and a warning per name without authority."""
-    chosen = edition or Edition()
-    settings = chosen.cmif_settings(latest_date(files))
-    text = engine.apply_corpus(OUTPUTS["cmif"], manifest(files, settings))
-    root = etree.fromstring(text.encode("utf-8"))
-    by_page = {f"{settings['base-url']}letters/{path.stem}.html": path for path in files}
-    problems = list(unidentified(root, lambda page: display(by_page[page])
-                                 if page in by_page else page))
-    data = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
-    return data + b"\n", problems
+def entries(engine: Transformer, tei: str, name: str) -> bytes:
+    """The CMIF correspDesc entries of one TEI document (given as text), `ref` and `source`
+    left empty for `write` to fill in; b"" for a document that is no letter."""
+    result = _DECLARATION.sub("", engine.apply_text(OUTPUTS["cmif"], tei, name)).strip()
+    return result.encode("utf-8")
 
 
-def unidentified(root: etree._Element, where: Callable[[str], str]) -> list[Diagnostic]:
-    """A warning for each correspondent or place of a correspDesc that has no authority URI."""
+def _parsed(data: bytes) -> list[etree._Element]:
+    if not data:
+        return []
+    wrapper = etree.fromstring(b"<entries>" + data + b"</entries>")
+    return list(wrapper)
+
+
+def unidentified(data: bytes, where: Location) -> list[Diagnostic]:
+    """A warning for each correspondent or place of the entries that has no authority URI."""
     problems: list[Diagnostic] = []
-    for desc in root.iterfind(".//t:correspDesc", _NS):
+    for desc in _parsed(data):
         for name in desc.iterfind("t:correspAction/*", _NS):
             local = etree.QName(name).localname
             if local not in _KINDS or name.get("ref"):
@@ -53,8 +78,84 @@ def unidentified(root: etree._Element, where: Callable[[str], str]) -> list[Diag
             parent = name.getparent()
             action = parent.get("type") if parent is not None else None
             problems.append(Diagnostic(
-                "cmif.no-authority", Severity.WARNING, Location(where(desc.get("ref", ""))),
+                "cmif.no-authority", Severity.WARNING, where,
                 f"the {_KINDS[local]} {(name.text or '').strip()!r} ({action}) has no authority "
                 "identifier; correspSearch cannot link it. Add an idno (gnd, viaf, wikidata, "
                 "geonames) to its entry in corpus/register.toml"))
     return problems
+
+
+def write(out: BinaryIO, engine: Transformer, settings: dict[str, str],
+          letters: Iterable[tuple[str, bytes]]) -> None:
+    """The CMIF file into `out`: the header from `settings`, then every letter's entries.
+
+    `letters` yields (document name, entries) in corpus order and is consumed
+    as it is written; each entry gets the letter's page and the edition's bibl.
+    """
+    header = etree.fromstring(engine.apply_corpus(OUTPUTS["cmif"], manifest([], settings))
+                              .encode("utf-8"))
+    holder = header.find("t:teiHeader/t:profileDesc", _NS)
+    if holder is None:
+        raise ValueError("the CMIF stylesheet made no profileDesc")
+    bibl = header.find(".//t:sourceDesc/t:bibl", _NS)
+    source = f"#{bibl.get(f'{{{XML_NS}}}id', '') if bibl is not None else ''}"
+
+    def filled() -> Iterable[etree._Element]:
+        for name, data in letters:
+            for desc in _parsed(data):
+                desc.set("ref", f"{settings['base-url']}letters/{name}.html")
+                desc.set("source", source)
+                etree.indent(desc, space="   ", level=3)
+                yield desc
+
+    with etree.xmlfile(out, encoding="UTF-8") as xf:
+        xf.write_declaration()
+        _stream(xf, header, holder, filled())
+    out.write(b"\n")
+
+
+def _stream(xf: etree.xmlfile, node: etree._Element, holder: etree._Element,
+            children: Iterable[etree._Element], root: bool = True) -> None:
+    """Write `node` as it is, except that `holder` (inside it) gets `children` streamed in."""
+    nsmap = node.nsmap if root else None  # declared once, on the root
+    if node is holder:
+        with xf.element(node.tag, _attributes(node), nsmap=nsmap):
+            for child in children:
+                xf.write("\n         ")
+                xf.write(child)
+            xf.write("\n      ")
+        return
+    if holder not in node.iterdescendants():
+        xf.write(node)
+        return
+    with xf.element(node.tag, _attributes(node), nsmap=nsmap):
+        if node.text:
+            xf.write(node.text)
+        for child in node:
+            _stream(xf, child, holder, children, root=False)
+            if child.tail:
+                xf.write(child.tail)
+
+
+def _attributes(node: etree._Element) -> dict[str, str]:
+    return {str(key): str(value) for key, value in node.attrib.items()}
+
+
+def export(files: list[Path], engine: Transformer, edition: Edition | None = None,
+           display: Callable[[Path], str] = lambda p: p.name) -> tuple[bytes, list[Diagnostic]]:
+    """The CMIF bytes of the letters among `files` and a warning per name without authority.
+
+    For a list of files (`teipipe transform --to cmif`); the build streams the
+    entries it made in each document's task instead.
+    """
+    chosen = edition or Edition()
+    settings = chosen.cmif_settings(latest_date(files))
+    found: list[tuple[str, bytes]] = []
+    problems: list[Diagnostic] = []
+    for path in files:
+        data = entries(engine, path.read_text(encoding="utf-8"), path.name)
+        problems.extend(unidentified(data, Location(display(path))))
+        found.append((path.stem, data))
+    buffer = io.BytesIO()
+    write(buffer, engine, settings, found)
+    return buffer.getvalue(), problems

@@ -1,15 +1,49 @@
-"""Writing XSLT outputs to files: one result per document, or one per corpus (CMIF)."""
+"""Writing XSLT outputs to files: one result per document, or one per corpus (CMIF).
+
+`for_document` is what a build task makes of one TEI document for the
+corpus outputs (its reading page, its CMIF entries, its index row), so that
+the corpus steps only assemble small pieces and never reread the corpus.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import cmif
+from lxml import etree
+
+from . import cmif, site
 from . import edition as edition_mod
 from . import project as project_mod
 from .diagnostics import Diagnostic, Location, Severity
 from .pipeline import write_atomic
 from .transform import OUTPUTS, Output, Transformer, TransformError
+
+
+@dataclass(frozen=True)
+class DocumentOutputs:
+    """One document's share of the corpus outputs."""
+
+    page: bytes
+    """The reading page (HTML)."""
+    cmif: bytes
+    """Its CMIF correspDesc entries (b"" for a document that is no letter)."""
+    row: site.DocumentRow
+    """Its row of the corpus index and of the register pages."""
+
+
+def for_document(engine: Transformer, tree: etree._ElementTree, tei: bytes, name: str,
+                 display: str) -> tuple[DocumentOutputs | None, list[Diagnostic]]:
+    """The outputs of the TEI document `name` (`display`: its file as messages name it)."""
+    text = tei.decode("utf-8")
+    try:
+        page = engine.apply_text(OUTPUTS["html"], text, display)
+        entries = cmif.entries(engine, text, display)
+    except TransformError as error:
+        return None, [Diagnostic("site.transform-failed", Severity.ERROR, Location(display),
+                                 str(error))]
+    outputs = DocumentOutputs(page.encode("utf-8"), entries, site.document_row(tree, name))
+    return outputs, cmif.unidentified(entries, Location(display))
 
 
 def transform_files(fmt: str, files: list[Path], out: Path,

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from . import lossless, passes, readers, sidecar
 from . import source as source_mod
@@ -83,18 +86,26 @@ def convert_file(path: Path, display: str, register: Register,
                      tuple(side_problems) + result.diagnostics)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all (temporary file, then rename)."""
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write `path` through: it replaces `path` whole when the block ends without
+    an error, and is removed otherwise (temporary file in the same folder, then rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all."""
+    with atomic_file(path) as stream:
+        stream.write(data)
 
 
 def schema_base_for(out_dir: Path, schema_dir: Path) -> str:

@@ -7,8 +7,9 @@ schema/reference.html belongs to the schema step and is only linked to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from lxml import etree
@@ -17,7 +18,7 @@ from .diagnostics import Diagnostic, Location, Severity
 from .edition import Edition
 from .pipeline import write_atomic
 from .register import AUTHORITY_URI, Entry, Register
-from .transform import OUTPUTS, PARALLEL, Transformer, TransformError
+from .transform import OUTPUTS, PARALLEL, Output, Transformer, TransformError
 from .writers.tei_header import LANGUAGE_NAMES
 from .writers.xml import TEI_NS, XML_LANG
 from .xpath import elements, string, strings, text_of
@@ -59,8 +60,8 @@ def _names(tree: etree._ElementTree, action: str) -> str:
               "[self::t:persName or self::t:orgName]", _NS))
 
 
-def document_row(path: Path) -> DocumentRow:
-    tree = etree.parse(str(path))
+def document_row(tree: etree._ElementTree, name: str) -> DocumentRow:
+    """The index row of the TEI document `name` (its file name without extension)."""
     lang = tree.getroot().get(XML_LANG, "")
     dates = strings(tree, "//t:correspAction[@type='sent']/t:date/@when | "
                           "//t:correspAction[@type='sent']/t:date/@notBefore", _NS)
@@ -68,12 +69,29 @@ def document_row(path: Path) -> DocumentRow:
     translation = bool(elements(tree, "//t:relation[@name='translationOf']", _NS))
     refs = frozenset(r[1:] for r in strings(tree, "//@ref[starts-with(., '#')]"))
     return DocumentRow(
-        name=path.stem,
+        name=name,
         title=" ".join(string(tree, "string(//t:titleStmt/t:title[1])", _NS).split()),
         date=str(dates[0]) if dates else "", sender=_names(tree, "sent") or authors,
         addressee=_names(tree, "received"), language=lang,
         language_name=LANGUAGE_NAMES.get(lang, lang),
-        parallel=f"{path.stem}{PARALLEL.extension}" if translation else "", refs=refs)
+        parallel=f"{name}{PARALLEL.extension}" if translation else "", refs=refs)
+
+
+def row_of_file(path: Path) -> DocumentRow:
+    return document_row(etree.parse(str(path)), path.stem)
+
+
+def row_json(row: DocumentRow) -> dict[str, object]:
+    values = asdict(row)
+    values["refs"] = sorted(row.refs)
+    return values
+
+
+def row_from_json(data: dict[str, Any]) -> DocumentRow:
+    """The row `row_json` wrote; KeyError or TypeError when `data` is no such row."""
+    values = {f.name: data[f.name] for f in fields(DocumentRow)}
+    values["refs"] = frozenset(str(r) for r in data["refs"])
+    return DocumentRow(**values)
 
 
 def entry_page(entry: Entry, rows: list[DocumentRow]) -> EntryPage:
@@ -94,35 +112,59 @@ def _render(env: jinja2.Environment, template: str, target: Path, **values: obje
     write_atomic(target, env.get_template(template).render(**values).encode("utf-8"))
 
 
-def write_pages(files: list[Path], out: Path, engine: Transformer) -> list[Diagnostic]:
-    """The reading page of every document and the side-by-side page of every translation."""
+def page_path(out: Path, name: str, output: Output = OUTPUTS["html"]) -> Path:
+    """Where the site keeps a document's page of `output`."""
+    return out / "letters" / f"{name}{output.extension}"
+
+
+def write_pages(files: list[Path], out: Path, engine: Transformer,
+                outputs: tuple[Output, ...] = (OUTPUTS["html"], PARALLEL)) -> list[Diagnostic]:
+    """The pages of `outputs` for every document (the side-by-side page for translations only).
+
+    `teipipe build` makes the reading pages in each document's task and only the
+    side-by-side pages here, since those read the original's TEI as well.
+    """
     problems: list[Diagnostic] = []
     for path in files:
-        outputs = [OUTPUTS["html"]]
-        if document_row(path).parallel:
-            outputs.append(PARALLEL)
-        for output in outputs:
+        wanted = [o for o in outputs if o is not PARALLEL or row_of_file(path).parallel]
+        for output in wanted:
             try:
                 html = engine.apply_file(output, path)
             except TransformError as error:
                 problems.append(Diagnostic("site.transform-failed", Severity.ERROR,
                                            Location(path.name), str(error)))
                 continue
-            write_atomic(out / "letters" / f"{path.stem}{output.extension}", html.encode("utf-8"))
+            write_atomic(page_path(out, path.stem, output), html.encode("utf-8"))
     return problems
 
 
-def build_site(files: list[Path], register: Register, edition: Edition, out: Path,
-               engine: Transformer) -> list[Diagnostic]:
-    """Write the whole site into `out` (made if missing); the problems found."""
-    problems = write_pages(files, out, engine)
-    rows = sorted((document_row(p) for p in files), key=lambda r: (r.date or "9999", r.name))
+def remove_stale_pages(out: Path, names: set[str]) -> list[Path]:
+    """Delete pages of documents no longer in the corpus (`names`); the deleted files."""
+    letters = out / "letters"
+    stale = [p for p in sorted(letters.glob("*.html"))
+             if p.name.split(".", 1)[0] not in names] if letters.is_dir() else []
+    for path in stale:
+        path.unlink()
+    return stale
+
+
+def write_index(rows: list[DocumentRow], register: Register, edition: Edition,
+                out: Path) -> None:
+    """The corpus index and the register pages, from the documents' rows."""
+    ordered = sorted(rows, key=lambda r: (r.date or "9999", r.name))
     env = environment()
-    _render(env, "index.html", out / "index.html", edition=edition, documents=rows, root="")
-    pages = [entry_page(e, rows) for e in sorted(register.entries, key=lambda e: e.name)]
+    _render(env, "index.html", out / "index.html", edition=edition, documents=ordered, root="")
+    pages = [entry_page(e, ordered) for e in sorted(register.entries, key=lambda e: e.name)]
     _render(env, "register_index.html", out / "register" / "index.html", edition=edition,
             entries=pages, kinds=_KINDS, root="../")
     for page in pages:
         _render(env, "entry.html", out / "register" / f"{page.id}.html", edition=edition,
                 entry=page, root="../")
+
+
+def build_site(files: list[Path], register: Register, edition: Edition, out: Path,
+               engine: Transformer) -> list[Diagnostic]:
+    """Write the whole site of `files` into `out` (made if missing); the problems found."""
+    problems = write_pages(files, out, engine)
+    write_index([row_of_file(p) for p in files], register, edition, out)
     return problems

@@ -84,6 +84,19 @@ class Transformer:
             raise TransformError(f"{output.stylesheet} failed on {source.name}: {error}") from error
         return result or ""
 
+    def apply_text(self, output: Output, text: str, name: str) -> str:
+        """The result of a stylesheet on one document held as text (`name` names it in errors).
+
+        For stylesheets that read no other file relative to the document (the
+        reading page, CMIF): a build worker applies them before the TEI is on disk.
+        """
+        try:
+            node = self._saxon().parse_xml(xml_text=text)
+            result = self.executable(output).transform_to_string(xdm_node=node)
+        except PySaxonApiError as error:
+            raise TransformError(f"{output.stylesheet} failed on {name}: {error}") from error
+        return result or ""
+
     def apply_corpus(self, output: Output, manifest: etree._Element) -> str:
         """The result of a corpus-level stylesheet on a manifest listing the documents."""
         text = etree.tostring(manifest, encoding="unicode")

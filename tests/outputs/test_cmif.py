@@ -11,7 +11,7 @@ from lxml import etree
 
 from support.outputs_paths import FIXTURES
 from teipipe import build, cmif
-from teipipe.transform import Transformer
+from teipipe.transform import OUTPUTS, Transformer
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
@@ -20,9 +20,14 @@ def _rng(shared: Path) -> Path:
     return shared / "schemas" / "cmif" / "cmi-customization.rng"
 
 
+def _cmif(built: build.BuildState) -> bytes:
+    assert built.cmif_file is not None
+    return built.cmif_file.read_bytes()
+
+
 def test_valid_for_lxml(built: build.BuildState, shared: Path) -> None:
     schema = etree.RelaxNG(etree.parse(str(_rng(shared))))
-    document = etree.fromstring(built.cmif)
+    document = etree.fromstring(_cmif(built))
     assert schema.validate(document), schema.error_log
 
 
@@ -30,13 +35,13 @@ def test_valid_for_jing(built: build.BuildState, shared: Path, tmp_path: Path) -
     if shutil.which("jing") is None:
         pytest.fail("jing is not installed: `apt-get install jing` (CI installs it)")
     target = tmp_path / "cmif.xml"
-    target.write_bytes(built.cmif)
+    target.write_bytes(_cmif(built))
     run = subprocess.run(["jing", str(_rng(shared)), str(target)], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout
 
 
 def test_letters_only_with_authority_uris(built: build.BuildState) -> None:
-    root = etree.fromstring(built.cmif)
+    root = etree.fromstring(_cmif(built))
     refs = [d.get("ref") for d in root.iterfind(".//t:correspDesc", NS)]
     assert len(refs) == 4 and not any("abidor" in r for r in refs)  # the essay is no letter
     assert root.find(".//t:persName[@ref='http://www.wikidata.org/entity/Q33391']", NS) is not None
@@ -62,3 +67,19 @@ def test_deterministic_and_uncertainty_mapped(tmp_path: Path) -> None:
     assert place.get("cert") == "low" and place.get("ref") == "http://www.geonames.org/123"
     assert root.find(".//t:publicationStmt/t:date", NS).get("when") == "1901-03-02"
     assert [d.message.split("'")[1] for d in problems] == ["Ben Sample"]
+
+
+def test_build_and_export_agree(built: build.BuildState, transformer: Transformer) -> None:
+    """The build streams entries made in each document's task; `export` makes them from
+    the files: the same CMIF and the same warnings either way."""
+    data, problems = cmif.export(built.tei_files, transformer, built.edition,
+                                 built.project.display)
+    assert data == _cmif(built)
+    assert problems == [d for d in built.diagnostics if d.code == "cmif.no-authority"]
+
+
+def test_reading_pages_equal_the_stylesheet_on_the_files(built: build.BuildState,
+                                                         transformer: Transformer) -> None:
+    for path in built.tei_files:
+        page = built.site / "letters" / f"{path.stem}.html"
+        assert page.read_text(encoding="utf-8") == transformer.apply_file(OUTPUTS["html"], path)

@@ -76,3 +76,46 @@ def test_cli_build_with_jobs_and_cache(synth: Project, capsys) -> None:  # type:
     assert f"(0 converted, {SYNTH_COUNT} unchanged)" in capsys.readouterr().out
     assert main([*args, "--executor", "threads"]) == 2
     assert "known executors: serial, processes" in capsys.readouterr().err
+
+
+def _pages(project: Project) -> dict[str, tuple[int, bytes]]:
+    """Each reading page of the site: its inode (a rewrite makes a new one) and bytes."""
+    letters = project.build / "site" / "letters"
+    return {p.name: (p.stat().st_ino, p.read_bytes()) for p in sorted(letters.glob("*.html"))}
+
+
+def test_a_changed_text_rewrites_its_own_page_only(synth: Project) -> None:
+    run_build(synth)
+    before = _pages(synth)
+    cmif_before = (synth.build / "site" / "cmif.xml").read_bytes()
+    text = synth.text_files()[3]
+    append(text, "\nA postscript the editor found on the back of the sheet.\n")
+    run_build(synth)
+    after = _pages(synth)
+    changed = {name for name in before if after[name] != before[name]}
+    assert changed == {f"{text.stem}.html"}
+    assert b"found on the back of the sheet" in after[f"{text.stem}.html"][1]
+    # The corpus file is assembled again, with the same entries for unchanged letters.
+    assert (synth.build / "site" / "cmif.xml").read_bytes() == cmif_before
+
+
+def test_a_removed_text_loses_its_page(synth: Project) -> None:
+    run_build(synth)
+    text = synth.text_files()[2]
+    assert f"{text.stem}.html" in _pages(synth)
+    text.unlink()
+    text.with_suffix(".toml").unlink(missing_ok=True)
+    state = run_build(synth)
+    assert f"{text.stem}.html" not in _pages(synth)
+    index = (synth.build / "site" / "index.html").read_text(encoding="utf-8")
+    assert text.stem not in index and len(state.tei_files) == SYNTH_COUNT - 1
+
+
+def test_a_deleted_page_is_made_again(synth: Project) -> None:
+    run_build(synth)
+    before = _pages(synth)
+    name = sorted(before)[0]
+    (synth.build / "site" / "letters" / name).unlink()
+    state = run_build(synth)
+    assert len(state.reconverted) == 1
+    assert _pages(synth)[name][1] == before[name][1]

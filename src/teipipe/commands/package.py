@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     archive = _ARCHIVES.get(out.suffix)
     folder = out.with_name(out.name.split(".")[0]) if archive else out
     try:
-        bundle.make_bag(project, state.tei_files, state.cmif, state.diagnostics,
+        bundle.make_bag(project, state.tei_files, state.cmif_file, state.diagnostics,
                         state.edition, folder)
     except (bagit.BagError, OSError) as error:
         print(f"teipipe: the bag could not be made: {error}", file=sys.stderr)
