@@ -12,8 +12,8 @@ billion words, to two decimals).
 from __future__ import annotations
 
 import math
-
-from wordfreq import available_languages, get_frequency_dict, zipf_frequency
+from functools import cache
+from types import ModuleType
 
 FrequencyTable = dict[str, float]
 """A language's words with their frequencies (proportions from 0 to 1)."""
@@ -23,9 +23,18 @@ _ZIPF: dict[float, float] = {}
 # distinct values: each is turned into a Zipf value once.
 
 
+@cache
+def _wordfreq() -> ModuleType:
+    # Imported on first use: wordfreq and what it imports take about 0.15 s, which
+    # commands that look up no word (validate, transform, an up-to-date build) skip.
+    import wordfreq
+
+    return wordfreq
+
+
 def frequency_table(language: str, wordlist: str = "best") -> FrequencyTable:
     """wordfreq's table of a language (read once per process by wordfreq); read-only."""
-    table: FrequencyTable = get_frequency_dict(language, wordlist=wordlist)
+    table: FrequencyTable = _wordfreq().get_frequency_dict(language, wordlist=wordlist)
     return table
 
 
@@ -52,9 +61,9 @@ def zipf(word: str, language: str, wordlist: str = "best") -> float:
     full list and is enough where only common words matter.
     """
     if not word.isalpha():
-        return float(zipf_frequency(word, language, wordlist=wordlist))
+        return float(_wordfreq().zipf_frequency(word, language, wordlist=wordlist))
     return zipf_in(frequency_table(language, wordlist), word)
 
 
 def has_language(language: str) -> bool:
-    return language in available_languages()
+    return language in _wordfreq().available_languages()

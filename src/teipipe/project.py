@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 SHIPPED_SCHEMA = Path(__file__).resolve().parent / "data" / "schema"
@@ -51,10 +52,17 @@ class Project:
     def text_files(self) -> list[Path]:
         return sorted(self.texts.glob("*.txt"))
 
+    @cached_property
+    def _resolved_root(self) -> Path:
+        return self.root.resolve()
+
     def display(self, path: Path) -> str:
         """A path as shown in messages: relative to the project, never the host's absolute path."""
+        if (path.is_absolute() and ".." not in path.parts
+                and path.is_relative_to(self._resolved_root)):
+            return path.relative_to(self._resolved_root).as_posix()  # no file-system call
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return path.as_posix()
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from teipipe.corpus import align
+from teipipe.corpus.context import Letter, neighbours
 from teipipe.corpus.links import plan_links
 from teipipe.register import Register
 from teipipe.writers.xml import XML_ID
@@ -82,3 +85,42 @@ def test_neighbours_are_the_same_correspondence_by_date(tmp_path: Path) -> None:
     assert partner is not None and (partner.name, partner.own_role) == ("b1fr", "translation")
     assert links["b1fr"].partner is not None and links["b1fr"].partner.own_role == "original"
     assert links["a1"].partner is None
+
+
+def _brute_force_neighbour(letter: Letter, letters: list[Letter], later: bool) -> Letter | None:
+    """The definition of a neighbour, checked against every letter (quadratic)."""
+    key = (letter.date, letter.name)
+    side = [c for c in letters if c.parties == letter.parties and c.date
+            and c.name != letter.name and c.name not in letter.related
+            and ((c.date, c.name) > key if later else (c.date, c.name) < key)]
+    if not side:
+        return None
+    closest = min(c.date for c in side) if later else max(c.date for c in side)
+    same_day = sorted((c for c in side if c.date == closest), key=lambda c: c.name)
+    own = [c for c in same_day if c.language == letter.language]
+    return (own or same_day)[0] if later else (own or same_day)[-1]
+
+
+_letters = st.lists(st.builds(
+    lambda parties, day, language, related: (parties, day, language, related),
+    st.sampled_from([frozenset({"a", "b"}), frozenset({"a", "c"}), frozenset({"a"})]),
+    st.sampled_from(["", "1900-01-01", "1900-01-02", "1900-02"]),
+    st.sampled_from(["en", "fr"]), st.sets(st.integers(0, 11), max_size=2)), max_size=12)
+
+
+@given(_letters)
+@settings(max_examples=200, deadline=None)
+def test_neighbours_match_their_definition(drawn: list[tuple[frozenset[str], str, str,
+                                                              set[int]]]) -> None:
+    letters = [Letter(f"l{i:02d}", parties, day, language, f"Letter {i}",
+                      frozenset(f"l{r:02d}" for r in related))
+               for i, (parties, day, language, related) in enumerate(drawn)]
+    found = neighbours(letters)
+    for letter in letters:
+        expected = {kind: other for kind, other in (
+            ("prev", _brute_force_neighbour(letter, letters, later=False)),
+            ("next", _brute_force_neighbour(letter, letters, later=True))) if other is not None}
+        if len(letter.parties) < 2 or not letter.date:
+            assert letter.name not in found
+        else:
+            assert found[letter.name] == expected

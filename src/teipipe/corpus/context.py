@@ -24,29 +24,45 @@ class Letter:
     """Names of its translations and of its original."""
 
 
-def _neighbour(letter: Letter, candidates: list[Letter], later: bool) -> Letter | None:
-    """The closest letter before (or after) `letter`, same language first on the same date."""
-    key = (letter.date, letter.name)
-    side = [c for c in candidates
-            if c.name != letter.name and c.name not in letter.related
-            and ((c.date, c.name) > key if later else (c.date, c.name) < key)]
-    if not side:
+def _neighbour(ordered: list[Letter], index: int, later: bool) -> Letter | None:
+    """The closest letter before (or after) `ordered[index]`, same language first on the
+    same date. `ordered`: one correspondence, sorted by (date, name)."""
+    letter = ordered[index]
+    step = 1 if later else -1
+    position = index + step
+    closest: list[Letter] = []  # the letters of the nearest date, moving away from `letter`
+    while 0 <= position < len(ordered):
+        candidate = ordered[position]
+        position += step
+        if candidate.name in letter.related:
+            continue
+        if closest and candidate.date != closest[0].date:
+            break
+        closest.append(candidate)
+    if not closest:
         return None
-    closest = min(c.date for c in side) if later else max(c.date for c in side)
-    same_day = sorted((c for c in side if c.date == closest), key=lambda c: c.name)
+    same_day = sorted(closest, key=lambda c: c.name)
     own = [c for c in same_day if c.language == letter.language]
     return (own or same_day)[0] if later else (own or same_day)[-1]
 
 
 def neighbours(letters: list[Letter]) -> dict[str, dict[str, Letter]]:
-    """For each letter name: its 'prev' and 'next' letter in the same correspondence."""
-    found: dict[str, dict[str, Letter]] = {}
+    """For each letter name: its 'prev' and 'next' letter in the same correspondence.
+
+    Letters are grouped by their parties and each group sorted once, so the cost
+    grows with the number of letters, not with its square.
+    """
+    groups: dict[frozenset[str], list[Letter]] = {}
     for letter in letters:
-        if len(letter.parties) < 2 or not letter.date:
-            continue
-        same = [c for c in letters if c.parties == letter.parties and c.date]
-        found[letter.name] = {
-            kind: other for kind, other in (("prev", _neighbour(letter, same, later=False)),
-                                            ("next", _neighbour(letter, same, later=True)))
-            if other is not None}
+        if len(letter.parties) >= 2 and letter.date:
+            groups.setdefault(letter.parties, []).append(letter)
+    found: dict[str, dict[str, Letter]] = {}
+    for group in groups.values():
+        ordered = sorted(group, key=lambda c: (c.date, c.name))
+        for index, letter in enumerate(ordered):
+            found[letter.name] = {
+                kind: other for kind, other in (
+                    ("prev", _neighbour(ordered, index, later=False)),
+                    ("next", _neighbour(ordered, index, later=True)))
+                if other is not None}
     return found
