@@ -65,5 +65,7 @@ def zipf(word: str, language: str, wordlist: str = "best") -> float:
     return zipf_in(frequency_table(language, wordlist), word)
 
 
+@cache
 def has_language(language: str) -> bool:
+    # wordfreq lists its data folder on every call of available_languages.
     return language in _wordfreq().available_languages()

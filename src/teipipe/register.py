@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -54,6 +55,12 @@ class Register:
             for name in entry.names:
                 self._by_name.setdefault(_key(name), entry)
 
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Every word of every name in the register (`Victor`, `Serge`, `Hønefoss`)."""
+        return frozenset(word for entry in self.entries for name in entry.names
+                         for word in _NAME_WORD.findall(name))
+
     def get(self, entry_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
 
@@ -63,6 +70,9 @@ class Register:
         if entry is not None and (kind is None or entry.kind == kind):
             return entry
         return None
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _key(name: str) -> str:

@@ -10,7 +10,6 @@ sidecar's [repairs] table, and accepted repairs point at the `editor` respStmt.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..diagnostics import Location
@@ -44,9 +43,7 @@ def evidence_for(doc: Document, ctx: Context) -> Evidence | None:
     if lexicon is None:
         return None
     texts = [inline_text(run, source=True) for run in iter_inline_runs(doc)]
-    protected = frozenset(word for entry in ctx.register.entries for name in entry.names
-                          for word in re.findall(r"[^\W\d_]+", name))
-    return Evidence(lexicon, vocabulary_of(texts), protected)
+    return Evidence(lexicon, vocabulary_of(texts), ctx.register.name_words)
 
 
 def find_repairs(doc: Document, ctx: Context) -> tuple[Document, list[Proposal]]:

@@ -111,13 +111,14 @@ class HyphenPolicy:
         return (left + right).lower() in self.vocabulary
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
 def vocabulary_of(lines: Sequence[Line]) -> HyphenPolicy:
-    words: set[str] = set()
-    compounds: set[str] = set()
-    for line in lines:
-        words.update(w.lower() for w in re.findall(r"[^\W\d_]+", line.content))
-        compounds.update(c.lower() for c in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", line.content))
-    return HyphenPolicy(frozenset(words), frozenset(compounds))
+    text = "\n".join(line.content for line in lines)
+    return HyphenPolicy(frozenset(w.lower() for w in _WORD.findall(text)),
+                        frozenset(c.lower() for c in _COMPOUND.findall(text)))
 
 
 def _loc(source_path: str, line: Line) -> Location:
