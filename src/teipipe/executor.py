@@ -91,12 +91,18 @@ class ProcessExecutor:
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        chunks = batched(items, self.chunk_size)
+        head = list(itertools.islice(chunks, 2))
+        if len(head) < 2 and self._pool is None:
+            # At most one chunk of work (an edit to one or two texts): starting workers,
+            # each importing teipipe and compiling its stylesheets, costs more than it.
+            return iter([result for chunk in head for result in _run_chunk(fn, chunk)])
         if self._pool is None:
             # Workers are spawned, not forked: a forked child would inherit the parent's
             # Saxon (native) runtime and lxml state, which are not fork-safe.
             self._pool = ProcessPoolExecutor(max_workers=self.jobs,
                                              mp_context=multiprocessing.get_context("spawn"))
-        return _ordered(self._pool.submit, fn, batched(items, self.chunk_size), self.window)
+        return _ordered(self._pool.submit, fn, itertools.chain(head, chunks), self.window)
 
     def close(self) -> None:
         if self._pool is not None:
