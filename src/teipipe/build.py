@@ -109,7 +109,9 @@ def step_cmif(state: BuildState) -> None:
     if state.check or not state.tei_files:
         return
     state.cmif_file = target
-    if _outputs_current(state, target):
+    remembered = _remembered(state, "cmif")
+    if _outputs_current(state, target) and remembered.is_file():
+        state.diagnostics.extend(decode_entry(remembered.read_bytes()).diagnostics)
         state.summary.append("cmif: unchanged")
         return
     settings = state.edition.cmif_settings(cmif.latest(
@@ -118,6 +120,13 @@ def step_cmif(state: BuildState) -> None:
     with atomic_file(target) as out:
         cmif.write(out, state.transformer, settings,
                    ((name, entries) for name, _row, entries in state.documents))
+    problems = cmif.authority_warnings(
+        ((state.project.display(path), entries)
+         for path, (_name, _row, entries) in zip(state.tei_files, state.documents, strict=True)),
+        state.register)
+    state.diagnostics.extend(problems)
+    if state.use_cache:
+        write_atomic(remembered, encode_entry(CacheEntry(True, None, tuple(problems))))
     state.summary.append(f"cmif: {state.project.display(target)}")
 
 

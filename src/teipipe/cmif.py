@@ -19,12 +19,15 @@ from lxml import etree
 
 from .diagnostics import Diagnostic, Location, Severity
 from .edition import Edition
+from .register import EntryKind, Register
 from .transform import OUTPUTS, Transformer, manifest
 from .writers.xml import TEI_NS
 from .xpath import strings
 
 _NS = {"t": TEI_NS}
 _KINDS = {"persName": "person", "orgName": "organisation", "placeName": "place"}
+_REGISTER_KINDS: dict[str, EntryKind] = {"persName": "person", "orgName": "org",
+                                         "placeName": "place"}
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -67,22 +70,47 @@ def _parsed(data: bytes) -> list[etree._Element]:
     return list(wrapper)
 
 
-def unidentified(data: bytes, where: Location) -> list[Diagnostic]:
-    """A warning for each correspondent or place of the entries that has no authority URI."""
-    problems: list[Diagnostic] = []
+def unidentified(data: bytes) -> list[tuple[str, str, str]]:
+    """(element name, name, action) of each correspondent or place without authority URI."""
+    found: list[tuple[str, str, str]] = []
     for desc in _parsed(data):
         for name in desc.iterfind("t:correspAction/*", _NS):
             local = etree.QName(name).localname
-            if local not in _KINDS or name.get("ref"):
-                continue
-            parent = name.getparent()
-            action = parent.get("type") if parent is not None else None
-            problems.append(Diagnostic(
-                "cmif.no-authority", Severity.WARNING, where,
-                f"the {_KINDS[local]} {(name.text or '').strip()!r} ({action}) has no authority "
-                "identifier; correspSearch cannot link it. Add an idno (gnd, viaf, wikidata, "
-                "geonames) to its entry in corpus/register.toml"))
-    return problems
+            if local in _KINDS and not name.get("ref"):
+                parent = name.getparent()
+                action = (parent.get("type") if parent is not None else None) or ""
+                found.append((local, " ".join((name.text or "").split()), action))
+    return found
+
+
+def authority_warnings(letters: Iterable[tuple[str, bytes]],
+                       register: Register | None = None) -> list[Diagnostic]:
+    """One warning per name that some letters' entries give without an authority URI.
+
+    `letters`: (the letter's file as messages name it, its entries). The warning
+    stands at the name's register entry, where the identifier is to be added;
+    a name the register lacks is reported at the first letter that gives it.
+    """
+    seen: dict[tuple[str, str], tuple[str, set[str], set[str]]] = {}
+    for display, data in letters:
+        for local, text, action in unidentified(data):
+            first, actions, named_in = seen.setdefault((local, text), (display, set(), set()))
+            actions.add(action)
+            named_in.add(display)
+    problems: list[Diagnostic] = []
+    for (local, text), (first, actions, named_in) in seen.items():
+        entry = register.find(text, _REGISTER_KINDS[local]) if register is not None else None
+        where = register.where(entry) if register is not None and entry is not None \
+            else Location(first)
+        count = len(named_in)
+        problems.append(Diagnostic(
+            "cmif.no-authority", Severity.WARNING, where,
+            f"the {_KINDS[local]} {text!r} ({', '.join(sorted(actions))}) has no authority "
+            f"identifier, so correspSearch cannot link it in the {count} "
+            f"letter{'s' if count != 1 else ''} that name{'s' if count == 1 else ''} it "
+            f"(first: {first}). Add an idno (gnd, viaf, wikidata, geonames) to its entry "
+            f"in {register.path if register is not None and register.path else 'the register'}"))
+    return sorted(problems, key=lambda d: (d.location.path, d.location.line, d.message))
 
 
 def write(out: BinaryIO, engine: Transformer, settings: dict[str, str],
@@ -137,12 +165,9 @@ def _stream(xf: etree.xmlfile, node: etree._Element, holder: etree._Element,
                 xf.write(child.tail)
 
 
-def _attributes(node: etree._Element) -> dict[str, str]:
-    return {str(key): str(value) for key, value in node.attrib.items()}
-
-
 def export(files: list[Path], engine: Transformer, edition: Edition | None = None,
-           display: Callable[[Path], str] = lambda p: p.name) -> tuple[bytes, list[Diagnostic]]:
+           display: Callable[[Path], str] = lambda p: p.name,
+           register: Register | None = None) -> tuple[bytes, list[Diagnostic]]:
     """The CMIF bytes of the letters among `files` and a warning per name without authority.
 
     For a list of files (`teipipe transform --to cmif`); the build streams the
@@ -150,12 +175,13 @@ def export(files: list[Path], engine: Transformer, edition: Edition | None = Non
     """
     chosen = edition or Edition()
     settings = chosen.cmif_settings(latest_date(files))
-    found: list[tuple[str, bytes]] = []
-    problems: list[Diagnostic] = []
-    for path in files:
-        data = entries(engine, path.read_text(encoding="utf-8"), path.name)
-        problems.extend(unidentified(data, Location(display(path))))
-        found.append((path.stem, data))
+    found = [(path, entries(engine, path.read_text(encoding="utf-8"), path.name))
+             for path in files]
     buffer = io.BytesIO()
-    write(buffer, engine, settings, found)
+    write(buffer, engine, settings, ((path.stem, data) for path, data in found))
+    problems = authority_warnings(((display(path), data) for path, data in found), register)
     return buffer.getvalue(), problems
+
+
+def _attributes(node: etree._Element) -> dict[str, str]:
+    return {str(key): str(value) for key, value in node.attrib.items()}

@@ -15,6 +15,7 @@ from lxml import etree
 from . import cmif, site
 from . import edition as edition_mod
 from . import project as project_mod
+from . import register as register_mod
 from .diagnostics import Diagnostic, Location, Severity
 from .pipeline import write_atomic
 from .transform import OUTPUTS, Output, Transformer, TransformError
@@ -42,8 +43,7 @@ def for_document(engine: Transformer, tree: etree._ElementTree, tei: bytes, name
     except TransformError as error:
         return None, [Diagnostic("site.transform-failed", Severity.ERROR, Location(display),
                                  str(error))]
-    outputs = DocumentOutputs(page.encode("utf-8"), entries, site.document_row(tree, name))
-    return outputs, cmif.unidentified(entries, Location(display))
+    return DocumentOutputs(page.encode("utf-8"), entries, site.document_row(tree, name)), []
 
 
 def transform_files(fmt: str, files: list[Path], out: Path,
@@ -74,8 +74,13 @@ def _corpus(output: Output, files: list[Path], out: Path,
     edition, problems = (edition_mod.load(project.edition, project.display(project.edition))
                          if project else (edition_mod.Edition(), []))
     display = project.display if project else (lambda p: p.as_posix())
+    register = None
+    if project is not None and project.register.is_file():
+        register, register_problems = register_mod.load(project.register,
+                                                         project.display(project.register))
+        problems += register_problems
     try:
-        data, found = cmif.export(files, engine, edition, display)
+        data, found = cmif.export(files, engine, edition, display, register)
     except TransformError as error:
         return [], [Diagnostic("transform.failed", Severity.ERROR, Location(target.name),
                                str(error))]

@@ -49,6 +49,8 @@ class Register:
     entries: tuple[Entry, ...] = ()
     path: str = ""
     _by_name: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """The line of each entry's table (`[person.serge-victor]`) in the register file."""
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -60,6 +62,10 @@ class Register:
         """Every word of every name in the register (`Victor`, `Serge`, `Hønefoss`)."""
         return frozenset(word for entry in self.entries for name in entry.names
                          for word in _NAME_WORD.findall(name))
+
+    def where(self, entry: Entry) -> Location:
+        """The place of an entry in the register file, for messages that ask to edit it."""
+        return Location(self.path, self.lines.get(entry.id, 0), 1 if entry.id in self.lines else 0)
 
     def get(self, entry_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -136,7 +142,12 @@ def parse(text: str, path: str) -> tuple[Register, list[Diagnostic]]:
             problems.append(Diagnostic("register.duplicate-id", Severity.ERROR, Location(path),
                                        f"id {entry.id!r} is used by two entries"))
         seen.add(entry.id)
-    return Register(tuple(entries), path), problems
+    lines = {match.group(2): number for number, line in enumerate(text.splitlines(), 1)
+             if (match := _TABLE.match(line))}
+    return Register(tuple(entries), path, lines=lines), problems
+
+
+_TABLE = re.compile(r"\s*\[\s*(person|place|org)\.([^\]\s]+)\s*\]")
 
 
 def _toml_position(message: str) -> tuple[int, int]:

@@ -53,8 +53,12 @@ def test_letters_only_with_authority_uris(built: build.BuildState) -> None:
 def test_unidentified_names_are_warnings(built: build.BuildState) -> None:
     warnings = [d for d in built.diagnostics if d.code == "cmif.no-authority"]
     assert warnings and all(d.severity.value == "warning" for d in warnings)
-    assert any("Victor Serge" in d.message and d.location.path.startswith("corpus/tei/")
-               for d in warnings)
+    # One warning per name, at the register entry where the identifier goes.
+    serge = [d for d in warnings if "'Victor Serge'" in d.message]
+    assert len(serge) == 1 and serge[0].location.path == "corpus/register.toml"
+    register_lines = (built.project.register.read_text(encoding="utf-8").splitlines())
+    assert register_lines[serge[0].location.line - 1] == "[person.serge-victor]"
+    assert "in the 4 letters that name it" in serge[0].message
 
 
 def test_deterministic_and_uncertainty_mapped(tmp_path: Path) -> None:
@@ -73,7 +77,7 @@ def test_build_and_export_agree(built: build.BuildState, transformer: Transforme
     """The build streams entries made in each document's task; `export` makes them from
     the files: the same CMIF and the same warnings either way."""
     data, problems = cmif.export(built.tei_files, transformer, built.edition,
-                                 built.project.display)
+                                 built.project.display, built.register)
     assert data == _cmif(built)
     assert problems == [d for d in built.diagnostics if d.code == "cmif.no-authority"]
 

@@ -1,6 +1,7 @@
-"""A conversion task that kills its own worker process the first time it meets chosen documents.
+"""Tasks for worker processes, which import them by module name (so: no conftest imports).
 
-It lives in a module of its own so that Dask's worker processes can import it.
+One kills its own worker the first time it meets chosen documents; one reports
+which process ran it.
 """
 
 from __future__ import annotations
@@ -27,3 +28,8 @@ class KillOnce:
                 marker.touch()
                 os._exit(13)  # the whole worker process dies, mid-task, without cleanup
         return self.inner(job)
+
+
+def pid_of(_item: object) -> int:
+    """The process an item was handled in (to see whether an executor used workers)."""
+    return os.getpid()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from killer import pid_of
+
 from conftest import SYNTH_COUNT, run_build, tei_bytes
 from teipipe.executor import ProcessExecutor, SerialExecutor
 from teipipe.project import Project
@@ -33,16 +35,12 @@ def test_results_come_back_in_item_order() -> None:
         pool.close()
 
 
-def _pid(_item: int) -> int:
-    return os.getpid()
-
-
 def test_one_chunk_of_work_runs_here_and_more_runs_in_workers() -> None:
     pool = ProcessExecutor(jobs=2, chunk_size=4, window=2)
     try:
-        assert set(pool.map(_pid, range(3))) == {os.getpid()}  # no workers started for it
-        assert os.getpid() not in set(pool.map(_pid, range(12)))
+        assert set(pool.map(pid_of, range(3))) == {os.getpid()}  # no workers started for it
+        assert os.getpid() not in set(pool.map(pid_of, range(12)))
         # Once the workers run, even a little work goes to them.
-        assert os.getpid() not in set(pool.map(_pid, range(2)))
+        assert os.getpid() not in set(pool.map(pid_of, range(2)))
     finally:
         pool.close()
