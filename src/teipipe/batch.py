@@ -269,7 +269,8 @@ def _finish(plan: Plan, cache: Cache | None, outcome: Outcome) -> Record:
             made.cmif.decode("utf-8") if made is not None else "",
             site.row_json(made.row) if made is not None else None))
     return Record(outcome.index, display, target, ok, True, stale, outcome.diagnostics,
-                  made.row if made is not None else None, made.cmif if made is not None else b"")
+                  site.compact(made.row) if made is not None else None,
+                  made.cmif if made is not None else b"")
 
 
 def _differs(path: Path, data: bytes) -> bool:

@@ -7,7 +7,8 @@ schema/reference.html belongs to the schema step and is only linked to.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+import sys
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,16 @@ def row_from_json(data: dict[str, Any]) -> DocumentRow:
     """The row `row_json` wrote; KeyError or TypeError when `data` is no such row."""
     values = {f.name: data[f.name] for f in fields(DocumentRow)}
     values["refs"] = frozenset(str(r) for r in data["refs"])
-    return DocumentRow(**values)
+    return compact(DocumentRow(**values))
+
+
+def compact(row: DocumentRow) -> DocumentRow:
+    """The row with its repeated values (names, languages, register ids) shared between rows:
+    the build keeps a row per document until the index is written."""
+    return replace(row, sender=sys.intern(row.sender), addressee=sys.intern(row.addressee),
+                   language=sys.intern(row.language),
+                   language_name=sys.intern(row.language_name),
+                   refs=frozenset(sys.intern(r) for r in row.refs))
 
 
 def entry_page(entry: Entry, rows: list[DocumentRow]) -> EntryPage:
