@@ -17,11 +17,11 @@ from lxml import etree
 from . import cmif, site
 from . import edition as edition_mod
 from .batch import Converter, Plan, convert_corpus
-from .cache import CACHE_DIR, Cache, environment_key
+from .cache import CACHE_DIR, Cache, ParsedSidecars, environment_key
 from .cache import Entry as CacheEntry
 from .cache import decode as decode_entry
 from .cache import encode as encode_entry
-from .corpus.links import plan_links
+from .corpus.links import parse_sidecar, plan_links
 from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor, SerialExecutor
 from .pipeline import atomic_file, schema_base_for, write_atomic
@@ -186,7 +186,13 @@ def step_convert(state: BuildState) -> None:
         state.failed = True
         return
     base = schema_base_for(project.tei, project.schema)
-    links = plan_links(files, state.register, project.display)
+    if state.use_cache:
+        sidecars = ParsedSidecars(project.root, parse_sidecar)
+        links = plan_links(files, state.register, project.display, sidecars)
+        if not state.check:
+            sidecars.save()
+    else:
+        links = plan_links(files, state.register, project.display)
     plan = Plan(files, project.display, project.tei, environment_key(project, base), state.check,
                 links, None if state.check else state.site)
     cache = Cache(project.root) if state.use_cache else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -165,3 +166,34 @@ def file_matches(path: Path, digest: str | None) -> bool:
 def output_matches(entry: Entry, target: Path) -> bool:
     """Whether `target` holds the TEI the entry records (a failed conversion has none to hold)."""
     return not entry.ok or file_matches(target, entry.tei_sha256)
+
+
+class ParsedSidecars:
+    """Sidecars' tables remembered by the hash of their bytes, so that planning the corpus
+    links of an unchanged corpus parses no TOML. One file under the cache folder; call
+    `save` after use. Not thread-safe."""
+
+    def __init__(self, root: Path, parse: Callable[[bytes], dict[str, Any]]) -> None:
+        self.path = root / CACHE_DIR / "sidecars.json"
+        self.parse = parse
+        self.known: dict[str, dict[str, Any]] = {}
+        self.used: dict[str, dict[str, Any]] = {}
+        try:
+            raw = json.loads(self.path.read_bytes())
+            self.known = raw if isinstance(raw, dict) else {}
+        except (OSError, ValueError):
+            self.known = {}
+
+    def __call__(self, data: bytes) -> dict[str, Any]:
+        digest = sha256(data)
+        tables = self.known.get(digest)
+        if not isinstance(tables, dict):
+            tables = self.parse(data)
+        self.used[digest] = tables
+        return tables
+
+    def save(self) -> None:
+        """Keep the tables of the sidecars used in this build (and only those)."""
+        if self.used != self.known:
+            write_atomic(self.path, json.dumps(self.used, ensure_ascii=False,
+                                               sort_keys=True).encode("utf-8"))

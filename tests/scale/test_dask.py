@@ -11,7 +11,7 @@ import pytest
 from distributed import Client, LocalCluster
 from killer import KillOnce
 
-from conftest import run_build, tei_bytes
+from support.scale import run_build, tei_bytes
 from teipipe.dask_executor import DaskExecutor
 from teipipe.executor import SerialExecutor
 from teipipe.project import Project

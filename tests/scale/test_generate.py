@@ -7,7 +7,7 @@ from pathlib import Path
 
 import generate
 
-from conftest import SYNTH_COUNT, run_build
+from support.scale import SYNTH_COUNT, run_build
 from teipipe import readers, sidecar, source
 from teipipe.diagnostics import Severity
 from teipipe.project import Project

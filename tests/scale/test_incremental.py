@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SYNTH_COUNT, run_build, tei_bytes
+from support.scale import SYNTH_COUNT, run_build, tei_bytes
+from teipipe.cache import ParsedSidecars
 from teipipe.cli import main
+from teipipe.corpus.links import parse_sidecar, plan_links
 from teipipe.project import Project
+from teipipe.register import Register
 
 
 def displays(project: Project) -> list[str]:
@@ -119,3 +122,19 @@ def test_a_deleted_page_is_made_again(synth: Project) -> None:
     state = run_build(synth)
     assert len(state.reconverted) == 1
     assert _pages(synth)[name][1] == before[name][1]
+
+
+def test_unchanged_sidecars_are_not_parsed_again(synth: Project) -> None:
+    run_build(synth)
+    parsed: list[bytes] = []
+
+    def counting(data: bytes) -> dict[str, object]:
+        parsed.append(data)
+        return parse_sidecar(data)
+
+    edited = synth.text_files()[4].with_suffix(".toml")
+    append(edited, "\n# date checked against the postmark\n")
+    remembered = ParsedSidecars(synth.root, counting)
+    links = plan_links(synth.text_files(), Register(), synth.display, remembered)
+    assert parsed == [edited.read_bytes()]
+    assert links == plan_links(synth.text_files(), Register(), synth.display)

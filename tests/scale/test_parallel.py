@@ -6,7 +6,7 @@ import os
 
 from killer import pid_of
 
-from conftest import SYNTH_COUNT, run_build, tei_bytes
+from support.scale import SYNTH_COUNT, run_build, tei_bytes
 from teipipe.executor import ProcessExecutor, SerialExecutor
 from teipipe.project import Project
 

@@ -11,8 +11,9 @@ and every document is still converted on its own, in any process.
 
 from __future__ import annotations
 
+import json
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,12 +55,26 @@ class Links:
         return "\n".join(parts).encode()
 
 
-def _sidecar(path: Path) -> dict[str, Any]:
+SidecarReader = Callable[[bytes], dict[str, Any]]
+"""Turns a sidecar's bytes into its tables (plain JSON values: dates become strings)."""
+
+
+def parse_sidecar(data: bytes) -> dict[str, Any]:
+    try:
+        tables = tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}  # the document's own conversion reports a broken sidecar
+    # The same plain values whether parsed now or remembered from an earlier build.
+    plain: dict[str, Any] = json.loads(json.dumps(tables, default=str))
+    return plain
+
+
+def _sidecar(path: Path, read: SidecarReader) -> dict[str, Any]:
     side = path.with_suffix(".toml")
     try:
-        return tomllib.loads(side.read_text(encoding="utf-8")) if side.is_file() else {}
-    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
-        return {}  # the document's own conversion reports a broken sidecar
+        return read(side.read_bytes()) if side.is_file() else {}
+    except OSError:
+        return {}  # the document's own conversion reports an unreadable sidecar
 
 
 def _party_ids(table: dict[str, Any], register: Register) -> set[str]:
@@ -100,10 +115,11 @@ def _partner(path: Path, data: dict[str, Any], by_name: dict[str, Path],
     return None
 
 
-def plan_links(files: Sequence[Path], register: Register, display: Any) -> list[Links]:
+def plan_links(files: Sequence[Path], register: Register, display: Any,
+               read: SidecarReader = parse_sidecar) -> list[Links]:
     """Links of every file, in the order of `files`."""
     by_name = {path.stem: path for path in files}
-    sidecars = [_sidecar(path) for path in files]
+    sidecars = [_sidecar(path, read) for path in files]
     letters = [lt for path, data in zip(files, sidecars, strict=True)
                if (lt := _letter(path, data, register)) is not None]
     around = neighbours(letters)
