@@ -117,18 +117,20 @@ class Grammar:
         if self.odd is not None:
             for element in tree.getroot().iter(tag=etree.Element):
                 own.extend(attribute_problems(self.odd, element))
-        flagged = {id(p.element) for p in own}
-        parents = {id(p.element.getparent()) for p in own if p.element is not None}
+        # Elements, not id()s: holding the proxies keeps them alive, so lxml hands back the
+        # same object for the same node below; an id() of a dropped proxy can be reused.
+        flagged = {p.element for p in own if p.element is not None}
+        parents = {p.element.getparent() for p in own if p.element is not None}
         problems = list(own)
         for entry in self.relaxng.error_log:
             found = tree.xpath(entry.path) if entry.path else []
             first = found[0] if isinstance(found, list) and found else None
             node: etree._Element | None = first if isinstance(first, etree._Element) else None
             code, message = _rewrite(entry.message, node, self.odd)
-            if code == "relaxng.attribute-invalid" and id(node) in flagged:
+            if code == "relaxng.attribute-invalid" and node in flagged:
                 continue  # already said precisely from the ODD
-            if code == "relaxng.element-not-allowed" and node is not None and id(
-                    node.getparent()) in parents:
+            if code == "relaxng.element-not-allowed" and node is not None and (
+                    node.getparent() in parents):
                 continue  # a sibling's attribute error made libxml2 lose its place
             problems.append(Problem(node, code, message, None, entry.line))
         return problems
