@@ -1,4 +1,4 @@
-"""The Schematron compiler: which nodes each pattern sees and which rule wins."""
+"""The Schematron compiler: which nodes each pattern sees, which rule wins, keys."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from lxml import etree
 
 from teipipe.validation.schematron import Failure, compile_schematron
 
-SCHEMA = b"""<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
+SCHEMA = b"""<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <sch:ns prefix="t" uri="urn:t"/>
+  <xsl:key name="a-by-k" match="t:a" use="@k"/>
   <sch:pattern id="first-rule-wins">
     <sch:rule context="t:a[@k]"><sch:report test="true()">a with k</sch:report></sch:rule>
     <sch:rule context="t:a"><sch:report test="true()">plain a</sch:report></sch:rule>
@@ -23,6 +25,10 @@ SCHEMA = b"""<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryB
   <sch:pattern id="current">
     <sch:rule context="t:a[@k = current()/@k]"><sch:report test="true()">current</sch:report>
     </sch:rule>
+  </sch:pattern>
+  <sch:pattern id="keys">
+    <sch:rule context="t:r"><sch:assert test="key('a-by-k', '2')">no a with k="2" among
+      <sch:value-of select="count(key('a-by-k', '1'))"/></sch:assert></sch:rule>
   </sch:pattern>
   <sch:pattern id="text">
     <sch:rule context="text()"><sch:report test="true()">text</sch:report></sch:rule>
@@ -43,4 +49,5 @@ def test_each_pattern_sees_its_nodes_once_in_document_order() -> None:
         # attributes are offered to the rules.
         Failure("document-node", "error", "*[1]", "the root"),
         Failure("current", "error", "*[1]/*[1]", "current"),
+        Failure("keys", "error", "*[1]", 'no a with k="2" among 1'),
     ]

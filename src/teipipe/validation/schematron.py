@@ -3,7 +3,8 @@
 Why not lxml's isoschematron: it is XPath 1 only and never fires rules whose
 context is an attribute (`@xml:lang`, `@target`), which half of teipipe's rules
 are. The compile here is small because teipipe's Schematron uses only
-ns/pattern/rule/let/assert/report/name/value-of; anything else is refused.
+ns/pattern/rule/let/assert/report/name/value-of, and xsl:key at schema level as
+the XSLT query binding allows; anything else is refused.
 """
 
 from __future__ import annotations
@@ -98,6 +99,10 @@ def to_xslt(schema: etree._Element) -> etree._Element:
     function = _x(sheet, "function", name="f:path", **{"as": "xs:string"})
     _x(function, "param", name="n", **{"as": "node()"})
     _x(function, "sequence", select=_PATH)
+    for key in schema.iterfind(f"{{{XSL}}}key"):
+        # Keys let a rule look a node up by value once per document instead of
+        # scanning the document for every node the rule checks.
+        _x(sheet, "key", **{name: key.get(name, "") for name in ("name", "match", "use")})
     main = _x(_x(sheet, "template", match="/"), "element", name="report", namespace=OUT)
     for index, pattern in enumerate(schema.iterfind(f"{{{SCH}}}pattern")):
         mode = f"p{index}"
