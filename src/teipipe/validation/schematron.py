@@ -80,12 +80,14 @@ def _candidates(rules: list[etree._Element]) -> str:
     template dispatch per node and pattern was most of the cost. Document, text and
     other nodes are left out, as they always were. In a pattern current() is the
     node tested, in an expression it is not: such a pattern is offered every node.
+    One //(context) per rule, not //(a | b): Saxon turns each into a single
+    descendant search, where a union inside //() is evaluated at every node.
     """
     contexts = [rule.get("context", "/") for rule in rules]
     if any("current(" in context for context in contexts):
         return "//(*|@*)"
-    union = " | ".join(f"({context})" for context in contexts) or "()"
-    return f"//({union})[self::* or self::attribute()]"
+    union = " | ".join(f"//({context})" for context in contexts) or "()"
+    return f"({union})[self::* or self::attribute()]"
 
 
 def to_xslt(schema: etree._Element) -> etree._Element:
