@@ -11,7 +11,7 @@ thread-safe (one per thread).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -98,6 +98,22 @@ def _resolve(tree: etree._ElementTree, at: str) -> tuple[etree._Element | None, 
     return node, attribute or None
 
 
+@dataclass(frozen=True)
+class FileCheck:
+    """`validate_file` as a picklable task for an executor: each process compiles the
+    schema of `schema_dir` once, on its first file, and keeps it for the next ones."""
+
+    schema_dir: str
+
+    def __call__(self, path: Path) -> list[Diagnostic]:
+        return _loaded(self.schema_dir).validate_file(path, path.as_posix())
+
+
+@lru_cache(maxsize=2)
+def _loaded(schema_dir: str) -> Validator:
+    return load(Path(schema_dir))
+
+
 class SchemaMissing(Exception):
     """The schema folder lacks a compiled schema file."""
 
@@ -115,4 +131,4 @@ def load(schema_dir: Path) -> Validator:
                      compile_schematron(rules))
 
 
-__all__ = ["SchemaMissing", "Validator", "load"]
+__all__ = ["FileCheck", "SchemaMissing", "Validator", "load"]
