@@ -113,10 +113,11 @@ def test_workers_give_the_serial_messages_in_the_same_order(
 
 
 def test_workers_only_for_many_files(capsys: pytest.CaptureFixture[str]) -> None:
-    from teipipe.commands.validate import PARALLEL_FROM, jobs_for
+    from teipipe.commands.validate import FILES_PER_WORKER, jobs_for
     from teipipe.executor import default_jobs
-    assert jobs_for(None, PARALLEL_FROM - 1) == 1
-    assert jobs_for(None, PARALLEL_FROM) == default_jobs()
+    assert jobs_for(None, 0) == jobs_for(None, 2 * FILES_PER_WORKER - 1) == 1
+    assert jobs_for(None, 2 * FILES_PER_WORKER) == min(2, default_jobs())
+    assert jobs_for(None, 1000 * FILES_PER_WORKER) == default_jobs()
     assert jobs_for(3, 1) == 3
     assert main(["validate", "--jobs", "0", "--schema", str(SCHEMA), str(VALID[0])]) == 2
     assert "--jobs must be 1 or more" in capsys.readouterr().err
