@@ -101,3 +101,21 @@ def test_occurrences_and_required_attributes_in_the_grammar() -> None:
     assert not grammar.validate(etree.fromstring(f'<root {ns} type="x">{"<a/>" * 4}</root>'))
     assert not grammar.validate(etree.fromstring(f'<root {ns}><a/><a/></root>'))
     assert not grammar.validate(etree.fromstring(f'<root {ns} type="y"><a/><a/></root>'))
+
+
+def test_keys_of_a_constraint_go_to_schema_level() -> None:
+    from teipipe.schema.sch import build
+    parsed, _ = load(odd("""
+<elementSpec ident="root"><content><empty/></content>
+ <constraintSpec ident="k" scheme="schematron"><constraint>
+  <xsl:key xmlns:xsl="http://www.w3.org/1999/XSL/Transform" name="by-id" match="*"
+   use="@xml:id"/>
+  <sch:assert xmlns:sch="http://purl.oclc.org/dsdl/schematron" test="key('by-id', 'a')">no
+   a</sch:assert>
+ </constraint></constraintSpec></elementSpec>"""), "x.odd")
+    schema = build(parsed).getroot()
+    assert [etree.QName(child).localname for child in schema] == [
+        "title", "ns", "ns", "key", "pattern"]
+    assert schema[3].attrib == {"name": "by-id", "match": "*", "use": "@xml:id"}
+    assert [etree.QName(c).localname for c in schema[4].iter("{*}*")] == [
+        "pattern", "rule", "assert"]

@@ -88,3 +88,36 @@ def test_build_names_the_plain_text_origin(validator: validation.Validator) -> N
     (problem,) = validator.validate(data, "out.xml", tei.origin_by_line())
     assert problem.origin is not None and problem.origin.path == "text.txt"
     assert problem.format().endswith(f"(from {problem.origin})")
+
+
+def test_workers_give_the_serial_messages_in_the_same_order(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "missing.xml"
+    paths = [str(p) for pair in zip(INVALID, VALID * len(INVALID), strict=False) for p in pair]
+    paths += [*map(str, HOSTILE), str(missing)]
+    runs = []
+    for jobs in ("1", "2"):
+        for form in ("text", "json"):
+            code = main(["validate", "--jobs", jobs, "--format", form, "--schema", str(SCHEMA),
+                         *paths])
+            captured = capsys.readouterr()
+            runs.append((jobs, form, code, captured.out, captured.err))
+    serial, parallel = runs[:2], runs[2:]
+    assert [run[1:] for run in parallel] == [run[1:] for run in serial]
+    text = serial[0][4]
+    assert text.count("[schematron.") >= len([p for p in INVALID if "schematron" in (
+        p.with_suffix(".expected").read_text())])
+    assert "missing.xml" in text
+    assert text.index(INVALID[0].name) < text.index(INVALID[-1].name) < text.index(
+        HOSTILE[0].name)
+
+
+def test_workers_only_for_many_files(capsys: pytest.CaptureFixture[str]) -> None:
+    from teipipe.commands.validate import FILES_PER_WORKER, jobs_for
+    from teipipe.executor import default_jobs
+    assert jobs_for(None, 0) == jobs_for(None, 2 * FILES_PER_WORKER - 1) == 1
+    assert jobs_for(None, 2 * FILES_PER_WORKER) == min(2, default_jobs())
+    assert jobs_for(None, 1000 * FILES_PER_WORKER) == default_jobs()
+    assert jobs_for(3, 1) == 3
+    assert main(["validate", "--jobs", "0", "--schema", str(SCHEMA), str(VALID[0])]) == 2
+    assert "--jobs must be 1 or more" in capsys.readouterr().err

@@ -6,11 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from .. import executor as executor_mod
 from .. import project as project_mod
 from .. import validation
 from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, report
 
 HELP = "validate TEI files against the RELAX NG and Schematron compiled from the ODD"
+# A worker process costs about 0.15 s to start (imports, schema compile) and a file
+# about 1.8 ms to validate; two workers were no faster than one process on 200 files
+# and faster on 300. So each worker is given 150 files or more.
+FILES_PER_WORKER = 150
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,9 +27,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--schema", type=Path, metavar="DIR",
                         help="folder with teipipe.rng and teipipe.sch (default: the project's "
                              "schema/, else the schema installed with teipipe)")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N",
+                        help=f"worker processes (default: one per {FILES_PER_WORKER} files, "
+                             "up to all cores; 1 validates in this process); messages and "
+                             "their order are the same whatever N")
     add_report_options(parser)
     parser.set_defaults(run=run)
-
 
 
 def schema_dir_for(explicit: Path | None, files: list[Path]) -> Path | None:
@@ -39,7 +47,16 @@ def schema_dir_for(explicit: Path | None, files: list[Path]) -> Path | None:
     return shipped if (shipped / validation.RNG_NAME).is_file() else None
 
 
+def jobs_for(explicit: int | None, files: int) -> int:
+    if explicit is not None:
+        return explicit
+    return max(1, min(executor_mod.default_jobs(), files // FILES_PER_WORKER))
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.jobs is not None and args.jobs < 1:
+        print("teipipe: --jobs must be 1 or more", file=sys.stderr)
+        return EXIT_USAGE
     files, problems = expand_paths(args.paths, "*.xml")
     schema_dir = schema_dir_for(args.schema, files)
     if schema_dir is None:
@@ -50,7 +67,17 @@ def run(args: argparse.Namespace) -> int:
     except validation.SchemaMissing as error:
         print(f"teipipe: {error}", file=sys.stderr)
         return EXIT_USAGE
-    for path in files:
-        problems.extend(validator.validate_file(path, path.as_posix()))
+    jobs = jobs_for(args.jobs, len(files))
+    if jobs == 1:
+        for path in files:
+            problems.extend(validator.validate_file(path, path.as_posix()))
+    else:
+        # The schema was loaded above only to refuse a broken one before any worker starts.
+        executor = executor_mod.ProcessExecutor(jobs)
+        try:
+            for found in executor.map(validation.FileCheck(str(schema_dir)), files):
+                problems.extend(found)
+        finally:
+            executor.close()
     report(problems, args)
     return exit_code(problems, args, failed=bool(problems) and not files)

@@ -9,6 +9,7 @@ from lxml import etree
 from .odd import NS, SCH_NS, TEI_NS, Odd, local
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
+XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 QUERY_BINDING = "xslt2"
 
 
@@ -39,6 +40,7 @@ def build(odd: Odd) -> etree._ElementTree:
     s(root, "title").text = f"Schematron rules of the {odd.ident} ODD"
     s(root, "ns", prefix="tei", uri=TEI_NS)
     s(root, "ns", prefix="xs", uri=XSD_NS)
+    keys: list[etree._Element] = []
     for element, constraint in _constraints(odd):
         if constraint.get("scheme", "schematron") not in ("schematron", "isoschematron"):
             continue
@@ -53,13 +55,18 @@ def build(odd: Odd) -> etree._ElementTree:
         for child in body:
             if not isinstance(child.tag, str) or child.tag == f"{{{SCH_NS}}}ns":
                 continue
-            if local(child) in ("assert", "report", "let"):
+            if child.tag == f"{{{XSL_NS}}}key":
+                keys.append(_clean(child))  # the XSLT query binding wants keys at schema level
+            elif local(child) in ("assert", "report", "let"):
                 loose.append(_clean(child))
             else:
                 pattern.append(_clean(child))
         if len(loose):
             pattern.append(loose)
-    etree.cleanup_namespaces(root, top_nsmap={"sch": SCH_NS})
+    after_ns = len(root.findall(f"{{{SCH_NS}}}ns")) + 1
+    for offset, key in enumerate(keys):
+        root.insert(after_ns + offset, key)
+    etree.cleanup_namespaces(root, top_nsmap={"sch": SCH_NS, **({"xsl": XSL_NS} if keys else {})})
     return etree.ElementTree(root)
 
 

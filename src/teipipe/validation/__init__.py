@@ -11,6 +11,7 @@ thread-safe (one per thread).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -39,8 +40,7 @@ class Validator:
         tree, problems = safe.parse(data, display)
         if tree is None:
             return problems
-        columns = start_tag_columns(data, tree.getroot())
-        place = _Placer(data, display, columns, origins or {})
+        place = _Placer(data, display, tree.getroot(), origins or {})
         for problem in self.grammar.check(tree):
             problems.append(place.diagnostic(problem.code, problem.element, problem.attribute,
                                              problem.message, problem.line))
@@ -69,8 +69,13 @@ class _Placer:
 
     data: bytes
     display: str
-    columns: dict[etree._Element, int]
+    root: etree._Element
     origins: dict[int, Location]
+
+    @cached_property
+    def columns(self) -> dict[etree._Element, int]:
+        # Finding columns costs a pass over the text; a valid document needs none.
+        return start_tag_columns(self.data, self.root)
 
     def diagnostic(self, code: str, node: etree._Element | None, attribute: str | None,
                    message: str, line: int = 0) -> Diagnostic:
@@ -93,6 +98,22 @@ def _resolve(tree: etree._ElementTree, at: str) -> tuple[etree._Element | None, 
     return node, attribute or None
 
 
+@dataclass(frozen=True)
+class FileCheck:
+    """`validate_file` as a picklable task for an executor: each process compiles the
+    schema of `schema_dir` once, on its first file, and keeps it for the next ones."""
+
+    schema_dir: str
+
+    def __call__(self, path: Path) -> list[Diagnostic]:
+        return _loaded(self.schema_dir).validate_file(path, path.as_posix())
+
+
+@lru_cache(maxsize=2)
+def _loaded(schema_dir: str) -> Validator:
+    return load(Path(schema_dir))
+
+
 class SchemaMissing(Exception):
     """The schema folder lacks a compiled schema file."""
 
@@ -110,4 +131,4 @@ def load(schema_dir: Path) -> Validator:
                      compile_schematron(rules))
 
 
-__all__ = ["SchemaMissing", "Validator", "load"]
+__all__ = ["FileCheck", "SchemaMissing", "Validator", "load"]

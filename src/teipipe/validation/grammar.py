@@ -109,30 +109,88 @@ class Grammar:
 
     relaxng: etree.RelaxNG
     odd: Odd | None
+    screen: etree.RelaxNG | None = None
+    """The same language, written so that libxml2 checks it faster (`attributes_interleaved`):
+    it says whether a document is valid; the messages of an invalid one come from `relaxng`."""
 
     def check(self, tree: etree._ElementTree) -> list[Problem]:
+        if self.screen is not None and self.screen.validate(tree):
+            return []
         if self.relaxng.validate(tree):
             return []
         own: list[Problem] = []
         if self.odd is not None:
             for element in tree.getroot().iter(tag=etree.Element):
                 own.extend(attribute_problems(self.odd, element))
-        flagged = {id(p.element) for p in own}
-        parents = {id(p.element.getparent()) for p in own if p.element is not None}
+        # Elements, not id()s: holding the proxies keeps them alive, so lxml hands back the
+        # same object for the same node below; an id() of a dropped proxy can be reused.
+        flagged = {p.element for p in own if p.element is not None}
+        parents = {p.element.getparent() for p in own if p.element is not None}
         problems = list(own)
         for entry in self.relaxng.error_log:
             found = tree.xpath(entry.path) if entry.path else []
             first = found[0] if isinstance(found, list) and found else None
             node: etree._Element | None = first if isinstance(first, etree._Element) else None
             code, message = _rewrite(entry.message, node, self.odd)
-            if code == "relaxng.attribute-invalid" and id(node) in flagged:
+            if code == "relaxng.attribute-invalid" and node in flagged:
                 continue  # already said precisely from the ODD
-            if code == "relaxng.element-not-allowed" and node is not None and id(
-                    node.getparent()) in parents:
+            if code == "relaxng.element-not-allowed" and node is not None and (
+                    node.getparent() in parents):
                 continue  # a sibling's attribute error made libxml2 lose its place
             problems.append(Problem(node, code, message, None, entry.line))
         return problems
 
 
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+_COMBINATORS = {f"{{{RNG_NS}}}{name}" for name in (
+    "optional", "choice", "group", "interleave", "zeroOrMore", "oneOrMore")}
+
+
+def attributes_interleaved(grammar: etree._Element) -> etree._Element | None:
+    """A copy of a RELAX NG grammar whose elements hold their attribute patterns in one
+    interleave each; None for a grammar that includes others or nests grammars, whose
+    references this does not follow.
+
+    Attributes are unordered in RELAX NG, so a group of attribute patterns and an
+    interleave of them match the same documents. libxml2's time on a group of optional
+    attributes grows with every attribute present; an interleave it splits by attribute
+    name: the whole check is three times faster on teipipe's letters. Only patterns
+    that are attributes all through are moved; everything else stays put.
+    """
+    if any(True for _ in grammar.iter(*(f"{{{RNG_NS}}}{name}" for name in (
+            "include", "externalRef", "parentRef")))) or grammar.find(
+                f".//{{{RNG_NS}}}grammar") is not None:
+        return None
+    copy = etree.fromstring(etree.tostring(grammar))
+    defines = {d.get("name"): d for d in copy.iter(f"{{{RNG_NS}}}define")}
+    known: dict[str, bool] = {}
+
+    def patterns(node: etree._Element) -> list[etree._Element]:
+        return [c for c in node if isinstance(c.tag, str) and c.tag.startswith(f"{{{RNG_NS}}}")]
+
+    def only_attributes(node: etree._Element) -> bool:
+        if node.tag == f"{{{RNG_NS}}}attribute":
+            return True
+        if node.tag == f"{{{RNG_NS}}}ref":
+            name = node.get("name", "")
+            if name not in known:
+                known[name] = False  # a reference cycle is not attributes only
+                define = defines.get(name)
+                known[name] = define is not None and bool(patterns(define)) and all(
+                    only_attributes(c) for c in patterns(define))
+            return known[name]
+        return node.tag in _COMBINATORS and all(only_attributes(c) for c in patterns(node))
+
+    for element in copy.iter(f"{{{RNG_NS}}}element"):
+        moved = [c for c in patterns(element) if only_attributes(c)]
+        if len(moved) > 1:
+            holder = etree.SubElement(element, f"{{{RNG_NS}}}interleave")
+            holder.extend(moved)
+    return copy
+
+
 def load(rng: bytes, odd: Odd | None) -> Grammar:
-    return Grammar(etree.RelaxNG(etree.fromstring(rng)), odd)
+    grammar = etree.fromstring(rng)
+    screen = attributes_interleaved(grammar)
+    return Grammar(etree.RelaxNG(grammar), odd,
+                   etree.RelaxNG(screen) if screen is not None else None)

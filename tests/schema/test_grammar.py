@@ -1,0 +1,67 @@
+"""The grammar check: the faster screening grammar accepts exactly what the compiled one does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from support.schema_helpers import CORPUS, INVALID, SCHEMA, VALID
+from teipipe.validation.grammar import RNG_NS, attributes_interleaved
+
+GRAMMAR = f"""<grammar xmlns="{RNG_NS}">
+  <start><ref name="r"/></start>
+  <define name="atts"><optional><attribute name="a"/></optional>
+    <optional><attribute name="b"/></optional></define>
+  <define name="mixed"><optional><attribute name="m"/></optional><element name="x"><empty/>
+    </element></define>
+  <define name="r"><element name="r">
+    <zeroOrMore><ref name="mixed"/></zeroOrMore>
+    <ref name="atts"/>
+    <optional><attribute name="c"><choice><value>1</value><value>2</value></choice>
+    </attribute></optional>
+    <attribute name="d"/>
+  </element></define>
+</grammar>"""
+
+
+def test_only_attribute_patterns_move_into_the_interleave() -> None:
+    rewritten = attributes_interleaved(etree.fromstring(GRAMMAR))
+    assert rewritten is not None
+    element = rewritten.find(f"{{{RNG_NS}}}define[@name='r']/{{{RNG_NS}}}element")
+    assert element is not None
+    assert [etree.QName(c).localname for c in element] == ["zeroOrMore", "interleave"]
+    interleave = element[1]
+    assert [(etree.QName(c).localname, c.get("name")) for c in interleave] == [
+        ("ref", "atts"), ("optional", None), ("attribute", "d")]
+    assert rewritten.find(f"{{{RNG_NS}}}define[@name='mixed']/{{{RNG_NS}}}element") is not None
+
+
+@pytest.mark.parametrize("document", [
+    '<r d="1"/>', '<r d="1" c="2" b="x" a="y"/>', '<r a="y" d="1"><x/></r>',
+    '<r c="3" d="1"/>', '<r a="y"/>', '<r d="1" e="2"/>', '<r d="1"><x/><y/></r>'])
+def test_the_rewritten_grammar_accepts_the_same_documents(document: str) -> None:
+    original = etree.RelaxNG(etree.fromstring(GRAMMAR))
+    screen = attributes_interleaved(etree.fromstring(GRAMMAR))
+    assert screen is not None
+    rewritten = etree.RelaxNG(screen)
+    tree = etree.ElementTree(etree.fromstring(document))
+    assert rewritten.validate(tree) == original.validate(tree)
+
+
+def test_grammars_that_include_others_are_not_rewritten() -> None:
+    including = f'<grammar xmlns="{RNG_NS}"><include href="x.rng"/></grammar>'
+    assert attributes_interleaved(etree.fromstring(including)) is None
+
+
+def test_teipipe_grammar_screens_like_the_compiled_one() -> None:
+    compiled = etree.fromstring((SCHEMA / "teipipe.rng").read_bytes())
+    original = etree.RelaxNG(compiled)
+    screen = attributes_interleaved(compiled)
+    assert screen is not None
+    rewritten = etree.RelaxNG(screen)
+    documents: list[Path] = [*CORPUS, *VALID, *INVALID]
+    verdicts = [(p.name, original.validate(etree.parse(str(p)))) for p in documents]
+    assert [(p.name, rewritten.validate(etree.parse(str(p)))) for p in documents] == verdicts
+    assert any(ok for _, ok in verdicts) and not all(ok for _, ok in verdicts)

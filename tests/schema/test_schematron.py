@@ -1,0 +1,53 @@
+"""The Schematron compiler: which nodes each pattern sees, which rule wins, keys."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teipipe.validation.schematron import Failure, compile_schematron
+
+SCHEMA = b"""<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <sch:ns prefix="t" uri="urn:t"/>
+  <xsl:key name="a-by-k" match="t:a" use="@k"/>
+  <sch:pattern id="first-rule-wins">
+    <sch:rule context="t:a[@k]"><sch:report test="true()">a with k</sch:report></sch:rule>
+    <sch:rule context="t:a"><sch:report test="true()">plain a</sch:report></sch:rule>
+  </sch:pattern>
+  <sch:pattern id="attributes">
+    <sch:rule context="@k|@xml:id"><sch:report test="true()"><sch:name/>=<sch:value-of
+      select="."/></sch:report></sch:rule>
+  </sch:pattern>
+  <sch:pattern id="document-node">
+    <sch:rule context="/"><sch:report test="true()">the document node</sch:report></sch:rule>
+    <sch:rule context="/t:r"><sch:report test="true()">the root</sch:report></sch:rule>
+  </sch:pattern>
+  <sch:pattern id="current">
+    <sch:rule context="t:a[@k = current()/@k]"><sch:report test="true()">current</sch:report>
+    </sch:rule>
+  </sch:pattern>
+  <sch:pattern id="keys">
+    <sch:rule context="t:r"><sch:assert test="key('a-by-k', '2')">no a with k="2" among
+      <sch:value-of select="count(key('a-by-k', '1'))"/></sch:assert></sch:rule>
+  </sch:pattern>
+  <sch:pattern id="text">
+    <sch:rule context="text()"><sch:report test="true()">text</sch:report></sch:rule>
+  </sch:pattern>
+</sch:schema>"""
+
+DOCUMENT = """<r xmlns="urn:t"><a k="1" xml:id="x">one</a><b><a>two</a></b></r>"""
+
+
+def test_each_pattern_sees_its_nodes_once_in_document_order() -> None:
+    compiled = compile_schematron(etree.fromstring(SCHEMA))
+    assert compiled.run(DOCUMENT) == [
+        Failure("first-rule-wins", "error", "*[1]/*[1]", "a with k"),
+        Failure("first-rule-wins", "error", "*[1]/*[2]/*[1]", "plain a"),
+        Failure("attributes", "error", "*[1]/*[1]/@k", "k=1"),
+        Failure("attributes", "error", "*[1]/*[1]/@xml:id", "xml:id=x"),
+        # Rules on the document node or on text never fire: only elements and
+        # attributes are offered to the rules.
+        Failure("document-node", "error", "*[1]", "the root"),
+        Failure("current", "error", "*[1]/*[1]", "current"),
+        Failure("keys", "error", "*[1]", 'no a with k="2" among 1'),
+    ]
