@@ -21,7 +21,7 @@ from . import sidecar as sidecar_mod
 from . import site
 from . import source as source_mod
 from .cache import Cache, Entry, document_key, file_matches, output_matches, sha256
-from .corpus.links import Links, Partner, align_with
+from .corpus.links import Links, Partner, PlannedLinks, align_with
 from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor
 from .model import Relation
@@ -175,7 +175,7 @@ class Plan:
     tei_dir: Path
     environment: str
     check: bool
-    links: Sequence[Links] = ()
+    links: Sequence[PlannedLinks] = ()
     """Corpus links of each file (same order as `files`); empty: none."""
     site_dir: Path | None = None
     """Where the reading pages go; None: the corpus outputs are not made."""
@@ -187,7 +187,7 @@ def _read_job(plan: Plan, index: int) -> Job:
     side_path = sidecar_mod.path_for(path)
     side = side_path.read_bytes() if side_path.is_file() else None
     text = path.read_bytes()
-    links = plan.links[index] if plan.links else Links()
+    links = plan.links[index].load() if plan.links else Links()
     key = document_key(plan.environment, display, text, side, links.key())
     return Job(index, display, text, side, key, plan.display(_target(plan, index)), path.stem,
                links)

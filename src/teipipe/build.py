@@ -21,7 +21,7 @@ from .cache import CACHE_DIR, Cache, ParsedSidecars, environment_key
 from .cache import Entry as CacheEntry
 from .cache import decode as decode_entry
 from .cache import encode as encode_entry
-from .corpus.links import parse_sidecar, plan_links
+from .corpus.links import plan_links, summarize
 from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor, SerialExecutor
 from .pipeline import atomic_file, schema_base_for, write_atomic
@@ -187,7 +187,7 @@ def step_convert(state: BuildState) -> None:
         return
     base = schema_base_for(project.tei, project.schema)
     if state.use_cache:
-        sidecars = ParsedSidecars(project.root, parse_sidecar)
+        sidecars = ParsedSidecars(project.root, summarize)
         links = plan_links(files, state.register, project.display, sidecars)
         if not state.check:
             sidecars.save()

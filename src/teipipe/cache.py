@@ -169,31 +169,32 @@ def output_matches(entry: Entry, target: Path) -> bool:
 
 
 class ParsedSidecars:
-    """Sidecars' tables remembered by the hash of their bytes, so that planning the corpus
-    links of an unchanged corpus parses no TOML. One file under the cache folder; call
-    `save` after use. Not thread-safe."""
+    """What each sidecar says that planning the corpus needs, remembered by the hash of its
+    bytes, so that an unchanged corpus is planned without parsing TOML. One file under the
+    cache folder; call `save` after use. Not thread-safe."""
 
-    def __init__(self, root: Path, parse: Callable[[bytes], dict[str, Any]]) -> None:
+    def __init__(self, root: Path, summarize: Callable[[bytes], list[Any]]) -> None:
         self.path = root / CACHE_DIR / "sidecars.json"
-        self.parse = parse
-        self.known: dict[str, dict[str, Any]] = {}
-        self.used: dict[str, dict[str, Any]] = {}
+        self.summarize = summarize
+        self.known: dict[str, list[Any]] = {}
+        self.used: dict[str, list[Any]] = {}
         try:
             raw = json.loads(self.path.read_bytes())
             self.known = raw if isinstance(raw, dict) else {}
         except (OSError, ValueError):
             self.known = {}
 
-    def __call__(self, data: bytes) -> dict[str, Any]:
+    def __call__(self, data: bytes) -> list[Any]:
         digest = sha256(data)
-        tables = self.known.get(digest)
-        if not isinstance(tables, dict):
-            tables = self.parse(data)
-        self.used[digest] = tables
-        return tables
+        summary = self.known.get(digest)
+        if not isinstance(summary, list):
+            summary = self.summarize(data)
+        self.used[digest] = summary
+        return summary
 
     def save(self) -> None:
-        """Keep the tables of the sidecars used in this build (and only those)."""
+        """Keep the summaries of the sidecars used in this build (and only those)."""
         if self.used != self.known:
             write_atomic(self.path, json.dumps(self.used, ensure_ascii=False,
                                                sort_keys=True).encode("utf-8"))
+        self.known, self.used = {}, {}

@@ -7,7 +7,7 @@ from pathlib import Path
 from support.scale import SYNTH_COUNT, run_build, tei_bytes
 from teipipe.cache import ParsedSidecars
 from teipipe.cli import main
-from teipipe.corpus.links import parse_sidecar, plan_links
+from teipipe.corpus.links import plan_links, summarize
 from teipipe.project import Project
 from teipipe.register import Register
 
@@ -128,9 +128,9 @@ def test_unchanged_sidecars_are_not_parsed_again(synth: Project) -> None:
     run_build(synth)
     parsed: list[bytes] = []
 
-    def counting(data: bytes) -> dict[str, object]:
+    def counting(data: bytes) -> list[object]:
         parsed.append(data)
-        return parse_sidecar(data)
+        return summarize(data)
 
     edited = synth.text_files()[4].with_suffix(".toml")
     append(edited, "\n# date checked against the postmark\n")

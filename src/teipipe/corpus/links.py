@@ -11,7 +11,6 @@ and every document is still converted on its own, in any process.
 
 from __future__ import annotations
 
-import json
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -55,80 +54,120 @@ class Links:
         return "\n".join(parts).encode()
 
 
-SidecarReader = Callable[[bytes], dict[str, Any]]
-"""Turns a sidecar's bytes into its tables (plain JSON values: dates become strings)."""
+SidecarSummary = list[Any]
+"""What the links need of one sidecar, as plain JSON values (see `summarize`)."""
+SidecarReader = Callable[[bytes], SidecarSummary]
+"""Turns a sidecar's bytes into its summary."""
+
+_ROLES = {"translationOf": "translation", "hasTranslation": "original"}
 
 
-def parse_sidecar(data: bytes) -> dict[str, Any]:
+def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name, {})
+    return value if isinstance(value, dict) else {}
+
+
+def _parties(table: dict[str, Any]) -> list[str]:
+    persons, orgs = table.get("persons", []), table.get("orgs", [])
+    return [str(v) for v in [*persons, *orgs]] if isinstance(persons, list) and isinstance(
+        orgs, list) else []
+
+
+def summarize(data: bytes) -> SidecarSummary:
+    """[is a letter, language, title or None, date, party names, [[relation, target], ...]].
+
+    Only this much of each sidecar is kept while the corpus is planned, so that
+    planning 100,000 letters holds no 100,000 parsed tables.
+    """
     try:
         tables = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return {}  # the document's own conversion reports a broken sidecar
-    # The same plain values whether parsed now or remembered from an earlier build.
-    plain: dict[str, Any] = json.loads(json.dumps(tables, default=str))
-    return plain
+        tables = {}  # the document's own conversion reports a broken sidecar
+    document = _table(tables, "document")
+    sent, received = tables.get("sent", {}), tables.get("received", {})
+    letter = isinstance(sent, dict) and isinstance(received, dict)
+    sent, received = _table(tables, "sent"), _table(tables, "received")
+    relations = tables.get("relation", [])
+    title = document.get("title")
+    return [letter, str(document.get("language", "")), None if title is None else str(title),
+            str(sent.get("date") or sent.get("not_before") or ""),
+            _parties(sent) + _parties(received),
+            [[str(r.get("type")), str(r.get("target", ""))]
+             for r in (relations if isinstance(relations, list) else []) if isinstance(r, dict)]]
 
 
-def _sidecar(path: Path, read: SidecarReader) -> dict[str, Any]:
+def _summary(path: Path, read: SidecarReader) -> SidecarSummary:
     side = path.with_suffix(".toml")
     try:
-        return read(side.read_bytes()) if side.is_file() else {}
+        return read(side.read_bytes() if side.is_file() else b"")
     except OSError:
-        return {}  # the document's own conversion reports an unreadable sidecar
+        return read(b"")  # the document's own conversion reports an unreadable sidecar
 
 
-def _party_ids(table: dict[str, Any], register: Register) -> set[str]:
-    ids: set[str] = set()
-    for value in [*table.get("persons", []), *table.get("orgs", [])]:
-        entry = register.get(str(value)) or register.find(str(value))
-        ids.add(entry.id if entry is not None else str(value))
-    return ids
-
-
-def _letter(path: Path, data: dict[str, Any], register: Register) -> Letter | None:
-    document = data.get("document", {})
-    sent, received = data.get("sent", {}), data.get("received", {})
-    if not isinstance(sent, dict) or not isinstance(received, dict):
+def _letter(path: Path, summary: SidecarSummary, register: Register) -> Letter | None:
+    letter, language, title, date, parties, relations = summary
+    if not letter:
         return None
-    related = frozenset(str(r.get("target", "")) for r in data.get("relation", [])
-                        if isinstance(r, dict) and r.get("type") in ("translationOf",
-                                                                      "hasTranslation"))
-    date = str(sent.get("date") or sent.get("not_before") or "")
-    return Letter(path.stem, frozenset(_party_ids(sent, register) | _party_ids(received, register)),
-                  date, str(document.get("language", "")), str(document.get("title", path.stem)),
-                  related)
+    ids = set()
+    for value in parties:
+        entry = register.get(value) or register.find(value)
+        ids.add(entry.id if entry is not None else value)
+    related = frozenset(target for kind, target in relations if kind in _ROLES)
+    return Letter(path.stem, frozenset(ids), date, language,
+                  path.stem if title is None else title, related)
 
 
-def _partner(path: Path, data: dict[str, Any], by_name: dict[str, Path],
-             display: Any) -> Partner | None:
-    for relation in data.get("relation", []):
-        if not isinstance(relation, dict):
-            continue
-        role = {"translationOf": "translation", "hasTranslation": "original"}.get(
-            str(relation.get("type")))
-        other = by_name.get(str(relation.get("target", "")))
-        if role is None or other is None:
-            continue
-        side = other.with_suffix(".toml")
-        return Partner(other.stem, display(other), other.read_bytes(),
-                       side.read_bytes() if side.is_file() else None, role)
+@dataclass(frozen=True)
+class PartnerRef:
+    """The other side of a translation pair, by path: its bytes are read when its
+    document's task is made, so a plan of the corpus holds no texts."""
+
+    name: str
+    display: str
+    path: Path
+    own_role: str
+
+    def load(self) -> Partner:
+        side = self.path.with_suffix(".toml")
+        return Partner(self.name, self.display, self.path.read_bytes(),
+                       side.read_bytes() if side.is_file() else None, self.own_role)
+
+
+@dataclass(frozen=True)
+class PlannedLinks:
+    """A document's links as planned for the whole corpus: neighbours, and its partner."""
+
+    context: tuple[tuple[str, str, str], ...] = ()
+    partner: PartnerRef | None = None
+
+    def load(self) -> Links:
+        """The links with the partner's bytes, for the document's task (OSError: unreadable)."""
+        return Links(self.context, self.partner.load() if self.partner is not None else None)
+
+
+def _partner(summary: SidecarSummary, by_name: dict[str, Path],
+             display: Any) -> PartnerRef | None:
+    for kind, target in summary[5]:
+        role, other = _ROLES.get(kind), by_name.get(target)
+        if role is not None and other is not None:
+            return PartnerRef(other.stem, display(other), other, role)
     return None
 
 
 def plan_links(files: Sequence[Path], register: Register, display: Any,
-               read: SidecarReader = parse_sidecar) -> list[Links]:
+               read: SidecarReader = summarize) -> list[PlannedLinks]:
     """Links of every file, in the order of `files`."""
     by_name = {path.stem: path for path in files}
-    sidecars = [_sidecar(path, read) for path in files]
-    letters = [lt for path, data in zip(files, sidecars, strict=True)
-               if (lt := _letter(path, data, register)) is not None]
+    summaries = [_summary(path, read) for path in files]
+    letters = [lt for path, summary in zip(files, summaries, strict=True)
+               if (lt := _letter(path, summary, register)) is not None]
     around = neighbours(letters)
-    links: list[Links] = []
-    for path, data in zip(files, sidecars, strict=True):
+    links: list[PlannedLinks] = []
+    for path, summary in zip(files, summaries, strict=True):
         context = tuple((kind, other.name, other.title)
                         for kind, other in sorted(around.get(path.stem, {}).items(),
                                                   key=lambda item: item[0] != "prev"))
-        links.append(Links(context, _partner(path, data, by_name, display)))
+        links.append(PlannedLinks(context, _partner(summary, by_name, display)))
     return links
 
 
