@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -86,6 +87,13 @@ def convert_file(path: Path, display: str, register: Register,
                      tuple(side_problems) + result.diagnostics)
 
 
+@cache
+def _umask() -> int:
+    current = os.umask(0o022)  # reading the mask means setting it: put it straight back
+    os.umask(current)
+    return current
+
+
 @contextmanager
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A file to write `path` through: it replaces `path` whole when the block ends without
@@ -93,6 +101,9 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); the written file gets the modes any new
+        # file gets here, so that a web server can read the site and others the TEI.
+        os.chmod(temporary, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as stream:
             yield stream
         os.replace(temporary, path)

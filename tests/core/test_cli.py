@@ -132,3 +132,16 @@ def test_inside_the_project_the_tei_points_at_its_schema(tmp_path: Path) -> None
     head = (out / f"{corpus_text.stem}.xml").read_text(encoding="utf-8").splitlines()[1]
     expected = Path(os.path.relpath(ROOT / "schema", out)) / "teipipe.rng"
     assert f'href="{expected.as_posix()}"' in head
+
+
+def test_written_files_get_the_usual_modes_not_private_ones(tmp_path: Path) -> None:
+    """Files are written through a private temporary file; the result must be readable by
+    others as any new file here is (a web server serving the site, say)."""
+    source = tmp_path / "letter.txt"
+    source.write_text("Paris, 3 mars 1937\n\nCher ami,\n\nUn mot.\n", encoding="utf-8")
+    previous = os.umask(0o022)
+    try:
+        assert main(["convert", str(source), "--out", str(tmp_path / "out"), "-q"]) == 0
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "out" / "letter.xml").stat().st_mode & 0o777 == 0o644
