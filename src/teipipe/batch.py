@@ -20,7 +20,7 @@ from . import outputs as outputs_mod
 from . import sidecar as sidecar_mod
 from . import site
 from . import source as source_mod
-from .cache import Cache, Entry, document_key, file_matches, output_matches, sha256
+from .cache import Cache, Entry, document_key, file_matches, output_matches, sha256, stamp
 from .corpus.links import Links, Partner, PlannedLinks, align_with
 from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor
@@ -237,7 +237,7 @@ def _current(plan: Plan, index: int, entry: Entry, row: site.DocumentRow | None)
         return True
     # An entry of a build that made no outputs, or a page changed since, is not current.
     return row is not None and entry.page_sha256 is not None and file_matches(
-        page, entry.page_sha256)
+        page, entry.page_sha256, entry.stamps.get("page"))
 
 
 def _unreadable(plan: Plan, index: int, error: OSError) -> Record:
@@ -263,11 +263,14 @@ def _finish(plan: Plan, cache: Cache | None, outcome: Outcome) -> Record:
     if made is not None and page is not None and not plan.check and _differs(page, made.page):
         write_atomic(page, made.page)
     if cache is not None and not plan.check:
+        stamps = {"tei": stamp(target)} if ok else {}
+        if made is not None and page is not None:
+            stamps["page"] = stamp(page)
         cache.put(outcome.key, Entry(
             ok, sha256(outcome.tei) if outcome.tei else None, outcome.diagnostics,
             sha256(made.page) if made is not None else None,
             made.cmif.decode("utf-8") if made is not None else "",
-            site.row_json(made.row) if made is not None else None))
+            site.row_json(made.row) if made is not None else None, stamps))
     return Record(outcome.index, display, target, ok, True, stale, outcome.diagnostics,
                   site.compact(made.row) if made is not None else None,
                   made.cmif if made is not None else b"")

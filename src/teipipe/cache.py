@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +94,9 @@ class Entry:
     """Its CMIF entries."""
     row: dict[str, Any] | None = None
     """Its row of the corpus index, as `site.row_json` writes it."""
+    stamps: dict[str, list[int]] = field(default_factory=dict)
+    """Size and modification time (ns) of the TEI (`tei`) and page (`page`) as written: a
+    file that still has them is taken to hold the recorded bytes without reading it."""
 
 
 def _location(data: dict[str, Any]) -> Location:
@@ -117,7 +120,8 @@ def _diagnostic(data: dict[str, Any]) -> Diagnostic:
 def encode(entry: Entry) -> bytes:
     return json.dumps({"ok": entry.ok, "tei_sha256": entry.tei_sha256,
                        "diagnostics": [_diagnostic_json(d) for d in entry.diagnostics],
-                       "page_sha256": entry.page_sha256, "cmif": entry.cmif, "row": entry.row},
+                       "page_sha256": entry.page_sha256, "cmif": entry.cmif, "row": entry.row,
+                       "stamps": entry.stamps},
                       ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
@@ -126,7 +130,8 @@ def decode(data: bytes) -> Entry:
     row = raw["row"]
     return Entry(bool(raw["ok"]), raw["tei_sha256"],
                  tuple(_diagnostic(d) for d in raw["diagnostics"]), raw["page_sha256"],
-                 str(raw["cmif"]), row if isinstance(row, dict) else None)
+                 str(raw["cmif"]), row if isinstance(row, dict) else None,
+                 {str(k): [int(n) for n in v] for k, v in raw["stamps"].items()})
 
 
 def sha256(data: bytes) -> str:
@@ -153,9 +158,24 @@ class Cache:
         write_atomic(self._path(key), encode(entry))
 
 
-def file_matches(path: Path, digest: str | None) -> bool:
-    """Whether `path` holds the bytes of hash `digest`; None expects nothing and matches."""
+def stamp(path: Path) -> list[int]:
+    """A file's size and modification time in nanoseconds ([] when it cannot be read)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return []
+    return [status.st_size, status.st_mtime_ns]
+
+
+def file_matches(path: Path, digest: str | None, stamped: list[int] | None = None) -> bool:
+    """Whether `path` holds the bytes of hash `digest`; None expects nothing and matches.
+
+    A file whose size and modification time are still `stamped` is not read (as
+    version control does): a rebuild with nothing changed reads no output file.
+    """
     if digest is None:
+        return True
+    if stamped and stamp(path) == stamped:
         return True
     try:
         return sha256(path.read_bytes()) == digest
@@ -165,7 +185,7 @@ def file_matches(path: Path, digest: str | None) -> bool:
 
 def output_matches(entry: Entry, target: Path) -> bool:
     """Whether `target` holds the TEI the entry records (a failed conversion has none to hold)."""
-    return not entry.ok or file_matches(target, entry.tei_sha256)
+    return not entry.ok or file_matches(target, entry.tei_sha256, entry.stamps.get("tei"))
 
 
 class ParsedSidecars:

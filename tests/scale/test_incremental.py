@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from support.scale import SYNTH_COUNT, run_build, tei_bytes
@@ -138,3 +139,17 @@ def test_unchanged_sidecars_are_not_parsed_again(synth: Project) -> None:
     links = plan_links(synth.text_files(), Register(), synth.display, remembered)
     assert parsed == [edited.read_bytes()]
     assert links == plan_links(synth.text_files(), Register(), synth.display)
+
+
+def test_an_output_edited_to_the_same_size_is_written_again(synth: Project) -> None:
+    """Unchanged size and time spare reading an output; a new time makes it read and
+    compared, so an edit that keeps the length is still found."""
+    run_build(synth)
+    tei = sorted(synth.tei.glob("*.xml"))[0]
+    original = tei.read_bytes()
+    tei.write_bytes(original.replace(b"<", b"[", 1).replace(b">", b"]", 1))
+    status = tei.stat()
+    os.utime(tei, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000))
+    state = run_build(synth)
+    assert state.reconverted == [synth.display(synth.texts / f"{tei.stem}.txt")]
+    assert tei.read_bytes() == original
