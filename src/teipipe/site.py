@@ -17,7 +17,7 @@ from lxml import etree
 
 from .diagnostics import Diagnostic, Location, Severity
 from .edition import Edition
-from .pipeline import write_atomic
+from .pipeline import atomic_file, write_atomic
 from .register import AUTHORITY_URI, Entry, Register
 from .transform import OUTPUTS, PARALLEL, Output, Transformer, TransformError
 from .writers.tei_header import LANGUAGE_NAMES
@@ -119,7 +119,10 @@ def environment() -> jinja2.Environment:
 
 
 def _render(env: jinja2.Environment, template: str, target: Path, **values: object) -> None:
-    write_atomic(target, env.get_template(template).render(**values).encode("utf-8"))
+    # Streamed: the index of a large corpus is tens of megabytes, never held whole.
+    with atomic_file(target) as out:
+        for chunk in env.get_template(template).generate(**values):
+            out.write(chunk.encode("utf-8"))
 
 
 def page_path(out: Path, name: str, output: Output = OUTPUTS["html"]) -> Path:
