@@ -36,6 +36,7 @@ CLOSING = re.compile(
 LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}|[a-z])[.)]\s+(?=\S)")
 BULLET_ITEM = re.compile(r"^[•\-–*]\s+(?=\S)")
 _TERMINAL = ".:;,!"
+_CLOSING = "”’\"»)]"
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,4}$")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w’'.-]*|[a-z]{1,3}|[A-ZÀ-Ý]+\.?)$")
 
@@ -86,7 +87,8 @@ def is_heading(text: str) -> bool:
     stripped = text.strip()
     if not stripped or word_count(stripped) > 12 or len(stripped) > 90:
         return False
-    if stripped[-1] in _TERMINAL or stripped[0] in "“\"«‘'([":
+    # `By then.”`: the punctuation before closing quotes and brackets ends a sentence too.
+    if stripped.rstrip(_CLOSING)[-1:] in tuple(_TERMINAL) or stripped[0] in "“\"«‘'([":
         return False
     if LIST_ITEM.match(stripped) or is_dateline(stripped):
         return False
