@@ -20,7 +20,16 @@ from . import outputs as outputs_mod
 from . import sidecar as sidecar_mod
 from . import site
 from . import source as source_mod
-from .cache import Cache, Entry, document_key, file_matches, output_matches, sha256, stamp
+from .cache import (
+    Cache,
+    Entry,
+    InputHashes,
+    document_key,
+    file_matches,
+    output_matches,
+    sha256,
+    stamp,
+)
 from .corpus.links import Links, Partner, PlannedLinks, align_with
 from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor
@@ -179,6 +188,8 @@ class Plan:
     """Corpus links of each file (same order as `files`); empty: none."""
     site_dir: Path | None = None
     """Where the reading pages go; None: the corpus outputs are not made."""
+    hashes: InputHashes | None = None
+    """Remembered hashes of the inputs (None: every input is read and hashed)."""
 
 
 def _read_job(plan: Plan, index: int) -> Job:
@@ -188,9 +199,29 @@ def _read_job(plan: Plan, index: int) -> Job:
     side = side_path.read_bytes() if side_path.is_file() else None
     text = path.read_bytes()
     links = plan.links[index].load() if plan.links else Links()
-    key = document_key(plan.environment, display, text, side, links.key())
+    hashes = plan.hashes
+    text_sha = hashes.remember(path, text) if hashes else sha256(text)
+    side_sha = None if side is None else (
+        hashes.remember(side_path, side) if hashes else sha256(side))
+    key = document_key(plan.environment, display, text_sha, side_sha, links.key())
     return Job(index, display, text, side, key, plan.display(_target(plan, index)), path.stem,
                links)
+
+
+def _key(plan: Plan, index: int) -> tuple[str, str]:
+    """The displayed path and cache key of a document, reading only inputs that changed
+    since the last build (OSError: an input cannot be read)."""
+    if plan.hashes is None:
+        job = _read_job(plan, index)
+        return job.display, job.key
+    path = plan.files[index]
+    text_sha = plan.hashes.sha256(path)
+    if text_sha is None:
+        raise FileNotFoundError(path)
+    side_sha = plan.hashes.sha256(sidecar_mod.path_for(path))
+    links = plan.links[index].load() if plan.links else Links()
+    display = plan.display(path)
+    return display, document_key(plan.environment, display, text_sha, side_sha, links.key())
 
 
 def _target(plan: Plan, index: int) -> Path:
@@ -201,15 +232,15 @@ def _cached(plan: Plan, cache: Cache | None) -> Iterator[Record | int]:
     """Records of documents the cache answers for, and the indexes of the others."""
     for index in range(len(plan.files)):
         try:
-            job = _read_job(plan, index)
+            display, key = _key(plan, index)
         except OSError:
             yield index  # the conversion reports the unreadable file
             continue
-        entry = cache.get(job.key) if cache is not None else None
+        entry = cache.get(key) if cache is not None else None
         target = _target(plan, index)
         row = _row(entry)
         if entry is not None and _current(plan, index, entry, row):
-            yield Record(index, job.display, target, entry.ok, False, False, entry.diagnostics,
+            yield Record(index, display, target, entry.ok, False, False, entry.diagnostics,
                          row, entry.cmif.encode("utf-8"))
         else:
             yield index

@@ -17,7 +17,7 @@ from lxml import etree
 from . import cmif, site
 from . import edition as edition_mod
 from .batch import Converter, Plan, convert_corpus
-from .cache import CACHE_DIR, Cache, ParsedSidecars, environment_key
+from .cache import CACHE_DIR, Cache, InputHashes, ParsedSidecars, environment_key
 from .cache import Entry as CacheEntry
 from .cache import decode as decode_entry
 from .cache import encode as encode_entry
@@ -193,8 +193,9 @@ def step_convert(state: BuildState) -> None:
             sidecars.save()
     else:
         links = plan_links(files, state.register, project.display)
+    hashes = InputHashes(project.root) if state.use_cache else None
     plan = Plan(files, project.display, project.tei, environment_key(project, base), state.check,
-                links, None if state.check else state.site)
+                links, None if state.check else state.site, hashes)
     cache = Cache(project.root) if state.use_cache else None
     progress = Progress(len(files), state.stream)
     records = []
@@ -204,6 +205,8 @@ def step_convert(state: BuildState) -> None:
         records.append(record)
         progress.advance()
     progress.finish()
+    if hashes is not None and not state.check:
+        hashes.save()
     # Records arrive cached first; problems are reported in the order of the texts.
     records.sort(key=lambda r: r.index)
     for record in records:

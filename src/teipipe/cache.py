@@ -68,16 +68,60 @@ def environment_key(project: Project, schema_base: str) -> str:
     return digest.hexdigest()
 
 
-def document_key(environment: str, display: str, text: bytes, sidecar: bytes | None,
+def document_key(environment: str, display: str, text_sha256: str, sidecar_sha256: str | None,
                  links: bytes = b"") -> str:
-    """A document's key: its own inputs, the environment, and its ties to the corpus."""
+    """A document's key: its own inputs (by their hashes), the environment, and its ties
+    to the corpus."""
     digest = hashlib.sha256()
     _feed(digest, "links", links)
     _feed(digest, "environment", environment.encode())
     _feed(digest, "display", display.encode())
-    _feed(digest, "text", text)
-    _feed(digest, "sidecar", b"\0none" if sidecar is None else sidecar)
+    _feed(digest, "text", text_sha256.encode())
+    _feed(digest, "sidecar", b"\0none" if sidecar_sha256 is None else sidecar_sha256.encode())
     return digest.hexdigest()
+
+
+class InputHashes:
+    """The hashes of the build's input files, remembered with their size and modification
+    time (ns), so that a rebuild reads only the files that changed since (as version
+    control does). One file under the cache folder; call `save` after use."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = root / CACHE_DIR / "inputs.json"
+        self.known: dict[str, list[Any]] = {}
+        self.used: dict[str, list[Any]] = {}
+        try:
+            raw = json.loads(self.path.read_bytes())
+            self.known = raw if isinstance(raw, dict) else {}
+        except (OSError, ValueError):
+            self.known = {}
+
+    def sha256(self, path: Path) -> str | None:
+        """The hash of a file's bytes; None when there is no such file (OSError: unreadable)."""
+        current = stamp(path)
+        if not current:
+            return None
+        name = str(path)
+        known = self.known.get(name)
+        if isinstance(known, list) and len(known) == 3 and known[:2] == current:
+            self.used[name] = known
+            return str(known[2])
+        digest = sha256(path.read_bytes())
+        self.used[name] = [*current, digest]
+        return digest
+
+    def remember(self, path: Path, data: bytes) -> str:
+        """The hash of bytes just read from `path` (kept for the next build)."""
+        digest = sha256(data)
+        current = stamp(path)
+        if current:
+            self.used[str(path)] = [*current, digest]
+        return digest
+
+    def save(self) -> None:
+        if self.used != self.known:
+            write_atomic(self.path, json.dumps(self.used, sort_keys=True).encode("utf-8"))
+        self.known, self.used = {}, {}
 
 
 @dataclass(frozen=True)

@@ -153,3 +153,18 @@ def test_an_output_edited_to_the_same_size_is_written_again(synth: Project) -> N
     state = run_build(synth)
     assert state.reconverted == [synth.display(synth.texts / f"{tei.stem}.txt")]
     assert tei.read_bytes() == original
+
+
+def test_a_text_edited_to_the_same_size_is_reconverted(synth: Project) -> None:
+    """Inputs are hashed again only when their size or time changed; an edit that keeps the
+    length changes the time, so it is found."""
+    run_build(synth)
+    text = synth.text_files()[6]
+    data = text.read_bytes()
+    changed = data.replace(b"e", b"a", 1)
+    assert changed != data and len(changed) == len(data)
+    text.write_bytes(changed)
+    status = text.stat()
+    os.utime(text, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000))
+    assert run_build(synth).reconverted == [synth.display(text)]
+    assert run_build(synth).reconverted == []
