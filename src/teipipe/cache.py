@@ -81,13 +81,13 @@ def document_key(environment: str, display: str, text_sha256: str, sidecar_sha25
     return digest.hexdigest()
 
 
-class InputHashes:
-    """The hashes of the build's input files, remembered with their size and modification
-    time (ns), so that a rebuild reads only the files that changed since (as version
-    control does). One file under the cache folder; call `save` after use."""
+class _Memo:
+    """A JSON file under the cache folder of values remembered from the last build: those
+    looked up in this build are kept by `save` (and only those), the rest dropped.
+    Not thread-safe."""
 
-    def __init__(self, root: Path) -> None:
-        self.path = root / CACHE_DIR / "inputs.json"
+    def __init__(self, root: Path, name: str) -> None:
+        self.path = root / CACHE_DIR / name
         self.known: dict[str, list[Any]] = {}
         self.used: dict[str, list[Any]] = {}
         try:
@@ -95,6 +95,21 @@ class InputHashes:
             self.known = raw if isinstance(raw, dict) else {}
         except (OSError, ValueError):
             self.known = {}
+
+    def save(self) -> None:
+        if self.used != self.known:
+            write_atomic(self.path, json.dumps(self.used, ensure_ascii=False,
+                                               sort_keys=True).encode("utf-8"))
+        self.known, self.used = {}, {}
+
+
+class InputHashes(_Memo):
+    """The hashes of the build's input files, remembered with their size and modification
+    time (ns), so that a rebuild reads only the files that changed since (as version
+    control does). Call `save` after use."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root, "inputs.json")
 
     def sha256(self, path: Path) -> str | None:
         """The hash of a file's bytes; None when there is no such file (OSError: unreadable)."""
@@ -117,11 +132,6 @@ class InputHashes:
         if current:
             self.used[str(path)] = [*current, digest]
         return digest
-
-    def save(self) -> None:
-        if self.used != self.known:
-            write_atomic(self.path, json.dumps(self.used, sort_keys=True).encode("utf-8"))
-        self.known, self.used = {}, {}
 
 
 @dataclass(frozen=True)
@@ -232,21 +242,14 @@ def output_matches(entry: Entry, target: Path) -> bool:
     return not entry.ok or file_matches(target, entry.tei_sha256, entry.stamps.get("tei"))
 
 
-class ParsedSidecars:
+class ParsedSidecars(_Memo):
     """What each sidecar says that planning the corpus needs, remembered by the hash of its
-    bytes, so that an unchanged corpus is planned without parsing TOML. One file under the
-    cache folder; call `save` after use. Not thread-safe."""
+    bytes, so that an unchanged corpus is planned without parsing TOML. Call `save` after
+    use."""
 
     def __init__(self, root: Path, summarize: Callable[[bytes], list[Any]]) -> None:
-        self.path = root / CACHE_DIR / "sidecars.json"
+        super().__init__(root, "sidecars.json")
         self.summarize = summarize
-        self.known: dict[str, list[Any]] = {}
-        self.used: dict[str, list[Any]] = {}
-        try:
-            raw = json.loads(self.path.read_bytes())
-            self.known = raw if isinstance(raw, dict) else {}
-        except (OSError, ValueError):
-            self.known = {}
 
     def __call__(self, data: bytes) -> list[Any]:
         digest = sha256(data)
@@ -255,10 +258,3 @@ class ParsedSidecars:
             summary = self.summarize(data)
         self.used[digest] = summary
         return summary
-
-    def save(self) -> None:
-        """Keep the summaries of the sidecars used in this build (and only those)."""
-        if self.used != self.known:
-            write_atomic(self.path, json.dumps(self.used, ensure_ascii=False,
-                                               sort_keys=True).encode("utf-8"))
-        self.known, self.used = {}, {}
