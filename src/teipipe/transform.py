@@ -77,12 +77,7 @@ class Transformer:
 
     def apply_file(self, output: Output, source: Path) -> str:
         """The result of a stylesheet on one TEI file (its URI is the base for relative links)."""
-        try:
-            node = self._saxon().parse_xml(xml_file_name=str(source.resolve()))
-            result = self.executable(output).transform_to_string(xdm_node=node)
-        except PySaxonApiError as error:
-            raise TransformError(f"{output.stylesheet} failed on {source.name}: {error}") from error
-        return result or ""
+        return self._run(output, name=source.name, xml_file_name=str(source.resolve()))
 
     def apply_text(self, output: Output, text: str, name: str) -> str:
         """The result of a stylesheet on one document held as text (`name` names it in errors).
@@ -90,21 +85,19 @@ class Transformer:
         For stylesheets that read no other file relative to the document (the
         reading page, CMIF): a build worker applies them before the TEI is on disk.
         """
-        try:
-            node = self._saxon().parse_xml(xml_text=text)
-            result = self.executable(output).transform_to_string(xdm_node=node)
-        except PySaxonApiError as error:
-            raise TransformError(f"{output.stylesheet} failed on {name}: {error}") from error
-        return result or ""
+        return self._run(output, name=name, xml_text=text)
 
     def apply_corpus(self, output: Output, manifest: etree._Element) -> str:
         """The result of a corpus-level stylesheet on a manifest listing the documents."""
-        text = etree.tostring(manifest, encoding="unicode")
+        return self.apply_text(output, etree.tostring(manifest, encoding="unicode"), "the corpus")
+
+    def _run(self, output: Output, name: str, **source: str) -> str:
+        """Parse the document (`source`: Saxon's parse_xml argument) and apply `output`."""
         try:
-            node = self._saxon().parse_xml(xml_text=text)
+            node = self._saxon().parse_xml(**source)
             result = self.executable(output).transform_to_string(xdm_node=node)
         except PySaxonApiError as error:
-            raise TransformError(f"{output.stylesheet} failed on the corpus: {error}") from error
+            raise TransformError(f"{output.stylesheet} failed on {name}: {error}") from error
         return result or ""
 
 
