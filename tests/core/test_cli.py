@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -145,3 +146,17 @@ def test_written_files_get_the_usual_modes_not_private_ones(tmp_path: Path) -> N
     finally:
         os.umask(previous)
     assert (tmp_path / "out" / "letter.xml").stat().st_mode & 0o777 == 0o644
+
+
+def test_build_json_output_is_json_alone(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    texts = tmp_path / "corpus" / "texts"
+    texts.mkdir(parents=True)
+    (texts / "letter.txt").write_text(
+        "Paris, 3 March 1937\n\nDear friend,\n\nThe papers came today.\n\nYours, Victor\n",
+        encoding="utf-8")
+    assert main(["build", "--project", str(tmp_path), "--executor", "serial",
+                 "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert isinstance(json.loads(captured.out), list)  # the summary does not follow it
+    assert "convert: 1 texts" in captured.err

@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import build as build_mod
 from .. import executor as executor_mod
 from .. import project as project_mod
-from .common import EXIT_USAGE, add_report_options, exit_code, report
+from .common import EXIT_USAGE, add_report_options, exit_code, report, say
 
 HELP = "convert the project's corpus and run every build step"
 
@@ -57,5 +57,5 @@ def run(args: argparse.Namespace) -> int:
         executor.close()
     report(result.diagnostics, args)
     for line in result.summary:
-        print(line)
+        say(line, args)
     return exit_code(result.diagnostics, args, failed=result.failed)

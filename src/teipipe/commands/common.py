@@ -32,6 +32,12 @@ def report(diagnostics: Iterable[Diagnostic], args: argparse.Namespace) -> None:
         print(render(shown, args.format), file=sys.stderr if args.format == "text" else sys.stdout)
 
 
+def say(line: str, args: argparse.Namespace) -> None:
+    """A line of what the command did (a summary, a path written): on standard output in
+    text format; on standard error with --format json or github, whose output tools read."""
+    print(line, file=sys.stdout if getattr(args, "format", "text") == "text" else sys.stderr)
+
+
 def exit_code(diagnostics: Iterable[Diagnostic], args: argparse.Namespace,
               failed: bool = False) -> int:
     items = list(diagnostics)

@@ -12,7 +12,7 @@ import bagit
 from .. import build as build_mod
 from .. import bundle
 from .. import project as project_mod
-from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report
+from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report, say
 
 HELP = "build the corpus and write an archival BagIt bag (TEI, schema, CMIF, report)"
 
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if archive:
         made = shutil.make_archive(str(folder), archive, folder.parent, folder.name)
         shutil.rmtree(folder)
-        print(project.display(Path(made)))
+        say(project.display(Path(made)), args)
     else:
-        print(project.display(folder))
+        say(project.display(folder), args)
     return exit_code(state.diagnostics, args)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import outputs
 from ..transform import OUTPUTS
-from .common import add_report_options, exit_code, expand_paths, report
+from .common import add_report_options, exit_code, expand_paths, report, say
 
 HELP = "transform TEI files with one of the XSLT outputs (html, text, cmif)"
 
@@ -31,5 +31,5 @@ def run(args: argparse.Namespace) -> int:
     problems.extend(found)
     report(problems, args)
     for path in written:
-        print(path.as_posix())
+        say(path.as_posix(), args)
     return exit_code(problems, args, failed=not written)
