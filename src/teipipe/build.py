@@ -8,7 +8,7 @@ A new step is one function and one row in STEPS.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -30,7 +30,7 @@ from .project import Project
 from .register import Register
 from .register import load as load_register
 from .schema import compile_project
-from .site import DocumentRow
+from .shares import DocumentShares
 from .transform import PARALLEL, Transformer
 from .validation import SchemaMissing
 from .validation import load as load_validator
@@ -57,9 +57,9 @@ class BuildState:
     edition: edition_mod.Edition = field(default_factory=edition_mod.Edition)
     transformer: Transformer = field(default_factory=Transformer)
     """Compiles each stylesheet once for the whole run."""
-    documents: list[tuple[str, DocumentRow | None, bytes]] = field(default_factory=list)
+    shares: DocumentShares = field(default_factory=lambda: DocumentShares(0))
     """Name, index row and CMIF entries of each document in `tei_files` (rows and entries
-    only when the build makes the corpus outputs): small, whatever the documents' size."""
+    only when the build makes the corpus outputs), kept on disk until the corpus steps."""
     cmif_file: Path | None = None
     """The corpus's CMIF file, once the cmif step has made it."""
 
@@ -115,14 +115,12 @@ def step_cmif(state: BuildState) -> None:
         state.summary.append("cmif: unchanged")
         return
     settings = state.edition.cmif_settings(cmif.latest(
-        date for _name, _row, entries in state.documents
-        for date in cmif.entry_dates(entries)))
+        date for _name, entries in state.shares.entries() for date in cmif.entry_dates(entries)))
     with atomic_file(target) as out:
-        cmif.write(out, state.transformer, settings,
-                   ((name, entries) for name, _row, entries in state.documents))
+        cmif.write(out, state.transformer, settings, state.shares.entries())
     problems = cmif.authority_warnings(
-        ((state.project.display(path), entries)
-         for path, (_name, _row, entries) in zip(state.tei_files, state.documents, strict=True)),
+        ((state.project.display(path), entries) for path, (_name, entries) in zip(
+            state.tei_files, state.shares.entries(), strict=True)),
         state.register)
     state.diagnostics.extend(problems)
     if state.use_cache:
@@ -136,15 +134,15 @@ def step_site(state: BuildState) -> None:
     out = state.site
     if state.check or not state.tei_files:
         return
-    removed = site.remove_stale_pages(out, {name for name, _row, _cmif in state.documents})
+    removed = site.remove_stale_pages(out, set(state.shares.names()))
     remembered = _remembered(state, "site")
     if _outputs_current(state, out / "index.html") and remembered.is_file() and not removed:
         state.diagnostics.extend(decode_entry(remembered.read_bytes()).diagnostics)
         state.summary.append("site: unchanged")
         return
-    rows = [row for _name, row, _cmif in state.documents if row is not None]
+    rows = state.shares.rows()
     translations = [path for path, (_name, row, _cmif) in zip(
-        state.tei_files, state.documents, strict=True) if row is not None and row.parallel]
+        state.tei_files, state.shares, strict=True) if row is not None and row.parallel]
     problems = site.write_pages(translations, out, state.transformer, (PARALLEL,))
     site.write_index(rows, state.register, state.edition, out)
     state.diagnostics.extend(problems)
@@ -201,8 +199,11 @@ def step_convert(state: BuildState) -> None:
     records = []
     schema_dir = _usable_schema(state)
     converter = Converter(state.register, base, schema_dir, outputs=not state.check)
+    state.shares = DocumentShares(len(files))
     for record in convert_corpus(plan, converter, state.executor, cache):
-        records.append(record)
+        if record.ok:
+            state.shares.put(record.index, record.target.stem, record.row, record.cmif)
+        records.append(replace(record, row=None, cmif=b""))
         progress.advance()
     progress.finish()
     if hashes is not None and not state.check:
@@ -214,7 +215,6 @@ def step_convert(state: BuildState) -> None:
         state.failed |= not record.ok
         if record.ok:
             state.tei_files.append(record.target)
-            state.documents.append((record.target.stem, record.row, record.cmif))
         if record.reconverted:
             state.reconverted.append(record.display)
         if record.stale and state.check:
@@ -275,6 +275,9 @@ def build(project: Project, check: bool, stream: TextIO, executor: Executor | No
           use_cache: bool = True) -> BuildState:
     state = BuildState(project, check, stream, executor=executor or SerialExecutor(),
                        use_cache=use_cache)
-    for _name, step in STEPS:
-        step(state)
+    try:
+        for _name, step in STEPS:
+            step(state)
+    finally:
+        state.shares.close()
     return state

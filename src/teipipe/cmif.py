@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -91,24 +92,28 @@ def authority_warnings(letters: Iterable[tuple[str, bytes]],
     stands at the name's register entry, where the identifier is to be added;
     a name the register lacks is reported at the first letter that gives it.
     """
-    seen: dict[tuple[str, str], tuple[str, set[str], set[str]]] = {}
+    first: dict[tuple[str, str], str] = {}
+    actions: dict[tuple[str, str], set[str]] = {}
+    naming = Counter[tuple[str, str]]()  # letters, counted rather than listed
     for display, data in letters:
-        for local, text, action in unidentified(data):
-            first, actions, named_in = seen.setdefault((local, text), (display, set(), set()))
-            actions.add(action)
-            named_in.add(display)
+        found = unidentified(data)
+        for local, text, action in found:
+            first.setdefault((local, text), display)
+            actions.setdefault((local, text), set()).add(action)
+        naming.update({(local, text) for local, text, _action in found})
     problems: list[Diagnostic] = []
-    for (local, text), (first, actions, named_in) in seen.items():
+    for (local, text), display in first.items():
         entry = register.find(text, _REGISTER_KINDS[local]) if register is not None else None
         where = register.where(entry) if register is not None and entry is not None \
-            else Location(first)
-        count = len(named_in)
+            else Location(display)
+        count = naming[(local, text)]
+        roles = ", ".join(sorted(actions[(local, text)]))
         problems.append(Diagnostic(
             "cmif.no-authority", Severity.WARNING, where,
-            f"the {_KINDS[local]} {text!r} ({', '.join(sorted(actions))}) has no authority "
+            f"the {_KINDS[local]} {text!r} ({roles}) has no authority "
             f"identifier, so correspSearch cannot link it in the {count} "
             f"letter{'s' if count != 1 else ''} that name{'s' if count == 1 else ''} it "
-            f"(first: {first}). Add an idno (gnd, viaf, wikidata, geonames) to its entry "
+            f"(first: {display}). Add an idno (gnd, viaf, wikidata, geonames) to its entry "
             f"in {register.path if register is not None and register.path else 'the register'}"))
     return sorted(problems, key=lambda d: (d.location.path, d.location.line, d.message))
 

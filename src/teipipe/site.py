@@ -8,9 +8,11 @@ schema/reference.html belongs to the schema step and is only linked to.
 from __future__ import annotations
 
 import sys
+from array import array
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import jinja2
 from lxml import etree
@@ -52,7 +54,8 @@ class EntryPage:
     note: str
     life: str
     authorities: tuple[tuple[str, str], ...]
-    letters: tuple[DocumentRow, ...]
+    letters: Sequence[DocumentRow]
+    """The documents that name the entry, in index order."""
 
 
 def _names(tree: etree._ElementTree, action: str) -> str:
@@ -104,12 +107,33 @@ def compact(row: DocumentRow) -> DocumentRow:
                    refs=frozenset(sys.intern(r) for r in row.refs))
 
 
-def entry_page(entry: Entry, rows: list[DocumentRow]) -> EntryPage:
+def entry_page(entry: Entry, letters: Sequence[DocumentRow]) -> EntryPage:
     life = " – ".join(x for x in (entry.birth or "", entry.death or "") if x) \
         if entry.birth or entry.death else ""
     authorities = tuple((a, AUTHORITY_URI[a] + v) for a, v in entry.idnos if a in AUTHORITY_URI)
-    return EntryPage(entry.kind, entry.id, entry.name, entry.note, life, authorities,
-                     tuple(r for r in rows if entry.id in r.refs))
+    return EntryPage(entry.kind, entry.id, entry.name, entry.note, life, authorities, letters)
+
+
+class _Picked(Sequence[DocumentRow]):
+    """The rows of `rows` at `positions`, each read when asked for: the build's rows stay
+    on disk (shares.RowView) and only their positions are held here."""
+
+    def __init__(self, rows: Sequence[DocumentRow], positions: Sequence[int]) -> None:
+        self._rows, self._positions = rows, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> DocumentRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[DocumentRow]: ...
+
+    def __getitem__(self, index: int | slice) -> DocumentRow | Sequence[DocumentRow]:
+        if isinstance(index, slice):
+            return [self._rows[p] for p in self._positions[index]]
+        return self._rows[self._positions[index]]
 
 
 def environment() -> jinja2.Environment:
@@ -161,13 +185,26 @@ def remove_stale_pages(out: Path, names: set[str]) -> list[Path]:
     return stale
 
 
-def write_index(rows: list[DocumentRow], register: Register, edition: Edition,
+def _index_order(row: DocumentRow) -> tuple[str, str]:
+    return row.date or "9999", row.name
+
+
+def write_index(rows: Sequence[DocumentRow], register: Register, edition: Edition,
                 out: Path) -> None:
-    """The corpus index and the register pages, from the documents' rows."""
-    ordered = sorted(rows, key=lambda r: (r.date or "9999", r.name))
+    """The corpus index and the register pages, from the documents' rows.
+
+    Only positions and sort keys are held: `rows` may be read from disk row by row.
+    """
+    order = sorted(range(len(rows)), key=lambda p: _index_order(rows[p]))
+    naming: dict[str, array[int]] = {}
+    for position in order:
+        for ref in rows[position].refs:
+            naming.setdefault(ref, array("q")).append(position)
     env = environment()
-    _render(env, "index.html", out / "index.html", edition=edition, documents=ordered, root="")
-    pages = [entry_page(e, ordered) for e in sorted(register.entries, key=lambda e: e.name)]
+    _render(env, "index.html", out / "index.html", edition=edition,
+            documents=_Picked(rows, order), root="")
+    pages = [entry_page(e, _Picked(rows, naming.get(e.id, array("q"))))
+             for e in sorted(register.entries, key=lambda e: e.name)]
     _render(env, "register_index.html", out / "register" / "index.html", edition=edition,
             entries=pages, kinds=_KINDS, root="../")
     for page in pages:

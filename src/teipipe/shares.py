@@ -1,0 +1,122 @@
+"""Each document's share of the corpus outputs, kept on disk until the corpus steps use it.
+
+A build makes, in every document's task, the document's index row and CMIF
+entries; the corpus steps (CMIF, index, register pages) need them all, in
+text order, at the end. Holding them costs about a kilobyte a document, which
+at a hundred thousand letters is a hundred megabytes that grow with the
+corpus. `DocumentShares` writes each share to an anonymous temporary file as
+it arrives (in any order) and keeps only its offset and length: sixteen bytes
+a document. Reading them back is a seek and a short read each, from the page
+cache in practice.
+
+Lifecycle: one per build run, filled during the convert step, read by the
+later steps, closed (and its file gone) when the build ends. Not thread-safe.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import IO, overload
+
+from . import site
+from .site import DocumentRow
+
+_ABSENT = -1
+
+
+class DocumentShares:
+    """Name, index row and CMIF entries of documents 0..count-1, by their corpus index."""
+
+    def __init__(self, count: int) -> None:
+        self._file: IO[bytes] | None = None
+        self._offsets = array("q", [_ABSENT]) * count
+        self._lengths = array("q", [0]) * count
+        self._end = 0
+        self._present: array[int] | None = None
+
+    def put(self, index: int, name: str, row: DocumentRow | None, cmif: bytes) -> None:
+        """Keep the share of the document at `index` (replacing an earlier one)."""
+        data = json.dumps({"name": name, "row": None if row is None else site.row_json(row),
+                           "cmif": cmif.decode("utf-8")}, ensure_ascii=False).encode("utf-8")
+        if self._file is None:
+            # Open across calls, until close(): the build's steps share it.
+            self._file = tempfile.TemporaryFile(prefix="teipipe-shares-")  # noqa: SIM115
+        self._file.seek(self._end)
+        self._file.write(data)
+        self._offsets[index], self._lengths[index] = self._end, len(data)
+        self._end += len(data)
+        self._present = None
+
+    def _read(self, index: int) -> tuple[str, DocumentRow | None, bytes]:
+        if self._file is None:
+            raise LookupError(index)
+        self._file.seek(self._offsets[index])
+        data = json.loads(self._file.read(self._lengths[index]))
+        row = None if data["row"] is None else site.row_from_json(data["row"])
+        return str(data["name"]), row, str(data["cmif"]).encode("utf-8")
+
+    def indexes(self) -> array[int]:
+        """The corpus indexes of the documents kept, in ascending order."""
+        if self._present is None:
+            self._present = array("q", (i for i, offset in enumerate(self._offsets)
+                                        if offset != _ABSENT))
+        return self._present
+
+    def __len__(self) -> int:
+        return len(self.indexes())
+
+    def __iter__(self) -> Iterator[tuple[str, DocumentRow | None, bytes]]:
+        """(name, row, CMIF entries) of every document kept, in corpus order."""
+        for index in self.indexes():
+            yield self._read(index)
+
+    def names(self) -> Iterator[str]:
+        for name, _row, _cmif in self:
+            yield name
+
+    def entries(self) -> Iterator[tuple[str, bytes]]:
+        """(name, CMIF entries) in corpus order."""
+        for name, _row, cmif in self:
+            yield name, cmif
+
+    def rows(self) -> RowView:
+        """The index rows of the documents kept, in corpus order, read when asked for."""
+        return RowView(self)
+
+    def row_at(self, position: int) -> DocumentRow | None:
+        """The row of the `position`-th document kept (in corpus order)."""
+        return self._read(self.indexes()[position])[1]
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class RowView(Sequence[DocumentRow]):
+    """The rows of a DocumentShares as a sequence; documents without a row are left out."""
+
+    def __init__(self, shares: DocumentShares) -> None:
+        self._shares = shares
+        self._positions = array("q", (p for p, (_n, row, _c) in enumerate(shares)
+                                      if row is not None))
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, position: int) -> DocumentRow: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[DocumentRow]: ...
+
+    def __getitem__(self, position: int | slice) -> DocumentRow | Sequence[DocumentRow]:
+        if isinstance(position, slice):
+            return [self[p] for p in range(len(self))[position]]
+        row = self._shares.row_at(self._positions[position])
+        if row is None:  # the positions were chosen for having a row
+            raise LookupError(position)
+        return row
