@@ -35,13 +35,24 @@ InlineRewrite = Callable[[tuple[Inline, ...]], tuple[Inline, ...]]
 _Leaf = TypeVar("_Leaf", Paragraph, Heading, ListItem, Dateline, Salute, Signed, FrontLine)
 
 
+_Node = TypeVar("_Node")
+
+
+def _with(node: _Node, **changes: object) -> _Node:
+    """`node` with `changes`, or `node` itself when they change nothing: most runs come
+    back from a rewrite as they were, and a copy of every block per pass was the cost."""
+    if all(getattr(node, name) == value for name, value in changes.items()):
+        return node
+    return replace(node, **changes)  # type: ignore[type-var]
+
+
 def _rewrite_leaf(leaf: _Leaf, fn: InlineRewrite) -> _Leaf:
-    return replace(leaf, inlines=fn(leaf.inlines))
+    return _with(leaf, inlines=fn(leaf.inlines))
 
 
 def _rewrite_part(part: Dateline | Salute | Signed,
                   fn: InlineRewrite) -> Dateline | Salute | Signed:
-    return replace(part, inlines=fn(part.inlines))
+    return _with(part, inlines=fn(part.inlines))
 
 
 def rewrite_block(block: Block, fn: InlineRewrite) -> Block:
@@ -51,19 +62,18 @@ def rewrite_block(block: Block, fn: InlineRewrite) -> Block:
     if isinstance(block, Heading):
         return _rewrite_leaf(block, fn)
     if isinstance(block, ListBlock):
-        return replace(block, items=tuple(_rewrite_leaf(i, fn) for i in block.items))
+        return _with(block, items=tuple(_rewrite_leaf(i, fn) for i in block.items))
     if isinstance(block, Quote):
-        return replace(block, blocks=tuple(_rewrite_leaf(p, fn) for p in block.blocks))
+        return _with(block, blocks=tuple(_rewrite_leaf(p, fn) for p in block.blocks))
     if isinstance(block, Postscript):
-        return replace(block, blocks=tuple(_rewrite_leaf(p, fn) for p in block.blocks))
+        return _with(block, blocks=tuple(_rewrite_leaf(p, fn) for p in block.blocks))
     if isinstance(block, Opener):
-        return replace(block, parts=tuple(
-            replace(p, inlines=fn(p.inlines)) for p in block.parts))
+        return _with(block, parts=tuple(_with(p, inlines=fn(p.inlines)) for p in block.parts))
     if isinstance(block, Closer):
-        return replace(block, parts=tuple(_rewrite_part(p, fn) for p in block.parts))
+        return _with(block, parts=tuple(_rewrite_part(p, fn) for p in block.parts))
     if isinstance(block, Division):
         head = None if block.head is None else _rewrite_leaf(block.head, fn)
-        return replace(block, head=head, blocks=rewrite_blocks(block.blocks, fn))
+        return _with(block, head=head, blocks=rewrite_blocks(block.blocks, fn))
     if isinstance(block, PageBreakBlock):
         return block
     raise TypeError(f"unknown block {type(block).__name__}")
@@ -74,7 +84,7 @@ def rewrite_blocks(blocks: tuple[Block, ...], fn: InlineRewrite) -> tuple[Block,
 
 
 def rewrite_note(note: Note, fn: InlineRewrite) -> Note:
-    return replace(note, blocks=tuple(_rewrite_leaf(p, fn) for p in note.blocks))
+    return _with(note, blocks=tuple(_rewrite_leaf(p, fn) for p in note.blocks))
 
 
 def rewrite_document(doc: Document, fn: InlineRewrite, *, notes: bool = True,

@@ -75,8 +75,12 @@ def _tag_mentions(pattern: re.Pattern[str], by_name: dict[str, Entry]):  # type:
             if not isinstance(node, Text):
                 out.append(node)
                 continue
+            matches = list(pattern.finditer(node.text))
+            if not matches:
+                out.append(node)  # the very node: the run is seen to be unchanged
+                continue
             position = 0
-            for match in pattern.finditer(node.text):
+            for match in matches:
                 entry = by_name[match.group()]
                 if match.start() > position:
                     out.append(Text(node.text[position: match.start()],

@@ -74,9 +74,12 @@ class _Segment:
 
 def _repair_segment(segment: _Segment, evidence: Evidence, decisions: Decisions,
                     proposals: list[Proposal]) -> list[Inline]:
+    found_here = findings(segment.text, evidence)
+    if not found_here:
+        return list(segment.nodes)  # the very nodes: the run is seen to be unchanged
     out: list[Inline] = []
     position = 0
-    for found in findings(segment.text, evidence):
+    for found in found_here:
         loc = segment.loc(found.start)
         key = proposal_key(loc, found.original)
         status = _status(found.cert, key, decisions)
