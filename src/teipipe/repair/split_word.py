@@ -28,7 +28,9 @@ MARGIN = 0.5
 
 # Two letter runs with exactly one space between them; the right part may be
 # followed by an elision or a hyphenated clitic (`De vons-nous`), not by a letter.
-_PAIR = re.compile(r"(?<![\w-])([^\W\d_]+) ([^\W\d_]+)(?![\w'’‘ʼ])")
+# The right part is matched ahead, not consumed, so that every pair of neighbours is
+# found in one scan: the right word of one pair is the left word of the next.
+_PAIR = re.compile(r"(?<![\w-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w'’‘ʼ]))")
 
 
 _SENTENCE_END = frozenset(".!?:;«—(")
@@ -84,19 +86,19 @@ def judge(left: str, right: str, evidence: Evidence) -> Cert | None:
 def find(text: str, evidence: Evidence) -> Iterator[Finding]:
     """Every split word of a segment, left to right, not overlapping."""
     table = evidence.lexicon.table
+    # Most pairs of words join into no word at all: that cheapest test is made first, on
+    # every pair at once.
+    candidates = [match for match in _PAIR.finditer(text)
+                  if not (joined := (match[1] + match[2]).lower()).isalpha()
+                  or joined in table]
     position = 0
-    while (match := _PAIR.search(text, position)) is not None:
-        left, right = match.group(1), match.group(2)
-        joined = (left + right).lower()
-        if joined.isalpha() and joined not in table:
-            # Most pairs of words join into no word at all: the cheapest test first.
-            position = match.start(2)
-            continue
+    for match in candidates:
+        start = match.start()
+        if start < position:
+            continue  # its left word is the right word of a pair just joined
+        left, right = match[1], match[2]
         cert = judge(left, right, evidence)
-        if cert is not None and not _shape_ok(left, right, text, match.start(), evidence):
-            cert = None
-        if cert is None:
-            position = match.start(2)  # the right word may start the next pair
+        if cert is None or not _shape_ok(left, right, text, start, evidence):
             continue
-        yield Finding(match.start(), match.end(), match.group(), left + right, RULE, cert)
-        position = match.end()
+        position = match.end() + len(right)
+        yield Finding(start, position, text[start:position], left + right, RULE, cert)
