@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..lexicon import zipf_of
 from .base import WORD, Cert, Evidence, Finding
 
 RULE = "repair.misread"
@@ -66,10 +67,14 @@ def best_reading(word: str, evidence: Evidence) -> tuple[str, Cert] | None:
 
 def _confusions(text: str, evidence: Evidence) -> Iterator[Finding]:
     known = evidence.memo.setdefault(RULE, {})  # words repeat: judge each form once a text
+    table = evidence.lexicon.table
     for match in _TOKEN.finditer(text):
         word = match.group()
         if len(word) < 4 or not word.islower():
             continue  # best_reading's first test, without the call
+        frequency = table.get(word) if word.isalpha() else None
+        if frequency is not None and zipf_of(frequency) >= UNKNOWN:
+            continue  # most words: a word of the language (best_reading's second test)
         if word in known:
             reading = known[word]
         else:
