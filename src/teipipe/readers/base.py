@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -82,15 +83,18 @@ def detected_metadata(facts: TextFacts) -> Metadata:
 
 def guess_language(source: Source) -> str:
     """English or French by their commonest short words; the sidecar states it for sure."""
-    words = " ".join(source.lines).lower().split()
-    french = sum(w in {"le", "la", "les", "de", "des", "et", "que", "est", "une", "pas", "je",
-                       "vous", "nous", "il", "qui", "dans"} for w in words)
-    english = sum(w in {"the", "of", "and", "to", "is", "that", "in", "it", "was", "i", "you",
-                        "we", "he", "which", "with"} for w in words)
-    german = sum(w in {"der", "die", "das", "und", "ist", "nicht", "ich", "sie", "wir", "mit"}
-                 for w in words)
-    scores = {"en": english, "fr": french, "de": german}
+    counts = Counter(" ".join(source.lines).lower().split())
+    scores = {language: sum(counts[w] for w in words) for language, words in _COMMON.items()}
     return max(scores, key=lambda k: scores[k])
+
+
+_COMMON = {
+    "en": ("the", "of", "and", "to", "is", "that", "in", "it", "was", "i", "you", "we", "he",
+           "which", "with"),
+    "fr": ("le", "la", "les", "de", "des", "et", "que", "est", "une", "pas", "je", "vous", "nous",
+           "il", "qui", "dans"),
+    "de": ("der", "die", "das", "und", "ist", "nicht", "ich", "sie", "wir", "mit"),
+}
 
 
 def finish(reader: str, source: Source, units: Sequence[Unit], notes: Sequence[Note],

@@ -112,7 +112,9 @@ class HyphenPolicy:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# Only from a word's first letter: without the look-behind a word that is no compound
+# was tried again from each of its letters.
+_COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 def vocabulary_of(lines: Sequence[Line]) -> HyphenPolicy:

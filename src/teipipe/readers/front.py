@@ -126,7 +126,7 @@ def facts(front: Sequence[FrontLine]) -> FrontFacts:
                 authors.append(match["name"].strip())
                 year = match.groupdict().get("year") or year
         elif line.role == "source":
-            source_parts.append(re.sub(r"^[^:]*:\s*", "", text).rstrip(";"))
+            source_parts.append(_LABEL.sub("", text).rstrip(";"))
         elif line.role == "translation":
             translator = _translator_of(text)
         elif line.role == "licence":
@@ -135,12 +135,17 @@ def facts(front: Sequence[FrontLine]) -> FrontFacts:
                       translator, licence)
 
 
+_LABEL = re.compile(r"^[^:]*:\s*")
+_BY_NAME = re.compile(r"\bby\s+(?P<name>[A-ZÀ-Ý][\w.’' -]+?)\s*[;.]?$")
+_ADDRESS = re.compile(r"https?://\S+")
+
+
 def _translator_of(text: str) -> str | None:
-    match = re.search(r"\bby\s+(?P<name>[A-ZÀ-Ý][\w.’' -]+?)\s*[;.]?$", text)
+    match = _BY_NAME.search(text)
     return match["name"].strip() if match else None
 
 
 def _licence_url(text: str) -> str | None:
     """An address written on the licence line; a licence's version is never guessed."""
-    match = re.search(r"https?://\S+", text)
+    match = _ADDRESS.search(text)
     return match.group().rstrip(".;,)") if match else None

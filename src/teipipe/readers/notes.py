@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..diagnostics import Location, Reporter
 from ..model import Document, Inline, Note, NoteRef, Paragraph, Text
@@ -41,8 +42,12 @@ def note_id(label: str, taken: set[str]) -> str:
     return candidate
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+_BRACKETED_NUMBER = re.compile(r"\[(\d{1,3})\]")
+
+
 def label_sort_key(label: str) -> tuple[int, str]:
-    digits = re.match(r"\d+", label)
+    digits = _LEADING_DIGITS.match(label)
     return (int(digits.group()) if digits else 10**6, label)
 
 
@@ -53,13 +58,18 @@ class MarkerStyle:
     bracketed: bool
 
     def pattern(self, label: str) -> re.Pattern[str]:
-        escaped = re.escape(label)
-        if self.bracketed:
-            return re.compile(rf"\[{escaped}\]")
-        # Glued digits: after a letter or closing punctuation, never inside a number;
-        # one space is allowed only after punctuation (`longtemps ? 379`).
-        return re.compile(
-            rf"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,])\s?)(?<!\d){escaped}(?![\d\w])")
+        return _marker_pattern(self.bracketed, label)
+
+
+@lru_cache(maxsize=4096)
+def _marker_pattern(bracketed: bool, label: str) -> re.Pattern[str]:
+    escaped = re.escape(label)
+    if bracketed:
+        return re.compile(rf"\[{escaped}\]")
+    # Glued digits: after a letter or closing punctuation, never inside a number;
+    # one space is allowed only after punctuation (`longtemps ? 379`).
+    return re.compile(
+        rf"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,])\s?)(?<!\d){escaped}(?![\d\w])")
 
 
 def _split_text(node: Text, match: re.Match[str], label_text: str, target: str) -> list[Inline]:
@@ -134,7 +144,7 @@ def _warn_orphan_markers(doc: Document, labels: set[str], style: MarkerStyle,
     """A bracketed number that looks like a marker but has no note is worth a look."""
     if not style.bracketed:
         return
-    orphan = re.compile(r"\[(\d{1,3})\]")
+    orphan = _BRACKETED_NUMBER
 
     def scan(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
         for node in run:

@@ -50,9 +50,12 @@ def is_salutation(text: str) -> bool:
     return bool(SALUTATION.match(text.strip())) and word_count(text) <= 8
 
 
+_CAPITALS_ADDRESS = re.compile(r"^((?:[A-ZÀ-Ý]{2,}\s+){0,3}[A-ZÀ-Ý]{2,}),\s")
+
+
 def salutation_prefix(text: str) -> int:
     """Length of an address run in capitals that opens a paragraph (`DEAR COMRADES,`)."""
-    match = re.match(r"^((?:[A-ZÀ-Ý]{2,}\s+){0,3}[A-ZÀ-Ý]{2,}),\s", text)
+    match = _CAPITALS_ADDRESS.match(text)
     if match and SALUTATION.match(match.group(1)):
         return match.end(1) + 1
     return 0
@@ -101,9 +104,12 @@ def is_question_heading(text: str, gap_before: int) -> bool:
     return gap_before >= 2 and stripped.endswith("?") and word_count(stripped) <= 4
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
 def is_titlecase(text: str) -> bool:
     """Most words capitalised, as headings are in English-language sites."""
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
+    words = [w for w in _TITLE_WORD.findall(text) if len(w) > 3]
     if not words:
         return text[:1].isupper()
     capitalised = sum(1 for w in words if w[0].isupper())
@@ -119,10 +125,13 @@ def introduces_quotation(text: str) -> bool:
     return text.rstrip().endswith((":", ","))
 
 
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
 def ends_sentence(text: str) -> bool:
     """The text ends where a sentence may end (so a following blank line is a paragraph end)."""
     stripped = text.rstrip()
-    stripped = re.sub(r"\d+$", "", stripped).rstrip()  # a glued note number
+    stripped = _TRAILING_DIGITS.sub("", stripped).rstrip()  # a glued note number
     return not stripped or stripped[-1] in ".!?:;»”\"')]…" or stripped.endswith("...")
 
 

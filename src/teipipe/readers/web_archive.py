@@ -22,6 +22,8 @@ from .structure import Unit, strip_label
 from .wrapped import continued_share, trailing_space_share
 
 # Prompts and widgets that web pages put after a work.
+# A bracketed note number right after a word: `text [3]`, `text[3]`.
+_MARKER_AFTER_WORD = re.compile(r"\S\s?\[\d{1,3}\]")
 _BOILERPLATE = re.compile(
     r"^(?:Leave a (?:Reply|Comment)|Post a Comment|Add a comment|Comments?|Share this:?|"
     r"Like this:?|Related|Comments are closed\.?|You must be logged in to post a comment\.?|"
@@ -116,7 +118,7 @@ class WebArchiveReader:
         if not lines:
             return 0.0
         long_lines = sum(len(line) > 250 for line in lines)
-        brackets = sum(bool(re.search(r"\S\s?\[\d{1,3}\]", line)) for line in lines)
+        brackets = sum(bool(_MARKER_AFTER_WORD.search(line)) for line in lines)
         # A paragraph a line: long lines, or lines that stand alone between blank lines.
         alone = 1.0 - continued_share(source)
         score = max(min(1.0, 4 * long_lines / len(lines)), alone) * 0.8
