@@ -13,6 +13,7 @@ removing the folder only costs one full build.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import Any
 
 from . import __version__
 from .diagnostics import Diagnostic, Location, Severity
-from .pipeline import write_atomic
+from .pipeline import atomic_file, write_atomic
 from .project import Project
 
 CACHE_DIR = ".teipipe-cache"
@@ -84,23 +85,43 @@ def document_key(environment: str, display: str, text_sha256: str, sidecar_sha25
 class _Memo:
     """A JSON file under the cache folder of values remembered from the last build: those
     looked up in this build are kept by `save` (and only those), the rest dropped.
-    Not thread-safe."""
+
+    A value looked up moves from `known` to `used`, so that a large corpus is held once,
+    not twice; the file is rewritten only when a value changed or one was dropped.
+    Not thread-safe.
+    """
 
     def __init__(self, root: Path, name: str) -> None:
         self.path = root / CACHE_DIR / name
         self.known: dict[str, list[Any]] = {}
         self.used: dict[str, list[Any]] = {}
+        self.changed = False
         try:
             raw = json.loads(self.path.read_bytes())
             self.known = raw if isinstance(raw, dict) else {}
         except (OSError, ValueError):
             self.known = {}
 
+    def _take(self, key: str) -> Any:
+        """The remembered value of `key`, kept for the next build; None if there is none."""
+        if key in self.used:
+            return self.used[key]
+        value = self.known.pop(key, None)
+        if value is not None:
+            self.used[key] = value
+        return value
+
+    def _put(self, key: str, value: list[Any]) -> None:
+        before = self.used[key] if key in self.used else self.known.pop(key, None)
+        self.changed |= before != value
+        self.used[key] = value
+
     def save(self) -> None:
-        if self.used != self.known:
-            write_atomic(self.path, json.dumps(self.used, ensure_ascii=False,
-                                               sort_keys=True).encode("utf-8"))
-        self.known, self.used = {}, {}
+        if self.changed or self.known:
+            # Streamed: at a hundred thousand texts the file is tens of megabytes.
+            with atomic_file(self.path) as raw, io.TextIOWrapper(raw, encoding="utf-8") as out:
+                json.dump(self.used, out, ensure_ascii=False, sort_keys=True)
+        self.known, self.used, self.changed = {}, {}, False
 
 
 class InputHashes(_Memo):
@@ -117,12 +138,11 @@ class InputHashes(_Memo):
         if not current:
             return None
         name = str(path)
-        known = self.known.get(name)
+        known = self._take(name)
         if isinstance(known, list) and len(known) == 3 and known[:2] == current:
-            self.used[name] = known
             return str(known[2])
         digest = sha256(path.read_bytes())
-        self.used[name] = [*current, digest]
+        self._put(name, [*current, digest])
         return digest
 
     def remember(self, path: Path, data: bytes) -> str:
@@ -130,7 +150,7 @@ class InputHashes(_Memo):
         digest = sha256(data)
         current = stamp(path)
         if current:
-            self.used[str(path)] = [*current, digest]
+            self._put(str(path), [*current, digest])
         return digest
 
 
@@ -253,8 +273,8 @@ class ParsedSidecars(_Memo):
 
     def __call__(self, data: bytes) -> list[Any]:
         digest = sha256(data)
-        summary = self.known.get(digest)
+        summary = self._take(digest)
         if not isinstance(summary, list):
             summary = self.summarize(data)
-        self.used[digest] = summary
+            self._put(digest, summary)
         return summary
