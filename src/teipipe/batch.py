@@ -17,8 +17,8 @@ from pathlib import Path
 from lxml import etree
 
 from . import outputs as outputs_mod
+from . import saxon, site
 from . import sidecar as sidecar_mod
-from . import site
 from . import source as source_mod
 from .cache import (
     Cache,
@@ -95,16 +95,19 @@ class Converter:
         if result.ok and result.tei is not None:
             self._align(job, result.tei.tree)
         tei = result.tei.to_bytes() if result.ok and result.tei is not None else None
+        # Parsed into Saxon once, for the Schematron and every stylesheet.
+        parsed = saxon.parse(tei.decode("utf-8")) if tei is not None and (
+            self.schema_dir is not None or self.outputs) else None
         checked: list[Diagnostic] = []
         if tei is not None and result.tei is not None and self.schema_dir is not None:
             validator = _validator(self.schema_dir)
             checked = validator.validate(tei, job.tei_display or job.display,
-                                         result.tei.origin_by_line())
+                                         result.tei.origin_by_line(), parsed)
         diagnostics = tuple(problems) + result.diagnostics + tuple(checked)
         made = None
-        if self.outputs and tei is not None and result.tei is not None and not any(
+        if self.outputs and parsed is not None and result.tei is not None and not any(
                 d.severity is Severity.ERROR for d in diagnostics):
-            made, found = outputs_mod.for_document(_transformer(), result.tei.tree, tei,
+            made, found = outputs_mod.for_document(_transformer(), result.tei.tree, parsed,
                                                    job.name, job.tei_display or job.display)
             diagnostics += tuple(found)
         return Outcome(job.index, job.key, tei, diagnostics, made)

@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from . import saxon
 from .diagnostics import Diagnostic, Location, Severity
 from .edition import Edition
 from .register import EntryKind, Register
@@ -57,10 +58,13 @@ def latest(dates: Iterable[str]) -> str:
     return full[-1] if full else "1970-01-01"
 
 
-def entries(engine: Transformer, tei: str, name: str) -> bytes:
-    """The CMIF correspDesc entries of one TEI document (given as text), `ref` and `source`
-    left empty for `write` to fill in; b"" for a document that is no letter."""
-    result = _DECLARATION.sub("", engine.apply_text(OUTPUTS["cmif"], tei, name)).strip()
+def entries(engine: Transformer, tei: str | saxon.PyXdmNode, name: str) -> bytes:
+    """The CMIF correspDesc entries of one TEI document (as text, or as `saxon.parse` gave
+    it), `ref` and `source` left empty for `write` to fill in; b"" for a document that is no
+    letter."""
+    result = (engine.apply_text(OUTPUTS["cmif"], tei, name) if isinstance(tei, str)
+              else engine.apply_parsed(OUTPUTS["cmif"], tei, name))
+    result = _DECLARATION.sub("", result).strip()
     return result.encode("utf-8")
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import cmif, site
+from . import cmif, saxon, site
 from . import edition as edition_mod
 from . import project as project_mod
 from . import register as register_mod
@@ -33,13 +33,13 @@ class DocumentOutputs:
     """Its row of the corpus index and of the register pages."""
 
 
-def for_document(engine: Transformer, tree: etree._ElementTree, tei: bytes, name: str,
-                 display: str) -> tuple[DocumentOutputs | None, list[Diagnostic]]:
-    """The outputs of the TEI document `name` (`display`: its file as messages name it)."""
-    text = tei.decode("utf-8")
+def for_document(engine: Transformer, tree: etree._ElementTree, parsed: saxon.PyXdmNode,
+                 name: str, display: str) -> tuple[DocumentOutputs | None, list[Diagnostic]]:
+    """The outputs of the TEI document `name` (`tree` in lxml, `parsed` by `saxon.parse`;
+    `display`: its file as messages name it)."""
     try:
-        page = engine.apply_text(OUTPUTS["html"], text, display)
-        entries = cmif.entries(engine, text, display)
+        page = engine.apply_parsed(OUTPUTS["html"], parsed, display)
+        entries = cmif.entries(engine, parsed, display)
     except TransformError as error:
         return None, [Diagnostic("site.transform-failed", Severity.ERROR, Location(display),
                                  str(error))]

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable
+from saxonche import PyXsltExecutable
+
+from . import saxon
 
 STYLESHEETS = Path(__file__).resolve().parent / "xslt"
 
@@ -49,17 +51,11 @@ class Transformer:
 
     Lifecycle: make one per run; each stylesheet is compiled at its first use into an
     executable that is never given parameters or modes afterwards, so every document
-    sees the same executable. Not thread-safe (one Saxon processor per transformer).
+    sees the same executable. Not thread-safe (Saxon's processor is the process's).
     """
 
     folder: Path = STYLESHEETS
-    _processor: PySaxonProcessor | None = field(default=None, init=False, repr=False)
     _compiled: dict[str, PyXsltExecutable] = field(default_factory=dict, init=False, repr=False)
-
-    def _saxon(self) -> PySaxonProcessor:
-        if self._processor is None:
-            self._processor = PySaxonProcessor(license=False)
-        return self._processor
 
     def executable(self, output: Output) -> PyXsltExecutable:
         compiled = self._compiled.get(output.stylesheet)
@@ -68,9 +64,9 @@ class Transformer:
             if not path.is_file():
                 raise TransformError(f"no stylesheet {output.stylesheet} in the xslt folder")
             try:
-                compiled = self._saxon().new_xslt30_processor().compile_stylesheet(
+                compiled = saxon.processor().new_xslt30_processor().compile_stylesheet(
                     stylesheet_file=str(path))
-            except PySaxonApiError as error:
+            except saxon.PySaxonApiError as error:
                 raise TransformError(f"{output.stylesheet} does not compile: {error}") from error
             self._compiled[output.stylesheet] = compiled
         return compiled
@@ -87,16 +83,23 @@ class Transformer:
         """
         return self._run(output, name=name, xml_text=text)
 
+    def apply_parsed(self, output: Output, document: saxon.PyXdmNode, name: str) -> str:
+        """The result of a stylesheet on a document already parsed by `saxon.parse`, which
+        several stylesheets (and the Schematron) can share."""
+        return self._run(output, name, document)
+
     def apply_corpus(self, output: Output, manifest: etree._Element) -> str:
         """The result of a corpus-level stylesheet on a manifest listing the documents."""
         return self.apply_text(output, etree.tostring(manifest, encoding="unicode"), "the corpus")
 
-    def _run(self, output: Output, name: str, **source: str) -> str:
-        """Parse the document (`source`: Saxon's parse_xml argument) and apply `output`."""
+    def _run(self, output: Output, name: str, document: saxon.PyXdmNode | None = None,
+             **source: str) -> str:
+        """Apply `output` to `document`, or to the document `source` names (Saxon's parse_xml
+        argument), parsed here."""
         try:
-            node = self._saxon().parse_xml(**source)
+            node = document if document is not None else saxon.processor().parse_xml(**source)
             result = self.executable(output).transform_to_string(xdm_node=node)
-        except PySaxonApiError as error:
+        except saxon.PySaxonApiError as error:
             raise TransformError(f"{output.stylesheet} failed on {name}: {error}") from error
         return result or ""
 

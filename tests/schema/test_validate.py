@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from support.schema_helpers import ACCEPT, CORPUS, HOSTILE, INVALID, ROOT, SCHEMA, VALID, display
-from teipipe import validation
+from teipipe import saxon, validation
 from teipipe.cli import main
 from teipipe.diagnostics import render
 
@@ -38,6 +38,15 @@ def test_invalid_documents_give_the_golden_messages(validator: validation.Valida
         golden.write_text(text, encoding="utf-8")
     assert golden.is_file(), f"no {golden.name}: run with TEIPIPE_ACCEPT=1 and review it"
     assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_a_document_already_parsed_into_saxon_gives_the_same_messages(
+        validator: validation.Validator, path: Path) -> None:
+    data = path.read_bytes()
+    once = validator.validate(data, display(path), parsed=saxon.parse(data.decode("utf-8")))
+    assert once  # every fixture is invalid
+    assert once == validator.validate(data, display(path))
 
 
 def test_every_schematron_rule_fires_on_some_invalid_document() -> None:

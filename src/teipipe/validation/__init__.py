@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import saxon
 from ..diagnostics import Diagnostic, Location, Severity
 from ..schema import odd as odd_mod
 from ..xmlloc import line_of, start_tag_columns, text_column
@@ -35,8 +36,10 @@ class Validator:
     schematron: CompiledSchematron
 
     def validate(self, data: bytes, display: str,
-                 origins: dict[int, Location] | None = None) -> list[Diagnostic]:
-        """Every problem of one document; `origins` maps TEI lines to plain-text places."""
+                 origins: dict[int, Location] | None = None,
+                 parsed: saxon.PyXdmNode | None = None) -> list[Diagnostic]:
+        """Every problem of one document; `origins` maps TEI lines to plain-text places;
+        `parsed`: the same document as `saxon.parse` gave it, when the caller has it."""
         tree, problems = safe.parse(data, display)
         if tree is None:
             return problems
@@ -44,8 +47,9 @@ class Validator:
         for problem in self.grammar.check(tree):
             problems.append(place.diagnostic(problem.code, problem.element, problem.attribute,
                                              problem.message, problem.line))
-        text = etree.tostring(tree.getroot(), encoding="unicode")
-        for failure in self.schematron.run(text):
+        document = parsed if parsed is not None else etree.tostring(tree.getroot(),
+                                                                   encoding="unicode")
+        for failure in self.schematron.run(document):
             node, attribute = _resolve(tree, failure.at)
             severity = Severity.WARNING if failure.role in ("warning", "warn") else Severity.ERROR
             diagnostic = place.diagnostic(f"schematron.{failure.pattern}", node, attribute,

@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lxml import etree
-from saxonche import PySaxonProcessor, PyXsltExecutable
+from saxonche import PyXsltExecutable
+
+from .. import saxon
 
 XSL = "http://www.w3.org/1999/XSL/Transform"
 SCH = "http://purl.oclc.org/dsdl/schematron"
@@ -132,11 +134,11 @@ class Failure:
 class CompiledSchematron:
     """A Schematron compiled once and applied to many documents; one per thread."""
 
-    processor: PySaxonProcessor
     executable: PyXsltExecutable
 
-    def run(self, document: str) -> list[Failure]:
-        node = self.processor.parse_xml(xml_text=document)
+    def run(self, document: str | saxon.PyXdmNode) -> list[Failure]:
+        """The failures of a document given as text, or as parsed by `saxon.parse`."""
+        node = saxon.parse(document) if isinstance(document, str) else document
         result = self.executable.transform_to_string(xdm_node=node)
         report = etree.fromstring(result.encode("utf-8"))
         return [Failure(f.get("pattern", ""), f.get("role", "error"), f.get("at", ""),
@@ -145,7 +147,6 @@ class CompiledSchematron:
 
 
 def compile_schematron(schema: etree._Element) -> CompiledSchematron:
-    processor = PySaxonProcessor(license=False)
     stylesheet = etree.tostring(to_xslt(schema), encoding="unicode")
-    executable = processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=stylesheet)
-    return CompiledSchematron(processor, executable)
+    return CompiledSchematron(saxon.processor().new_xslt30_processor().compile_stylesheet(
+        stylesheet_text=stylesheet))
