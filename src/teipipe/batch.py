@@ -159,7 +159,7 @@ def _sidecar(job: Job) -> tuple[sidecar_mod.Sidecar | None, list[Diagnostic]]:
     return sidecar_mod.parse(text, shown)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """What the build keeps of one document."""
 

@@ -133,7 +133,7 @@ class PartnerRef:
                        side.read_bytes() if side.is_file() else None, self.own_role)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlannedLinks:
     """A document's links as planned for the whole corpus: neighbours, and its partner."""
 
