@@ -15,13 +15,13 @@ later steps, closed (and its file gone) when the build ends. Not thread-safe.
 
 from __future__ import annotations
 
-import json
+import marshal
 import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
-from typing import IO, overload
+from dataclasses import fields
+from typing import IO, Any, overload
 
-from . import site
 from .site import DocumentRow
 
 _ABSENT = -1
@@ -39,8 +39,9 @@ class DocumentShares:
 
     def put(self, index: int, name: str, row: DocumentRow | None, cmif: bytes) -> None:
         """Keep the share of the document at `index` (replacing an earlier one)."""
-        data = json.dumps({"name": name, "row": None if row is None else site.row_json(row),
-                           "cmif": cmif.decode("utf-8")}, ensure_ascii=False).encode("utf-8")
+        # marshal: the file lives and dies with this process, and the corpus steps read
+        # each row several times, so the cheapest encoding to read back is the one to use.
+        data = marshal.dumps((name, None if row is None else _row_values(row), cmif))
         if self._file is None:
             # Open across calls, until close(): the build's steps share it.
             self._file = tempfile.TemporaryFile(prefix="teipipe-shares-")  # noqa: SIM115
@@ -54,9 +55,8 @@ class DocumentShares:
         if self._file is None:
             raise LookupError(index)
         self._file.seek(self._offsets[index])
-        data = json.loads(self._file.read(self._lengths[index]))
-        row = None if data["row"] is None else site.row_from_json(data["row"])
-        return str(data["name"]), row, str(data["cmif"]).encode("utf-8")
+        name, values, cmif = marshal.loads(self._file.read(self._lengths[index]))
+        return name, None if values is None else _row_of(values), cmif
 
     def indexes(self) -> array[int]:
         """The corpus indexes of the documents kept, in ascending order."""
@@ -94,6 +94,20 @@ class DocumentShares:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(DocumentRow))
+
+
+def _row_values(row: DocumentRow) -> tuple[Any, ...]:
+    return tuple(sorted(row.refs) if name == "refs" else getattr(row, name)
+                 for name in _ROW_FIELDS)
+
+
+def _row_of(values: tuple[Any, ...]) -> DocumentRow:
+    given = dict(zip(_ROW_FIELDS, values, strict=True))
+    given["refs"] = frozenset(given["refs"])
+    return DocumentRow(**given)
 
 
 class RowView(Sequence[DocumentRow]):
