@@ -11,6 +11,7 @@ and every document is still converted on its own, in any process.
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -89,9 +90,11 @@ def summarize(data: bytes) -> SidecarSummary:
     sent, received = _table(tables, "sent"), _table(tables, "received")
     relations = tables.get("relation", [])
     title = document.get("title")
-    return [letter, str(document.get("language", "")), None if title is None else str(title),
-            str(sent.get("date") or sent.get("not_before") or ""),
-            _parties(sent) + _parties(received),
+    # Languages, dates and party ids repeat across a corpus: one string object each.
+    return [letter, sys.intern(str(document.get("language", ""))),
+            None if title is None else str(title),
+            sys.intern(str(sent.get("date") or sent.get("not_before") or "")),
+            [sys.intern(p) for p in _parties(sent) + _parties(received)],
             [[str(r.get("type")), str(r.get("target", ""))]
              for r in (relations if isinstance(relations, list) else []) if isinstance(r, dict)]]
 
@@ -104,7 +107,10 @@ def _summary(path: Path, read: SidecarReader) -> SidecarSummary:
         return read(b"")  # the document's own conversion reports an unreadable sidecar
 
 
-def _letter(path: Path, summary: SidecarSummary, register: Register) -> Letter | None:
+def _letter(path: Path, summary: SidecarSummary, register: Register,
+            shared: dict[frozenset[str], frozenset[str]]) -> Letter | None:
+    """The letter of a summary; `shared` holds one copy of each set of parties (a corpus
+    has few correspondences and many letters)."""
     letter, language, title, date, parties, relations = summary
     if not letter:
         return None
@@ -112,9 +118,14 @@ def _letter(path: Path, summary: SidecarSummary, register: Register) -> Letter |
     for value in parties:
         entry = register.get(value) or register.find(value)
         ids.add(entry.id if entry is not None else value)
+    party_set = frozenset(ids)
     related = frozenset(target for kind, target in relations if kind in _ROLES)
-    return Letter(path.stem, frozenset(ids), date, language,
-                  path.stem if title is None else title, related)
+    return Letter(path.stem, shared.setdefault(party_set, party_set), date, language,
+                  path.stem if title is None else title,
+                  related if related else _NO_NAMES)
+
+
+_NO_NAMES: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -159,8 +170,9 @@ def plan_links(files: Sequence[Path], register: Register, display: Any,
     """Links of every file, in the order of `files`."""
     by_name = {path.stem: path for path in files}
     summaries = [_summary(path, read) for path in files]
+    shared: dict[frozenset[str], frozenset[str]] = {}
     letters = [lt for path, summary in zip(files, summaries, strict=True)
-               if (lt := _letter(path, summary, register)) is not None]
+               if (lt := _letter(path, summary, register, shared)) is not None]
     around = neighbours(letters)
     links: list[PlannedLinks] = []
     for path, summary in zip(files, summaries, strict=True):
