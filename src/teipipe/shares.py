@@ -18,11 +18,11 @@ from __future__ import annotations
 import marshal
 import tempfile
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import fields
-from typing import IO, Any, overload
+from typing import IO, Any
 
-from .site import DocumentRow
+from .site import DocumentRow, RowsAt
 
 _ABSENT = -1
 
@@ -82,13 +82,18 @@ class DocumentShares:
         for name, _row, cmif in self:
             yield name, cmif
 
-    def rows(self) -> RowView:
-        """The index rows of the documents kept, in corpus order, read when asked for."""
-        return RowView(self)
+    def rows(self) -> RowsAt:
+        """The index rows of the documents kept (those that have one), in corpus order,
+        each read when asked for."""
+        with_row = array("q", (index for index in self.indexes()
+                               if self._read(index)[1] is not None))
+        return RowsAt(self._row_at, with_row)
 
-    def row_at(self, position: int) -> DocumentRow | None:
-        """The row of the `position`-th document kept (in corpus order)."""
-        return self._read(self.indexes()[position])[1]
+    def _row_at(self, index: int) -> DocumentRow:
+        row = self._read(index)[1]
+        if row is None:  # rows() offers only documents that have one
+            raise LookupError(index)
+        return row
 
     def close(self) -> None:
         if self._file is not None:
@@ -110,27 +115,3 @@ def _row_of(values: tuple[Any, ...]) -> DocumentRow:
     return DocumentRow(**given)
 
 
-class RowView(Sequence[DocumentRow]):
-    """The rows of a DocumentShares as a sequence; documents without a row are left out."""
-
-    def __init__(self, shares: DocumentShares) -> None:
-        self._shares = shares
-        self._positions = array("q", (p for p, (_n, row, _c) in enumerate(shares)
-                                      if row is not None))
-
-    def __len__(self) -> int:
-        return len(self._positions)
-
-    @overload
-    def __getitem__(self, position: int) -> DocumentRow: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> Sequence[DocumentRow]: ...
-
-    def __getitem__(self, position: int | slice) -> DocumentRow | Sequence[DocumentRow]:
-        if isinstance(position, slice):
-            return [self[p] for p in range(len(self))[position]]
-        row = self._shares.row_at(self._positions[position])
-        if row is None:  # the positions were chosen for having a row
-            raise LookupError(position)
-        return row

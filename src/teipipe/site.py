@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, overload
@@ -114,12 +114,12 @@ def entry_page(entry: Entry, letters: Sequence[DocumentRow]) -> EntryPage:
     return EntryPage(entry.kind, entry.id, entry.name, entry.note, life, authorities, letters)
 
 
-class _Picked(Sequence[DocumentRow]):
-    """The rows of `rows` at `positions`, each read when asked for: the build's rows stay
-    on disk (shares.RowView) and only their positions are held here."""
+class RowsAt(Sequence[DocumentRow]):
+    """The rows that `row_at` gives for `positions`, each read when asked for: the build's
+    rows stay on disk (shares.DocumentShares) and only positions are held."""
 
-    def __init__(self, rows: Sequence[DocumentRow], positions: Sequence[int]) -> None:
-        self._rows, self._positions = rows, positions
+    def __init__(self, row_at: Callable[[int], DocumentRow], positions: Sequence[int]) -> None:
+        self._row_at, self._positions = row_at, positions
 
     def __len__(self) -> int:
         return len(self._positions)
@@ -132,8 +132,8 @@ class _Picked(Sequence[DocumentRow]):
 
     def __getitem__(self, index: int | slice) -> DocumentRow | Sequence[DocumentRow]:
         if isinstance(index, slice):
-            return [self._rows[p] for p in self._positions[index]]
-        return self._rows[self._positions[index]]
+            return [self._row_at(p) for p in self._positions[index]]
+        return self._row_at(self._positions[index])
 
 
 def environment() -> jinja2.Environment:
@@ -202,8 +202,8 @@ def write_index(rows: Sequence[DocumentRow], register: Register, edition: Editio
             naming.setdefault(ref, array("q")).append(position)
     env = environment()
     _render(env, "index.html", out / "index.html", edition=edition,
-            documents=_Picked(rows, order), root="")
-    pages = [entry_page(e, _Picked(rows, naming.get(e.id, array("q"))))
+            documents=RowsAt(rows.__getitem__, order), root="")
+    pages = [entry_page(e, RowsAt(rows.__getitem__, naming.get(e.id, array("q"))))
              for e in sorted(register.entries, key=lambda e: e.name)]
     _render(env, "register_index.html", out / "register" / "index.html", edition=edition,
             entries=pages, kinds=_KINDS, root="../")
