@@ -306,7 +306,7 @@ def _finish(plan: Plan, cache: Cache | None, outcome: Outcome) -> Record:
             made.cmif.decode("utf-8") if made is not None else "",
             site.row_json(made.row) if made is not None else None, stamps))
     return Record(outcome.index, display, target, ok, True, stale, outcome.diagnostics,
-                  site.compact(made.row) if made is not None else None,
+                  made.row if made is not None else None,
                   made.cmif if made is not None else b"")
 
 

@@ -7,10 +7,9 @@ schema/reference.html belongs to the schema step and is only linked to.
 
 from __future__ import annotations
 
-import sys
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, overload
 
@@ -95,16 +94,7 @@ def row_from_json(data: dict[str, Any]) -> DocumentRow:
     """The row `row_json` wrote; KeyError or TypeError when `data` is no such row."""
     values = {f.name: data[f.name] for f in fields(DocumentRow)}
     values["refs"] = frozenset(str(r) for r in data["refs"])
-    return compact(DocumentRow(**values))
-
-
-def compact(row: DocumentRow) -> DocumentRow:
-    """The row with its repeated values (names, languages, register ids) shared between rows:
-    the build keeps a row per document until the index is written."""
-    return replace(row, sender=sys.intern(row.sender), addressee=sys.intern(row.addressee),
-                   language=sys.intern(row.language),
-                   language_name=sys.intern(row.language_name),
-                   refs=frozenset(sys.intern(r) for r in row.refs))
+    return DocumentRow(**values)
 
 
 def entry_page(entry: Entry, letters: Sequence[DocumentRow]) -> EntryPage:
