@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import executor as executor_mod
 from .. import project as project_mod
 from .. import validation
+from ..progress import Progress
 from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, report
 
 HELP = "validate TEI files against the RELAX NG and Schematron compiled from the ODD"
@@ -68,16 +69,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"teipipe: {error}", file=sys.stderr)
         return EXIT_USAGE
     jobs = jobs_for(args.jobs, len(files))
+    progress = Progress(len(files), sys.stderr, label="files")
     if jobs == 1:
         for path in files:
             problems.extend(validator.validate_file(path, path.as_posix()))
+            progress.advance()
     else:
         # The schema was loaded above only to refuse a broken one before any worker starts.
         executor = executor_mod.ProcessExecutor(jobs)
         try:
             for found in executor.map(validation.FileCheck(str(schema_dir)), files):
                 problems.extend(found)
+                progress.advance()
         finally:
             executor.close()
+    progress.finish()
     report(problems, args)
     return exit_code(problems, args, failed=bool(problems) and not files)
