@@ -3,8 +3,7 @@
 A document Saxon has parsed belongs to the processor that parsed it. With one
 processor per process, a build task parses its TEI into Saxon once and gives
 that tree to the Schematron and to every stylesheet, instead of parsing the
-same text once for each. Saxon keeps one runtime per process whatever the
-number of processor objects, so sharing one costs nothing in isolation.
+same text once for each.
 """
 
 from __future__ import annotations

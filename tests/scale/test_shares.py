@@ -36,10 +36,11 @@ def test_shares_come_back_in_corpus_order_whatever_the_order_they_came_in() -> N
     shares.close()
 
 
-def test_an_empty_build_keeps_no_file() -> None:
+def test_shares_of_no_document_are_empty() -> None:
     shares = DocumentShares(3)
     assert len(shares) == 0
     assert list(shares) == []
+    assert len(shares.rows()) == 0
     shares.close()
 
 

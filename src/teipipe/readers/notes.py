@@ -144,12 +144,11 @@ def _warn_orphan_markers(doc: Document, labels: set[str], style: MarkerStyle,
     """A bracketed number that looks like a marker but has no note is worth a look."""
     if not style.bracketed:
         return
-    orphan = _BRACKETED_NUMBER
 
     def scan(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
         for node in run:
             if isinstance(node, Text):
-                for match in orphan.finditer(node.text):
+                for match in _BRACKETED_NUMBER.finditer(node.text):
                     if match.group(1) not in labels:
                         reporter.warning(
                             "notes.marker-without-note", node.loc.shifted(match.start()),
