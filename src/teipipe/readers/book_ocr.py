@@ -10,7 +10,6 @@ word before (`word375`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..diagnostics import Reporter
@@ -18,7 +17,7 @@ from ..model import Document, Normalisation
 from ..source import Source
 from .base import finish
 from .blocks import Line, source_lines, split_blocks, vocabulary_of
-from .notes import MarkerStyle
+from .notes import NOTES_HEADING, MarkerStyle
 from .wrapped import (
     NoteSpec,
     group_notes,
@@ -31,8 +30,6 @@ from .wrapped import (
     wrap_score,
 )
 
-# The heading a book prints over its endnotes.
-_NOTES_HEADING = re.compile(r"^(?:notes?|endnotes|anmerkungen|notas|note)\s*:?$", re.IGNORECASE)
 _MARKERS = MarkerStyle(bracketed=False)
 # Endnotes printed under a `Notes` heading of a book are its editor's, not the
 # letter writer's: the writer's own notes would stand at the foot of the letter.
@@ -43,7 +40,7 @@ def notes_heading(lines: Sequence[Line]) -> Line | None:
     """The last `Notes` line whose next text line opens with a note number."""
     found: Line | None = None
     for index, line in enumerate(lines):
-        if not _NOTES_HEADING.match(line.content):
+        if not NOTES_HEADING.match(line.content):
             continue
         following = next((f for f in lines[index + 1:] if f.content), None)
         if following is not None and group_notes([following]):

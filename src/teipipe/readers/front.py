@@ -116,7 +116,7 @@ def facts(front: Sequence[FrontLine]) -> FrontFacts:
     for line in front:
         text = "".join(getattr(n, "text", "") for n in line.inlines).strip()
         if line.role == "title" and not title:
-            title = text
+            title = _MARKER.sub("", text)
             letter_to = _LETTER_TO.match(text)
             if letter_to:
                 addressee = letter_to["who"].strip()
@@ -136,6 +136,8 @@ def facts(front: Sequence[FrontLine]) -> FrontFacts:
 
 
 _LABEL = re.compile(r"^[^:]*:\s*")
+# A note marker printed after a title's words is no part of the title.
+_MARKER = re.compile(r"\s?\[\d{1,3}\]")
 _BY_NAME = re.compile(r"\bby\s+(?P<name>[A-ZÀ-Ý][\w.’' -]+?)\s*[;.]?$")
 _ADDRESS = re.compile(r"https?://\S+")
 

@@ -20,7 +20,14 @@ from ..walk import rewrite_document
 # A note paragraph's opening label in its three printed forms.
 NOTE_BRACKET = re.compile(r"^\[(?P<label>\d{1,4}\*?)\]\s*")
 NOTE_DOTTED = re.compile(r"^(?P<label>\d{1,4}\*?)\.\s+")
+NOTE_PAREN = re.compile(r"^\(?(?P<label>\d{1,4}\*?)\)\s+")
 NOTE_BARE = re.compile(r"^(?P<label>\d{1,4}\*?)(?:\s+|(?=[^\W\d_]))")
+
+# The heading printed over a block of notes, in the five languages.
+NOTES_HEADING = re.compile(
+    r"^(?:notes?|endnotes|footnotes|anmerkungen|fu(?:ß|ss)noten|notas|note(?:\s+al\s+testo)?|"
+    r"notes\s+(?:de\s+l['’]éditeur|et\s+références)|editor['’]s\s+notes|erläuterungen)\s*:?$",
+    re.IGNORECASE)
 
 # "(Note MIA)", "(N.d.T.)", "[Editor's note]": who wrote a note, stated at its end.
 RESP_SUFFIX = re.compile(
@@ -33,7 +40,7 @@ RESP_SUFFIX = re.compile(
 
 def note_id(label: str, taken: set[str]) -> str:
     """A stable `xml:id` for a note from its printed label: `n1`, `n374`, `n1star`."""
-    base = "n" + label.replace("*", "star")
+    base = "n" + label.replace("*", "star") if label else "note"
     candidate, counter = base, 2
     while candidate in taken:
         candidate = f"{base}-{counter}"
@@ -125,7 +132,7 @@ class _Linker:
 def link_markers(doc: Document, style: MarkerStyle, reporter: Reporter) -> Document:
     """Replace each marker by a NoteRef; warn about notes no marker cites."""
     linker = _Linker(doc.notes, style)
-    linked = rewrite_document(doc, linker, notes=False, front=False)
+    linked = rewrite_document(doc, linker, notes=False)
     notes: list[Note] = []
     for note in doc.notes:
         if note.cited and note.id not in linker.found:

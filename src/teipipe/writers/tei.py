@@ -28,6 +28,7 @@ from ..model import (
     Inline,
     ListBlock,
     Name,
+    Normalisation,
     Note,
     NoteRef,
     Opener,
@@ -205,8 +206,19 @@ _FRONT_TAGS = {"category": "titlePart", "byline": "byline", "source": "docImprin
                "date": "docDate"}
 
 
+def _notes_heading(doc: Document) -> Normalisation | None:
+    return next((n for n in doc.normalisations
+                 if n.code == "heading.notes" and n.removed_text), None)
+
+
+def _unanchored_at_end(doc: Document) -> bool:
+    """Notes on the whole text printed under a heading of their own, with no other notes,
+    stay at the end under that heading; otherwise they open the text."""
+    return _notes_heading(doc) is not None and all(not n.cited for n in doc.notes)
+
+
 def _front(text: etree._Element, doc: Document, origins: _Origins) -> None:
-    unanchored = [n for n in doc.notes if not n.cited]
+    unanchored = [] if _unanchored_at_end(doc) else [n for n in doc.notes if not n.cited]
     if not doc.front and not unanchored:
         return
     front = el(text, "front")
@@ -231,7 +243,7 @@ def _front_line(front: etree._Element, line: FrontLine, origins: _Origins) -> No
 
 def _note(parent: etree._Element, note: Note, origins: _Origins) -> None:
     node = origins.mark(el(
-        parent, "note", xml_id=note.id, n=note.label, place=note.place, type=note.type,
+        parent, "note", xml_id=note.id, n=note.label or None, place=note.place, type=note.type,
         resp=f"#{note.resp}" if note.resp else None,
         anchored=None if note.cited else "false",
         target=None if note.cited else "#text",
@@ -241,11 +253,11 @@ def _note(parent: etree._Element, note: Note, origins: _Origins) -> None:
 
 
 def _back(text: etree._Element, doc: Document, origins: _Origins) -> None:
-    cited = [n for n in doc.notes if n.cited]
+    cited = list(doc.notes) if _unanchored_at_end(doc) else [n for n in doc.notes if n.cited]
     if not cited:
         return
     div = el(el(text, "back"), "div", type="notes")
-    heading = next((n for n in doc.normalisations if n.code == "heading.notes"), None)
+    heading = _notes_heading(doc)
     if heading is not None and heading.removed_text:
         origins.mark(el(div, "head", heading.removed_text), heading.loc)
     for note in cited:
