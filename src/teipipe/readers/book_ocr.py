@@ -26,6 +26,7 @@ from .wrapped import (
     paragraphs,
     rejoined_lines,
     split_leading_lines,
+    split_trailing_lines,
     trailing_space_share,
     wrap_score,
 )
@@ -62,7 +63,7 @@ class BookOcrReader:
         cut = heading.number - 1 if heading is not None else len(lines)
         hyphens = vocabulary_of(lines)
         blocks = split_blocks(lines[:cut], source.page_starts)
-        units = paragraphs(split_leading_lines(blocks), source.path, hyphens)
+        units = paragraphs(split_trailing_lines(split_leading_lines(blocks)), source.path, hyphens)
         notes = notes_of(lines[cut + 1:], source.path, _END, set(), hyphens)
         notes = mark_whole_text_notes(notes, units, _MARKERS, reporter)
         removed: tuple[Normalisation, ...] = (rejoined_lines(source),)

@@ -10,6 +10,7 @@ before (`word1`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from .wrapped import (
     paragraphs,
     rejoined_lines,
     split_leading_lines,
+    split_trailing_lines,
     trailing_space_share,
     wrap_score,
 )
@@ -44,8 +46,12 @@ class FootBlock:
     lines: tuple[int, ...]
 
 
+# Or it is printed with characters: underscores, dashes, box-drawing lines.
+_DRAWN_RULE = re.compile(r"^\s*[_\-‐‑‒–—―─━]{5,}\s*$")
+
+
 def _is_rule(raw: str) -> bool:
-    return len(raw) >= _RULE_WIDTH and not raw.strip()
+    return (len(raw) >= _RULE_WIDTH and not raw.strip()) or bool(_DRAWN_RULE.match(raw))
 
 
 def foot_blocks(source: Source, lines: Sequence[Line]) -> list[FootBlock]:
@@ -91,7 +97,7 @@ class PdfTextReader:
         page_starts = frozenset({block.lines[-1] for block in feet} | source.page_starts)
         hyphens = vocabulary_of(lines)
         blocks = split_blocks(blank_out(lines, taken_out), page_starts)
-        units = paragraphs(split_leading_lines(blocks), source.path, hyphens)
+        units = paragraphs(split_trailing_lines(split_leading_lines(blocks)), source.path, hyphens)
         note_lines = [lines[n - 1] for block in feet for n in block.lines]
         notes = notes_of(note_lines, source.path, _FOOT, set(), hyphens)
         return finish(self.name, source, units, notes, (rejoined_lines(source),),

@@ -102,7 +102,14 @@ def is_closing(text: str) -> bool:
     if (CLOSING_START.match(stripped) and word_count(stripped) <= 8
             and stripped[-1:] not in ".?!"):
         return True
-    return bool(CLOSING.search(stripped)) and word_count(stripped) <= 30
+    if not CLOSING.search(stripped):
+        return False
+    # A formula inside a paragraph of several sentences is part of the text.
+    sentences = len(_SENTENCE_END.findall(stripped.rstrip(".!?…")))
+    return word_count(stripped) <= 12 or (word_count(stripped) <= 30 and sentences == 0)
+
+
+_SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZÀ-Ý])")
 
 
 def is_signature(text: str) -> bool:

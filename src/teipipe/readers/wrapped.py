@@ -34,24 +34,42 @@ from .structure import Unit, strip_label
 # ------------------------------------------------------------------ sniffing
 
 
+# Lines shorter than this (datelines, salutations, signatures) say nothing of the shape.
+_TEXT_LINE = 30
+
+
+def _text_lines(lines: Sequence[str]) -> list[int]:
+    """Indices of the lines that carry running text; all non-blank ones in a text of short lines."""
+    long_enough = [i for i, line in enumerate(lines) if len(line.strip()) >= _TEXT_LINE]
+    return long_enough or [i for i, line in enumerate(lines) if line.strip()]
+
+
 def wrap_score(source: Source) -> float:
-    """How much the text looks hard-wrapped: most lines of a printed width, none very long."""
-    lines = [line.rstrip() for line in source.lines if line.strip()]
-    if not lines:
+    """How much the text looks hard-wrapped: text lines of a printed width that run on."""
+    lines = [line.rstrip() for line in source.lines]
+    text = [lines[i] for i in _text_lines(lines)]
+    if not text:
         return 0.0
-    printed_width = sum(40 <= len(line) <= 200 for line in lines) / len(lines)
-    very_long = sum(len(line) > 250 for line in lines) / len(lines)
+    printed_width = sum(len(line) <= 200 for line in text) / len(text)
+    very_long = sum(len(line) > 250 for line in text) / len(text)
     return printed_width * max(0.0, 1.0 - 4 * very_long) * continued_share(source)
 
 
 def continued_share(source: Source) -> float:
-    """Share of text lines that run on into a next line: a wrapped text's paragraphs do."""
-    lines = list(source.lines)
-    text_lines = [i for i, line in enumerate(lines) if line.strip()]
-    if not text_lines:
+    """Share of text lines cut inside a sentence, running on into the next line.
+
+    A wrapped text's lines end where the printed line ended, mostly inside a
+    sentence; a web page's lines end with its paragraphs, so with a sentence,
+    even where no blank line stands between them. Short lines are left out.
+    """
+    lines = [line.rstrip() for line in source.lines]
+    text = _text_lines(lines)
+    if not text:
         return 0.0
-    running_on = sum(1 for i in text_lines if i + 1 < len(lines) and lines[i + 1].strip())
-    return min(1.0, 2 * running_on / len(text_lines))
+    running_on = sum(1 for i in text if i + 1 < len(lines) and lines[i + 1].strip()
+                     and (not rules.ends_sentence(lines[i])
+                          or rules.starts_lowercase(lines[i + 1])))
+    return min(1.0, 1.5 * running_on / len(text))
 
 
 def trailing_space_share(source: Source) -> float:
@@ -168,6 +186,37 @@ def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     head.append(RawBlock(tuple(lines), 0 if head else first.gap_before,
                          first.page_start and not head))
     return head + rest
+
+
+def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
+    """Closing formula and signature lines at the foot of the last block are their own units.
+
+    Books print `Su afectísimo amigo y seguro servidor,` and the name under the
+    last paragraph without a blank line. Only lines after a sentence end are cut
+    off, and only when the last of them is a name.
+    """
+    if not blocks or len(blocks[-1].lines) < 2:
+        return list(blocks)
+    last = blocks[-1]
+    lines = list(last.lines)
+    if not rules.is_signature(lines[-1].content):
+        return list(blocks)
+    cut = len(lines) - 1
+    while cut > 0 and _closing_line(lines[cut - 1].content):
+        cut -= 1
+    if cut == len(lines) - 1 and not _closing_line(lines[cut - 1].content):
+        return list(blocks)  # a name alone under a paragraph may end its last sentence
+    if cut and not rules.ends_sentence(lines[cut - 1].content):
+        return list(blocks)
+    head = [RawBlock(tuple(lines[:cut]), last.gap_before, last.page_start)] if cut else []
+    tail = [RawBlock((line,), 0 if head or index else last.gap_before,
+                     last.page_start and not head and not index)
+            for index, line in enumerate(lines[cut:])]
+    return [*blocks[:-1], *head, *tail]
+
+
+def _closing_line(text: str) -> bool:
+    return rules.is_closing(text) or (text.endswith(",") and rules.word_count(text) <= 10)
 
 
 def blank_out(lines: Sequence[Line], numbers: set[int]) -> list[Line]:
