@@ -23,7 +23,8 @@ SALUTATION = re.compile(
       | (?:tr[eè]s\s+)?ch[eè]re?s?\b | camarades?\b | monsieur\b | madame\b | mademoiselle\b
       | messieurs\b | monseigneur\b | sire\b
       | (?:mein|meine)\s+\w+ | liebe[rs]?\b | sehr\s+geehrte[rs]?\b | werte[rs]?\s+genosse
-      | (?:hoch|viel|innigst|herzlich)?(?:ver)?ehrte(?:ste)?[rs]?\b | hochgeehrte[rs]?\b
+      | (?:hoch|viel|innigst|herzlich)?(?:ver|ge)?ehrt(?:e|este)[rns]?\b
+      | euer\s+(?:wohl|hoch|exz|excell|gnaden)\w* | ew\.\s+\w+
       | (?:hoch)?wohlgeborne[rs]?\b | theure[rs]?\b | teure[rs]?\b | werte(?:ste)?[rs]?\b
       | beste[rs]?\b | gnädige[rs]?\b | hochwürdige[rs]?\b | geliebte[rs]?\b
       | (?:mi|mis)\s+(?:querid[oa]s?|estimad[oa]s?|buen[oa]?\s+amig[oa]) | muy\s+\w+
@@ -47,7 +48,7 @@ CLOSING = re.compile(
       | \bamitiés\b | \bbien\s+à\s+vous\b | \btout\s+à\s+vous\b | \bje\s+vous\s+embrasse
       | \bagréez\b | \bveuillez\s+agréer\b | \bl['’]assurance\s+de | \bdévoué | \bhumble\s+serviteur
       | \baffectueusement\b | \brespectueusement\b
-      | \bgrüß | \bgruss\b | \bgruß\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
+      | \bgrü(?:ß|ss) | \bgruss\b | \bgruß\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
       | \bverehrung\b | \bherzlich(?:st)?\b | \blebe(?:n\s+sie)?\s+wohl
       | \bbest\s+wishes\b | \bwith\s+(?:comradely|warm|best|kind)\s+(?:greetings|regards)
       | \bsaludos?\b | \babrazos?\b | \batentamente\b | \bafect[íi]sim | \baf(?:f)?mo\b
@@ -142,21 +143,26 @@ _MONTH_NAME = (
     r"|d[ée]c(?:ember|embre)?|dez(?:ember)?|dic(?:embre|iembre)?|gen(?:naio)?|ene(?:ro)?"
     r"|janeiro|enero|febrero|marzo|junio|julio|agosto|octubre|noviembre|diciembre)\.?"
 )
-# What shows a date in a line: a day before or after a month name, a year, a numeric date.
+_ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+# What shows a date in a line: a day before or after a month name, a year, a numeric date
+# (`13 Juni`, `10t März 66`, `le 1er mai`, `June 3`, `1538`, `3. 4. 1902`, `19.VI.55`).
 _DATE_EVIDENCE = re.compile(
     rf"""(?<![\w])(?:
-        \d{{1,2}}(?:\.|er|st|nd|rd|th|º|°)?\s+(?:(?:de|di|of)\s+)?{_MONTH_NAME}(?![\w])
+        \d{{1,2}}(?:\.|er|st|nd|rd|th|º|°|t|ten|te|en|ter)?\s*(?:(?:de|di|of)\s+)?{_MONTH_NAME}
+            (?:\s+\d{{2}}(?!\d))?(?![\w])
       | {_MONTH_NAME}\s+\d{{1,2}}(?![\d])
       | 1[0-9]\d\d(?!\d) | 20\d\d(?!\d)
       | \d{{1,2}}\s?[./]\s?\d{{1,2}}\s?[./]\s?\d{{2,4}}(?!\d)
+      | \d{{1,2}}\s?\.\s?{_ROMAN_MONTH}\s?\.\s?\d{{2,4}}(?!\d)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
-_AFTER_DATE = re.compile(r"^[\s.,;:)\]]*$")
+_AFTER_DATE = re.compile(r"^[\s.,)\]]*$")
+_YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")
 # Words that may stand before the date without a comma: `le 12 mars`, `den 3. Mai`.
 _DATE_LEAD = frozenset((
     "le", "ce", "den", "am", "the", "on", "this", "il", "lì", "li", "el", "a", "à", "de", "di",
-    "im", "in", "au", "en", "ai", "addì", "adì",
+    "im", "in", "au", "en", "ai", "addì", "adì", "d", "den", "ce", "am", "le",
 ))
 _LONGEST_DATELINE_WORDS = 14
 
@@ -177,12 +183,27 @@ def looks_like_dateline(text: str) -> bool:
     head = stripped[: found[0].start()].lstrip("[( ")
     if not head.strip(" ,"):
         return True
-    if "," not in head:
-        return all(w.lower() in _DATE_LEAD for w in head.split())
+    if ":" in head or ";" in head:
+        return False  # a labelled line (`Source: …, 1980`)
+    if "," not in head:  # `Wien 13 Juni 1845.`, `Lunnern den 3. März 1860`, `le 3 mars`
+        if all(_YEAR_ONLY.match(m.group()) for m in found):
+            return False  # a name and a year (`Rosa Winter 1921`) is a byline
+        words = head.split()
+        leading = [w for w in words if not _place_word(w)]
+        return len(words) <= 5 and all(w.lower().rstrip(".") in _DATE_LEAD for w in leading)
     place = head.split(",")[0].split()
-    return 0 < len(place) <= 4 and all(
-        w[:1].isupper() or w.lower() in _DATE_LEAD or w.lower().rstrip("'’") in ("d", "l")
-        for w in place)
+    return 0 < len(place) <= 4 and all(_place_word(w) for w in place)
+
+
+def _place_word(word: str) -> bool:
+    """A word of a place name: capitalised, or a particle (`de`, `d'`, `sur`, `am`)."""
+    lower = word.lower()
+    return (word[:1].isupper() or lower in _DATE_LEAD or lower.rstrip("'’") in ("d", "l")
+            or lower in _PLACE_PARTICLES)
+
+
+_PLACE_PARTICLES = frozenset(("sur", "sous", "bei", "b.", "an", "der", "del", "la", "les",
+                              "upon", "on", "y", "e", "–", "-"))
 
 
 def is_heading(text: str) -> bool:

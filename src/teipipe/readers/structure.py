@@ -295,11 +295,34 @@ _POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum)", re.IGN
 
 
 def _postscript(units: list[Unit]) -> tuple[Postscript | None, list[Unit]]:
-    for index, unit in enumerate(units):
-        if index and _POSTSCRIPT.match(unit.text):
-            paragraphs = tuple(Paragraph(u.inlines, u.loc) for u in units[index:])
-            return Postscript(paragraphs, unit.loc), units[:index]
-    return None, units
+    """A P.S. and what follows it; else the paragraphs written after the signature."""
+    start = next((index for index, unit in enumerate(units)
+                  if index and _POSTSCRIPT.match(unit.text)), None)
+    if start is None:
+        start = _after_signature(units)
+    if start is None:
+        return None, units
+    paragraphs = tuple(Paragraph(u.inlines, u.loc) for u in units[start:])
+    return Postscript(paragraphs, units[start].loc), units[:start]
+
+
+_LONGEST_UNMARKED_POSTSCRIPT = 3
+
+
+def _after_signature(units: Sequence[Unit]) -> int | None:
+    """Where paragraphs begin that follow a signed closing (`…ergebener` / `J. Zingg.`)."""
+    last = len(units) - 1
+    for index in range(last, max(1, last - _LONGEST_UNMARKED_POSTSCRIPT), -1):
+        signature, before = units[index - 1].text, units[index - 2].text if index > 1 else ""
+        if not (rules.is_signature(signature) and before
+                and (rules.is_closing(before) or _dateline_like(before))):
+            continue
+        following = units[index].text
+        if (_dateline_like(following) or rules.is_signature(following)
+                or rules.is_closing(following) or _is_list_item(units[index]) is not None):
+            return None
+        return index
+    return None
 
 
 def _piece_blocks(units: list[Unit], letter_like: bool) -> tuple[list[Block], Detected]:
