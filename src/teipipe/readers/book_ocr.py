@@ -27,6 +27,7 @@ from .wrapped import (
     rejoined_lines,
     split_leading_lines,
     split_trailing_lines,
+    trailing_notes_start,
     trailing_space_share,
     wrap_score,
 )
@@ -49,6 +50,17 @@ def notes_heading(lines: Sequence[Line]) -> Line | None:
     return found
 
 
+def _notes_cut(lines: Sequence[Line], heading: Line | None) -> tuple[int, int]:
+    """Where the running text ends and the notes begin: at the heading, or at the run of
+    numbered notes that ends the text; (end, end) when the text has no notes."""
+    if heading is not None:
+        return heading.number - 1, heading.number
+    start = trailing_notes_start(lines, _MARKERS)
+    if start is None:
+        return len(lines), len(lines)
+    return start, start
+
+
 class BookOcrReader:
     name = "book-ocr"
     description = "OCR of a printed book: wrapped lines, page ends, a `Notes` block of endnotes"
@@ -60,11 +72,11 @@ class BookOcrReader:
     def read(self, source: Source, reporter: Reporter) -> Document:
         lines = source_lines(source)
         heading = notes_heading(lines)
-        cut = heading.number - 1 if heading is not None else len(lines)
+        cut, notes_from = _notes_cut(lines, heading)
         hyphens = vocabulary_of(lines)
         blocks = split_blocks(lines[:cut], source.page_starts)
         units = paragraphs(split_trailing_lines(split_leading_lines(blocks)), source.path, hyphens)
-        notes = notes_of(lines[cut + 1:], source.path, _END, set(), hyphens)
+        notes = notes_of(lines[notes_from:], source.path, _END, set(), hyphens)
         notes = mark_whole_text_notes(notes, units, _MARKERS, reporter)
         removed: tuple[Normalisation, ...] = (rejoined_lines(source),)
         if heading is not None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..diagnostics import Location, Reporter
-from ..model import Document, Inline, Note, NoteRef, Paragraph, Text
+from ..model import Document, Inline, Note, NoteRef, Paragraph, Text, inline_text
 from ..walk import rewrite_document
 
 # A note paragraph's opening label in its three printed forms.
@@ -94,13 +94,33 @@ def _split_text(node: Text, match: re.Match[str], label_text: str, target: str) 
     return out
 
 
-class _Linker:
-    """Walks inline runs in document order and replaces the next expected marker."""
+@lru_cache(maxsize=4096)
+def _spaced_pattern(label: str) -> re.Pattern[str]:
+    """A marker set off by a space after its word (`Gerlich 251 ,`, `Massa 4 und`).
 
-    def __init__(self, notes: Sequence[Note], style: MarkerStyle) -> None:
+    Only what follows tells it from a number of the text: a marker is followed by
+    punctuation, a lower-case word or the line's end, a count by what it counts.
+    """
+    return re.compile(
+        rf"(?<=[^\W\d_]) {re.escape(label)}(?=\s*[,.;:!?)»”’]|\s+[a-zà-ÿ]|\s*$)")
+
+
+class _Linker:
+    """Walks inline runs in document order and replaces the next expected marker.
+
+    Labels in `spaced` have no glued marker anywhere in the text: for them a
+    marker set off by a space is looked for instead.
+    """
+
+    def __init__(self, notes: Sequence[Note], style: MarkerStyle,
+                 spaced: frozenset[str] = frozenset()) -> None:
         self.queue = sorted((n for n in notes if n.cited), key=lambda n: label_sort_key(n.label))
         self.style = style
+        self.spaced = spaced
         self.found: dict[str, Location] = {}
+
+    def pattern(self, label: str) -> re.Pattern[str]:
+        return _spaced_pattern(label) if label in self.spaced else self.style.pattern(label)
 
     def __call__(self, run: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
@@ -111,7 +131,7 @@ class _Linker:
                 out.append(node)
                 continue
             note = self.queue[0]
-            match = self.style.pattern(note.label).search(node.text)
+            match = self.pattern(note.label).search(node.text)
             if match is None:
                 out.append(node)
                 continue
@@ -131,7 +151,7 @@ class _Linker:
 
 def link_markers(doc: Document, style: MarkerStyle, reporter: Reporter) -> Document:
     """Replace each marker by a NoteRef; warn about notes no marker cites."""
-    linker = _Linker(doc.notes, style)
+    linker = _Linker(doc.notes, style, _labels_never_glued(doc, style))
     linked = rewrite_document(doc, linker, notes=False)
     notes: list[Note] = []
     for note in doc.notes:
@@ -144,6 +164,22 @@ def link_markers(doc: Document, style: MarkerStyle, reporter: Reporter) -> Docum
         notes.append(note)
     _warn_orphan_markers(linked, {n.label for n in notes}, style, reporter)
     return linked.with_(notes=tuple(notes))
+
+
+def _labels_never_glued(doc: Document, style: MarkerStyle) -> frozenset[str]:
+    """Labels of notes whose glued marker stands nowhere in the running text."""
+    if style.bracketed:
+        return frozenset()
+    runs: list[str] = []
+
+    def collect(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        runs.append(inline_text(run))
+        return run
+
+    rewrite_document(doc, collect, notes=False)
+    text = "\n".join(runs)
+    return frozenset(note.label for note in doc.notes
+                     if note.cited and style.pattern(note.label).search(text) is None)
 
 
 def _warn_orphan_markers(doc: Document, labels: set[str], style: MarkerStyle,

@@ -29,6 +29,7 @@ from .wrapped import (
     rejoined_lines,
     split_leading_lines,
     split_trailing_lines,
+    trailing_notes_start,
     trailing_space_share,
     wrap_score,
 )
@@ -36,6 +37,8 @@ from .wrapped import (
 # A printed rule above the page-foot notes comes out as a long run of spaces.
 _RULE_WIDTH = 10
 _FOOT = NoteSpec(place="foot", default_type="authorial")
+_END = NoteSpec(place="end", default_type="authorial")
+_MARKERS = MarkerStyle(bracketed=False)
 
 
 @dataclass(frozen=True)
@@ -100,8 +103,15 @@ class PdfTextReader:
         units = paragraphs(split_trailing_lines(split_leading_lines(blocks)), source.path, hyphens)
         note_lines = [lines[n - 1] for block in feet for n in block.lines]
         notes = notes_of(note_lines, source.path, _FOOT, set(), hyphens)
+        if not feet:  # no page-foot notes: the notes may stand together at the end
+            start = trailing_notes_start(lines, _MARKERS)
+            if start is not None:
+                blocks = split_blocks(lines[:start], page_starts)
+                units = paragraphs(split_trailing_lines(split_leading_lines(blocks)),
+                                   source.path, hyphens)
+                notes = notes_of(lines[start:], source.path, _END, set(), hyphens)
         return finish(self.name, source, units, notes, (rejoined_lines(source),),
-                      MarkerStyle(bracketed=False), reporter)
+                      _MARKERS, reporter)
 
 
 READER = PdfTextReader()

@@ -49,7 +49,8 @@ CLOSING = re.compile(
       | \bagréez\b | \bveuillez\s+agréer\b | \bl['’]assurance\s+de | \bdévoué | \bhumble\s+serviteur
       | \baffectueusement\b | \brespectueusement\b
       | \bgrü(?:ß|ss) | \bgruss\b | \bgruß\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
-      | \bverehrung\b | \bherzlich(?:st)?\b | \blebe(?:n\s+sie)?\s+wohl
+      | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+mich\b
+      | \bhochachtungsvoll \bherzlich(?:st)?\b | \blebe(?:n\s+sie)?\s+wohl
       | \bbest\s+wishes\b | \bwith\s+(?:comradely|warm|best|kind)\s+(?:greetings|regards)
       | \bsaludos?\b | \babrazos?\b | \batentamente\b | \bafect[íi]sim | \baf(?:f)?mo\b
       | \bq\.\s?b\.\s?s\.\s?m | \bseguro\s+servidor
@@ -110,7 +111,8 @@ def is_closing(text: str) -> bool:
     return word_count(stripped) <= 12 or (word_count(stripped) <= 30 and sentences == 0)
 
 
-_SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZÀ-Ý])")
+# After a word of three letters or more: `u.`, `l.`, `Dr.` abbreviate and end nothing.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?…]\s+(?=[A-ZÀ-Ý])")
 
 
 def is_signature(text: str) -> bool:
@@ -121,11 +123,16 @@ def is_signature(text: str) -> bool:
     if _INITIALS.match(stripped.replace(" ", "")) or _INITIALS.match(stripped):
         return True
     words = stripped.rstrip(".").split()
+    if len(words) > 1 and words[0].lower().rstrip(".") in _NAME_PARTICLES:
+        words = words[1:]  # `v Tschudi`, `de Gonzenbach`
     if len(words) < 1 or not words[0][:1].isupper():
         return False
-    if len(words) == 1 and not stripped.isupper() and "." not in stripped:
+    if word_count(stripped) == 1 and not stripped.isupper() and "." not in stripped:
         return False
     return all(_NAME_WORD.match(w) for w in words)
+
+
+_NAME_PARTICLES = frozenset(("v", "von", "van", "de", "di", "da", "du", "del", "della", "d'"))
 
 
 def is_dateline(text: str) -> bool:
@@ -141,19 +148,21 @@ _MONTH_NAME = (
     r"|jul[iy]?|juil(?:let)?|lug(?:lio)?|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t|tember|tembre)?"
     r"|set(?:tembre)?|sept(?:iembre)?|o[ck]t(?:ober|obre)?|ott(?:obre)?|nov(?:ember|embre|iembre)?"
     r"|d[ée]c(?:ember|embre)?|dez(?:ember)?|dic(?:embre|iembre)?|gen(?:naio)?|ene(?:ro)?"
-    r"|janeiro|enero|febrero|marzo|junio|julio|agosto|octubre|noviembre|diciembre)\.?"
+    r"|janeiro|enero|febrero|marzo|junio|julio|agosto|octubre|noviembre|diciembre)"
+    r"[^\W\d_]*\.?"  # with the spellings of the time (`Aprill`) and abbreviation points
 )
 _ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 # What shows a date in a line: a day before or after a month name, a year, a numeric date
 # (`13 Juni`, `10t März 66`, `le 1er mai`, `June 3`, `1538`, `3. 4. 1902`, `19.VI.55`).
 _DATE_EVIDENCE = re.compile(
     rf"""(?<![\w])(?:
-        \d{{1,2}}(?:\.|er|st|nd|rd|th|º|°|t|ten|te|en|ter)?\s*(?:(?:de|di|of)\s+)?{_MONTH_NAME}
+        \d{{1,2}}(?:\.|[^\W\d_]{{1,4}}\.?|º|°)?\s*(?:(?:de|di|of)\s+)?{_MONTH_NAME}
             (?:\s+\d{{2}}(?!\d))?(?![\w])
       | {_MONTH_NAME}\s+\d{{1,2}}(?![\d])
       | 1[0-9]\d\d(?!\d) | 20\d\d(?!\d)
       | \d{{1,2}}\s?[./]\s?\d{{1,2}}\s?[./]\s?\d{{2,4}}(?!\d)
       | \d{{1,2}}\s?\.\s?{_ROMAN_MONTH}\s?\.\s?\d{{2,4}}(?!\d)
+      | {_ROMAN_MONTH}\s?\.\s?\d{{1,2}}\s?\.\s?\d{{2,4}}(?!\d)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -186,10 +195,11 @@ def looks_like_dateline(text: str) -> bool:
     if ":" in head or ";" in head:
         return False  # a labelled line (`Source: …, 1980`)
     if "," not in head:  # `Wien 13 Juni 1845.`, `Lunnern den 3. März 1860`, `le 3 mars`
-        if all(_YEAR_ONLY.match(m.group()) for m in found):
+        if all(_YEAR_ONLY.match(m.group()) for m in found) and not any(
+                ch.isdigit() for ch in head):
             return False  # a name and a year (`Rosa Winter 1921`) is a byline
         words = head.split()
-        leading = [w for w in words if not _place_word(w)]
+        leading = [w for w in words if not _place_word(w) and not any(c.isdigit() for c in w)]
         return len(words) <= 5 and all(w.lower().rstrip(".") in _DATE_LEAD for w in leading)
     place = head.split(",")[0].split()
     return 0 < len(place) <= 4 and all(_place_word(w) for w in place)

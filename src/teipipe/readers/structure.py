@@ -318,8 +318,8 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
                 and (rules.is_closing(before) or _dateline_like(before))):
             continue
         following = units[index].text
-        if (_dateline_like(following) or rules.is_signature(following)
-                or rules.is_closing(following) or _is_list_item(units[index]) is not None):
+        if (_dateline_like(following) or rules.is_closing(following)
+                or _is_list_item(units[index]) is not None):
             return None
         return index
     return None

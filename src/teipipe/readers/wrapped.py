@@ -226,7 +226,8 @@ def blank_out(lines: Sequence[Line], numbers: set[int]) -> list[Line]:
 
 # ------------------------------------------------------------------ notes
 
-_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?:\s+|(?=[^\W\d_]))")
+# A note's label at the start of its first line: `374 `, `12Text`, `185. `, `3) `.
+_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?:[.)]\s*|\s+|(?=[^\W\d_]))")
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,7 @@ def notes_of(lines: Sequence[Line], path: str, spec: NoteSpec, taken: set[str],
     for group in group_notes(lines):
         units = paragraphs(split_blocks(group), path, hyphens)
         first = units[0]
-        match = notes_mod.NOTE_BARE.match(first.text)
+        match = _LABEL_START.match(first.text)
         assert match is not None  # group_notes opened the group on this label
         label = match["label"]
         blocks = (Paragraph(strip_label(first, match), first.loc),
@@ -292,6 +293,42 @@ def note_type(resp: str | None, default: NoteType) -> NoteType:
     if resp is None:
         return default
     return "translator" if _TRANSLATOR.search(resp) else "editorial"
+
+
+def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | None:
+    """Index of the first line of an endnote run that ends the text without a heading.
+
+    The run opens on a line that starts with a label; the labels follow in
+    sequence to the end, and the first one stands as a marker in the text before.
+    The earliest such start is taken, so that every note of the run is kept.
+    """
+    starts = [i for i, line in enumerate(lines)
+              if _LABEL_START.match(line.content) and (i == 0 or not lines[i - 1].content
+                                                       or _LABEL_START.match(lines[i - 1].content))]
+    for start in starts:
+        run = [line for line in lines[start:] if line.content]
+        groups = group_notes(run)
+        if not groups or groups[0][0] is not run[0]:
+            continue
+        if sum(bool(_LABEL_START.match(g[0].content)) for g in groups) < len(groups):
+            continue
+        before = "\n".join(line.content for line in lines[:start])
+        first = _LABEL_START.match(run[0].content)
+        assert first is not None
+        label = first["label"]
+        cited = style.pattern(label).search(before) or re.search(
+            rf"[^\W\d_] {re.escape(label)}(?![\d\w])", before)
+        if cited and _all_continuations_short(groups):
+            return start
+    return None
+
+
+def _all_continuations_short(groups: Sequence[Sequence[Line]]) -> bool:
+    """A note's own lines; a long run after the last note would be the letter going on."""
+    return all(sum(1 for line in group if line.content) <= _LONGEST_NOTE_LINES for group in groups)
+
+
+_LONGEST_NOTE_LINES = 40
 
 
 def _body_text(units: Sequence[Unit]) -> str:
