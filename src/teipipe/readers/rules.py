@@ -263,7 +263,9 @@ def ends_sentence(text: str) -> bool:
     """The text ends where a sentence may end (so a following blank line is a paragraph end)."""
     stripped = text.rstrip()
     stripped = _TRAILING_DIGITS.sub("", stripped).rstrip()  # a glued note number
-    return not stripped or stripped[-1] in ".!?:;»”\"')]…" or stripped.endswith("...")
+    # A dash set off by a space ends a thought (`soll. –`); one glued to a word breaks it.
+    return (not stripped or stripped[-1] in ".!?:;»”\"')]…" or stripped.endswith("...")
+            or stripped.endswith((" –", " —")))
 
 
 def starts_lowercase(text: str) -> bool:

@@ -168,6 +168,9 @@ def _last_block(para: _Paragraph) -> RawBlock:
     return RawBlock(tuple(line for line in para.lines if line.number >= start), 0)
 
 
+_LONGEST_HEAD = 5
+
+
 def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     """A dateline or salutation set on its own line at the top of the first block is its unit.
 
@@ -179,8 +182,12 @@ def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     first, rest = blocks[0], list(blocks[1:])
     head: list[RawBlock] = []
     lines = list(first.lines)
+    # A title and address lines above the salutation stand on lines of their own too.
+    salute = next((i for i, line in enumerate(lines[:_LONGEST_HEAD])
+                   if rules.is_salutation(line.content)), None)
     while len(lines) > 1 and (rules.is_dateline(lines[0].content)
-                              or rules.is_salutation(lines[0].content)):
+                              or rules.is_salutation(lines[0].content)
+                              or (salute is not None and len(head) < salute)):
         head.append(RawBlock((lines.pop(0),), first.gap_before if not head else 0,
                              first.page_start and not head))
     head.append(RawBlock(tuple(lines), 0 if head else first.gap_before,
@@ -216,7 +223,8 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
 
 
 def _closing_line(text: str) -> bool:
-    return rules.is_closing(text) or (text.endswith(",") and rules.word_count(text) <= 10)
+    return (rules.is_closing(text) or rules.is_dateline(text)
+            or (text.endswith(",") and rules.word_count(text) <= 10))
 
 
 def blank_out(lines: Sequence[Line], numbers: set[int]) -> list[Line]:
