@@ -21,7 +21,8 @@ from ..model import (
 )
 from ..source import Source
 from .front import FrontFacts, facts, split_front
-from .notes import MarkerStyle, link_markers
+from .markers import MarkerStyle
+from .notes import link_markers
 from .structure import Detected, Unit, assemble
 
 

@@ -17,7 +17,8 @@ from ..model import Document, Normalisation
 from ..source import Source
 from .base import finish
 from .blocks import Line, source_lines, split_blocks, vocabulary_of
-from .notes import NOTES_HEADING, MarkerStyle
+from .markers import MarkerStyle
+from .notes import NOTES_HEADING
 from .wrapped import (
     NoteSpec,
     group_notes,

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 
 from ..diagnostics import Location, Reporter
-from ..model import Document, Inline, Note, NoteRef, Paragraph, Text, inline_text
+from ..model import Document, Inline, Note, NoteRef, Paragraph, Text
 from ..walk import rewrite_document
+from .markers import MarkerStyle, label_sort_key, link_unbracketed
 
 # A note paragraph's opening label in its three printed forms.
 NOTE_BRACKET = re.compile(r"^\[(?P<label>\d{1,4}\*?)\]\s*")
@@ -49,34 +49,7 @@ def note_id(label: str, taken: set[str]) -> str:
     return candidate
 
 
-_LEADING_DIGITS = re.compile(r"\d+")
 _BRACKETED_NUMBER = re.compile(r"\[(\d{1,3})\]")
-
-
-def label_sort_key(label: str) -> tuple[int, str]:
-    digits = _LEADING_DIGITS.match(label)
-    return (int(digits.group()) if digits else 10**6, label)
-
-
-@dataclass(frozen=True)
-class MarkerStyle:
-    """How markers look in a text: bracketed labels, or digits glued to the word before."""
-
-    bracketed: bool
-
-    def pattern(self, label: str) -> re.Pattern[str]:
-        return _marker_pattern(self.bracketed, label)
-
-
-@lru_cache(maxsize=4096)
-def _marker_pattern(bracketed: bool, label: str) -> re.Pattern[str]:
-    escaped = re.escape(label)
-    if bracketed:
-        return re.compile(rf"\[{escaped}\]")
-    # Glued digits: after a letter or closing punctuation, never inside a number;
-    # one space is allowed only after punctuation (`longtemps ? 379`).
-    return re.compile(
-        rf"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,])\s?)(?<!\d){escaped}(?![\d\w])")
 
 
 def _split_text(node: Text, match: re.Match[str], label_text: str, target: str) -> list[Inline]:
@@ -94,33 +67,13 @@ def _split_text(node: Text, match: re.Match[str], label_text: str, target: str) 
     return out
 
 
-@lru_cache(maxsize=4096)
-def _spaced_pattern(label: str) -> re.Pattern[str]:
-    """A marker set off by a space after its word (`Gerlich 251 ,`, `Massa 4 und`).
-
-    Only what follows tells it from a number of the text: a marker is followed by
-    punctuation, a lower-case word or the line's end, a count by what it counts.
-    """
-    return re.compile(
-        rf"(?<=[^\W\d_]) {re.escape(label)}(?=\s*[,.;:!?)»”’]|\s+[a-zà-ÿ]|\s*$)")
-
-
 class _Linker:
-    """Walks inline runs in document order and replaces the next expected marker.
+    """Walks inline runs in document order and replaces the next expected marker."""
 
-    Labels in `spaced` have no glued marker anywhere in the text: for them a
-    marker set off by a space is looked for instead.
-    """
-
-    def __init__(self, notes: Sequence[Note], style: MarkerStyle,
-                 spaced: frozenset[str] = frozenset()) -> None:
+    def __init__(self, notes: Sequence[Note], style: MarkerStyle) -> None:
         self.queue = sorted((n for n in notes if n.cited), key=lambda n: label_sort_key(n.label))
         self.style = style
-        self.spaced = spaced
         self.found: dict[str, Location] = {}
-
-    def pattern(self, label: str) -> re.Pattern[str]:
-        return _spaced_pattern(label) if label in self.spaced else self.style.pattern(label)
 
     def __call__(self, run: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
@@ -131,7 +84,7 @@ class _Linker:
                 out.append(node)
                 continue
             note = self.queue[0]
-            match = self.pattern(note.label).search(node.text)
+            match = self.style.pattern(note.label).search(node.text)
             if match is None:
                 out.append(node)
                 continue
@@ -150,12 +103,21 @@ class _Linker:
 
 
 def link_markers(doc: Document, style: MarkerStyle, reporter: Reporter) -> Document:
-    """Replace each marker by a NoteRef; warn about notes no marker cites."""
-    linker = _Linker(doc.notes, style, _labels_never_glued(doc, style))
-    linked = rewrite_document(doc, linker, notes=False)
+    """Replace each marker by a NoteRef; warn about notes no marker cites.
+
+    Bracketed markers are unmistakable and taken in turn (a title may hold one);
+    digits are placed by aligning the text with the notes (see `markers`).
+    """
+    cited = [n for n in doc.notes if n.cited]
+    if style.bracketed:
+        linker = _Linker(doc.notes, style)
+        linked = rewrite_document(doc, linker, notes=False)
+        found = set(linker.found)
+    else:
+        linked, found = link_unbracketed(doc, cited, style)
     notes: list[Note] = []
     for note in doc.notes:
-        if note.cited and note.id not in linker.found:
+        if note.cited and note.id not in found:
             reporter.warning(
                 "notes.unreferenced", note.loc,
                 f"note {note.label} is cited by no marker in the text; kept it, "
@@ -164,22 +126,6 @@ def link_markers(doc: Document, style: MarkerStyle, reporter: Reporter) -> Docum
         notes.append(note)
     _warn_orphan_markers(linked, {n.label for n in notes}, style, reporter)
     return linked.with_(notes=tuple(notes))
-
-
-def _labels_never_glued(doc: Document, style: MarkerStyle) -> frozenset[str]:
-    """Labels of notes whose glued marker stands nowhere in the running text."""
-    if style.bracketed:
-        return frozenset()
-    runs: list[str] = []
-
-    def collect(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        runs.append(inline_text(run))
-        return run
-
-    rewrite_document(doc, collect, notes=False)
-    text = "\n".join(runs)
-    return frozenset(note.label for note in doc.notes
-                     if note.cited and style.pattern(note.label).search(text) is None)
 
 
 def _warn_orphan_markers(doc: Document, labels: set[str], style: MarkerStyle,

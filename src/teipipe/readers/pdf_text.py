@@ -19,7 +19,7 @@ from ..model import Document
 from ..source import Source
 from .base import finish
 from .blocks import Line, source_lines, split_blocks, vocabulary_of
-from .notes import MarkerStyle
+from .markers import MarkerStyle
 from .wrapped import (
     NoteSpec,
     blank_out,

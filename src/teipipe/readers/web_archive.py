@@ -18,7 +18,7 @@ from ..source import Source
 from . import notes as notes_mod
 from .base import finish
 from .blocks import Line, inlines_of, source_lines
-from .notes import MarkerStyle
+from .markers import MarkerStyle
 from .structure import Unit, strip_label
 from .wrapped import continued_share, trailing_space_share
 

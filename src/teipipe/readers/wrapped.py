@@ -28,7 +28,7 @@ from ..source import Source
 from . import notes as notes_mod
 from . import rules
 from .blocks import HyphenPolicy, Line, RawBlock, inlines_of, split_blocks
-from .notes import MarkerStyle
+from .markers import MarkerStyle
 from .structure import Unit, strip_label
 
 # ------------------------------------------------------------------ sniffing
