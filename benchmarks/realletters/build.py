@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from editions import EDITIONS, Edition, files, mirror_commit  # noqa: E402
-from gold import GoldLetter, read_letter  # noqa: E402
+from gold import GoldLetter, read_letters  # noqa: E402
 from render import RENDER, SHAPES, Rendered  # noqa: E402
 from split import split_of  # noqa: E402
 
@@ -32,17 +32,19 @@ HERE = Path(__file__).resolve().parent
 
 
 def letters(edition: Edition, root: Path, limit: int) -> Iterator[GoldLetter]:
-    """Up to `limit` letters of the edition that have body text, each id once."""
+    """Up to `limit` letters of the edition that have body text, each id once.
+
+    Files are taken in the order of their ids' hashes, a fixed sample spread over the
+    whole edition rather than its first years.
+    """
     seen: set[str] = set()
-    for letter_id, data in files(edition, root):
-        if len(seen) >= limit:
-            return
-        if letter_id in seen:
-            continue
-        gold = read_letter(data, edition.name, edition.language, letter_id, edition.adjust)
-        if gold is not None:
-            seen.add(letter_id)
-            yield gold
+    for _, data in files(edition, root):
+        for gold in read_letters(data, edition.name, edition.language, _, edition.adjust):
+            if len(seen) >= limit:
+                return
+            if gold.id not in seen:
+                seen.add(gold.id)
+                yield gold
 
 
 def _surname(name: str) -> str:
