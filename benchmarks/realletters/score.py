@@ -81,13 +81,21 @@ def table(groups: dict[str, Tally]) -> str:
     return "\n".join(lines)
 
 
+def _compact(groups: dict[str, Tally]) -> dict[str, str]:
+    """A group's tally as one line, `right/counted` per field in FIELDS order, then CPU."""
+    return {key: " ".join(f"{tally.get(f, [0, 0])[0]}/{tally.get(f, [0, 0])[1]}"
+                          for f in (*FIELDS, "cpu")) for key, tally in sorted(groups.items())}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--work", type=Path, default=HERE / "work")
     parser.add_argument("--edition", help="score one edition only")
     parser.add_argument("--json", nargs="?", const="", metavar="NAME",
-                        help="also write benchmarks/results/realletters-NAME.json")
+                        help="also write the table to benchmarks/results/realletters-NAME.json")
+    parser.add_argument("--texts", type=Path, metavar="FILE",
+                        help="write every text's verdicts to FILE (JSON lines)")
     parser.add_argument("--show", metavar="FIELD", help="list texts with FIELD wrong")
     parser.add_argument("--by", choices=("language", "edition"), default="language",
                         help="group rows by language (default) or by edition")
@@ -101,10 +109,14 @@ def main(argv: list[str] | None = None) -> int:
         RESULTS.mkdir(exist_ok=True)
         out = RESULTS / f"realletters-{args.json or args.split}.json"
         out.write_text(json.dumps({"split": args.split, "edition": args.edition, "by": args.by,
-                                   "groups": groups, "texts": verdicts},
+                                   "fields": FIELDS, "groups": _compact(groups)},
                                   ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                        encoding="utf-8")
         print(f"wrote {out.relative_to(HERE.parents[1])}")
+    if args.texts is not None:
+        with args.texts.open("w", encoding="utf-8") as handle:
+            for verdict in verdicts:
+                handle.write(json.dumps(verdict, ensure_ascii=False, sort_keys=True) + "\n")
     return 0
 
 
