@@ -16,12 +16,13 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
-from . import lossless, passes, readers, sidecar
+from . import lossless, passes, readers
 from . import source as source_mod
 from .diagnostics import Diagnostic, Location, Reporter, Severity
 from .model import Document, Relation
 from .passes import Context, Options
-from .register import Register
+from .project import sidecar
+from .project.register import Register
 from .writers.tei import WrittenTEI, write
 
 
