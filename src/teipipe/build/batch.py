@@ -19,8 +19,9 @@ from lxml import etree
 from .. import source as source_mod
 from ..corpus.links import Links, Partner, PlannedLinks, align_with
 from ..diagnostics import Diagnostic, Location, Severity
+from ..files import write_atomic
 from ..model import Relation
-from ..pipeline import convert_source, write_atomic
+from ..pipeline import convert_source
 from ..project import sidecar as sidecar_mod
 from ..project.register import Register
 from ..publish import outputs as outputs_mod

@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Location, Severity
-from ..pipeline import atomic_file, write_atomic
+from ..files import atomic_file, write_atomic
 from ..project.layout import Project
 
 CACHE_DIR = ".teipipe-cache"

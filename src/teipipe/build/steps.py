@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..corpus.links import plan_links, summarize
 from ..diagnostics import Diagnostic, Location, Severity
-from ..pipeline import atomic_file, schema_base_for, write_atomic
+from ..files import atomic_file, schema_base_for, write_atomic
 from ..project import edition as edition_mod
 from ..project.layout import Project
 from ..project.register import Register

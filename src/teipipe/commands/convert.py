@@ -8,8 +8,9 @@ from pathlib import Path
 
 from .. import readers
 from ..build.progress import Progress
+from ..files import schema_base_for, write_atomic
 from ..passes import Options
-from ..pipeline import convert_file, schema_base_for, write_atomic
+from ..pipeline import convert_file
 from ..project import layout as project_mod
 from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, register_for, report
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..pipeline import write_atomic
+from ..files import write_atomic
 from ..project import edition as edition_mod
 from ..project import layout as project_mod
 from ..project import register as register_mod

@@ -17,7 +17,7 @@ import jinja2
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..pipeline import atomic_file, write_atomic
+from ..files import atomic_file, write_atomic
 from ..project.edition import Edition
 from ..project.register import AUTHORITY_URI, Entry, Register
 from ..writers.tei_header import LANGUAGE_NAMES
