@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import random
+import shutil
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -24,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from editions import EDITIONS, Edition, files, mirror_commit  # noqa: E402
-from gold import GoldLetter, read_letter  # noqa: E402
+from gold import GoldLetter, read_letters  # noqa: E402
 from render import RENDER, SHAPES, Rendered  # noqa: E402
 from split import split_of  # noqa: E402
 
@@ -32,17 +33,19 @@ HERE = Path(__file__).resolve().parent
 
 
 def letters(edition: Edition, root: Path, limit: int) -> Iterator[GoldLetter]:
-    """Up to `limit` letters of the edition that have body text, each id once."""
+    """Up to `limit` letters of the edition that have body text, each id once.
+
+    Files are taken in the order of their ids' hashes, a fixed sample spread over the
+    whole edition rather than its first years.
+    """
     seen: set[str] = set()
-    for letter_id, data in files(edition, root):
-        if len(seen) >= limit:
-            return
-        if letter_id in seen:
-            continue
-        gold = read_letter(data, edition.name, edition.language, letter_id, edition.adjust)
-        if gold is not None:
-            seen.add(letter_id)
-            yield gold
+    for _, data in files(edition, root):
+        for gold in read_letters(data, edition.name, edition.language, _, edition.adjust):
+            if len(seen) >= limit:
+                return
+            if gold.id not in seen:
+                seen.add(gold.id)
+                yield gold
 
 
 def _surname(name: str) -> str:
@@ -82,7 +85,9 @@ def build(out: Path, sources: dict[str, Path], per_edition: int) -> list[dict[st
     for name, root in sources.items():
         edition = EDITIONS[name]
         folder = out / "texts" / name
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder.is_dir():
+            shutil.rmtree(folder)  # texts of an earlier build are not this build's
+        folder.mkdir(parents=True)
         for gold in letters(edition, root, per_edition):
             for shape in SHAPES:
                 seed = hashlib.sha256(f"{gold.edition}/{gold.id}/{shape}".encode()).digest()

@@ -9,14 +9,15 @@ gold itself is always read by `gold.read_letter`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from gold import NS, Adjust, GoldLetter, clean, person_name
-from lxml import etree
+import adjust
+from gold import Adjust
 
 
 @dataclass(frozen=True)
@@ -35,36 +36,19 @@ class Edition:
     pattern: str = r".*\.xml$"
 
 
-def _escher_parties(root: etree._Element, gold: GoldLetter) -> None:
-    """Escher's `persName/@type` says `addressee` of the writer; its title is right.
-
-    Titles read `Writer an Addressee, Place, Date`; the correspDesc of the same
-    files marks the writer `addressee` (compare any title with its signature).
-    """
-    title = root.find(".//t:titleStmt/t:title", NS)
-    text = clean("".join(title.itertext())) if title is not None else ""
-    match = re.match(r"(?P<s>.+?) an (?P<r>[^,]+),", text)
-    if match:
-        gold.sender, gold.recipient = match.group("s"), match.group("r")
-
-
-def _suriano_parties(root: etree._Element, gold: GoldLetter) -> None:
-    """Suriano's dispatches name the sender and recipient in correspAction persName/name."""
-    for attr, kind in (("sender", "sent"), ("recipient", "received")):
-        node = root.find(f".//t:correspAction[@type='{kind}']/*", NS)
-        if node is not None and not getattr(gold, attr):
-            setattr(gold, attr, person_name("".join(node.itertext())))
-
-
 EDITIONS: dict[str, Edition] = {e.name: e for e in (
     Edition("escher", "de", "realworld", ("tei/escher", "tei/escher-500"),
-            "stazh/briefedition-escher", "GPL-3.0", _escher_parties),
+            "stazh/briefedition-escher", "GPL-3.0", adjust.escher),
     Edition("schnitzler", "de", "realworld", ("tei/schnitzler",),
             "arthur-schnitzler/schnitzler-briefe-data", "MIT"),
-    Edition("letters1916", "en", "mirror", ("data/editions",),
-            "letters1916static/letters1916-data", "CC-BY-4.0 (see SOURCES.tsv)"),
-    Edition("suriano", "it", "mirror", ("datasource/tei-bare",),
-            "HuygensING/suriano", "see SOURCES.tsv", _suriano_parties),
+    Edition("cody", "en", "mirror", ("source/tei",), "CDRH/data_cody",
+            "CC-BY-NC-SA-3.0", adjust.cody, pattern=r".*/wfc\.css\d+\.xml$"),
+    Edition("horel", "fr", "mirror", ("tei/horel.tei.xml",), "sardinecan/eHorel",
+            "none stated", adjust.horel),
+    Edition("suriano", "it", "mirror", ("datasource/tei",), "HuygensING/suriano", "MIT",
+            adjust.suriano),
+    Edition("pacini", "it", "mirror", ("LETTERE",),
+            "colombini41/Cinquanta-lettere-di-prigionia---Alberto-Pacini", "none stated"),
 )}
 
 
@@ -77,17 +61,27 @@ def mirror_commit(git_dir: Path) -> str:
     return _git(git_dir, "rev-parse", "HEAD").decode().strip()
 
 
+def _by_hash(name: str) -> str:
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()
+
+
 def files(edition: Edition, root: Path) -> Iterator[tuple[str, bytes]]:
-    """(letter id, TEI bytes) of every letter file of the edition, in a stable order."""
+    """(file id, TEI bytes) of every letter file of the edition, in the order of hashes."""
     pattern = re.compile(edition.pattern)
     if edition.origin == "realworld":
-        for folder in edition.folders:
-            for path in sorted((root / folder).glob("*.xml")):
-                if pattern.match(path.name):
-                    yield path.stem, path.read_bytes()
+        paths = {p.stem: p for folder in edition.folders
+                 for p in (root / folder).glob("*.xml") if pattern.match(p.as_posix())}
+        for stem in sorted(paths, key=_by_hash):
+            yield stem, paths[stem].read_bytes()
+        return
+    if not (root / "HEAD").is_file():
+        # A plain folder of the edition's files (test fixtures), not a fetched git dir.
+        found = {p.stem: p for p in root.glob("*.xml")}
+        for stem in sorted(found, key=_by_hash):
+            yield stem, found[stem].read_bytes()
         return
     listing = _git(root, "ls-tree", "-r", "--name-only", "HEAD", "--", *edition.folders)
-    for name in sorted(listing.decode().splitlines()):
-        if pattern.match(name):
-            letter_id = name.removesuffix(".xml").replace("/", "_")
-            yield letter_id, _git(root, "show", f"HEAD:{name}")
+    names = [n for n in listing.decode().splitlines() if pattern.match(n)]
+    for name in sorted(names, key=_by_hash):
+        file_id = name.removesuffix(".xml").replace("/", "_")
+        yield file_id, _git(root, "show", f"HEAD:{name}")

@@ -18,12 +18,14 @@ from lxml import etree
 
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 MARK = 0xE000
 """Note n sits in a paragraph as chr(MARK + n)."""
 MARKS = re.compile("[\ue001-\uf8ff]")
 # Elements whose text is not part of the letter's reading text.
 _SKIP = {"del", "corr", "reg", "expan", "fw", "figure", "metamark", "gap", "bibl",
-         "interpGrp", "index", "listPerson", "listPlace", "listBibl"}
+         "interpGrp", "index", "listPerson", "listPlace", "listBibl", "stamp", "address",
+         "facsimile"}
 _STRUCTURAL = {"opener", "closer", "signature", "dateline", "postscript", "address"}
 # Parts of a letter an edition may encode as `div[@type]` rather than as the TEI element.
 _DIV_PART = {"opener": "opener", "closer": "closer", "signature": "signed",
@@ -73,14 +75,30 @@ def person_name(text: str) -> str:
     return text
 
 
-class _Flattener:
-    """Mixed content to text, with each note replaced by its mark and collected."""
+_LINE = "\x0b"
+"""Where an `lb` was, until lines are joined (a hyphen before it and a small letter after
+it join the word: diplomatic transcriptions keep the writer's line-end hyphens)."""
+_LABEL = re.compile(r"^\s*(?:Note\s+)?\[?\d{1,3}[\]).:]?\s+")
 
-    def __init__(self, notes: list[str]) -> None:
+
+def flat_clean(text: str) -> str:
+    text = re.sub(f"(\\w)-\\s*{_LINE}\\s*(?=[a-zß-ÿ])", r"\1", text)
+    return clean(text.replace(_LINE, " "))
+
+
+class _Flattener:
+    """Mixed content to text, with each note replaced by its mark and collected.
+
+    Notes are inline `note` elements, or notes elsewhere in the file that a `ptr` or
+    `ref` points to (`target="#id"`); each becomes the next note number.
+    """
+
+    def __init__(self, notes: list[str], by_id: dict[str, etree._Element]) -> None:
         self.notes = notes
+        self.by_id = by_id
 
     def text(self, node: etree._Element, *, keep_notes: bool = True) -> str:
-        return clean("".join(self._walk(node, keep_notes)))
+        return flat_clean("".join(self._walk(node, keep_notes)))
 
     def _walk(self, node: etree._Element, keep_notes: bool) -> Iterator[str]:
         if node.text and isinstance(node.tag, str):
@@ -90,18 +108,23 @@ class _Flattener:
             if child.tail:
                 yield child.tail
 
+    def _note(self, note: etree._Element, keep_notes: bool) -> Iterator[str]:
+        body = _LABEL.sub("", flat_clean("".join(self._walk(note, keep_notes=False))))
+        if keep_notes and sum(ch.isalpha() for ch in body) >= 3:
+            self.notes.append(body)
+            yield chr(MARK + len(self.notes))
+
     def _child(self, child: etree._Element, keep_notes: bool) -> Iterator[str]:
         name = local(child)
+        target = child.get("target", "").strip()
         if not name or name in _SKIP:
             return
         if name == "note":
-            body = clean("".join(self._walk(child, keep_notes=False)))
-            if keep_notes and sum(ch.isalpha() for ch in body) >= 3:
-                self.notes.append(body)
-                yield chr(MARK + len(self.notes))
-            return
-        if name == "lb":
-            yield "" if child.get("break") == "no" else " "
+            yield from self._note(child, keep_notes)
+        elif name in {"ptr", "ref"} and target.lstrip("#") in self.by_id:
+            yield from self._note(self.by_id[target.lstrip("#")], keep_notes)
+        elif name == "lb":
+            yield "" if child.get("break") == "no" else _LINE
         elif name == "choice":
             kept = [c for c in child if local(c) in {"sic", "orig", "abbr", "seg"}]
             for part in kept[:1]:
@@ -109,7 +132,7 @@ class _Flattener:
         elif name == "space":
             yield " "
         elif name == "ref" and not len(child) and not (child.text or "").strip():
-            yield _date_words(child.get("target", ""))
+            yield _date_words(target)
         else:
             yield from self._walk(child, keep_notes)
 
@@ -202,9 +225,6 @@ def _paragraphs(text: etree._Element, gold: GoldLetter, flat: _Flattener) -> Non
         (gold.postscript if _inside(p, {"postscript"}) else gold.paragraphs).append(words)
 
 
-Adjust = Callable[[etree._Element, GoldLetter], None]
-
-
 def _marks_after_first_word(text: str) -> str:
     """A note at the very start of a paragraph, moved behind its first word.
 
@@ -219,11 +239,20 @@ def _marks_after_first_word(text: str) -> str:
     return f"{first}{marks} {tail}".rstrip()
 
 
-def read_letter(data: bytes, edition: str, language: str, letter_id: str,
-                adjust: Adjust | None = None) -> GoldLetter | None:
-    """The gold of one TEI letter, or None when it has no letter text."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
-    root = etree.fromstring(data, parser)
+Adjust = Callable[[etree._Element, GoldLetter], None]
+"""Per-edition reading of what the edition encodes its own way; may rewrite the tree."""
+
+
+def _letter_roots(root: etree._Element) -> list[etree._Element]:
+    """The `TEI` elements of a file: the root, or each letter of a `teiCorpus`."""
+    if local(root) == "TEI":
+        return [root]
+    return [t for t in root.iter(f"{{{TEI}}}TEI")]
+
+
+def read_one(root: etree._Element, edition: str, language: str, letter_id: str,
+             adjust: Adjust | None = None) -> GoldLetter | None:
+    """The gold of one `TEI` element, or None when it has no letter text."""
     gold = GoldLetter(letter_id, edition, language)
     _correspondence(root, gold)
     if adjust is not None:
@@ -231,7 +260,39 @@ def read_letter(data: bytes, edition: str, language: str, letter_id: str,
     text = root.find("t:text", NS)
     if text is None:
         return None
-    flat = _Flattener(gold.notes)
+    by_id = {n.get(XML_ID, ""): n for n in root.iter(f"{{{TEI}}}note") if n.get(XML_ID)}
+    flat = _Flattener(gold.notes, by_id)
     _opener_closer(text, gold, flat)
+    gold.dateline = re.sub(r"([^\W\d_])(\d)", r"\1 \2", gold.dateline)
     _paragraphs(text, gold, flat)
     return gold if gold.paragraphs else None
+
+
+def read_letters(data: bytes, edition: str, language: str, file_id: str,
+                 adjust: Adjust | None = None) -> list[GoldLetter]:
+    """The gold of every letter of one TEI file (one, or several in a `teiCorpus`)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
+                             load_dtd=False, collect_ids=False)
+    try:
+        top = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return []  # an edition's file that is not well-formed gives no gold
+    for element in top.iter():
+        # Some editions leave the TEI namespace to a DTD that is not read here.
+        if isinstance(element.tag, str) and not element.tag.startswith("{"):
+            element.tag = f"{{{TEI}}}{element.tag}"
+    roots = _letter_roots(top)
+    found = []
+    for index, root in enumerate(roots, start=1):
+        letter_id = file_id if len(roots) == 1 else f"{file_id}-{root.get(XML_ID) or index}"
+        gold = read_one(root, edition, language, letter_id, adjust)
+        if gold is not None:
+            found.append(gold)
+    return found
+
+
+def read_letter(data: bytes, edition: str, language: str, letter_id: str,
+                adjust: Adjust | None = None) -> GoldLetter | None:
+    """The gold of a file holding one letter."""
+    letters = read_letters(data, edition, language, letter_id, adjust)
+    return letters[0] if letters else None

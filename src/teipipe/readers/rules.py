@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import parse_dateline
+from ..language.dates import parse_dateline
 
 # Opening salutations: the words a letter starts its address with, in the five
 # languages of the editions teipipe reads (forms with and without accents).
