@@ -234,8 +234,8 @@ def blank_out(lines: Sequence[Line], numbers: set[int]) -> list[Line]:
 
 # ------------------------------------------------------------------ notes
 
-# A note's label at the start of its first line: `374 `, `12Text`, `185. `, `3) `.
-_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?:[.)]\s*|\s+|(?=[^\W\d_]))")
+# A note's label at the start of its first line: `374 `, `12Text`, `185. `, `3) `, `5-"o"`.
+_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?:[.)]\s*|\s+|(?=[^\d\s]))")
 
 
 @dataclass(frozen=True)
