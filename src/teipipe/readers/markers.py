@@ -47,17 +47,6 @@ def _marker_pattern(bracketed: bool, label: str) -> re.Pattern[str]:
         rf"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,])\s?)(?<!\d){escaped}(?![\d\w])")
 
 
-@lru_cache(maxsize=4096)
-def spaced_pattern(label: str) -> re.Pattern[str]:
-    """A marker set off by a space after its word (`Gerlich 251 ,`, `Massa 4 und`).
-
-    Only what follows tells it from a number of the text: a marker is followed by
-    punctuation, a lower-case word or the line's end, a count by what it counts.
-    """
-    return re.compile(
-        rf"(?<=[^\W\d_]) {re.escape(label)}(?=\s*[,.;:!?)»”’]|\s+[a-zà-ÿ]|\s*$)")
-
-
 # A glued marker counts a little more than a spaced one, never more than a link.
 _LINK, _GLUED = 4, 1
 
@@ -89,38 +78,72 @@ def _text_nodes(doc: Document) -> list[str]:
     return texts
 
 
-def _places(texts: Sequence[str], label: str, style: MarkerStyle) -> list[Place]:
-    found: list[Place] = []
+# Every number that may be a marker, glued or set off by a space (the patterns above
+# for any label), so that each text is scanned once for all the notes.
+_ANY_GLUED = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,])\s?)(?<!\d)(?P<label>\d{1,4})(?![\d\w])")
+_ANY_SPACED = re.compile(
+    r"(?<=[^\W\d_]) (?P<label>\d{1,4})(?=\s*[,.;:!?)»”’]|\s+[a-zà-ÿ]|\s*$)")
+
+
+def _places(texts: Sequence[str], labels: set[str]) -> dict[str, list[Place]]:
+    """Label → the places where a marker with that label could stand, in text order."""
+    found: dict[str, dict[tuple[int, int], Place]] = {label: {} for label in labels}
     for index, text in enumerate(texts):
-        for glued, pattern in ((True, style.pattern(label)), (False, spaced_pattern(label))):
+        for glued, pattern in ((False, _ANY_SPACED), (True, _ANY_GLUED)):
             for match in pattern.finditer(text):
-                start = match.end() - len(label)
-                found.append(Place(index, start, match.end(), glued))
-    # A place found by both patterns is a glued one.
-    unique = {place.order: place for place in sorted(found, key=lambda p: not p.glued)}
-    return sorted(unique.values(), key=lambda p: p.order)
+                label = match["label"]
+                if label in found:  # a place found by both patterns is a glued one
+                    place = Place(index, match.start("label"), match.end("label"), glued)
+                    found[label][place.order] = place
+    return {label: sorted(places.values(), key=lambda p: p.order)
+            for label, places in found.items()}
 
 
-def align(texts: Sequence[str], notes: Sequence[Note],
-          style: MarkerStyle) -> dict[str, Place]:
-    """Note id → the place of its marker, for the best order-keeping choice of places."""
-    candidates = [(rank, note, place) for rank, note in enumerate(notes)
-                  for place in _places(texts, note.label, style)]
-    # Longest chain in note order and text order: a weighted longest increasing subsequence.
-    best: list[int] = []
+class _PrefixBest:
+    """Best chain score among ranks below a rank (a Fenwick tree of maxima)."""
+
+    def __init__(self, size: int) -> None:
+        self.tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)
+
+    def below(self, rank: int) -> tuple[int, int]:
+        best, index = (0, -1), rank  # ranks 0..rank-1 are tree positions 1..rank
+        while index > 0:
+            best = max(best, self.tree[index])
+            index -= index & -index
+        return best
+
+    def offer(self, rank: int, value: tuple[int, int]) -> None:
+        index = rank + 1
+        while index < len(self.tree):
+            if value > self.tree[index]:
+                self.tree[index] = value
+            index += index & -index
+
+
+def align(texts: Sequence[str], notes: Sequence[Note]) -> dict[str, Place]:
+    """Note id → the place of its marker, for the best order-keeping choice of places.
+
+    A weighted longest increasing subsequence: candidates are taken in text order,
+    each extending the best chain that ends on a note of lower rank.
+    """
+    places = _places(texts, {note.label for note in notes})
+    candidates = sorted(((place, rank, note) for rank, note in enumerate(notes)
+                         for place in places[note.label]), key=lambda c: c[0].order)
     back: list[int] = []
-    for index, (rank, _note, place) in enumerate(candidates):
-        score, previous = 0, -1
-        for earlier in range(index):
-            other_rank, _other, other_place = candidates[earlier]
-            if other_rank < rank and other_place.order < place.order and best[earlier] > score:
-                score, previous = best[earlier], earlier
-        best.append(score + _LINK + (_GLUED if place.glued else 0))
+    prefix = _PrefixBest(len(notes))
+    best, best_index = 0, -1
+    for index, (place, rank, _note) in enumerate(candidates):
+        score, previous = prefix.below(rank)
+        score += _LINK + (_GLUED if place.glued else 0)
         back.append(previous)
+        prefix.offer(rank, (score, index))
+        if score > best:
+            best, best_index = score, index
     chosen: dict[str, Place] = {}
-    index = max(range(len(best)), key=lambda i: best[i], default=-1)
+    index = best_index
     while index >= 0:
-        _rank, note, place = candidates[index]
+        place, _rank, note = candidates[index]
         chosen[note.id] = place
         index = back[index]
     return chosen
@@ -139,11 +162,10 @@ def _split(node: Text, places: Sequence[tuple[Place, Note]]) -> list[Inline]:
     return out
 
 
-def link_unbracketed(doc: Document, notes: Sequence[Note],
-                     style: MarkerStyle) -> tuple[Document, set[str]]:
+def link_unbracketed(doc: Document, notes: Sequence[Note]) -> tuple[Document, set[str]]:
     """The document with the aligned markers replaced by NoteRefs, and the ids linked."""
     ordered = sorted(notes, key=lambda n: label_sort_key(n.label))
-    chosen = align(_text_nodes(doc), ordered, style)
+    chosen = align(_text_nodes(doc), ordered)
     by_text: dict[int, list[tuple[Place, Note]]] = {}
     for note in ordered:
         if note.id in chosen:

@@ -114,7 +114,7 @@ def link_markers(doc: Document, style: MarkerStyle, reporter: Reporter) -> Docum
         linked = rewrite_document(doc, linker, notes=False)
         found = set(linker.found)
     else:
-        linked, found = link_unbracketed(doc, cited, style)
+        linked, found = link_unbracketed(doc, cited)
     notes: list[Note] = []
     for note in doc.notes:
         if note.cited and note.id not in found:
