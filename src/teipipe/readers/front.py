@@ -67,6 +67,8 @@ def split_front(units: Sequence[Unit]) -> tuple[list[FrontLine], list[Unit]]:
         unit = units[index]
         text = unit.text
         role = _labelled_role(text)
+        if role is None and not seen_title and index == len(front) and rules.is_letter_title(text):
+            role = "title"  # `Brief von X an Y, Ort, Datum` ends with a date, yet titles
         if role is None and (rules.is_salutation(text) or rules.is_dateline(text)
                              or rules.salutation_prefix(text)):
             break

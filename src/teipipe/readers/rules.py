@@ -200,15 +200,15 @@ def looks_like_dateline(text: str) -> bool:
             return False  # a name and a year (`Rosa Winter 1921`) is a byline
         words = head.split()
         leading = [w for w in words if not _place_word(w) and not any(c.isdigit() for c in w)]
-        return len(words) <= 5 and all(w.lower().rstrip(".") in _DATE_LEAD for w in leading)
+        return len(words) <= 5 and all(w.lower().rstrip(".'’") in _DATE_LEAD for w in leading)
     place = head.split(",")[0].split()
     return 0 < len(place) <= 4 and all(_place_word(w) for w in place)
 
 
 def _place_word(word: str) -> bool:
     """A word of a place name: capitalised, or a particle (`de`, `d'`, `sur`, `am`)."""
-    lower = word.lower()
-    return (word[:1].isupper() or lower in _DATE_LEAD or lower.rstrip("'’") in ("d", "l")
+    lower = word.lower().rstrip("'’")  # elided: `d'`, `a’`, `dall’`
+    return (word[:1].isupper() or lower in _DATE_LEAD or lower in ("d", "l", "dall", "dell")
             or lower in _PLACE_PARTICLES)
 
 
@@ -233,6 +233,26 @@ def is_question_heading(text: str, gap_before: int) -> bool:
     """A one- or two-word question set apart by a wide gap (`Why?`) heads a section."""
     stripped = text.strip()
     return gap_before >= 2 and stripped.endswith("?") and word_count(stripped) <= 4
+
+
+# A title line naming a letter's writer and addressee: `Lettre de X à Y, 3 mai 1902`,
+# `Christofforo Suriano a Doge and Senate of Venice, The Hague, 29 agosto 1622`.
+_LETTER_TITLE = re.compile(
+    r"""^(?:(?:(?:an?|the|ein|une?|una?|la|le|der|die)\s+)?
+          (?:letter|lettre|brief|carta|lettera|billet|karte|postkarte|telegram[m]?|dispaccio)\b
+        | [A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?\s+(?:to|an|à|a|al|alla|ad|aan|para)\s+[A-ZÀ-Ý]
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_LONGEST_TITLE = 25
+
+
+def is_letter_title(text: str) -> bool:
+    """A line that names a letter or its writer and addressee, as editions title letters."""
+    stripped = text.strip()
+    if stripped[-1:] in ",:!?" or (stripped[-1:] == "." and not stripped[-2:-1].isdigit()):
+        return False  # a sentence (`I went to Paris.`), not a title
+    return word_count(stripped) <= _LONGEST_TITLE and bool(_LETTER_TITLE.match(stripped))
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
