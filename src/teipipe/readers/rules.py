@@ -115,9 +115,15 @@ def is_closing(text: str) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?…]\s+(?=[A-ZÀ-Ý])")
 
 
+_SIGNED_PREFIX = re.compile(r"^\((?:sgd|signed|gez|sig|signé|firmato|firmado)\.?\)\s*", re.I)
+
+
 def is_signature(text: str) -> bool:
-    """A name or initials alone on a line: `V.S.`, `Léon TROTSKY.`, `The Editors`."""
-    stripped = text.strip()
+    """A name or initials alone on a line: `V.S.`, `Léon TROTSKY.`, `The Editors`.
+
+    A stray point before it (`.J J. Müller.`, OCR) and a `(Sgd.)` of a copy do not count.
+    """
+    stripped = _SIGNED_PREFIX.sub("", text.strip().lstrip(".,'’·"))
     if not stripped or word_count(stripped) > 5 or stripped[-1] in ",:;!?":
         return False
     if _INITIALS.match(stripped.replace(" ", "")) or _INITIALS.match(stripped):

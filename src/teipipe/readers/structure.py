@@ -197,7 +197,10 @@ def _dateline_like(text: str) -> bool:
 def _salutation_shaped(units: Sequence[Unit]) -> bool:
     """A short address ending in `,` `:` or `!` before the first paragraph (`Werter Herr!`)."""
     text = units[0].text
-    if len(units) < 2 or rules.word_count(text) > 6 or text[-1:] not in ",:!":
+    if len(units) < 2 or rules.word_count(text) > 6:
+        return False
+    # Without a mark of address only a few words can be one (`Ma brave comtesse`).
+    if text[-1:] not in ",:!" and (rules.word_count(text) > 3 or text[-1:] in "?;"):
         return False
     following = units[1].text
     return rules.word_count(following) > rules.word_count(text) + 6

@@ -169,6 +169,7 @@ def _last_block(para: _Paragraph) -> RawBlock:
 
 
 _LONGEST_HEAD = 5
+_SHORT_LINE = 0.4
 
 
 def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
@@ -182,12 +183,21 @@ def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     first, rest = blocks[0], list(blocks[1:])
     head: list[RawBlock] = []
     lines = list(first.lines)
-    # A title and address lines above the salutation stand on lines of their own too.
-    salute = next((i for i, line in enumerate(lines[:_LONGEST_HEAD])
-                   if rules.is_salutation(line.content)), None)
+    # A title and address lines above the salutation stand on lines of their own too;
+    # so does any line well short of the printed width that the text goes on after
+    # (`Comtesse`, `Liana cara.`): a wrapped paragraph's only short line is its last.
+    width = max((len(line.content) for line in lines), default=0)
+    short = 0
+    while (short + 1 < min(len(lines), _LONGEST_HEAD)
+           and len(lines[short].content) < _SHORT_LINE * width):
+        short += 1
+    heads = [i for i, line in enumerate(lines[:_LONGEST_HEAD])
+             if rules.is_salutation(line.content) or i < short
+             or (i == 0 and rules.is_letter_title(line.content))]
+    salute = heads[-1] if heads else None
     while len(lines) > 1 and (rules.is_dateline(lines[0].content)
                               or rules.is_salutation(lines[0].content)
-                              or (salute is not None and len(head) < salute)):
+                              or (salute is not None and len(head) <= salute)):
         head.append(RawBlock((lines.pop(0),), first.gap_before if not head else 0,
                              first.page_start and not head))
     head.append(RawBlock(tuple(lines), 0 if head else first.gap_before,
