@@ -11,6 +11,7 @@ from ..build.progress import Progress
 from ..files import schema_base_for, write_atomic
 from ..passes import Options
 from ..pipeline import convert_file
+from ..project import edition as edition_mod
 from ..project import layout as project_mod
 from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, register_for, report
 
@@ -43,8 +44,13 @@ def run(args: argparse.Namespace) -> int:
     register, register_problems = register_for(args.register,
                                                 project.register if project else None)
     problems.extend(register_problems)
+    edition, edition_problems = (edition_mod.load(project.edition,
+                                                  project.display(project.edition))
+                                 if project is not None else (edition_mod.Edition(), []))
+    problems.extend(edition_problems)
     options = Options(repair=not args.no_repair,
-                      skip=frozenset({"repair"}) if args.no_repair else frozenset())
+                      skip=frozenset({"repair"}) if args.no_repair else frozenset(),
+                      ocr_repairs="silent" if edition.ocr_repairs == "silent" else "recorded")
     progress = Progress(len(files), sys.stderr)
     failed = bool(problems) and not files
     for path in files:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from ..diagnostics import Location, Reporter
 from ..model import (
@@ -113,10 +114,18 @@ class _Paragraph:
     gap_before: int
     page_before: bool
     breaks: list[int]
+    marked: set[int]
+    """Lines of `breaks` where the page end is marked, not inferred."""
 
 
-def _page_break(path: str, line: Line) -> PageBreak:
-    return PageBreak(Location(path, line.number, line.indent + 1))
+def _page_break(path: str, line: Line, inferred: bool = False) -> PageBreak:
+    return PageBreak(Location(path, line.number, line.indent + 1),
+                     cert=_INFERRED if inferred else None)
+
+
+# A blank run inside a sentence is most often a page end, but may be a column's or a
+# figure's: the page break it stands for is probable, not certain.
+_INFERRED: Literal["medium"] = "medium"
 
 
 def _with_breaks(inlines: tuple[Inline, ...], breaks: Sequence[PageBreak]) -> tuple[Inline, ...]:
@@ -133,7 +142,8 @@ def _with_breaks(inlines: tuple[Inline, ...], breaks: Sequence[PageBreak]) -> tu
 
 def _unit(para: _Paragraph, path: str, hyphens: HyphenPolicy | None) -> Unit:
     by_number = {line.number: line for line in para.lines}
-    breaks = [_page_break(path, by_number[n]) for n in para.breaks]
+    breaks = [_page_break(path, by_number[n], inferred=n not in para.marked)
+              for n in para.breaks]
     first = para.lines[0]
     return Unit(
         _with_breaks(inlines_of(para.lines, path, hyphens), breaks),
@@ -156,9 +166,12 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
         # A block cut off without a blank run (a salutation line) stays apart.
         if current is not None and block.gap_before and continues(_last_block(current), block):
             current.breaks.append(block.first.number)
+            if block.page_start:
+                current.marked.add(block.first.number)
             current.lines.extend(block.lines)
             continue
-        gathered.append(_Paragraph(list(block.lines), block.gap_before, block.page_start, []))
+        gathered.append(_Paragraph(list(block.lines), block.gap_before, block.page_start, [],
+                                   set()))
     return [_unit(para, path, hyphens) for para in gathered]
 
 

@@ -91,7 +91,7 @@ def _inline(parent: etree._Element, node: Inline, origins: _Origins) -> None:
     elif isinstance(node, Choice):
         _choice(parent, node, origins)
     elif isinstance(node, PageBreak):
-        origins.mark(el(parent, "pb", n=node.n), node.loc)
+        origins.mark(el(parent, "pb", n=node.n, cert=node.cert), node.loc)
     elif isinstance(node, Name):
         ref = f"#{node.ref}" if node.ref else None
         origins.mark(el(parent, _NAME_TAGS[node.kind], node.text, ref=ref), node.loc)
@@ -106,6 +106,8 @@ def _inline(parent: etree._Element, node: Inline, origins: _Origins) -> None:
 def _choice(parent: etree._Element, node: Choice, origins: _Origins) -> None:
     choice = origins.mark(el(parent, "choice"), node.loc)
     source_tag, edited_tag = ("sic", "corr") if node.kind == "correction" else ("orig", "reg")
+    # A misreading of the digitisation is no error of the source: orig/reg, typed.
+    kind = "ocr" if node.kind == "digitisation" else None
     source = el(choice, source_tag)
     if node.break_inside and "-" in node.original:
         left, right = node.original.split("-", 1)
@@ -113,7 +115,7 @@ def _choice(parent: etree._Element, node: Choice, origins: _Origins) -> None:
         el(source, "lb", break_="no").tail = right
     else:
         source.text = node.original
-    el(choice, edited_tag, node.edited, resp=f"#{node.resp}", cert=node.cert)
+    el(choice, edited_tag, node.edited, type=kind, resp=f"#{node.resp}", cert=node.cert)
 
 
 def _inlines(parent: etree._Element, inlines: tuple[Inline, ...], origins: _Origins) -> None:
@@ -163,7 +165,7 @@ def _letter_frame(tag: str) -> Callable[[etree._Element, Opener | Closer, _Origi
 
 
 def _page_break(parent: etree._Element, block: PageBreakBlock, origins: _Origins) -> None:
-    origins.mark(el(parent, "pb", n=block.brk.n), block.brk.loc)
+    origins.mark(el(parent, "pb", n=block.brk.n, cert=block.brk.cert), block.brk.loc)
 
 
 def _division(parent: etree._Element, block: Division, origins: _Origins) -> None:
