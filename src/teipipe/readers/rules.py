@@ -294,6 +294,14 @@ def ends_sentence(text: str) -> bool:
             or stripped.endswith((" –", " —")))
 
 
+POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum)", re.IGNORECASE)
+
+
+def opens_postscript(text: str) -> bool:
+    """`P.S.`, `PS`, `N.B.`, `Postscriptum` open a postscript."""
+    return bool(POSTSCRIPT.match(text.strip()))
+
+
 def starts_lowercase(text: str) -> bool:
     first = text.lstrip()[:1]
     return first.islower()

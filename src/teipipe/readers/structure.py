@@ -294,7 +294,7 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
             and rules.word_count(text) <= 10 and text.endswith(","))
 
 
-_POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum)", re.IGNORECASE)
+_POSTSCRIPT = rules.POSTSCRIPT
 
 
 def _postscript(units: list[Unit]) -> tuple[Postscript | None, list[Unit]]:

@@ -93,7 +93,7 @@ def continues(previous: RawBlock, following: RawBlock) -> bool:
     still stands alone; so does a heading, unless the text goes on in lower case.
     """
     alone = len(previous.lines) == 1
-    if alone and _letter_part(previous.text):
+    if (alone and _letter_part(previous.text)) or rules.opens_postscript(following.first.content):
         return False
     if rules.starts_lowercase(following.first.content):
         return True
@@ -225,6 +225,10 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     last paragraph without a blank line. Only lines after a sentence end are cut
     off, and only when the last of them is a name.
     """
+    postscript = next((i for i, block in enumerate(blocks)
+                       if i and rules.opens_postscript(block.first.content)), None)
+    if postscript is not None:  # the closing stands before the postscript
+        return [*split_trailing_lines(blocks[:postscript]), *blocks[postscript:]]
     if not blocks or len(blocks[-1].lines) < 2:
         return list(blocks)
     last = blocks[-1]
