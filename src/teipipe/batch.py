@@ -96,8 +96,8 @@ class Converter:
             self._align(job, result.tei.tree)
         tei = result.tei.to_bytes() if result.ok and result.tei is not None else None
         # Parsed into Saxon once, for the Schematron and every stylesheet.
-        parsed = saxon.parse(tei.decode("utf-8")) if tei is not None and (
-            self.schema_dir is not None or self.outputs) else None
+        parsed = saxon.from_tree(result.tei.tree) if tei is not None and result.tei is not None \
+            and (self.schema_dir is not None or self.outputs) else None
         checked: list[Diagnostic] = []
         if tei is not None and result.tei is not None and self.schema_dir is not None:
             validator = _validator(self.schema_dir)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import safexml
 from ..diagnostics import Diagnostic, Location, Severity, render
 from ..register import Register
 from ..register import load as load_register
@@ -23,6 +25,38 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
                         help="exit 1 when there are warnings, not only errors")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="print errors and warnings only, no information lines")
+
+
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMG]?)(?:I?B)?", re.IGNORECASE)
+_UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
+
+
+def size(text: str) -> int:
+    """A size on the command line: bytes, or a number with K, M or G (`50M`, `1.5GB`)."""
+    match = _SIZE.fullmatch(text.strip())
+    value = int(float(match.group(1)) * _UNITS[match.group(2).upper()]) if match else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is no size; write bytes or a number with K, M or G, e.g. 50M")
+    return value
+
+
+def add_input_options(parser: argparse.ArgumentParser, xml: bool = True) -> None:
+    """The options of what a command may read: the size limit, and XInclude for XML."""
+    parser.add_argument("--max-size", type=size, metavar="SIZE",
+                        default=safexml.DEFAULT_MAX_BYTES,
+                        help="refuse input files larger than this (default: "
+                             f"{safexml.size_text(safexml.DEFAULT_MAX_BYTES)}; e.g. 200M)")
+    if xml:
+        parser.add_argument("--xinclude", action="store_true",
+                            help="follow xi:include to files at or below the document's "
+                                 "folder (default: refuse documents holding one)")
+
+
+def limits(args: argparse.Namespace) -> safexml.Limits:
+    """What the command line allows the secure reader."""
+    return safexml.Limits(getattr(args, "max_size", safexml.DEFAULT_MAX_BYTES),
+                          getattr(args, "xinclude", False))
 
 
 def report(diagnostics: Iterable[Diagnostic], args: argparse.Namespace) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import safexml
 from ..diagnostics import Diagnostic, Severity
 from . import odd as odd_mod
 from . import reference, rng, sch
@@ -52,5 +53,7 @@ def compile_odd(data: bytes, display: str) -> CompileResult:
 
 def compile_project(schema_dir: Path, display_dir: str = "schema") -> CompileResult:
     """Compile `schema_dir/teipipe.odd`; the caller writes the outputs beside it."""
-    path = schema_dir / ODD_NAME
-    return compile_odd(path.read_bytes(), f"{display_dir}/{ODD_NAME}")
+    display = f"{display_dir}/{ODD_NAME}"
+    data, problems = safexml.read_bytes(schema_dir / ODD_NAME, display,
+                                        safexml.DEFAULT_MAX_BYTES)
+    return compile_odd(data, display) if data is not None else CompileResult({}, tuple(problems))

@@ -6,6 +6,7 @@ import copy
 
 from lxml import etree
 
+from .. import safexml
 from .odd import NS, SCH_NS, TEI_NS, Odd, local
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
@@ -72,4 +73,4 @@ def build(odd: Odd) -> etree._ElementTree:
 
 def _clean(node: etree._Element) -> etree._Element:
     """A copy without the TEI default namespace the ODD declares around it."""
-    return etree.fromstring(etree.tostring(copy.deepcopy(node)))
+    return etree.fromstring(etree.tostring(copy.deepcopy(node)), safexml.parser())

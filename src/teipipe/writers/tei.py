@@ -13,6 +13,7 @@ from typing import Any
 
 from lxml import etree
 
+from .. import safexml
 from ..diagnostics import Location
 from ..model import (
     Block,
@@ -72,7 +73,7 @@ class WrittenTEI:
 
     def origin_by_line(self) -> dict[int, Location]:
         """XML line → source location, for the serialised bytes (first element on a line)."""
-        reparsed = etree.fromstring(self.to_bytes())
+        reparsed = etree.fromstring(self.to_bytes(), safexml.parser())
         table: dict[int, Location] = {}
         for original, copy in zip(self.tree.getroot().iter(), reparsed.iter(), strict=False):
             loc = self.origins.get(original)
