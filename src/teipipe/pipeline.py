@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 from . import lossless, passes, readers, sidecar
 from . import source as source_mod
@@ -71,10 +71,11 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
 
 def convert_file(path: Path, display: str, register: Register,
                  reader_name: str | None = None, options: Options | None = None,
-                 schema_base: str | None = "../../schema/") -> Converted:
+                 schema_base: str | None = "../../schema/",
+                 max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> Converted:
     """Read, decode and convert one file; input problems become diagnostics, not exceptions."""
     try:
-        src = source_mod.read(path, display)
+        src = source_mod.read(path, display, max_bytes)
     except source_mod.SourceError as error:
         return Converted(display, None, None, (error.diagnostic,))
     except OSError as error:
@@ -98,8 +99,12 @@ def _umask() -> int:
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A file to write `path` through: it replaces `path` whole when the block ends without
     an error, and is removed otherwise (temporary file in the same folder, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                             suffix=".tmp")
+    except OSError as error:
+        _raise_naming(error, path)
     try:
         # mkstemp makes the file private (0600); the written file gets the modes any new
         # file gets here, so that a web server can read the site and others the TEI.
@@ -107,10 +112,21 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         with os.fdopen(handle, "wb") as stream:
             yield stream
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         if os.path.exists(temporary):
             os.unlink(temporary)
+        if isinstance(error, OSError):
+            _raise_naming(error, path)
         raise
+
+
+def _raise_naming(error: OSError, path: Path) -> NoReturn:
+    """Raise `error` naming the file being written where it named the temporary file, or
+    none (its errno keeps its class: PermissionError stays a PermissionError)."""
+    name = os.fspath(error.filename) if error.filename is not None else ""
+    if name and not name.endswith(".tmp"):
+        raise error  # it names a folder on the way, which is the one to fix
+    raise OSError(error.errno, error.strerror, os.fspath(path)) from error
 
 
 def write_atomic(path: Path, data: bytes) -> None:

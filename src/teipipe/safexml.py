@@ -16,10 +16,13 @@ from pathlib import Path
 from lxml import etree
 
 from .diagnostics import Diagnostic, Location, Severity
+from .source import too_large
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-"""Larger documents are refused: parsed once by lxml and once by Saxon, a 50 MB TEI
-file stays within the project's memory target of 500 MB (docs/security.md)."""
+DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+"""Larger documents are refused: a document is held by lxml and by Saxon at once, about
+12 bytes of memory a byte (a 26 MB TEI file peaked at 445 MB in validate and 430 MB in
+transform --to html), and the project's memory target is 500 MB. `--max-size` raises
+the limit (docs/security.md)."""
 
 XINCLUDE_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
 _MAX_INCLUDE_DEPTH = 10
@@ -53,21 +56,6 @@ def parser() -> etree.XMLParser:
     """A parser for untrusted documents; make one per parse (lxml parsers are not shareable)."""
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                            huge_tree=False, dtd_validation=False)
-
-
-def size_text(count: int) -> str:
-    """A byte count as people write it (`50 MB`)."""
-    for unit, size in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
-        if count >= size:
-            return f"{count / size:.4g} {unit}"
-    return f"{count} bytes"
-
-
-def too_large(display: str, size: int, limit: int) -> Diagnostic:
-    return Diagnostic(
-        "input.too-large", Severity.ERROR, Location(display),
-        f"the file is {size_text(size)}, over the limit of {size_text(limit)}; "
-        "raise it with --max-size if the machine has the memory (docs/security.md)")
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from .. import safexml
+from .. import safexml, source
 from ..diagnostics import Diagnostic, Location, Severity, render
 from ..register import Register
 from ..register import load as load_register
@@ -42,11 +42,13 @@ def size(text: str) -> int:
 
 
 def add_input_options(parser: argparse.ArgumentParser, xml: bool = True) -> None:
-    """The options of what a command may read: the size limit, and XInclude for XML."""
-    parser.add_argument("--max-size", type=size, metavar="SIZE",
-                        default=safexml.DEFAULT_MAX_BYTES,
+    """The options of what a command may read: the size limit, and XInclude for XML
+    (`xml`: the command reads TEI; otherwise it reads plain texts, whose default limit
+    is lower, as converting a text takes more memory than reading XML)."""
+    default = safexml.DEFAULT_MAX_BYTES if xml else source.DEFAULT_MAX_BYTES
+    parser.add_argument("--max-size", type=size, metavar="SIZE", default=default,
                         help="refuse input files larger than this (default: "
-                             f"{safexml.size_text(safexml.DEFAULT_MAX_BYTES)}; e.g. 200M)")
+                             f"{source.size_text(default)}; e.g. 200M)")
     if xml:
         parser.add_argument("--xinclude", action="store_true",
                             help="follow xi:include to files at or below the document's "

@@ -11,7 +11,15 @@ from .. import readers
 from ..passes import Options
 from ..pipeline import convert_file, schema_base_for, write_atomic
 from ..progress import Progress
-from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, register_for, report
+from .common import (
+    EXIT_USAGE,
+    add_input_options,
+    add_report_options,
+    exit_code,
+    expand_paths,
+    register_for,
+    report,
+)
 
 HELP = "convert plain-text files (or folders of .txt) to TEI"
 
@@ -28,6 +36,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--register", type=Path, metavar="FILE",
                         help="register TOML (default: the project's corpus/register.toml)")
     parser.add_argument("--no-repair", action="store_true", help="do not run the repair pass")
+    add_input_options(parser, xml=False)
     add_report_options(parser)
     parser.set_defaults(run=run)
 
@@ -54,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
                        if project is not None and (project.schema / "teipipe.rng").is_file()
                        else None)
         result = convert_file(path, path.as_posix(), register, args.reader, options,
-                              schema_base)
+                              schema_base, args.max_size)
         problems.extend(result.diagnostics)
         if result.ok and result.tei is not None:
             write_atomic(out_dir / f"{path.stem}.xml", result.tei.to_bytes())

@@ -51,9 +51,9 @@ def compile_odd(data: bytes, display: str) -> CompileResult:
     return CompileResult(outputs, tuple(problems))
 
 
-def compile_project(schema_dir: Path, display_dir: str = "schema") -> CompileResult:
+def compile_project(schema_dir: Path, display_dir: str = "schema",
+                    max_bytes: int = safexml.DEFAULT_MAX_BYTES) -> CompileResult:
     """Compile `schema_dir/teipipe.odd`; the caller writes the outputs beside it."""
     display = f"{display_dir}/{ODD_NAME}"
-    data, problems = safexml.read_bytes(schema_dir / ODD_NAME, display,
-                                        safexml.DEFAULT_MAX_BYTES)
+    data, problems = safexml.read_bytes(schema_dir / ODD_NAME, display, max_bytes)
     return compile_odd(data, display) if data is not None else CompileResult({}, tuple(problems))
