@@ -12,6 +12,7 @@ from ..files import schema_base_for, write_atomic
 from ..passes import Options
 from ..pipeline import convert_file
 from ..project import layout as project_mod
+from ..tei import RNG_FILE
 from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, register_for, report
 
 HELP = "convert plain-text files (or folders of .txt) to TEI"
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         # Outside a project there is no schema file to point at: the TEI then carries
         # no xml-model instructions (`teipipe validate` uses the schema it ships).
         schema_base = (schema_base_for(out_dir, project.schema)
-                       if project is not None and (project.schema / "teipipe.rng").is_file()
+                       if project is not None and (project.schema / RNG_FILE).is_file()
                        else None)
         result = convert_file(path, path.as_posix(), register, args.reader, options,
                               schema_base)

@@ -18,13 +18,9 @@ from ..model import (
     Place,
 )
 from ..project.register import Entry, Register
+from ..tei import LANGUAGE_NAMES
 from ..walk import iter_inline_runs
 from .xml import el
-
-LANGUAGE_NAMES = {
-    "en": "English", "fr": "French", "de": "German", "ru": "Russian", "es": "Spanish",
-    "it": "Italian", "la": "Latin", "nl": "Dutch", "pl": "Polish", "yi": "Yiddish",
-}
 
 # What each kind of normalisation means, stated once for the editorialDecl.
 NORMALISATION_STATEMENTS = {
