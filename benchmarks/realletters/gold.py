@@ -225,6 +225,32 @@ def _paragraphs(text: etree._Element, gold: GoldLetter, flat: _Flattener) -> Non
         (gold.postscript if _inside(p, {"postscript"}) else gold.paragraphs).append(words)
 
 
+# Frequent function words of each language the benchmark reports on; enough to tell which
+# language a letter is written in when an edition holds letters in several.
+_FUNCTION_WORDS = {
+    "de": "und der die das nicht ich ist mit sich den dem ein eine auch auf für von zu wir",
+    "en": "the and of to in that is it you for was with have be this not which",
+    "fr": "le la les et des est que qui pour une dans pas vous je ne nous sur avec",
+    "it": "il di che la per non una sono del della con gli le ho si da mi questo",
+    "es": "el los las del que por una con para como pero su mas muy esta ha lo",
+}
+_WORDS = {lang: set(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+
+
+def letter_language(paragraphs: list[str], default: str) -> str:
+    """The language most of the letter's function words belong to; the edition's if unclear.
+
+    Only a clear majority (twice the edition language's count, at least 12 words)
+    overrides the edition's language: an edition of German letters holds a few in French.
+    """
+    words = re.findall(r"[^\W\d_]+", " ".join(paragraphs).casefold())
+    counts = {lang: sum(w in table for w in words) for lang, table in _WORDS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    if best != default and counts[best] >= 12 and counts[best] >= 2 * counts.get(default, 0):
+        return best
+    return default
+
+
 def _marks_after_first_word(text: str) -> str:
     """A note at the very start of a paragraph, moved behind its first word.
 
@@ -265,6 +291,7 @@ def read_one(root: etree._Element, edition: str, language: str, letter_id: str,
     _opener_closer(text, gold, flat)
     gold.dateline = re.sub(r"([^\W\d_])(\d)", r"\1 \2", gold.dateline)
     _paragraphs(text, gold, flat)
+    gold.language = letter_language(gold.paragraphs, language)
     return gold if gold.paragraphs else None
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks" / "realletters"))
 
 import adjust  # noqa: E402
-from gold import MARK, read_letters  # noqa: E402
+from gold import MARK, letter_language, read_letters  # noqa: E402
 
 NOTE1, NOTE2 = chr(MARK + 1), chr(MARK + 2)
 
@@ -86,3 +86,14 @@ def test_suriano_parts_are_marked_from_the_dispatch_formulas() -> None:
     assert gold.closer_salute == "di vostra Serenità humilissimo servitore"
     assert gold.signed == "Christofforo Suriano"
     assert gold.paragraphs == ["venerdì passato arrivai.", "Io sto aspettando."]
+
+
+def test_a_letter_in_another_language_than_its_edition_is_reported_in_its_own() -> None:
+    french = ["J'ai bien reçu votre lettre et je vous en remercie. Nous avons appris avec"
+              " plaisir que la question est réglée; je ne pense pas que le conseil se"
+              " réunisse avant la fin du mois, mais nous vous écrirons dans les jours qui"
+              " viennent pour vous dire ce que nous avons décidé sur le projet."]
+    assert letter_language(french, "de") == "fr"
+    assert letter_language(["Ich danke Ihnen. Merci."], "de") == "de"
+    [gold] = read_letters(_tei(f"<p>{french[0]}</p>"), "escher", "de", "f")
+    assert gold.language == "fr"
