@@ -26,6 +26,9 @@ MARKS = re.compile("[\ue001-\uf8ff]")
 _SKIP = {"del", "corr", "reg", "expan", "fw", "figure", "metamark", "gap", "bibl",
          "interpGrp", "index", "listPerson", "listPlace", "listBibl", "stamp", "address",
          "facsimile"}
+# Parents whose `seg` children are blocks of their own (a letterhead's lines), not
+# pieces of one word.
+_BLOCKY = {"opener", "closer", "seg", "dateline", "address", "salute", "signed"}
 _STRUCTURAL = {"opener", "closer", "signature", "dateline", "postscript", "address"}
 # Parts of a letter an edition may encode as `div[@type]` rather than as the TEI element.
 _DIV_PART = {"opener": "opener", "closer": "closer", "signature": "signed",
@@ -96,9 +99,19 @@ class _Flattener:
     def __init__(self, notes: list[str], by_id: dict[str, etree._Element]) -> None:
         self.notes = notes
         self.by_id = by_id
+        self.skip_parts = False
 
     def text(self, node: etree._Element, *, keep_notes: bool = True) -> str:
         return flat_clean("".join(self._walk(node, keep_notes)))
+
+    def body_text(self, node: etree._Element) -> str:
+        """A paragraph's text without the letter parts run into it (a salutation that
+        opens the first paragraph is the opener's, and is rendered as its own line)."""
+        self.skip_parts = True
+        try:
+            return self.text(node)
+        finally:
+            self.skip_parts = False
 
     def _walk(self, node: etree._Element, keep_notes: bool) -> Iterator[str]:
         if node.text and isinstance(node.tag, str):
@@ -117,9 +130,13 @@ class _Flattener:
     def _child(self, child: etree._Element, keep_notes: bool) -> Iterator[str]:
         name = local(child)
         target = child.get("target", "").strip()
-        if not name or name in _SKIP:
+        if not name or name in _SKIP or (self.skip_parts and _part(child)):
             return
-        if name == "note":
+        if name == "seg" and local(child.getparent()) in _BLOCKY:
+            yield " "
+            yield from self._walk(child, keep_notes)
+            yield " "
+        elif name == "note":
             yield from self._note(child, keep_notes)
         elif name in {"ptr", "ref"} and target.lstrip("#") in self.by_id:
             yield from self._note(self.by_id[target.lstrip("#")], keep_notes)
@@ -205,9 +222,12 @@ def _opener_closer(text: etree._Element, gold: GoldLetter, flat: _Flattener) -> 
             gold.signed = flat.text(node, keep_notes=False)
         elif part in {"opener", "closer"} and not any(_part(c) for c in node.iter()
                                                       if c is not node):
-            # An opener or closer without inner parts is a salutation as a whole.
+            # An opener or closer without inner parts is a salutation as a whole, or,
+            # when it holds a date (a letterhead with the day), a dateline.
             words = flat.text(node, keep_notes=False)
-            if part == "opener":
+            if part == "opener" and node.find(".//t:date", NS) is not None:
+                gold.dateline = gold.dateline or words
+            elif part == "opener":
                 gold.salute = gold.salute or words
             else:
                 gold.closer_salute = gold.closer_salute or words
@@ -219,7 +239,7 @@ def _paragraphs(text: etree._Element, gold: GoldLetter, flat: _Flattener) -> Non
             continue
         if _inside(p, {"back"}) and not _inside(p, {"postscript"}):
             continue
-        words = _marks_after_first_word(flat.text(p))
+        words = _marks_after_first_word(flat.body_text(p))
         if not MARKS.sub("", words).strip():
             continue
         (gold.postscript if _inside(p, {"postscript"}) else gold.paragraphs).append(words)

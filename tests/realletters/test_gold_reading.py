@@ -97,3 +97,13 @@ def test_a_letter_in_another_language_than_its_edition_is_reported_in_its_own() 
     assert letter_language(["Ich danke Ihnen. Merci."], "de") == "de"
     [gold] = read_letters(_tei(f"<p>{french[0]}</p>"), "escher", "de", "f")
     assert gold.language == "fr"
+
+
+def test_a_letterhead_opener_is_a_dateline_and_a_run_in_salute_is_not_body_text() -> None:
+    body = ("<opener><seg><seg>Dr A. Muster</seg><seg><date>21. 12. 08</date></seg></seg>"
+            "<seg>Wien XVIII.</seg></opener>"
+            "<p><salute>lieber Gustav,</salute> wollen Sie kommen?</p>")
+    [gold] = read_letters(_tei(body), "e", "de", "f")
+    assert gold.dateline == "Dr A. Muster 21. 12. 08 Wien XVIII."
+    assert gold.salute == "lieber Gustav,"
+    assert gold.paragraphs == ["wollen Sie kommen?"]
