@@ -80,12 +80,13 @@ def person_name(text: str) -> str:
 
 _LINE = "\x0b"
 """Where an `lb` was, until lines are joined (a hyphen before it and a small letter after
-it join the word: diplomatic transcriptions keep the writer's line-end hyphens)."""
+it join the word: diplomatic transcriptions keep the writer's line-end hyphens, which
+some hands write `=`)."""
 _LABEL = re.compile(r"^\s*(?:Note\s+)?\[?\d{1,3}[\]).:]?\s+")
 
 
 def flat_clean(text: str) -> str:
-    text = re.sub(f"(\\w)-\\s*{_LINE}\\s*(?=[a-zß-ÿ])", r"\1", text)
+    text = re.sub(f"(\\w)[-=¬⸗]\\s*{_LINE}\\s*(?=[a-zß-ÿ])", r"\1", text)
     return clean(text.replace(_LINE, " "))
 
 
@@ -104,12 +105,12 @@ class _Flattener:
     def text(self, node: etree._Element, *, keep_notes: bool = True) -> str:
         return flat_clean("".join(self._walk(node, keep_notes)))
 
-    def body_text(self, node: etree._Element) -> str:
+    def body_text(self, node: etree._Element, *, keep_notes: bool = True) -> str:
         """A paragraph's text without the letter parts run into it (a salutation that
         opens the first paragraph is the opener's, and is rendered as its own line)."""
         self.skip_parts = True
         try:
-            return self.text(node)
+            return self.text(node, keep_notes=keep_notes)
         finally:
             self.skip_parts = False
 
@@ -220,17 +221,26 @@ def _opener_closer(text: etree._Element, gold: GoldLetter, flat: _Flattener) -> 
                 gold.salute = gold.salute or words
         elif part == "signed" and not gold.signed:
             gold.signed = flat.text(node, keep_notes=False)
-        elif part in {"opener", "closer"} and not any(_part(c) for c in node.iter()
-                                                      if c is not node):
-            # An opener or closer without inner parts is a salutation as a whole, or,
-            # when it holds a date (a letterhead with the day), a dateline.
-            words = flat.text(node, keep_notes=False)
-            if part == "opener" and node.find(".//t:date", NS) is not None:
-                gold.dateline = gold.dateline or words
-            elif part == "opener":
-                gold.salute = gold.salute or words
-            else:
-                gold.closer_salute = gold.closer_salute or words
+        elif part in {"opener", "closer"}:
+            _loose_words(node, part, gold, flat)
+
+
+def _loose_words(node: etree._Element, part: str, gold: GoldLetter, flat: _Flattener) -> None:
+    """Words of an opener or closer outside its parts (`herzlichst <signed>A.</signed>`).
+
+    They are its salutation; an opener without parts that holds a date (a letterhead
+    with the day) is a dateline.
+    """
+    words = flat.body_text(node, keep_notes=False)
+    if not words:
+        return
+    has_parts = any(_part(c) for c in node.iter() if c is not node)
+    if part == "opener" and not has_parts and node.find(".//t:date", NS) is not None:
+        gold.dateline = gold.dateline or words
+    elif part == "opener":
+        gold.salute = gold.salute or words
+    else:
+        gold.closer_salute = gold.closer_salute or words
 
 
 def _paragraphs(text: etree._Element, gold: GoldLetter, flat: _Flattener) -> None:

@@ -41,13 +41,14 @@ def test_correspdesc_opener_closer_and_inline_notes() -> None:
 
 
 def test_notes_by_pointer_lose_their_printed_label_and_line_end_hyphens_join() -> None:
-    body = ("<p>sperando che sia conten-<lb/>to e la Gran <lb/>Bertagna<ptr target='#n1'/>,"
+    body = ("<p>sperando che sia conten-<lb/>to, stai conten=<lb/>to e la Gran <lb/>"
+            "Bertagna<ptr target='#n1'/>,"
             " et altro<ref target='n2'>2</ref>.</p>"
             "<div type='notes'><note xml:id='n1'><p><hi>1</hi> Followed by a word.</p></note>"
             "<note xml:id='n2'>Note 2: Another.</note></div>")
     [gold] = read_letters(_tei(body), "e", "it", "f")
-    assert gold.paragraphs == [f"sperando che sia contento e la Gran Bertagna{NOTE1}, et altro"
-                               f"{NOTE2}."]
+    assert gold.paragraphs == ["sperando che sia contento, stai contento e la Gran "
+                               f"Bertagna{NOTE1}, et altro{NOTE2}."]
     assert gold.notes == ["Followed by a word.", "Another."]
 
 
@@ -107,3 +108,9 @@ def test_a_letterhead_opener_is_a_dateline_and_a_run_in_salute_is_not_body_text(
     assert gold.dateline == "Dr A. Muster 21. 12. 08 Wien XVIII."
     assert gold.salute == "lieber Gustav,"
     assert gold.paragraphs == ["wollen Sie kommen?"]
+
+
+def test_words_of_a_closer_outside_its_parts_are_its_salutation() -> None:
+    body = "<p>Text.</p><closer>herzlichst<lb/><signed>ArthSch.</signed></closer>"
+    [gold] = read_letters(_tei(body), "e", "de", "f")
+    assert (gold.closer_salute, gold.signed) == ("herzlichst", "ArthSch.")
