@@ -206,6 +206,7 @@ def _opener_closer(text: etree._Element, gold: GoldLetter, flat: _Flattener) -> 
     nodes = [n for n in text.iter() if _part(n)]
     body = text.find("t:body", NS)
     after_body = False
+    loose: list[tuple[etree._Element, str]] = []
     for node in nodes:
         part = _part(node)
         if body is not None and local(node.getparent()) == "back":
@@ -222,7 +223,10 @@ def _opener_closer(text: etree._Element, gold: GoldLetter, flat: _Flattener) -> 
         elif part == "signed" and not gold.signed:
             gold.signed = flat.text(node, keep_notes=False)
         elif part in {"opener", "closer"}:
-            _loose_words(node, part, gold, flat)
+            loose.append((node, part))
+    # Words outside the parts fill only what the parts left empty.
+    for node, part in loose:
+        _loose_words(node, part, gold, flat)
 
 
 def _loose_words(node: etree._Element, part: str, gold: GoldLetter, flat: _Flattener) -> None:

@@ -114,3 +114,10 @@ def test_words_of_a_closer_outside_its_parts_are_its_salutation() -> None:
     body = "<p>Text.</p><closer>herzlichst<lb/><signed>ArthSch.</signed></closer>"
     [gold] = read_letters(_tei(body), "e", "de", "f")
     assert (gold.closer_salute, gold.signed) == ("herzlichst", "ArthSch.")
+
+
+def test_a_letterhead_beside_a_salutation_does_not_take_its_place() -> None:
+    body = ("<opener><seg>Hotel Bristol, Wien</seg><salute>Lieber Freund!</salute></opener>"
+            "<p>Text.</p>")
+    [gold] = read_letters(_tei(body), "e", "de", "f")
+    assert gold.salute == "Lieber Freund!"
