@@ -10,6 +10,7 @@ from; the sidecar pass, which runs next, lets the editor's values win.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -131,6 +132,40 @@ def _bottom_lines(doc: Document) -> list[_Line]:
     return lines
 
 
+_NOTE_LINE = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]?\s*[^\W\d])")
+_RULE_LINE = re.compile(r"^[\s_\-–—=*.·]*$|^\s*\d{1,4}\s*$")
+
+
+def _text_end(doc: Document, count: int) -> int:
+    """The line after the letter's last block: where notes printed after it begin."""
+    starts = [block.loc.line for block in _flatten(doc.body) if hasattr(block, "loc")]
+    last = max(starts, default=0)
+    after = [note.loc.line for note in doc.notes if note.loc.line > last]
+    return min(after, default=count + 1)
+
+
+def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line], list[_Line]]:
+    """Top and bottom lines of the plain text itself, whatever blocks were made of them."""
+    numbered = [(number, line.strip()) for number, line in enumerate(source, start=1)
+                if not _RULE_LINE.match(line)]
+    top: list[_Line] = [_Line("title", _text(f.inlines), f.loc) for f in doc.front
+                        if f.role == "title"]
+    for position, (number, text) in enumerate(numbered[:_TOP_LINES]):
+        kind: LineKind = "title" if position == 0 and not top else "short"
+        top.append(_Line(kind, text, Location(doc.source_path, number, 1)))
+        if len(text.split()) > _SHORT_LINE:
+            break
+    end = _text_end(doc, len(source))
+    bottom: list[_Line] = []
+    for number, text in reversed([(n, t) for n, t in numbered if n < end]):
+        if len(text.split()) > _SHORT_LINE or len(bottom) >= _TOP_LINES:
+            break
+        if read_dateline(text) is None and _NOTE_LINE.match(text):
+            continue
+        bottom.insert(0, _Line("short", text, Location(doc.source_path, number, 1)))
+    return top, bottom
+
+
 def _found(value: str, cert: Cert, line: _Line, how: str) -> Found:
     return Found(value, cert, line.loc, line.text, how)
 
@@ -186,17 +221,25 @@ def _correspondents(top: list[_Line], bottom: list[_Line]) -> tuple[Found | None
 
 
 def _signature(bottom: list[_Line]) -> Found | None:
+    """The name signed at the end: a signature the reader found, else a short last line."""
     signed = [line for line in bottom if line.kind == "signed"]
-    for line in reversed(signed or [line for line in bottom if line.kind == "short"][-1:]):
+    candidates = signed or [line for line in bottom if line.kind == "short"][-3:]
+    for line in reversed(candidates):
+        if read_dateline(line.text) is not None or len(line.text.split()) > 6:
+            continue
         name = signature_sender(line.text)
-        if name is not None and read_dateline(line.text) is None:
+        if name is not None:
             return _found(name, "medium" if signed else "low", line, "signature")
     return None
 
 
-def read_correspondence(doc: Document) -> Reading:
-    """What the text says about who sent it to whom, when and from where."""
-    top, bottom = _top_lines(doc), _bottom_lines(doc)
+def read_correspondence(doc: Document, source: tuple[str, ...] = ()) -> Reading:
+    """What the text says about who sent it to whom, when and from where.
+
+    With the `source` lines, the top and the end of the plain text are read line by
+    line; without, the blocks the reader made (opener, closer, short paragraphs)."""
+    top, bottom = _source_regions(doc, source) if source else (_top_lines(doc),
+                                                                _bottom_lines(doc))
     date, place = _date_and_place(top, bottom)
     sender, recipient = _correspondents(top, bottom)
     if sender is None and doc.meta.authors:
@@ -230,7 +273,7 @@ def read_sending(doc: Document, ctx: Context) -> Document:
     kind = ctx.sidecar.table("document").get("kind") if ctx.sidecar else None
     if (kind or doc.meta.kind) != "letter":
         return doc
-    reading = read_correspondence(doc)
+    reading = read_correspondence(doc, ctx.source_lines)
     meta = doc.meta
     return doc.with_(meta=replace(
         meta,
