@@ -18,21 +18,22 @@ def words(text: str) -> frozenset[str]:
 
 _MONTH_FORMS: dict[int, str] = {
     1: "january jan jany janry janvier janv januar jänner janner jenner gennaio genn genajo "
-       "gennajo enero ene januarii januarius",
+       "gennajo genaro gennaro zenaro enero ene januarii januarius",
     2: "february feb feby febry fevrier fevr fev febvrier februar febr hornung febbraio febb "
-       "febrajo febrero febr februarii",
+       "febrajo febraro febrero febr februarii",
     3: "march mar mars marz maerz merz mertz marzo martii martius",
     4: "april apr avril avr aprile abril aprilis",
-    5: "may mai maggio mayo maii majus",
-    6: "june jun juin juni junius giugno junio junii",
-    7: "july jul juillet juil juli julius luglio julio julii",
-    8: "august aug aout aoust augusti agosto",
+    5: "may mai maj maggio mayo maii majus",
+    6: "june jun juny juin juni junius giugno zugno junio junii brachmonat",
+    7: "july jul juillet juil juli julius luglio julio julii heumonat",
+    8: "august aug aout aoust augusti agosto augstmonat",
     9: "september sep sept septr septbr septembre 7bre settembre sett septiembre setiembre "
-       "septembris",
-    10: "october oct octr octbr octobre 8bre oktober okt ottobre ott octubre octobris",
-    11: "november nov novr novbr novembre 9bre noviembre novembris",
+       "septembris 7br herbstm herbstmonat setembre",
+    10: "october oct octr octbr octobre 8bre 8br oktober okt ottobre ott otobre octubre octobris "
+        "weinmonat",
+    11: "november nov novr novbr novembre 9bre 9br noviembre novembris wintermonat",
     12: "december dec decr decbr decembre 10bre xbre dezember dez dicembre dic diciembre "
-        "decembris",
+        "decembris 10br xbr christmonat",
 }
 
 _WEEKDAYS = (
@@ -43,7 +44,7 @@ _WEEKDAYS = (
 )
 
 # Words that stand between a place and the day: `le 12`, `den 27.`, `ce 10`, `li 3`, `on the`.
-ARTICLES = words("le ce den d am the on this li addi il el a ai al")
+ARTICLES = words("le ce den d am the on this li addi il el a ai al a’ a' all’ all' lì")
 
 # Words that introduce the place of writing: `De Strasbourg`, `From London`, `Aus Wien`.
 FROM_WORDS = words("de from aus von da desde in at zu")
@@ -80,9 +81,35 @@ ROMAN_MONTHS = {numeral: number for number, numeral in enumerate(
     ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1)}
 
 
+# Full names, for the shortened forms writers make of them (`Dezem.`, `Novber`, `Febrr`).
+_FULL_NAMES = tuple((forms.split()[0], number) for number, forms in _MONTH_FORMS.items()) + tuple(
+    (name, number) for number, forms in _MONTH_FORMS.items() for name in forms.split()[1:]
+    if len(name) >= 6)
+
+
+def _shortened(word: str) -> int | None:
+    """A month a word abbreviates: its first three letters and then some of its letters
+    in order (`dezem`, `novber`, `dezr`, `decre`), when only one month fits."""
+    if len(word) < 3:
+        return None
+    found = {number for name, number in _FULL_NAMES
+             if name[:3] == word[:3] and _in_order(word[3:], name[3:])}
+    return found.pop() if len(found) == 1 else None
+
+
+def _in_order(letters: str, name: str) -> bool:
+    position = 0
+    for letter in letters:
+        position = name.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
 def month_number(word: str) -> int | None:
-    """The month a word names (`janvier`, `Sept.`, `Hornung`, `7bre`), else None."""
-    return MONTHS.get(fold(word))
+    """The month a word names (`janvier`, `Sept.`, `Hornung`, `7bre`, `Dezr`), else None."""
+    folded = fold(word).replace(".", "")
+    return MONTHS.get(folded) or _shortened(folded)
 
 
 def is_weekday(word: str) -> bool:

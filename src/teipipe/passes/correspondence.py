@@ -11,6 +11,7 @@ from; the sidecar pass, which runs next, lets the editor's values win.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -170,11 +171,21 @@ def _found(value: str, cert: Cert, line: _Line, how: str) -> Found:
     return Found(value, cert, line.loc, line.text, how)
 
 
-def _date_and_place(top: list[_Line], bottom: list[_Line]) -> tuple[Found | None, Found | None]:
+_FULL_YEAR = re.compile(r"(?<!\d)(1[4-9]|20)\d\d(?!\d)")
+
+
+def century_of(lines: list[str]) -> int | None:
+    """The century most years written in full belong to (18 for `1851`), to read `51`."""
+    counts = Counter(int(m.group(1)) for line in lines for m in _FULL_YEAR.finditer(line))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _date_and_place(top: list[_Line], bottom: list[_Line],
+                    century: int | None) -> tuple[Found | None, Found | None]:
     for line in [*top, *bottom]:
         if line.kind == "title":
             continue
-        parsed = read_dateline(line.text)
+        parsed = read_dateline(line.text, century)
         if parsed is not None and parsed.date.when:
             place = _found(parsed.place, "high", line, "date line") if parsed.place else None
             return _found(parsed.date.when, "high", line, "date line"), place
@@ -240,7 +251,8 @@ def read_correspondence(doc: Document, source: tuple[str, ...] = ()) -> Reading:
     line; without, the blocks the reader made (opener, closer, short paragraphs)."""
     top, bottom = _source_regions(doc, source) if source else (_top_lines(doc),
                                                                 _bottom_lines(doc))
-    date, place = _date_and_place(top, bottom)
+    century = century_of(list(source) or [line.text for line in [*top, *bottom]])
+    date, place = _date_and_place(top, bottom, century)
     sender, recipient = _correspondents(top, bottom)
     if sender is None and doc.meta.authors:
         author = doc.meta.authors[0].name
