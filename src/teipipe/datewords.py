@@ -84,7 +84,7 @@ ROMAN_MONTHS = {numeral: number for number, numeral in enumerate(
 # Full names, for the shortened forms writers make of them (`Dezem.`, `Novber`, `Febrr`).
 _FULL_NAMES = tuple((forms.split()[0], number) for number, forms in _MONTH_FORMS.items()) + tuple(
     (name, number) for number, forms in _MONTH_FORMS.items() for name in forms.split()[1:]
-    if len(name) >= 6)
+    if len(name) >= 6 and not name.endswith("monat"))  # `Winter` is no `Wintermonat`
 
 
 def _shortened(word: str) -> int | None:
