@@ -61,6 +61,12 @@ def _element(name: str, text: str) -> etree._Element:
 
 _SURIANO_SALUTE = re.compile(r"^Serenissim\w* Princip", re.I)
 _YEAR = re.compile(r"\b1[56]\d\d\b")
+_FORMULA = re.compile(r"^(di|de) vostra|humilissim|devotissim|servitor", re.I)
+
+
+def _suriano_closing(text: str) -> bool:
+    """A line of the dispatch's closing: the place and date, or the servant formula."""
+    return not text or (len(text) < 70 and bool(_YEAR.search(text) or _FORMULA.search(text)))
 
 
 def suriano(root: etree._Element, gold: GoldLetter) -> None:
@@ -82,6 +88,9 @@ def suriano(root: etree._Element, gold: GoldLetter) -> None:
     main = root.find(".//t:div[@type='letter']/t:div[@type='main']", NS)
     body = root.find(".//t:text/t:body", NS)
     if main is None or body is None:
+        text = root.find("t:text", NS)
+        if text is not None:
+            root.remove(text)
         return
     for div in list(body):
         if div is not main.getparent() and not (local(div) == "div"
@@ -90,19 +99,24 @@ def suriano(root: etree._Element, gold: GoldLetter) -> None:
     for div in list(main.getparent() if main.getparent() is not None else []):
         if div is not main:
             div.getparent().remove(div)
-    _suriano_parts(main, gold.sender)
+    if not _suriano_parts(main, gold.sender):
+        # Where the letter's text is not where the edition's main division is, or has
+        # no salutation or signature, there is no gold to read: leave the letter out.
+        text = root.find("t:text", NS)
+        if text is not None:
+            root.remove(text)
 
 
-def _suriano_parts(main: etree._Element, sender: str) -> None:
+def _suriano_parts(main: etree._Element, sender: str) -> bool:
     ps = [p for p in main.iter(f"{{{TEI}}}p")]
     texts = [_text(p) for p in ps]
     start = next((i for i, t in enumerate(texts) if _SURIANO_SALUTE.match(t)), None)
     end = next((i for i in range(len(texts) - 1, -1, -1)
                 if sender and texts[i].casefold() == sender.casefold()), None)
     if start is None or end is None or end <= start:
-        return
+        return False
     closing = end
-    while closing - 1 > start and len(texts[closing - 1]) < 70:
+    while closing - 1 > start and _suriano_closing(texts[closing - 1]):
         closing -= 1
     closer = etree.Element(f"{{{TEI}}}closer")
     salute = [t for t in texts[closing:end] if t and not _YEAR.search(t)]
@@ -119,3 +133,4 @@ def _suriano_parts(main: etree._Element, sender: str) -> None:
     for index, p in enumerate(ps):
         if index <= start or index >= closing:
             p.getparent().remove(p)
+    return True

@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import random
+import shutil
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -84,7 +85,9 @@ def build(out: Path, sources: dict[str, Path], per_edition: int) -> list[dict[st
     for name, root in sources.items():
         edition = EDITIONS[name]
         folder = out / "texts" / name
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder.is_dir():
+            shutil.rmtree(folder)  # texts of an earlier build are not this build's
+        folder.mkdir(parents=True)
         for gold in letters(edition, root, per_edition):
             for shape in SHAPES:
                 seed = hashlib.sha256(f"{gold.edition}/{gold.id}/{shape}".encode()).digest()

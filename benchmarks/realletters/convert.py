@@ -7,15 +7,27 @@ from the document model, so the benchmark holds whatever the model becomes.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
+from types import ModuleType
 
 from lxml import etree
 
-try:  # the pipeline's home before and after the reorganisation of issue #11
-    from teipipe.pipeline import convert_source
-except ImportError:  # pragma: no cover - depends on the installed layout
-    from teipipe.build.pipeline import convert_source  # type: ignore[no-redef]
-from teipipe import register, source
+from teipipe import source
+from teipipe.pipeline import convert_source
+
+
+def _module(*names: str) -> ModuleType:
+    """The first of these modules that imports: the package's rooms were reorganised (#11)."""
+    for name in names[:-1]:
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            continue
+    return importlib.import_module(names[-1])
+
+
+register = _module("teipipe.project.register", "teipipe.register")
 
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI}

@@ -74,6 +74,12 @@ def files(edition: Edition, root: Path) -> Iterator[tuple[str, bytes]]:
         for stem in sorted(paths, key=_by_hash):
             yield stem, paths[stem].read_bytes()
         return
+    if not (root / "HEAD").is_file():
+        # A plain folder of the edition's files (test fixtures), not a fetched git dir.
+        found = {p.stem: p for p in root.glob("*.xml")}
+        for stem in sorted(found, key=_by_hash):
+            yield stem, found[stem].read_bytes()
+        return
     listing = _git(root, "ls-tree", "-r", "--name-only", "HEAD", "--", *edition.folders)
     names = [n for n in listing.decode().splitlines() if pattern.match(n)]
     for name in sorted(names, key=_by_hash):

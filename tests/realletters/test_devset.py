@@ -124,3 +124,23 @@ def test_the_scorer_converts_the_texts_and_reads_the_tei(built) -> None:  # type
     assert groups["all/all"]["converted"][1] == 6
     assert "| de/web-archive | 2 |" in score.table(groups)
     assert json.dumps(groups)
+
+
+SURIANO = HERE.parents[1] / "fixtures" / "realletters" / "suriano"
+
+
+def test_italian_fixtures_give_gold_and_texts_in_every_shape(tmp_path: Path) -> None:
+    records = build.build(tmp_path, {"suriano": SURIANO}, per_edition=3)
+    assert len(records) == 9
+    item = next(r for r in records if r["id"] == "suriano/07-027" and r["shape"] == "web-archive")
+    gold = item["gold"]
+    assert (item["sender"], item["recipient"], item["place"], item["date"]) == (
+        "Christofforo Suriano", "Doge and Senate of Venice", "The Hague", "1618-12-01")
+    assert item["closer"]["signed"] == "Christofforo Suriano"  # type: ignore[index]
+    assert gold["dateline"] == "Dall’Haya al primo decembre 1618"  # type: ignore[index]
+    assert item["paragraphs"] == 2 and len(item["markers"]) == 5  # type: ignore[arg-type]
+    text = (tmp_path / str(item["path"])).read_text(encoding="utf-8")
+    assert "Serenissimo Principe" in text.splitlines() and "[5]" in text
+    for shape in ("pdf-text", "book-ocr"):
+        other = next(r for r in records if r["id"] == "suriano/07-027" and r["shape"] == shape)
+        assert "Christofforo Suriano" in (tmp_path / str(other["path"])).read_text("utf-8")

@@ -16,15 +16,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ..correspondents import (
+from ..diagnostics import Location
+from ..language.correspondents import (
     address_recipient,
     person_name,
     salutation_recipient,
     signature_sender,
     title_parties,
 )
-from ..dates import find_date, read_dateline
-from ..diagnostics import Location
+from ..language.dates import find_date, read_dateline
 from ..model import (
     Block,
     Closer,

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .. import language
 from ..diagnostics import Reporter
+from ..language import identify
 from ..model import (
     CorrespAction,
     DateValue,
@@ -83,7 +83,7 @@ def detected_metadata(facts: TextFacts) -> Metadata:
 
 def guess_language(source: Source) -> str:
     """The language of the text by its commonest short words; the sidecar states it for sure."""
-    return language.guess(" ".join(source.lines))
+    return identify.guess(" ".join(source.lines))
 
 
 def finish(reader: str, source: Source, units: Sequence[Unit], notes: Sequence[Note],

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date as calendar_date
 
+from ..model import DateValue
 from .datewords import (
     ARTICLES,
     DATE_LABELS,
@@ -24,7 +25,6 @@ from .datewords import (
     is_weekday,
     month_number,
 )
-from .model import DateValue
 
 _DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first)"
         r"(?:er|re|ème|e|sten|st|nd|rd|th|d|ten|ter|te|t|r|o|º|°|ª)?\.?(?:º|°)?")
