@@ -1,27 +1,21 @@
 """One conversion: Source → reader → passes → TEI, with every problem collected.
 
 The pipeline never prints and never exits; it returns results and diagnostics
-for the CLI (or any other caller) to present. Writing files is atomic: a
-document is written whole to a temporary file and renamed, or not at all.
+for the CLI (or any other caller) to present; writing its TEI is files.py's job.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
-from typing import BinaryIO, NoReturn
 
-from . import lossless, passes, readers, sidecar
+from . import lossless, passes, readers
 from . import source as source_mod
 from .diagnostics import Diagnostic, Location, Reporter, Severity
 from .model import Document, Relation
 from .passes import Context, Options
-from .register import Register
+from .project import sidecar
+from .project.register import Register
 from .writers.tei import WrittenTEI, write
 
 
@@ -55,7 +49,7 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
     reader = readers.get(chosen) if chosen else readers.sniff(src)
     document = reader.read(src, reporter)
     ctx = Context(register=register, reporter=reporter, sidecar=side,
-                  options=options or Options())
+                  options=options or Options(), source_lines=src.lines)
     document = passes.run(document, ctx)
     if corpus_relations:
         document = document.with_(meta=replace(
@@ -86,56 +80,3 @@ def convert_file(path: Path, display: str, register: Register,
     result = convert_source(src, register, side, reader_name, options, schema_base)
     return Converted(result.source_path, result.document, result.tei,
                      tuple(side_problems) + result.diagnostics)
-
-
-@cache
-def _umask() -> int:
-    current = os.umask(0o022)  # reading the mask means setting it: put it straight back
-    os.umask(current)
-    return current
-
-
-@contextmanager
-def atomic_file(path: Path) -> Iterator[BinaryIO]:
-    """A file to write `path` through: it replaces `path` whole when the block ends without
-    an error, and is removed otherwise (temporary file in the same folder, then rename)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".tmp")
-    except OSError as error:
-        _raise_naming(error, path)
-    try:
-        # mkstemp makes the file private (0600); the written file gets the modes any new
-        # file gets here, so that a web server can read the site and others the TEI.
-        os.chmod(temporary, 0o666 & ~_umask())
-        with os.fdopen(handle, "wb") as stream:
-            yield stream
-        os.replace(temporary, path)
-    except BaseException as error:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        if isinstance(error, OSError):
-            _raise_naming(error, path)
-        raise
-
-
-def _raise_naming(error: OSError, path: Path) -> NoReturn:
-    """Raise `error` naming the file being written where it named the temporary file, or
-    none (its errno keeps its class: PermissionError stays a PermissionError)."""
-    name = os.fspath(error.filename) if error.filename is not None else ""
-    if name and not name.endswith(".tmp"):
-        raise error  # it names a folder on the way, which is the one to fix
-    raise OSError(error.errno, error.strerror, os.fspath(path)) from error
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all."""
-    with atomic_file(path) as stream:
-        stream.write(data)
-
-
-def schema_base_for(out_dir: Path, schema_dir: Path) -> str:
-    """The schema folder as a relative URI from the folder a TEI file is written to."""
-    relative = os.path.relpath(schema_dir.resolve(), out_dir.resolve())
-    return relative.replace(os.sep, "/").rstrip("/") + "/"

@@ -17,8 +17,9 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from teipipe import buildlock, pipeline
-from teipipe.cache import CACHE_DIR
+from teipipe import files
+from teipipe.build import lock as buildlock
+from teipipe.build.cache import CACHE_DIR
 from teipipe.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,10 +57,14 @@ def test_an_out_that_is_a_file_is_one_line(tmp_path: Path,
 def test_an_unwritable_output_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     # The tests may run as root, whom file modes do not stop: the refusal is made here.
-    def refuse(dir: str, prefix: str, suffix: str) -> tuple[int, str]:
-        raise PermissionError(errno.EACCES, "Permission denied", f"{dir}/{prefix}x{suffix}")
+    real_open = os.open
 
-    monkeypatch.setattr(pipeline.tempfile, "mkstemp", refuse)
+    def refuse(path: str | Path, flags: int, mode: int = 0o777) -> int:
+        if str(path).endswith(".tmp"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(files.os, "open", refuse)
     out = tmp_path / "out"
     assert main(["transform", "--to", "text", str(TEI), "--out", str(out)]) == 1
     _one_line(capsys.readouterr().err, f"teipipe: permission denied ({out / 'minimal.txt'})")
@@ -84,7 +89,7 @@ def test_a_full_disk_is_one_line_and_leaves_nothing_half_written(
             self.stream.write(data[: len(data) // 2])  # half of it, then the disk is full
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(pipeline.os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    monkeypatch.setattr(files.os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
     out = tmp_path / "out"
     assert main(["convert", str(LETTER.with_suffix(".txt")), "--out", str(out)]) == 1
     _one_line(capsys.readouterr().err,
@@ -98,7 +103,7 @@ def test_a_bug_is_one_line_and_debug_shows_the_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("a broken invariant")
 
-    monkeypatch.setattr("teipipe.outputs.transform_files", broken)
+    monkeypatch.setattr("teipipe.publish.outputs.transform_files", broken)
     argv = ["transform", "--to", "html", str(TEI), "--out", "unused"]
     assert main(argv) == 3
     _one_line(capsys.readouterr().err,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from teipipe import safexml, saxon
+from teipipe.xml import safexml, saxon
 
 HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 SECRET = "TEIPIPE-SECRET-7f3a"

@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import build as build_mod
-from .. import executor as executor_mod
-from .. import project as project_mod
-from ..buildlock import BuildLocked
+from ..build import executor as executor_mod
+from ..build import steps as build_mod
+from ..build.lock import BuildLocked
+from ..project import layout as project_mod
 from .common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,

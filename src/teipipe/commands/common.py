@@ -8,10 +8,11 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from .. import safexml, source
+from .. import source
 from ..diagnostics import Diagnostic, Location, Severity, render
-from ..register import Register
-from ..register import load as load_register
+from ..project.register import Register
+from ..project.register import load as load_register
+from ..xml import safexml
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import bagit
 
-from .. import build as build_mod
-from .. import bundle
-from .. import project as project_mod
-from ..buildlock import BuildLocked
+from ..build import steps as build_mod
+from ..build.lock import BuildLocked
+from ..project import layout as project_mod
+from ..publish import bundle
 from .common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .. import safexml
+from ..xml import safexml
 from .odd import NS, RNG_NS, AttDef, Odd, local, tei
 
 XSD = "http://www.w3.org/2001/XMLSchema-datatypes"

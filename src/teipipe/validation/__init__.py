@@ -16,16 +16,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import safexml, saxon
 from ..diagnostics import Diagnostic, Location, Severity
 from ..schema import odd as odd_mod
-from ..xmlloc import line_of, start_tag_columns, text_column
+from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
+from ..xml import safexml, saxon
+from ..xml.xmlloc import line_of, start_tag_columns, text_column
 from . import grammar
 from .schematron import CompiledSchematron, compile_schematron
-
-RNG_NAME = "teipipe.rng"
-SCH_NAME = "teipipe.sch"
-ODD_NAME = "teipipe.odd"
 
 
 @dataclass(frozen=True)
@@ -138,17 +135,17 @@ def _schema_tree(path: Path) -> etree._ElementTree:
 def load(schema_dir: Path, limits: safexml.Limits = safexml.NO_XINCLUDE) -> Validator:
     """Compile the schemas of a folder (teipipe.rng, teipipe.sch, and the ODD for messages);
     `limits`: what the secure reader allows of the documents validated."""
-    for name in (RNG_NAME, SCH_NAME):
+    for name in (RNG_FILE, SCH_FILE):
         if not (schema_dir / name).is_file():
             raise SchemaMissing(f"{schema_dir / name} is missing; run `teipipe schema compile`")
     odd = None
-    if (schema_dir / ODD_NAME).is_file():
+    if (schema_dir / ODD_FILE).is_file():
         try:
-            odd, _problems = odd_mod.load((schema_dir / ODD_NAME).read_bytes(), ODD_NAME)
+            odd, _problems = odd_mod.load((schema_dir / ODD_FILE).read_bytes(), ODD_FILE)
         except odd_mod.OddError as error:
             raise SchemaMissing(f"the schema is refused: {error.diagnostic.format()}") from error
-    rules = _schema_tree(schema_dir / SCH_NAME).getroot()
-    return Validator(grammar.load(_schema_tree(schema_dir / RNG_NAME).getroot(), odd),
+    rules = _schema_tree(schema_dir / SCH_FILE).getroot()
+    return Validator(grammar.load(_schema_tree(schema_dir / RNG_FILE).getroot(), odd),
                      compile_schematron(rules), limits)
 
 

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .. import safexml
 from ..schema.odd import Odd
-
-TEI_NS = "http://www.tei-c.org/ns/1.0"
+from ..tei import TEI_NS
+from ..xml import safexml
 
 
 @dataclass(frozen=True)

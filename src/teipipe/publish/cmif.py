@@ -18,19 +18,18 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from . import safexml, saxon
-from .diagnostics import Diagnostic, Location, Severity
-from .edition import Edition
-from .register import EntryKind, Register
+from ..diagnostics import Diagnostic, Location, Severity
+from ..project.edition import Edition
+from ..project.register import EntryKind, Register
+from ..tei import TEI_NS, XML_ID
+from ..xml import safexml, saxon
+from ..xml.xpath import strings
 from .transform import OUTPUTS, Transformer, TransformError, manifest
-from .writers.xml import TEI_NS
-from .xpath import strings
 
 _NS = {"t": TEI_NS}
 _KINDS = {"persName": "person", "orgName": "organisation", "placeName": "place"}
 _REGISTER_KINDS: dict[str, EntryKind] = {"persName": "person", "orgName": "org",
                                          "placeName": "place"}
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -121,7 +120,7 @@ def write(out: BinaryIO, engine: Transformer, settings: dict[str, str],
     if holder is None:
         raise ValueError("the CMIF stylesheet made no profileDesc")
     bibl = header.find(".//t:sourceDesc/t:bibl", _NS)
-    source = f"#{bibl.get(f'{{{XML_NS}}}id', '') if bibl is not None else ''}"
+    source = f"#{bibl.get(XML_ID, '') if bibl is not None else ''}"
 
     def filled() -> Iterable[etree._Element]:
         for name, data in letters:

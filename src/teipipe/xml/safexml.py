@@ -15,8 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .diagnostics import Diagnostic, Location, Severity
-from .source import too_large
+from ..diagnostics import Diagnostic, Location, Severity
+from ..source import too_large
 
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 """Larger documents are refused: a document is held by lxml and by Saxon at once, about
