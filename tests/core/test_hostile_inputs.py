@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from teipipe.cli import main
+from teipipe.xml.safexml import DEFAULT_MAX_BYTES
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -166,11 +167,16 @@ def _project(root: Path, case: str) -> Path:
 
 
 @pytest.mark.parametrize("case", CASES)
-@pytest.mark.parametrize("command", ["build", "package"])
-def test_build_and_package_refuse_a_hostile_odd_and_still_convert(
+@pytest.mark.parametrize("command", ["build", "package", "schema"])
+def test_build_package_and_schema_refuse_a_hostile_odd_and_still_convert(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, case: str) -> None:
     root = _project(tmp_path / "project", case)
     argv = [command, "--project", str(root), "--max-size", LIMIT]
+    if command == "schema":  # compiles the ODD alone: there is nothing else to do
+        argv = ["schema", "compile", "--project", str(root)]
+        if case == "huge":  # over the default limit, made sparse: nothing is written
+            with (root / "schema" / "teipipe.odd").open("r+b") as odd:
+                odd.truncate(DEFAULT_MAX_BYTES + 1)
     code = main([*argv, "--executor", "serial", "--no-cache"] if command == "build" else argv)
     out, err = capsys.readouterr()
     spec = CASES[case]
@@ -182,6 +188,9 @@ def test_build_and_package_refuse_a_hostile_odd_and_still_convert(
                for p in root.rglob("*") if p.is_file() and p.parent.name != "schema"
                and p.parent.name != "texts"}
     _no_leak(Run(code, out, err, written))
+    if command == "schema":
+        assert not (root / "schema" / "teipipe.rng").exists()
+        return
     name = LETTER.name
     assert f"corpus/tei/{name}.xml" in written  # the letter is still converted
     assert f"build/site/letters/{name}.html" in written

@@ -54,6 +54,15 @@ def test_an_out_that_is_a_file_is_one_line(tmp_path: Path,
     assert taken.read_text(encoding="utf-8") == "not a folder"
 
 
+def test_a_build_whose_output_folder_is_a_file_names_that_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path / "project")
+    (root / "build").write_text("in the way", encoding="utf-8")
+    assert main(["build", "--project", str(root), "--executor", "serial", "-q"]) == 1
+    _one_line(capsys.readouterr().err,
+              f"teipipe: {(root / 'build').resolve()} is a file where a folder is needed")
+
+
 def test_an_unwritable_output_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     # The tests may run as root, whom file modes do not stop: the refusal is made here.

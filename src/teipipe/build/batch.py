@@ -327,7 +327,7 @@ def _finish(plan: Plan, cache: Cache | None, outcome: Outcome) -> Record:
         d.severity is Severity.ERROR for d in outcome.diagnostics)
     if not ok and not plan.check:
         outcome = replace(outcome, diagnostics=_rejected(plan, outcome, display))
-    elif plan.rejected_dir is not None and not plan.check:
+    elif plan.rejected_dir is not None and not plan.check and plan.rejected_dir.is_dir():
         (plan.rejected_dir / target.name).unlink(missing_ok=True)
     stale = False
     if ok and outcome.tei is not None:

@@ -7,6 +7,8 @@ stops a whole run: the disk, permissions, an interruption, and teipipe's own bug
 from __future__ import annotations
 
 import errno
+import os
+from pathlib import Path
 
 EXIT_PROBLEMS = 1
 EXIT_INTERNAL = 3
@@ -23,10 +25,19 @@ def _where(error: OSError) -> str:
     return f" ({error.filename})" if error.filename else ""
 
 
+def _in_the_way(name: str) -> str:
+    """The file that stands where a folder of `name` is needed (`name` if none is found)."""
+    path = Path(name)
+    for folder in (path, *path.parents):
+        if folder.exists() and not folder.is_dir():
+            return str(folder)
+    return name
+
+
 def _os_error(error: OSError) -> str:
     if isinstance(error, FileExistsError | NotADirectoryError):
-        return (f"{error.filename or 'a path'} is a file where a folder is needed; "
-                "name a folder (or remove the file)")
+        shown = _in_the_way(os.fspath(error.filename)) if error.filename else "a path"
+        return f"{shown} is a file where a folder is needed; name a folder (or remove the file)"
     if isinstance(error, PermissionError):
         return f"permission denied{_where(error)}: check who may write (or read) there"
     if error.errno in _DISK:
