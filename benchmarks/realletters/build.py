@@ -75,6 +75,7 @@ def record(gold: GoldLetter, shape: str, rendered: Rendered, path: str) -> dict[
                    "dateline": gold.dateline if rendered.dateline_at_end else ""},
         "paragraphs": len(gold.paragraphs),
         "markers": rendered.markers,
+        "lines": rendered.lines,
         "notes": gold.notes,
     }
 
