@@ -69,6 +69,12 @@ def record(gold: GoldLetter, shape: str, rendered: Rendered, path: str) -> dict[
         "names_place": bool(gold.place) and gold.place.lower() in dated.lower(),
         "names_sender": bool(sender) and (sender in title or sender in gold.signed.lower()),
         "names_recipient": bool(recipient) and (recipient in title or recipient in salute),
+        # Named by the letter's own lines, not by a title or address line this
+        # benchmark added (score.py --own-lines counts only these).
+        "own_date": bool(gold.date) and gold.date[:4] in gold.dateline,
+        "own_place": bool(gold.place) and gold.place.lower() in gold.dateline.lower(),
+        "own_sender": bool(sender) and sender in gold.signed.lower(),
+        "own_recipient": bool(recipient) and recipient in gold.salute.lower(),
         "opener": {"dateline": "" if rendered.dateline_at_end else gold.dateline,
                    "salute": gold.salute},
         "closer": {"salute": gold.closer_salute, "signed": gold.signed,

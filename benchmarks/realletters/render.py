@@ -33,12 +33,24 @@ MONTHS = {
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
           "diciembre",
 }
+# Title lines as editions and archives print them; several per language, so that a
+# converter cannot pass by knowing one pattern.
 TITLES = {
-    "de": ("{s} an {r}, {place}{date}", "Brief von {s} an {r}, {date}"),
-    "en": ("{s} to {r}, {date}", "Letter from {s} to {r}, {place}{date}"),
-    "fr": ("{s} à {r}, {place}{date}", "Lettre de {s} à {r}, {date}"),
-    "it": ("{s} a {r}, {place}{date}", "Lettera di {s} a {r}, {date}"),
-    "es": ("{s} a {r}, {place}{date}", "Carta de {s} a {r}, {date}"),
+    "de": ("{s} an {r}, {place}{date}", "Brief von {s} an {r}, {date}",
+           "{s} an {r} ({place}{date})", "{date}. {s} an {r}",
+           "{s} an {r}\n{place}{date}"),
+    "en": ("{s} to {r}, {date}", "Letter from {s} to {r}, {place}{date}",
+           "{s} to {r} ({place}{date})", "{date}: {s} to {r}",
+           "{s} to {r}\n{place}{date}"),
+    "fr": ("{s} à {r}, {place}{date}", "Lettre de {s} à {r}, {date}",
+           "{s} à {r} ({place}{date})", "{date}. {s} à {r}",
+           "{s} à {r}\n{place}{date}"),
+    "it": ("{s} a {r}, {place}{date}", "Lettera di {s} a {r}, {date}",
+           "{s} a {r} ({place}{date})", "{date}. {s} a {r}",
+           "{s} a {r}\n{place}{date}"),
+    "es": ("{s} a {r}, {place}{date}", "Carta de {s} a {r}, {date}",
+           "{s} a {r} ({place}{date})", "{date}. {s} a {r}",
+           "{s} a {r}\n{place}{date}"),
 }
 ADDRESS = {"de": "An {r}", "en": "To {r}", "fr": "À {r}", "it": "A {r}", "es": "A {r}"}
 NOTE_HEADINGS = {"de": ("Anmerkungen", "ANMERKUNGEN"), "en": ("Notes", "NOTES"),
@@ -150,7 +162,7 @@ def _layout(gold: GoldLetter, rng: random.Random) -> _Layout:
     address = (ADDRESS[gold.language].format(r=gold.recipient)
                if gold.recipient and rng.random() < 0.2 else "")
     at_end = gold.dateline_at_end or (bool(gold.dateline) and rng.random() < 0.2)
-    head = [(title, "title"), (address, "address")]
+    head = [(line, "title") for line in title.split("\n")] + [(address, "address")]
     if not at_end:
         head.append((gold.dateline, "dateline"))
     head.append((gold.salute, "salute"))

@@ -105,6 +105,10 @@ def test_a_perfect_prediction_scores_every_field_and_a_wrong_one_none(built) -> 
                               "von Das Märchen () wurden, als Verlagswerbung")])
     marks = compare.judge(item, right)
     assert all(r == c for r, c in marks.values()) and marks["notes"] == (1, 1)
+    # The salutation "Sehr geehrter Herr!" does not name the recipient: with only the
+    # letter's own lines, the recipient is not counted.
+    own = compare.judge(item, right, own_lines=True)
+    assert own["recipient"] == (0, 0) and own["sender"] == (1, 1) and own["date"] == (1, 1)
     wrong = Prediction(converted=False, lost=True, sender="unknown", date="1894",
                        paragraphs=4, refs=[("namensetzen", "Ein anderer Kommentar")])
     marks = compare.judge(item, wrong)
