@@ -132,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="a fetched bare git dir of an edition (repeatable)")
     parser.add_argument("--per-edition", type=int, default=200, metavar="N",
                         help="at most N letters of each edition (default 200)")
-    parser.add_argument("--out", type=Path, default=HERE / "work")
+    parser.add_argument("--out", type=Path, default=HERE / "work",
+                        help="work folder for texts and gold.jsonl (default: realletters/work)")
     args = parser.parse_args(argv)
     sources = sources_of(args)
     if not sources:

@@ -113,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--by", choices=("language", "edition"), default="language",
                         help="group rows by language (default) or by edition")
     args = parser.parse_args(argv)
+    if not (args.work / "gold.jsonl").is_file():
+        parser.error(f"{args.work} has no gold.jsonl: run build.py first")
     records = load(args.work, args.split, args.edition)
     if not records:
         parser.error(f"no texts of split {args.split!r} in {args.work} (run build.py first)")
