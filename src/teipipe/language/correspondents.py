@@ -67,8 +67,9 @@ _CLOSING_WORDS = words(
     "friend devoted votre vos tout toute dévoué devoue affectionne affectionné ami amie "
     "serviteur ihr ihre dein deine euer ergebener ergebenster treuer treuester getreuer "
     "freund vostro vostra tuo tua aff affmo devotissimo obbligatissimo suo sua amico "
-    "vuestro vuestra tu su afectisimo afmo seguro servidor amigo s.s.s q.b.s.m with love "
-    "and")
+    "vuestro vuestra tu su suyo suya tuyo tuya afectisimo afectisima afmo atento seguro "
+    "servidor amigo s.s.s q.b.s.m with love and affectionate loving ton ta tes vostre "
+    "aufrichtig herzlich dankbar gehorsamster dienst diener ganz tutto")
 
 _LETTER_WORDS = r"(?:letter|lettre|brief|briefe|carta|lettera|billet|postkarte|karte|note)"
 _FROM = r"(?:from|de|d[’']|von|vom|di|del|dal|della)"
@@ -113,6 +114,10 @@ def person_name(text: str) -> str | None:
     return None if len(lowercase) > 1 else cleaned
 
 
+def _all_capitalised(name: str) -> bool:
+    return all(w[:1].isupper() or fold(w) in _PARTICLES for w in name.split())
+
+
 def title_parties(line: str) -> TitleParties | None:
     """`X to Y`, `Lettre de X à Y`, `Brief an Y`: who a title line says wrote to whom."""
     text = _clean(line)
@@ -126,7 +131,8 @@ def title_parties(line: str) -> TitleParties | None:
     recipient = _strip_honorifics(recipient_text) if recipient_text else None
     recipient = person_name(recipient) if recipient else None
     sender = person_name(_strip_honorifics(sender_text)) if sender_text else None
-    if match["sender2"] is not None and (sender is None or recipient is None):
+    if match["sender2"] is not None and (sender is None or recipient is None
+                                         or not _all_capitalised(sender)):
         return None  # `Answer to critics`: without a letter word both must be names
     if sender is None and recipient is None:
         return None
