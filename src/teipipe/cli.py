@@ -16,7 +16,8 @@ from . import __version__
 
 # One row a command: a new command is a module of teipipe.commands with add_parser/run
 # and its name here.
-COMMANDS = ("convert", "validate", "repairs", "schema", "transform", "build", "package")
+COMMANDS = ("convert", "validate", "repairs", "schema", "transform", "build", "package",
+            "sidecar")
 
 
 def _command(name: str) -> ModuleType:
