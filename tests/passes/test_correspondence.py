@@ -16,7 +16,7 @@ from teipipe.language.identify import guess
 from teipipe.model import CorrespAction, Document
 from teipipe.passes.correspondence import read_correspondence
 from teipipe.project.register import Register
-from teipipe.source import read
+from teipipe.source import from_text, read
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
 
@@ -76,10 +76,21 @@ def test_each_value_keeps_the_line_it_was_read_from() -> None:
     assert reading.sender is not None and reading.sender.line == "Charles d'Espeville."
 
 
-def test_a_title_date_has_medium_certainty() -> None:
-    meta = _meta(_convert("fr-title-is-not-a-place.txt")).meta
-    assert meta.sent is not None and meta.sent.date is not None
-    assert meta.sent.date.cert == "medium"
+def test_a_title_line_gives_place_and_date_after_the_names() -> None:
+    text = ("Alberto Pacini a Angiolo Pacini, Selvatelle, 23 maggio 1944\n\nCari genitori,\n\n"
+            "vi scrivo per dirvi che sto bene e che il pacco è arrivato intatto, con tutte le "
+            "cose che la mamma aveva preparato per me con tanta cura.\n\nVostro Alberto\n")
+    src = from_text(text, "pacini.txt")
+    doc = pipeline.convert_source(src, Register(()), None).document
+    assert doc is not None
+    reading = read_correspondence(doc, src.lines)
+    assert reading.date is not None and reading.place is not None
+    assert (reading.date.value, reading.date.cert, reading.date.how) == (
+        "1944-05-23", "high", "title line")
+    assert reading.place.value == "Selvatelle"
+    assert reading.sender is not None and reading.recipient is not None
+    assert (reading.sender.value, reading.recipient.value) == ("Alberto Pacini",
+                                                               "Angiolo Pacini")
 
 
 def test_an_undated_unaddressed_letter_says_so_and_is_valid() -> None:

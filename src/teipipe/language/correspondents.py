@@ -74,12 +74,13 @@ _CLOSING_WORDS = words(
 _LETTER_WORDS = r"(?:letter|lettre|brief|briefe|carta|lettera|billet|postkarte|karte|note)"
 _FROM = r"(?:from|de|d[’']|von|vom|di|del|dal|della)"
 _TO = r"(?:to|à|a|ad|an|al|alla|all[’']|au|aux|para)"
-_REST = r"\s*(?:(?:[,;:(\[]|\s[—–-]\s).*)?$"  # a date or place after the names
+_REST = r"\s*(?P<rest{n}>(?:[,;:(\[]|\s[—–-]\s).*)?$"  # a place or a date after the names
 _TITLE = re.compile(
     rf"""^(?:an?\s+|the\s+|la\s+|le\s+|der\s+|el\s+|il\s+|una?\s+|ein\s+)?(?:open\s+)?
          {_LETTER_WORDS}\s+(?:{_FROM}\s*(?P<sender1>[^,;:()]+?))?
-         (?:\s*\b{_TO}\s+(?P<recipient1>[^,;:()\[\]]+?))?{_REST}
-      | ^(?:{_FROM}\s+)?(?P<sender2>[^,;:()]+?)\s+{_TO}\s+(?P<recipient2>[^,;:()\[\]]+?){_REST}""",
+         (?:\s*\b{_TO}\s+(?P<recipient1>[^,;:()\[\]]+?))?{_REST.format(n=1)}
+      | ^(?:{_FROM}\s+)?(?P<sender2>[^,;:()]+?)\s+{_TO}\s+(?P<recipient2>[^,;:()\[\]]+?)
+         {_REST.format(n=2)}""",
     re.VERBOSE | re.IGNORECASE)
 
 
@@ -89,6 +90,8 @@ class TitleParties:
 
     sender: str | None
     recipient: str | None
+    rest: str = ""
+    """What follows the names (`M.Stammlager III A, 6 luglio 1944`), often place and date."""
 
 
 def _clean(text: str) -> str:
@@ -136,7 +139,8 @@ def title_parties(line: str) -> TitleParties | None:
         return None  # `Answer to critics`: without a letter word both must be names
     if sender is None and recipient is None:
         return None
-    return TitleParties(sender, recipient)
+    rest = (match["rest1"] or match["rest2"] or "").strip().lstrip(",;:([—–-").strip()
+    return TitleParties(sender, recipient, rest.rstrip(")]").strip())
 
 
 def _strip_honorifics(text: str) -> str:
