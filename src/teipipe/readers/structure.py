@@ -256,7 +256,8 @@ def _closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     dateline anywhere among them (`De Strasbourg, ce 10 de juillet (1538).`).
     """
     parts: list[Dateline | Salute | Signed] = []
-    while units and len(parts) < 5:
+    # The last unit left stays a paragraph: a letter's body is never only a closer.
+    while len(units) > 1 and len(parts) < 5:
         unit = units[-1]
         if unit.page_break is not None and parts:
             break
