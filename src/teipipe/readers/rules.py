@@ -34,6 +34,8 @@ SALUTATION = re.compile(
       | egregi[oa]\b | illustr(?:e|issim[oa])\b | chiarissim[oa]\b | pregiatissim[oa]\b
       | stimatissim[oa]\b | amatissim[oa]\b | signor[ae]?\b | reverend[oa]\b | onorevole\b
       | ill\.?mo\b | preg\.?mo\b | ch\.?mo\b | amico\b | amica\b
+      | serenissim[oa]\b | eccellentissim[oa]\b | reverendissim[oa]\b | magnific[oa]\b
+      | molto\s+(?:illustre|reverendo|magnifico|onorando)\b
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
