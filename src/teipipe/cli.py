@@ -21,7 +21,8 @@ from .commands.failure import describe
 
 # One row a command: a new command is a module of teipipe.commands with add_parser/run
 # and its name here.
-COMMANDS = ("convert", "validate", "repairs", "schema", "transform", "build", "package")
+COMMANDS = ("convert", "validate", "repairs", "schema", "transform", "build", "package",
+            "sidecar")
 
 
 def _command(name: str) -> ModuleType:

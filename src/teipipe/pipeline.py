@@ -45,8 +45,8 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
     """
     reporter = Reporter()
     reporter.extend(src.diagnostics)
-    chosen = reader_name or (side.table("document").get("reader") if side else None)
-    reader = readers.get(chosen) if chosen else readers.sniff(src)
+    reader, why = choose_reader(src, reader_name, side)
+    reporter.info("reader.chosen", Location(src.path), f"read as {reader.name}: {why}")
     document = reader.read(src, reporter)
     ctx = Context(register=register, reporter=reporter, sidecar=side,
                   options=options or Options(), source_lines=src.lines)
@@ -61,6 +61,21 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
                        f"the TEI does not keep every word of the source: {loss.message()}; "
                        "this is a bug of the reader, please report it with the text")
     return Converted(src.path, document, tei, tuple(reporter))
+
+
+def choose_reader(src: source_mod.Source, reader_name: str | None,
+                  side: sidecar.Sidecar | None) -> tuple[readers.Reader, str]:
+    """The reader for a text and why: named on the command line, in the sidecar, or the
+    shape the text fits best."""
+    if reader_name:
+        return readers.get(reader_name), "named on the command line"
+    named = side.table("document").get("reader") if side else None
+    if named:
+        return readers.get(str(named)), "named in the sidecar (reader = ...)"
+    reader, scores = readers.sniffed(src)
+    fits = ", ".join(f"{name} {score:.2f}" for name, score in
+                     sorted(scores.items(), key=lambda item: -item[1]))
+    return reader, f"the text fits its shape best (fit: {fits})"
 
 
 def convert_file(path: Path, display: str, register: Register,
