@@ -46,9 +46,10 @@ from ..model import (
 from .base import Context
 
 Cert = Literal["high", "medium", "low"]
-LineKind = Literal["front", "title", "dateline", "salute", "signed", "short", "head"]
+LineKind = Literal["front", "title", "dateline", "salute", "signed", "short", "head", "tail"]
 _SHORT_LINE = 14  # words: longer lines are running text, not an address or a signature
 _TOP_LINES = 8
+_TAIL_LINES = 30  # lines at the end of a letter searched for a date line
 
 
 @dataclass(frozen=True)
@@ -167,14 +168,17 @@ def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line]
         if len(text.split()) > _SHORT_LINE:
             break
     end = _text_end(doc, source)
+    ending = [(n, t) for n, t in numbered if n < end
+              and (read_dateline(t) is not None or not _NOTE_LINE.match(t))][-_TAIL_LINES:]
     bottom: list[_Line] = []
-    for number, text in reversed([(n, t) for n, t in numbered if n < end]):
+    for number, text in reversed(ending):
         if len(text.split()) > _SHORT_LINE or len(bottom) >= _TOP_LINES:
             break
-        if read_dateline(text) is None and _NOTE_LINE.match(text):
-            continue
         bottom.insert(0, _Line("short", text, Location(doc.source_path, number, 1)))
-    return top, bottom
+    # A date line above a postscript: the lines further up, for date lines only.
+    tail = [_Line("tail", text, Location(doc.source_path, number, 1))
+            for number, text in ending[: len(ending) - len(bottom)]]
+    return top, bottom + tail
 
 
 def _found(value: str, cert: Cert, line: _Line, how: str) -> Found:
