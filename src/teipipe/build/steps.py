@@ -18,6 +18,7 @@ from .. import source as source_mod
 from ..corpus.links import plan_links, summarize
 from ..diagnostics import Diagnostic, Location, Severity
 from ..files import atomic_file, schema_base_for, write_atomic
+from ..passes import Options
 from ..project import edition as edition_mod
 from ..project.layout import Project
 from ..project.register import Register
@@ -206,7 +207,10 @@ def step_convert(state: BuildState) -> None:
     progress = Progress(len(files), state.stream)
     records = []
     schema_dir = _usable_schema(state)
-    converter = Converter(state.register, base, schema_dir, outputs=not state.check)
+    options = Options(ocr_repairs="silent" if state.edition.ocr_repairs == "silent"
+                      else "recorded")
+    converter = Converter(state.register, base, schema_dir, outputs=not state.check,
+                          options=options)
     state.shares = DocumentShares(len(files))
     state.texts = len(files)
     for record in convert_corpus(plan, converter, state.executor, cache):

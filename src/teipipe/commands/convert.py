@@ -12,6 +12,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..files import schema_base_for, write_atomic
 from ..passes import Options
 from ..pipeline import Converted, convert_file
+from ..project import edition as edition_mod
 from ..project import layout as project_mod
 from ..tei import RNG_FILE
 from .common import (
@@ -55,8 +56,13 @@ def run(args: argparse.Namespace) -> int:
     register, register_problems = register_for(args.register,
                                                 project.register if project else None)
     problems.extend(register_problems)
+    edition, edition_problems = (edition_mod.load(project.edition,
+                                                  project.display(project.edition))
+                                 if project is not None else (edition_mod.Edition(), []))
+    problems.extend(edition_problems)
     options = Options(repair=not args.no_repair,
-                      skip=frozenset({"repair"}) if args.no_repair else frozenset())
+                      skip=frozenset({"repair"}) if args.no_repair else frozenset(),
+                      ocr_repairs="silent" if edition.ocr_repairs == "silent" else "recorded")
     progress = Progress(len(files), sys.stderr)
     schema_dir = schema_dir_for(None, files)
     validator = validation.load(schema_dir) if schema_dir is not None else None
