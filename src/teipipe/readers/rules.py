@@ -314,9 +314,8 @@ def ends_sentence(text: str) -> bool:
     """The text ends where a sentence may end (so a following blank line is a paragraph end)."""
     stripped = text.rstrip()
     stripped = _TRAILING_DIGITS.sub("", stripped).rstrip()  # a glued note number
-    # A dash set off by a space ends a thought (`soll. –`); one glued to a word breaks it.
-    return (not stripped or stripped[-1] in ".!?:;»”\"')]…" or stripped.endswith("...")
-            or stripped.endswith((" –", " —")))
+    # A dash ends a thought (`soll. –`, letters' `recd—`); a hyphen glued to a word breaks it.
+    return (not stripped or stripped[-1] in ".!?:;»”\"')]…–—" or stripped.endswith("..."))
 
 
 POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum)", re.IGNORECASE)
