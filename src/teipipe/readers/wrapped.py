@@ -95,6 +95,9 @@ def continues(previous: RawBlock, following: RawBlock) -> bool:
     alone = len(previous.lines) == 1
     if (alone and _letter_part(previous.text)) or rules.opens_postscript(following.first.content):
         return False
+    if len(following.lines) == 1 and (rules.is_closing(following.text)
+                                      or rules.is_dateline(following.text)):
+        return False  # `…in alter Treue` / `Dein`: the closing, not the sentence going on
     if rules.starts_lowercase(following.first.content):
         return True
     if rules.ends_sentence(previous.last.content):
@@ -237,7 +240,7 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
         return list(blocks)
     last = blocks[-1]
     lines = list(last.lines)
-    if not rules.is_signature(lines[-1].content):
+    if not (rules.is_signature(lines[-1].content) or _single_name_after_closing(lines)):
         return list(blocks)
     cut = len(lines) - 1
     while cut > 0 and _closing_line(lines[cut - 1].content):
@@ -251,6 +254,13 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
                      last.page_start and not head and not index)
             for index, line in enumerate(lines[cut:])]
     return [*blocks[:-1], *head, *tail]
+
+
+def _single_name_after_closing(lines: Sequence[Line]) -> bool:
+    """`Mariani` under `Veuillez, Monsieur, agréer nos salutations empressées.`"""
+    name = lines[-1].content
+    return (len(lines) > 1 and rules.word_count(name) == 1 and name[:1].isupper()
+            and name[-1:] not in ",:;?!" and rules.is_closing(lines[-2].content))
 
 
 def _closing_line(text: str) -> bool:
