@@ -29,7 +29,7 @@ from ..source import Source
 from . import notes as notes_mod
 from . import rules
 from .blocks import HyphenPolicy, Line, RawBlock, inlines_of, split_blocks
-from .markers import MarkerStyle
+from .markers import MarkerStyle, first_place
 from .structure import Unit, strip_label
 
 # ------------------------------------------------------------------ sniffing
@@ -394,10 +394,10 @@ def mark_whole_text_notes(notes: Sequence[Note], units: Sequence[Unit], style: M
     text = _body_text(units)
     out = list(notes)
     for index, (note, following) in enumerate(zip(notes, notes[1:], strict=False)):
-        next_marker = style.pattern(following.label).search(text)
-        own = style.pattern(note.label).search(text)
-        limit = next_marker.start() if next_marker else len(text)
-        if own is not None and own.start() < limit:
+        next_marker = first_place(text, following.label)
+        own = first_place(text, note.label)
+        limit = next_marker if next_marker is not None else len(text)
+        if own is not None and own < limit:
             break
         out[index] = replace(note, cited=False)
         reporter.info("notes.whole-text", note.loc,
