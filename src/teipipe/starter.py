@@ -1,0 +1,117 @@
+"""A new edition project: the files `teipipe init` writes, planned before anything is written.
+
+The files come from templates shipped in `data/starter/` and from teipipe's own ODD,
+compiled here so that the project validates with, and its pages link to, a schema
+it holds. Planning is separate from writing so that the command can refuse before
+writing anything when one of the files already exists.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .project import SHIPPED_SCHEMA
+from .schema import compile_odd
+from .schema.compiler import ODD_NAME
+
+TEMPLATES = Path(__file__).resolve().parent / "data" / "starter"
+EXAMPLE = "corpus/texts/1921-03-12_dumont-to-weber_en"
+SPEC_MARKER = "@TEIPIPE_SPEC@"
+
+# Path in the project → (template in data/starter, what the file is for). Templates
+# have plain names because package data leaves out names that start with a dot.
+FILES: tuple[tuple[str, str, str], ...] = (
+    (f"{EXAMPLE}.txt", "letter.txt", "an example letter; replace it with your own"),
+    (f"{EXAMPLE}.toml", "letter.toml", "its sidecar: what the editor states by hand"),
+    ("corpus/register.toml", "register.toml", "people, places and organisations, with "
+                                              "their authority identifiers"),
+    ("corpus/edition.toml", "edition.toml", "title, editors, publisher, licence, URL, "
+                                            "date, language of the pages"),
+    (".gitignore", "gitignore", "keeps what the build makes out of git"),
+    (".pre-commit-config.yaml", "pre-commit-config.yaml", "validates the TEI before each "
+                                                          "commit (pre-commit install)"),
+    (".github/workflows/teipipe.yml", "workflow.yml", "GitHub Actions: build, validate and "
+                                                      "package; keeps the site and the bag"),
+)
+SCHEMA_PURPOSE = "the schema (teipipe's ODD; build, validate and the xml-model of the TEI use it)"
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One file of the new project."""
+
+    path: str
+    """Where it goes, relative to the project folder, with `/`."""
+    data: bytes
+    purpose: str
+
+
+@dataclass(frozen=True)
+class Install:
+    """How the project's CI installs teipipe."""
+
+    spec: str
+    """A pip requirement: `teipipe==VERSION` or `teipipe @ git+URL@COMMIT`."""
+    reachable: bool
+    """False when teipipe came from a local folder, which CI cannot reach, so that `spec`
+    is a guess the editor must check."""
+
+
+def install_spec(version: str) -> Install:
+    """The requirement that installs this teipipe elsewhere, from how it was installed
+    here (PEP 610's direct_url.json): a repository URL at its commit, else the version."""
+    try:
+        direct = metadata.distribution("teipipe").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        direct = None
+    if not direct:
+        return Install(f"teipipe=={version}", True)
+    origin = json.loads(direct)
+    url = str(origin.get("url", ""))
+    vcs = origin.get("vcs_info")
+    if isinstance(vcs, dict) and not url.startswith("file:"):
+        return Install(f"teipipe @ {vcs.get('vcs', 'git')}+{url}@{vcs.get('commit_id', '')}",
+                       True)
+    return Install(f"teipipe=={version}", not url.startswith("file:"))
+
+
+def plan(install: Install) -> tuple[list[Planned], list[Diagnostic]]:
+    """Every file of a new project, with the schema compiled from teipipe's ODD."""
+    planned = [Planned(path, _template(name, install), purpose)
+               for path, name, purpose in FILES]
+    odd = (SHIPPED_SCHEMA / ODD_NAME).read_bytes()
+    compiled = compile_odd(odd, f"schema/{ODD_NAME}")
+    if not compiled.ok:
+        return [], list(compiled.diagnostics)
+    planned.append(Planned(f"schema/{ODD_NAME}", odd, SCHEMA_PURPOSE))
+    planned.extend(Planned(f"schema/{name}", data, "compiled from it")
+                   for name, data in sorted(compiled.outputs.items()))
+    return planned, list(compiled.diagnostics)
+
+
+def _template(name: str, install: Install) -> bytes:
+    text = (TEMPLATES / name).read_text(encoding="utf-8")
+    # A JSON string is a valid YAML double-quoted scalar, so any spec is quoted safely.
+    return text.replace(SPEC_MARKER, json.dumps(install.spec)).encode("utf-8")
+
+
+def existing(root: Path, planned: list[Planned]) -> list[str]:
+    """The planned paths that something already occupies (a file, a folder or a link)."""
+    return [p.path for p in planned if os.path.lexists(root / p.path)]
+
+
+def write(root: Path, planned: list[Planned]) -> None:
+    """Write every planned file under `root` (made if missing); nothing may exist yet.
+
+    Each file is created exclusively (mode "x"), so a file that appeared since
+    `existing` was asked is never overwritten: FileExistsError instead."""
+    for item in planned:
+        target = root / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("xb") as out:
+            out.write(item.data)
