@@ -16,7 +16,7 @@ from . import __version__
 
 # One row a command: a new command is a module of teipipe.commands with add_parser/run
 # and its name here.
-COMMANDS = ("convert", "validate", "repairs", "schema", "transform", "build", "package")
+COMMANDS = ("init", "convert", "validate", "repairs", "schema", "transform", "build", "package")
 
 
 def _command(name: str) -> ModuleType:
