@@ -48,6 +48,11 @@ def summarize(line: str, args: argparse.Namespace) -> None:
         say(line, args)
 
 
+def counted(number: int, noun: str) -> str:
+    """`1 file`, `2 files`: a number and its noun, for summary lines."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def progress_stream(args: argparse.Namespace) -> TextIO:
     """Where a progress line may go: standard error (shown on a terminal only), or nowhere
     with --quiet."""
