@@ -26,19 +26,15 @@ SPEC_MARKER = "@TEIPIPE_SPEC@"
 # Path in the project → (template in data/starter, what the file is for). Templates
 # have plain names because package data leaves out names that start with a dot.
 FILES: tuple[tuple[str, str, str], ...] = (
-    (f"{EXAMPLE}.txt", "letter.txt", "an example letter; replace it with your own"),
+    (f"{EXAMPLE}.txt", "letter.txt", "an example letter; replace it with yours"),
     (f"{EXAMPLE}.toml", "letter.toml", "its sidecar: what the editor states by hand"),
-    ("corpus/register.toml", "register.toml", "people, places and organisations, with "
-                                              "their authority identifiers"),
-    ("corpus/edition.toml", "edition.toml", "title, editors, publisher, licence, URL, "
-                                            "date, language of the pages"),
-    (".gitignore", "gitignore", "keeps what the build makes out of git"),
-    (".pre-commit-config.yaml", "pre-commit-config.yaml", "validates the TEI before each "
-                                                          "commit (pre-commit install)"),
-    (".github/workflows/teipipe.yml", "workflow.yml", "GitHub Actions: build, validate and "
-                                                      "package; keeps the site and the bag"),
+    ("corpus/register.toml", "register.toml", "people, places, organisations, identifiers"),
+    ("corpus/edition.toml", "edition.toml", "title, editor, publisher, licence, URL, date"),
+    (".gitignore", "gitignore", "keeps the build's output out of git"),
+    (".pre-commit-config.yaml", "pre-commit-config.yaml", "validates the TEI before a commit"),
+    (".github/workflows/teipipe.yml", "workflow.yml", "CI: build, validate, package"),
 )
-SCHEMA_PURPOSE = "the schema (teipipe's ODD; build, validate and the xml-model of the TEI use it)"
+SCHEMA_PURPOSE = "the schema: teipipe's ODD, yours to customise"
 
 
 @dataclass(frozen=True)
@@ -89,7 +85,7 @@ def plan(install: Install) -> tuple[list[Planned], list[Diagnostic]]:
     if not compiled.ok:
         return [], list(compiled.diagnostics)
     planned.append(Planned(f"schema/{ODD_NAME}", odd, SCHEMA_PURPOSE))
-    planned.extend(Planned(f"schema/{name}", data, "compiled from it")
+    planned.extend(Planned(f"schema/{name}", data, "compiled from the ODD")
                    for name, data in sorted(compiled.outputs.items()))
     return planned, list(compiled.diagnostics)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import build as build_mod
 from .. import executor as executor_mod
 from .. import project as project_mod
-from .common import EXIT_USAGE, add_report_options, exit_code, report, say
+from .common import EXIT_USAGE, add_report_options, exit_code, progress_stream, report, summarize
 
 HELP = "convert the project's corpus and run every build step"
 
@@ -51,11 +51,11 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     try:
-        result = build_mod.build(project, check=args.check, stream=sys.stderr,
+        result = build_mod.build(project, check=args.check, stream=progress_stream(args),
                                  executor=executor, use_cache=not args.no_cache)
     finally:
         executor.close()
     report(result.diagnostics, args)
-    for line in result.summary:
-        say(line, args)
+    # One line: the steps' summaries (convert, validate, schema, cmif, site) after another.
+    summarize(f"build{' --check' if args.check else ''}: {'; '.join(result.summary)}", args)
     return exit_code(result.diagnostics, args, failed=result.failed)

@@ -11,7 +11,17 @@ from .. import readers
 from ..passes import Options
 from ..pipeline import convert_file, schema_base_for, write_atomic
 from ..progress import Progress
-from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, register_for, report
+from .common import (
+    EXIT_USAGE,
+    add_report_options,
+    counted,
+    exit_code,
+    expand_paths,
+    progress_stream,
+    register_for,
+    report,
+    summarize,
+)
 
 HELP = "convert plain-text files (or folders of .txt) to TEI"
 
@@ -44,8 +54,9 @@ def run(args: argparse.Namespace) -> int:
     problems.extend(register_problems)
     options = Options(repair=not args.no_repair,
                       skip=frozenset({"repair"}) if args.no_repair else frozenset())
-    progress = Progress(len(files), sys.stderr)
+    progress = Progress(len(files), progress_stream(args))
     failed = bool(problems) and not files
+    written = 0
     for path in files:
         out_dir = args.out or path.parent
         # Outside a project there is no schema file to point at: the TEI then carries
@@ -58,9 +69,13 @@ def run(args: argparse.Namespace) -> int:
         problems.extend(result.diagnostics)
         if result.ok and result.tei is not None:
             write_atomic(out_dir / f"{path.stem}.xml", result.tei.to_bytes())
+            written += 1
         else:
             failed = True
         progress.advance()
     progress.finish()
     report(problems, args)
+    failures = f", {len(files) - written} not" if written < len(files) else ""
+    texts, tei = counted(len(files), "text"), counted(written, "TEI file")
+    summarize(f"convert: {texts}, {tei} written{failures}", args)
     return exit_code(problems, args, failed)

@@ -12,7 +12,16 @@ import bagit
 from .. import build as build_mod
 from .. import bundle
 from .. import project as project_mod
-from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report, say
+from .common import (
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    add_report_options,
+    counted,
+    exit_code,
+    progress_stream,
+    report,
+    summarize,
+)
 
 HELP = "build the corpus and write an archival BagIt bag (TEI, schema, CMIF, report)"
 
@@ -36,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if project is None:
         print(f"teipipe: no corpus/texts folder in {args.project} or above it", file=sys.stderr)
         return EXIT_USAGE
-    state = build_mod.build(project, check=False, stream=sys.stderr)
+    state = build_mod.build(project, check=False, stream=progress_stream(args))
     report(state.diagnostics, args)
     if state.failed:
         return EXIT_PROBLEMS
@@ -50,9 +59,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"teipipe: the bag could not be made: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     if archive:
-        made = shutil.make_archive(str(folder), archive, folder.parent, folder.name)
+        made = Path(shutil.make_archive(str(folder), archive, folder.parent, folder.name))
         shutil.rmtree(folder)
-        say(project.display(Path(made)), args)
     else:
-        say(project.display(folder), args)
+        made = folder
+    summarize(f"package: a bag of {counted(len(state.tei_files), 'TEI file')} in "
+              f"{project.display(made)}", args)
     return exit_code(state.diagnostics, args)

@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import project as project_mod
 from ..pipeline import write_atomic
 from ..schema import compile_project
-from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report
+from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report, summarize
 
 # What an installed teipipe needs to validate outside a project (the pre-commit hook).
 SHIPPED = ("teipipe.odd", "teipipe.rng", "teipipe.sch")
@@ -61,9 +61,12 @@ def run(args: argparse.Namespace) -> int:
         for name in stale:
             print(f"schema/{name}: error: stale; run `teipipe schema compile` and commit it "
                   "[schema.stale]", file=sys.stderr)
-        return EXIT_PROBLEMS if stale else exit_code(result.diagnostics, args)
+        if stale:
+            return EXIT_PROBLEMS
+        summarize(f"schema compile --check: {len(result.outputs)} files, all fresh", args)
+        return exit_code(result.diagnostics, args)
     for name in stale:
         write_atomic(schema_dir / name, result.outputs[name])
     _ship(schema_dir, result.outputs)
-    print(f"schema: {len(result.outputs)} files, {len(stale)} written")
+    summarize(f"schema compile: {len(result.outputs)} files, {len(stale)} written", args)
     return exit_code(result.diagnostics, args)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import outputs
 from ..transform import OUTPUTS
-from .common import add_report_options, exit_code, expand_paths, report, say
+from .common import add_report_options, counted, exit_code, expand_paths, report, summarize
 
 HELP = "transform TEI files with one of the XSLT outputs (html, text, cmif)"
 
@@ -30,6 +30,6 @@ def run(args: argparse.Namespace) -> int:
     written, found = outputs.transform_files(args.to, files, args.out)
     problems.extend(found)
     report(problems, args)
-    for path in written:
-        say(path.as_posix(), args)
+    inputs, made = counted(len(files), "file"), counted(len(written), f"{args.to} output")
+    summarize(f"transform: {inputs}, {made} written to {args.out.as_posix()}", args)
     return exit_code(problems, args, failed=not written)
