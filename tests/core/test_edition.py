@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from teipipe.edition import load
+from teipipe.project.edition import load
 
 
 def test_the_page_language_is_one_the_labels_exist_in(tmp_path: Path) -> None:

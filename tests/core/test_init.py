@@ -12,11 +12,11 @@ import pytest
 import yaml
 
 from support.links import dead_links, unresolved_xml_models, xml_model_hrefs
-from teipipe import starter
 from teipipe.cli import main
-from teipipe.edition import load as load_edition
-from teipipe.register import load as load_register
-from teipipe.sidecar import load as load_sidecar
+from teipipe.project import starter
+from teipipe.project.edition import load as load_edition
+from teipipe.project.register import load as load_register
+from teipipe.project.sidecar import load as load_sidecar
 
 ROOT = Path(__file__).resolve().parents[2]
 MADE = sorted([path for path, _template, _purpose in starter.FILES]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from teipipe.register import NO_IDENTIFIER_KNOWN, parse
+from teipipe.project.register import NO_IDENTIFIER_KNOWN, parse
 
 
 def _entry(body: str) -> tuple[str, list[str]]:

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TextIO
 
 from ..diagnostics import Diagnostic, Location, Severity, render
-from ..register import Register
-from ..register import load as load_register
+from ..project.register import Register
+from ..project.register import load as load_register
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import __version__, starter
+from .. import __version__
 from ..diagnostics import Diagnostic, Location, Severity
+from ..project import starter
 from .common import EXIT_OK, EXIT_PROBLEMS, report, say
 
 HELP = "make a new edition project: an example letter, register, settings, schema, CI"

@@ -8,9 +8,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .. import project as project_mod
 from .. import readers
 from ..diagnostics import Severity
+from ..project import layout as project_mod
 from ..review import review_file
 from .common import EXIT_USAGE, counted, exit_code, register_for, report, summarize
 

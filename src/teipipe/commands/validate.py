@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import executor as executor_mod
-from .. import project as project_mod
 from .. import validation
+from ..build import executor as executor_mod
+from ..build.progress import Progress
 from ..diagnostics import Diagnostic, Severity
-from ..progress import Progress
+from ..project import layout as project_mod
 from .common import (
     EXIT_USAGE,
     add_report_options,

@@ -1,6 +1,6 @@
 """A new edition project: the files `teipipe init` writes, planned before anything is written.
 
-The files come from templates shipped in `data/starter/` and from teipipe's own ODD,
+The files come from templates shipped in `project/templates/` and from teipipe's own ODD,
 compiled here so that the project validates with, and its pages link to, a schema
 it holds. Planning is separate from writing so that the command can refuse before
 writing anything when one of the files already exists.
@@ -14,16 +14,16 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .diagnostics import Diagnostic
-from .project import SHIPPED_SCHEMA
-from .schema import compile_odd
-from .schema.compiler import ODD_NAME
+from ..diagnostics import Diagnostic
+from ..schema import compile_odd
+from ..schema.compiler import ODD_NAME
+from .layout import SHIPPED_SCHEMA
 
-TEMPLATES = Path(__file__).resolve().parent / "data" / "starter"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 EXAMPLE = "corpus/texts/1921-03-12_dumont-to-weber_en"
 SPEC_MARKER = "@TEIPIPE_SPEC@"
 
-# Path in the project → (template in data/starter, what the file is for). Templates
+# Path in the project → (template in project/templates, what the file is for). Templates
 # have plain names because package data leaves out names that start with a dot.
 FILES: tuple[tuple[str, str, str], ...] = (
     (f"{EXAMPLE}.txt", "letter.txt", "an example letter; replace it with yours"),

@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import Diagnostic, Location, Severity
 
 PAGE_LANGUAGES = ("en",)
 """Languages the labels of the site's own pages (index, register) are written in."""
