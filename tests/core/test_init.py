@@ -193,3 +193,15 @@ def test_a_build_right_after_init_is_clean(tmp_path: Path,
     (tmp_path / "schema" / "teipipe.sch").unlink()
     assert unresolved_xml_models(tei) == [
         f"{Path(starter.EXAMPLE).name}.xml: ../../schema/teipipe.sch"]
+
+
+def test_without_a_folder_the_project_is_made_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "--install", "teipipe"]) == 0
+    assert _files(tmp_path) == MADE
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "init: 11 files made in .; next: teipipe build")
+    assert main(["init", "--install", "teipipe"]) == 1  # a second time: all 11 are there
+    assert "would overwrite 11 files" in capsys.readouterr().err
