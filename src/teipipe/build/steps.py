@@ -24,6 +24,7 @@ from ..project.register import load as load_register
 from ..publish import cmif, site
 from ..publish.transform import PARALLEL, Transformer
 from ..schema import compile_project
+from ..tei import ODD_FILE
 from ..validation import SchemaMissing
 from ..validation import load as load_validator
 from .batch import Converter, Plan, convert_corpus
@@ -238,7 +239,7 @@ def step_convert(state: BuildState) -> None:
 def step_schema(state: BuildState) -> None:
     """The ODD compiled afresh; its HTML reference goes to build/site/schema/."""
     project = state.project
-    if not (project.schema / "teipipe.odd").is_file():
+    if not (project.schema / ODD_FILE).is_file():
         state.summary.append("schema: the project has no ODD; teipipe's own schema is used")
         return
     result = compile_project(project.schema, project.display(project.schema))

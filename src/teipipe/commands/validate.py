@@ -11,6 +11,7 @@ from ..build import executor as executor_mod
 from ..build.progress import Progress
 from ..diagnostics import Diagnostic, Severity
 from ..project import layout as project_mod
+from ..tei import RNG_FILE
 from .common import (
     EXIT_USAGE,
     add_report_options,
@@ -52,10 +53,10 @@ def schema_dir_for(explicit: Path | None, files: list[Path]) -> Path | None:
         return explicit
     for start in [*(f.parent for f in files[:1]), Path(".")]:
         project = project_mod.find(start)
-        if project is not None and (project.schema / validation.RNG_NAME).is_file():
+        if project is not None and (project.schema / RNG_FILE).is_file():
             return project.schema
     shipped = project_mod.SHIPPED_SCHEMA
-    return shipped if (shipped / validation.RNG_NAME).is_file() else None
+    return shipped if (shipped / RNG_FILE).is_file() else None
 
 
 def jobs_for(explicit: int | None, files: int) -> int:

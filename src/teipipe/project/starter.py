@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..schema import compile_odd
-from ..schema.compiler import ODD_NAME
+from ..tei import ODD_FILE
 from .layout import SHIPPED_SCHEMA
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -80,11 +80,11 @@ def plan(install: Install) -> tuple[list[Planned], list[Diagnostic]]:
     """Every file of a new project, with the schema compiled from teipipe's ODD."""
     planned = [Planned(path, _template(name, install), purpose)
                for path, name, purpose in FILES]
-    odd = (SHIPPED_SCHEMA / ODD_NAME).read_bytes()
-    compiled = compile_odd(odd, f"schema/{ODD_NAME}")
+    odd = (SHIPPED_SCHEMA / ODD_FILE).read_bytes()
+    compiled = compile_odd(odd, f"schema/{ODD_FILE}")
     if not compiled.ok:
         return [], list(compiled.diagnostics)
-    planned.append(Planned(f"schema/{ODD_NAME}", odd, SCHEMA_PURPOSE))
+    planned.append(Planned(f"schema/{ODD_FILE}", odd, SCHEMA_PURPOSE))
     planned.extend(Planned(f"schema/{name}", data, "compiled from the ODD")
                    for name, data in sorted(compiled.outputs.items()))
     return planned, list(compiled.diagnostics)
