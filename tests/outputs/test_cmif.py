@@ -52,10 +52,10 @@ def test_letters_only_with_authority_uris(built: build.BuildState) -> None:
         {f"#{root.find('.//t:bibl', NS).get('{http://www.w3.org/XML/1998/namespace}id')}"}
 
 
-def test_the_bundled_register_leaves_no_name_unaccounted(built: build.BuildState) -> None:
+def test_the_bundled_corpus_builds_without_warnings(built: build.BuildState) -> None:
     """Every name the letters give has an identifier or the editor's `no_identifier`, so
-    the bundled corpus builds clean with --fail-on-warnings."""
-    assert [d.format() for d in built.diagnostics if d.code == "cmif.no-authority"] == []
+    the bundled corpus builds clean with --fail-on-warnings, as a project may adopt it."""
+    assert [d.format() for d in built.diagnostics if d.severity.value != "info"] == []
     serge = built.register.get("serge-victor")
     assert serge is not None and serge.idnos == () and serge.no_identifier
 
