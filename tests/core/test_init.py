@@ -19,6 +19,7 @@ from teipipe.project.register import load as load_register
 from teipipe.project.sidecar import load as load_sidecar
 
 ROOT = Path(__file__).resolve().parents[2]
+URL = "https://editor.github.io/letters/"
 MADE = sorted([path for path, _template, _purpose in starter.FILES]
               + ["schema/teipipe.odd", "schema/teipipe.rng", "schema/teipipe.sch",
                  "schema/reference.html"])
@@ -31,7 +32,7 @@ def _files(root: Path) -> list[str]:
 def test_init_makes_the_project_and_says_what_it_made(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = tmp_path / "letters"
-    assert main(["init", str(project), "--install", "teipipe==0.1.0"]) == 0
+    assert main(["init", str(project), "--install", "teipipe==0.1.0", "--url", URL]) == 0
     assert _files(project) == MADE
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
@@ -40,7 +41,7 @@ def test_init_makes_the_project_and_says_what_it_made(
         "schema/teipipe.sch"]
     assert lines[-1] == (f"init: 11 files made in {project.as_posix()}; "
                          f"next: cd {project.as_posix()} && teipipe build")
-    assert captured.err == ""  # a reachable install spec: no warning
+    assert captured.err == ""  # a reachable install spec and a real URL: nothing to say
 
 
 def test_quiet_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -91,7 +92,7 @@ def test_a_file_in_the_way_of_the_folder_is_refused(
 
 
 def test_write_never_replaces_a_file_that_appeared_after_planning(tmp_path: Path) -> None:
-    planned, _ = starter.plan(starter.Install("teipipe", True))
+    planned, _ = starter.plan(starter.Settings(starter.Install("teipipe", True), "2026-01-01"))
     assert starter.existing(tmp_path, planned) == []
     (tmp_path / ".gitignore").write_text("mine\n", encoding="utf-8")
     with pytest.raises(FileExistsError):
@@ -147,7 +148,7 @@ def test_a_local_install_is_a_warning_naming_the_workflow(
 
 def test_the_hook_is_teipipes_own(tmp_path: Path) -> None:
     """The project's hook runs what teipipe's .pre-commit-hooks.yaml defines, on TEI only."""
-    assert main(["init", str(tmp_path), "-q", "--install", "teipipe"]) == 0
+    assert main(["init", str(tmp_path), "-q", "--install", "teipipe", "--url", URL]) == 0
     ours = {hook["id"]: hook for hook in yaml.safe_load(
         (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
@@ -174,7 +175,7 @@ def test_the_templates_are_package_data() -> None:
 def test_a_build_right_after_init_is_clean(tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     """No warning, no dead link, and the TEI's xml-model instructions name files that exist."""
-    assert main(["init", str(tmp_path), "-q", "--install", "teipipe"]) == 0
+    assert main(["init", str(tmp_path), "-q", "--install", "teipipe", "--url", URL]) == 0
     assert main(["build", "--project", str(tmp_path), "--executor", "serial",
                  "--fail-on-warnings"]) == 0
     err = capsys.readouterr().err
@@ -205,3 +206,19 @@ def test_without_a_folder_the_project_is_made_here(
         "init: 11 files made in .; next: teipipe build")
     assert main(["init", "--install", "teipipe"]) == 1  # a second time: all 11 are there
     assert "would overwrite 11 files" in capsys.readouterr().err
+
+
+def test_the_url_and_the_date_go_into_the_edition_settings(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", str(tmp_path / "a"), "-q", "--install", "t", "--url", URL]) == 0
+    edition, _ = load_edition(tmp_path / "a" / "corpus" / "edition.toml", "edition.toml")
+    assert edition.base_url == URL and re.fullmatch(r"\d{4}-\d{2}-\d{2}", edition.date)
+    # Without --url: a placeholder, and init says so.
+    assert main(["init", str(tmp_path / "b"), "--install", "t"]) == 0
+    edition, _ = load_edition(tmp_path / "b" / "corpus" / "edition.toml", "edition.toml")
+    assert edition.base_url == starter.PLACEHOLDER_URL
+    err = capsys.readouterr().err
+    assert "edition.toml: info: base_url is a placeholder" in err and "--url" in err
+    assert main(["init", str(tmp_path / "c"), "--url", "letters.org"]) == 2
+    assert "not an http(s) address" in capsys.readouterr().err
+    assert not (tmp_path / "c").exists()

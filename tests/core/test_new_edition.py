@@ -42,7 +42,8 @@ no_identifier = true
 def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project made by init, with three letters and their sidecars added."""
     root = tmp_path_factory.mktemp("edition")
-    assert main(["init", str(root), "-q", "--install", "teipipe"]) == 0
+    assert main(["init", str(root), "-q", "--install", "teipipe",
+                 "--url", "https://editor.github.io/letters/"]) == 0
     texts = root / "corpus" / "texts"
     for name, recipient in RECIPIENTS.items():
         shutil.copy(LETTERS / f"{name}.txt", texts / f"{name}.txt")

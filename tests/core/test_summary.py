@@ -14,7 +14,8 @@ from teipipe.cli import main
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("edition")
-    assert main(["init", str(root), "-q", "--install", "teipipe"]) == 0
+    assert main(["init", str(root), "-q", "--install", "teipipe",
+                 "--url", "https://editor.github.io/letters/"]) == 0
     assert main(["build", "--project", str(root), "--executor", "serial", "-q"]) == 0
     return root
 

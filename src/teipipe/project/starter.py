@@ -21,7 +21,7 @@ from .layout import SHIPPED_SCHEMA
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 EXAMPLE = "corpus/texts/1921-03-12_dumont-to-weber_en"
-SPEC_MARKER = "@TEIPIPE_SPEC@"
+PLACEHOLDER_URL = "https://example.org/my-edition/"
 
 # Path in the project → (template in project/templates, what the file is for). Templates
 # have plain names because package data leaves out names that start with a dot.
@@ -45,6 +45,23 @@ class Planned:
     """Where it goes, relative to the project folder, with `/`."""
     data: bytes
     purpose: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the new project's files are filled in with."""
+
+    install: Install
+    date: str
+    """The publication date of the outputs (YYYY-MM-DD), until the editor changes it."""
+    url: str = PLACEHOLDER_URL
+    """Where the edition will be published (edition.toml's base_url)."""
+
+    def markers(self) -> dict[str, str]:
+        # JSON strings are valid YAML double-quoted scalars and TOML basic strings, so any
+        # value is quoted safely.
+        return {"@TEIPIPE_SPEC@": json.dumps(self.install.spec),
+                "@BASE_URL@": json.dumps(self.url), "@DATE@": json.dumps(self.date)}
 
 
 @dataclass(frozen=True)
@@ -76,9 +93,9 @@ def install_spec(version: str) -> Install:
     return Install(f"teipipe=={version}", not url.startswith("file:"))
 
 
-def plan(install: Install) -> tuple[list[Planned], list[Diagnostic]]:
+def plan(settings: Settings) -> tuple[list[Planned], list[Diagnostic]]:
     """Every file of a new project, with the schema compiled from teipipe's ODD."""
-    planned = [Planned(path, _template(name, install), purpose)
+    planned = [Planned(path, _template(name, settings), purpose)
                for path, name, purpose in FILES]
     odd = (SHIPPED_SCHEMA / ODD_FILE).read_bytes()
     compiled = compile_odd(odd, f"schema/{ODD_FILE}")
@@ -90,10 +107,11 @@ def plan(install: Install) -> tuple[list[Planned], list[Diagnostic]]:
     return planned, list(compiled.diagnostics)
 
 
-def _template(name: str, install: Install) -> bytes:
+def _template(name: str, settings: Settings) -> bytes:
     text = (TEMPLATES / name).read_text(encoding="utf-8")
-    # A JSON string is a valid YAML double-quoted scalar, so any spec is quoted safely.
-    return text.replace(SPEC_MARKER, json.dumps(install.spec)).encode("utf-8")
+    for marker, value in settings.markers().items():
+        text = text.replace(marker, value)
+    return text.encode("utf-8")
 
 
 def existing(root: Path, planned: list[Planned]) -> list[str]:
