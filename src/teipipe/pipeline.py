@@ -12,10 +12,11 @@ from pathlib import Path
 from . import lossless, passes, readers
 from . import source as source_mod
 from .diagnostics import Diagnostic, Location, Reporter, Severity
-from .model import Document, Relation
+from .model import Choice, Document, Inline, Normalisation, Relation, Text
 from .passes import Context, Options
 from .project import sidecar
 from .project.register import Register
+from .walk import rewrite_document
 from .writers.tei import WrittenTEI, write
 
 
@@ -45,8 +46,8 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
     """
     reporter = Reporter()
     reporter.extend(src.diagnostics)
-    chosen = reader_name or (side.table("document").get("reader") if side else None)
-    reader = readers.get(chosen) if chosen else readers.sniff(src)
+    reader, why = choose_reader(src, reader_name, side)
+    reporter.info("reader.chosen", Location(src.path), f"read as {reader.name}: {why}")
     document = reader.read(src, reporter)
     ctx = Context(register=register, reporter=reporter, sidecar=side,
                   options=options or Options(), source_lines=src.lines)
@@ -60,15 +61,60 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
         reporter.error("lossless.word-lost", Location(src.path),
                        f"the TEI does not keep every word of the source: {loss.message()}; "
                        "this is a bug of the reader, please report it with the text")
+    if (options or Options()).ocr_repairs == "silent":
+        # Checked with the digitisation's readings recorded; written without them.
+        document = apply_silently(document)
+        tei = write(document, register, schema_base)
     return Converted(src.path, document, tei, tuple(reporter))
+
+
+def apply_silently(document: Document) -> Document:
+    """The document with each repair of the digitisation replaced by its repaired reading."""
+    count = 0
+
+    def apply(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        nonlocal count
+        out: list[Inline] = []
+        for node in run:
+            if isinstance(node, Choice) and node.kind == "digitisation":
+                count += 1
+                out.append(Text(node.edited, node.loc))
+            else:
+                out.append(node)
+        return tuple(out)
+
+    changed = rewrite_document(document, apply)
+    if not count:
+        return document
+    stated = Normalisation(
+        "ocr.applied-silently",
+        f"{count} errors of the digitisation were repaired silently, as the edition chose.",
+        Location(document.source_path))
+    return changed.with_(normalisations=(*changed.normalisations, stated))
+
+
+def choose_reader(src: source_mod.Source, reader_name: str | None,
+                  side: sidecar.Sidecar | None) -> tuple[readers.Reader, str]:
+    """The reader for a text and why: named on the command line, in the sidecar, or the
+    shape the text fits best."""
+    if reader_name:
+        return readers.get(reader_name), "named on the command line"
+    named = side.table("document").get("reader") if side else None
+    if named:
+        return readers.get(str(named)), "named in the sidecar (reader = ...)"
+    reader, scores = readers.sniffed(src)
+    fits = ", ".join(f"{name} {score:.2f}" for name, score in
+                     sorted(scores.items(), key=lambda item: -item[1]))
+    return reader, f"the text fits its shape best (fit: {fits})"
 
 
 def convert_file(path: Path, display: str, register: Register,
                  reader_name: str | None = None, options: Options | None = None,
-                 schema_base: str | None = "../../schema/") -> Converted:
+                 schema_base: str | None = "../../schema/",
+                 max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> Converted:
     """Read, decode and convert one file; input problems become diagnostics, not exceptions."""
     try:
-        src = source_mod.read(path, display)
+        src = source_mod.read(path, display, max_bytes)
     except source_mod.SourceError as error:
         return Converted(display, None, None, (error.diagnostic,))
     except OSError as error:

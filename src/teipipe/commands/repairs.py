@@ -12,7 +12,15 @@ from .. import readers
 from ..diagnostics import Severity
 from ..project import layout as project_mod
 from ..review import review_file
-from .common import EXIT_USAGE, counted, exit_code, register_for, report, summarize
+from .common import (
+    EXIT_USAGE,
+    add_input_options,
+    counted,
+    exit_code,
+    register_for,
+    report,
+    summarize,
+)
 
 HELP = "list the OCR/PDF repairs of texts, with the keys to accept or reject them"
 
@@ -33,6 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="one proposal a line (default), or a JSON list")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="the proposals only, no summary line")
+    add_input_options(parser, xml=False)
     parser.set_defaults(run=run, fail_on_warnings=False)
 
 
@@ -45,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     items: list[dict[str, object]] = []
     statuses: Counter[str] = Counter()
     for path in args.sources:
-        review = review_file(path, path.as_posix(), register, args.reader)
+        review = review_file(path, path.as_posix(), register, args.reader, args.max_size)
         problems.extend(d for d in review.diagnostics if d.severity is not Severity.INFO)
         for proposal in review.proposals:
             statuses[proposal.status] += 1

@@ -14,10 +14,12 @@ from ..project import layout as project_mod
 from ..tei import RNG_FILE
 from .common import (
     EXIT_USAGE,
+    add_input_options,
     add_report_options,
     counted,
     exit_code,
     expand_paths,
+    limits,
     progress_stream,
     report,
     summarize,
@@ -43,6 +45,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help=f"worker processes (default: one per {FILES_PER_WORKER} files, "
                              "up to all cores; 1 validates in this process); messages and "
                              "their order are the same whatever N")
+    add_input_options(parser)
     add_report_options(parser)
     parser.set_defaults(run=run)
 
@@ -75,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         print("teipipe: no compiled schema found; pass --schema DIR", file=sys.stderr)
         return EXIT_USAGE
     try:
-        validator = validation.load(schema_dir)
+        validator = validation.load(schema_dir, limits(args))
     except validation.SchemaMissing as error:
         print(f"teipipe: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -92,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         # The schema was loaded above only to refuse a broken one before any worker starts.
         executor = executor_mod.ProcessExecutor(jobs)
         try:
-            for found in executor.map(validation.FileCheck(str(schema_dir)), files):
+            for found in executor.map(validation.FileCheck(str(schema_dir), limits(args)), files):
                 problems.extend(found)
                 invalid += _has_error(found)
                 progress.advance()

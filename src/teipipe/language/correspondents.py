@@ -18,7 +18,8 @@ from .datewords import fold, words
 _MARKER = re.compile(r"\[\d{1,3}\]|\(\d{1,3}\)|(?<=[^\W\d])\d{1,3}\b")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÝŒ][\w'’.-]*|[A-ZÀ-Ý]\.|d[’']\w+|[a-zà-ÿ]+)$")
 _PARTICLES = words(
-    "de du des d' la le von van der den ten zu y e da di del della dos das af bin ibn")
+    "de du des d' la le von van der den ten zu y e da di del della dos das af bin ibn v v. "
+    "vd v.d.")
 
 # Honorifics and titles that stand before a name in addresses and salutations.
 _HONORIFICS = words(
@@ -67,18 +68,20 @@ _CLOSING_WORDS = words(
     "friend devoted votre vos tout toute dévoué devoue affectionne affectionné ami amie "
     "serviteur ihr ihre dein deine euer ergebener ergebenster treuer treuester getreuer "
     "freund vostro vostra tuo tua aff affmo devotissimo obbligatissimo suo sua amico "
-    "vuestro vuestra tu su afectisimo afmo seguro servidor amigo s.s.s q.b.s.m with love "
-    "and")
+    "vuestro vuestra tu su suyo suya tuyo tuya afectisimo afectisima afmo atento seguro "
+    "servidor amigo s.s.s q.b.s.m with love and affectionate loving ton ta tes vostre "
+    "aufrichtig herzlich dankbar gehorsamster dienst diener ganz tutto")
 
 _LETTER_WORDS = r"(?:letter|lettre|brief|briefe|carta|lettera|billet|postkarte|karte|note)"
 _FROM = r"(?:from|de|d[’']|von|vom|di|del|dal|della)"
 _TO = r"(?:to|à|a|ad|an|al|alla|all[’']|au|aux|para)"
-_REST = r"\s*(?:(?:[,;:(\[]|\s[—–-]\s).*)?$"  # a date or place after the names
+_REST = r"\s*(?P<rest{n}>(?:[,;:(\[]|\s[—–-]\s).*)?$"  # a place or a date after the names
 _TITLE = re.compile(
     rf"""^(?:an?\s+|the\s+|la\s+|le\s+|der\s+|el\s+|il\s+|una?\s+|ein\s+)?(?:open\s+)?
          {_LETTER_WORDS}\s+(?:{_FROM}\s*(?P<sender1>[^,;:()]+?))?
-         (?:\s*\b{_TO}\s+(?P<recipient1>[^,;:()\[\]]+?))?{_REST}
-      | ^(?:{_FROM}\s+)?(?P<sender2>[^,;:()]+?)\s+{_TO}\s+(?P<recipient2>[^,;:()\[\]]+?){_REST}""",
+         (?:\s*\b{_TO}\s+(?P<recipient1>[^,;:()\[\]]+?))?{_REST.format(n=1)}
+      | ^(?:{_FROM}\s+)?(?P<sender2>[^,;:()]+?)\s+{_TO}\s+(?P<recipient2>[^,;:()\[\]]+?)
+         {_REST.format(n=2)}""",
     re.VERBOSE | re.IGNORECASE)
 
 
@@ -88,6 +91,8 @@ class TitleParties:
 
     sender: str | None
     recipient: str | None
+    rest: str = ""
+    """What follows the names (`M.Stammlager III A, 6 luglio 1944`), often place and date."""
 
 
 def _clean(text: str) -> str:
@@ -103,6 +108,12 @@ def _namewords(text: str) -> list[str] | None:
     return words
 
 
+def opens_address(text: str) -> bool:
+    """A line that starts like an address (`To Lindley M. Garrison`, `An Herrn …`)."""
+    words = text.split()
+    return bool(words) and _opens_address(words[0])
+
+
 def person_name(text: str) -> str | None:
     """`text` when it can be a person's name (capitalised words, particles), else None."""
     cleaned = _clean(text)
@@ -110,7 +121,28 @@ def person_name(text: str) -> str | None:
     if words is None:
         return None
     lowercase = [w for w in words if w[:1].islower() and fold(w) not in _PARTICLES]
-    return None if len(lowercase) > 1 else cleaned
+    if len(lowercase) > 1 or all(_is_form_of_address(w) for w in words):
+        return None  # `Comtesse`, `Lieber Freund`: a form of address, not a name
+    return cleaned
+
+
+def _is_form_of_address(word: str) -> bool:
+    folded = fold(word.rstrip(".,!"))
+    return folded in _HONORIFICS or folded in _SALUTE_WORDS or folded in _NOBODY
+
+
+_ELIDED = re.compile(r"^(?:d|l|dell|dall|de)[’']", re.IGNORECASE)
+
+
+def _opens_address(word: str) -> bool:
+    """`To`, `An`, `Al` open an address; a single letter is an initial (`A Escher`)."""
+    return len(word) > 1 and word.lower() in _ADDRESS_TO
+
+
+def _all_capitalised(name: str) -> bool:
+    """Every word capitalised but particles: `Charles d'Espeville`, `Karl von Stein`."""
+    return all(w[:1].isupper() or fold(w) in _PARTICLES or _ELIDED.sub("", w)[:1].isupper()
+               for w in name.split())
 
 
 def title_parties(line: str) -> TitleParties | None:
@@ -126,11 +158,13 @@ def title_parties(line: str) -> TitleParties | None:
     recipient = _strip_honorifics(recipient_text) if recipient_text else None
     recipient = person_name(recipient) if recipient else None
     sender = person_name(_strip_honorifics(sender_text)) if sender_text else None
-    if match["sender2"] is not None and (sender is None or recipient is None):
+    if match["sender2"] is not None and (sender is None or recipient is None
+                                         or not _all_capitalised(sender)):
         return None  # `Answer to critics`: without a letter word both must be names
     if sender is None and recipient is None:
         return None
-    return TitleParties(sender, recipient)
+    rest = (match["rest1"] or match["rest2"] or "").strip().lstrip(",;:([—–-").strip()
+    return TitleParties(sender, recipient, rest.rstrip(")]").strip())
 
 
 def _strip_honorifics(text: str) -> str:
@@ -180,6 +214,6 @@ def signature_sender(line: str) -> str | None:
     words = text.split()
     while words and (fold(words[0]) in _CLOSING_WORDS or words[0][:1].islower()):
         words.pop(0)
-    if not words:
-        return None
+    if not words or _opens_address(words[0]) or not _all_capitalised(" ".join(words)):
+        return None  # `To George T. Beck` is an address; `Has Van Dreveldt been paid` a note
     return person_name(" ".join(words))

@@ -19,6 +19,7 @@ from typing import Literal
 from ..diagnostics import Location
 from ..language.correspondents import (
     address_recipient,
+    opens_address,
     person_name,
     salutation_recipient,
     signature_sender,
@@ -45,9 +46,10 @@ from ..model import (
 from .base import Context
 
 Cert = Literal["high", "medium", "low"]
-LineKind = Literal["front", "title", "dateline", "salute", "signed", "short", "head"]
+LineKind = Literal["front", "title", "dateline", "salute", "signed", "short", "head", "tail"]
 _SHORT_LINE = 14  # words: longer lines are running text, not an address or a signature
 _TOP_LINES = 8
+_TAIL_LINES = 30  # lines at the end of a letter searched for a date line
 
 
 @dataclass(frozen=True)
@@ -137,12 +139,21 @@ _NOTE_LINE = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]?\s*[^\W\d])
 _RULE_LINE = re.compile(r"^[\s_\-–—=*.·]*$|^\s*\d{1,4}\s*$")
 
 
-def _text_end(doc: Document, count: int) -> int:
-    """The line after the letter's last block: where notes printed after it begin."""
+_NOTES_START = re.compile(
+    r"^\s*(?:[_\-—–=*]{5,}|(?:notes?|endnotes|footnotes|anmerkungen|fu(?:ß|ss)noten|notas|"
+    r"note\s+al\s+testo)\s*:?)\s*$", re.IGNORECASE)
+
+
+def _text_end(doc: Document, source: tuple[str, ...]) -> int:
+    """The line after the letter: where notes printed after it begin (a rule, a `Notes`
+    heading in the second half of the text, or the first note the reader found there)."""
     starts = [block.loc.line for block in _flatten(doc.body) if hasattr(block, "loc")]
     last = max(starts, default=0)
-    after = [note.loc.line for note in doc.notes if note.loc.line > last]
-    return min(after, default=count + 1)
+    ends = [note.loc.line for note in doc.notes if note.loc.line > last]
+    half = len(source) // 2
+    ends += [number for number, line in enumerate(source, start=1)
+             if number > half and _NOTES_START.match(line)]
+    return min(ends, default=len(source) + 1)
 
 
 def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line], list[_Line]]:
@@ -156,15 +167,18 @@ def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line]
         top.append(_Line(kind, text, Location(doc.source_path, number, 1)))
         if len(text.split()) > _SHORT_LINE:
             break
-    end = _text_end(doc, len(source))
+    end = _text_end(doc, source)
+    ending = [(n, t) for n, t in numbered if n < end
+              and (read_dateline(t) is not None or not _NOTE_LINE.match(t))][-_TAIL_LINES:]
     bottom: list[_Line] = []
-    for number, text in reversed([(n, t) for n, t in numbered if n < end]):
+    for number, text in reversed(ending):
         if len(text.split()) > _SHORT_LINE or len(bottom) >= _TOP_LINES:
             break
-        if read_dateline(text) is None and _NOTE_LINE.match(text):
-            continue
         bottom.insert(0, _Line("short", text, Location(doc.source_path, number, 1)))
-    return top, bottom
+    # A date line above a postscript: the lines further up, for date lines only.
+    tail = [_Line("tail", text, Location(doc.source_path, number, 1))
+            for number, text in ending[: len(ending) - len(bottom)]]
+    return top, bottom + tail
 
 
 def _found(value: str, cert: Cert, line: _Line, how: str) -> Found:
@@ -180,21 +194,41 @@ def century_of(lines: list[str]) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _from_title_line(line: _Line, century: int | None) -> tuple[Found | None, Found | None]:
+    """Date and place an editor's title line gives after the names, else its date alone."""
+    parties = title_parties(line.text)
+    parsed = read_dateline(parties.rest, century) if parties and parties.rest else None
+    if parsed is not None and parsed.date.when:
+        place = _found(parsed.place, "high", line, "title line") if parsed.place else None
+        return _found(parsed.date.when, "high", line, "title line"), place
+    found = find_date(line.text)
+    if found is not None and found.value.when:
+        return _found(found.value.when, "medium", line, "title line"), None
+    return None, None
+
+
 def _date_and_place(top: list[_Line], bottom: list[_Line],
                     century: int | None) -> tuple[Found | None, Found | None]:
+    """From a title line that gives a full date, else the first date line, else a title."""
+    titled: tuple[Found | None, Found | None] = (None, None)
+    for line in top:
+        if line.kind == "title":
+            titled = _from_title_line(line, century)
+            if titled[0] is not None:
+                break
+    dated: tuple[Found | None, Found | None] = (None, None)
     for line in [*top, *bottom]:
         if line.kind == "title":
             continue
         parsed = read_dateline(line.text, century)
         if parsed is not None and parsed.date.when:
             place = _found(parsed.place, "high", line, "date line") if parsed.place else None
-            return _found(parsed.date.when, "high", line, "date line"), place
-    for line in top:
-        if line.kind == "title":
-            found = find_date(line.text)
-            if found is not None and found.value.when:
-                return _found(found.value.when, "medium", line, "title line"), None
-    return None, None
+            dated = _found(parsed.date.when, "high", line, "date line"), place
+            break
+    title_date, title_place = titled
+    if title_date is not None and (len(title_date.value) == 10 or dated[0] is None):
+        return title_date, title_place or dated[1]
+    return dated[0], dated[1] or title_place
 
 
 def _from_title(top: list[_Line]) -> tuple[Found | None, Found | None]:
@@ -256,7 +290,7 @@ def read_correspondence(doc: Document, source: tuple[str, ...] = ()) -> Reading:
     sender, recipient = _correspondents(top, bottom)
     if sender is None and doc.meta.authors:
         author = doc.meta.authors[0].name
-        if person_name(author) is not None:
+        if person_name(author) is not None and not opens_address(author):
             line = next((f for f in doc.front if f.role == "byline"), None)
             loc = line.loc if line is not None else Location(doc.source_path)
             sender = Found(author, "high", loc, _text(line.inlines) if line else author,

@@ -33,6 +33,9 @@ class Edition:
     language: str = "en"
     """Language of the site's own pages (index, register), ISO 639-1; one of PAGE_LANGUAGES.
     Each letter's page takes the letter's language."""
+    ocr_repairs: str = "recorded"
+    """Errors of the digitisation: `recorded` (orig/reg type="ocr" in the text) or `silent`
+    (the source's reading alone; editorialDecl says so)."""
 
     def cmif_settings(self, fallback_date: str) -> dict[str, str]:
         base = self.base_url if self.base_url.endswith("/") else f"{self.base_url}/"
@@ -62,4 +65,12 @@ def load(path: Path, display: str) -> tuple[Edition, list[Diagnostic]]:
             f"language {values['language']!r}: the site's labels exist in "
             f"{', '.join(PAGE_LANGUAGES)} only so far, so its pages stay in English"))
         del values["language"]
+    if values.get("ocr_repairs", OCR_REPAIRS[0]) not in OCR_REPAIRS:
+        problems.append(Diagnostic(
+            "edition.bad-value", Severity.ERROR, Location(display),
+            f"ocr_repairs = {values.pop('ocr_repairs')!r}; expected one of "
+            f"{', '.join(OCR_REPAIRS)} (how errors of the digitisation are encoded)"))
     return replace(Edition(), **values), problems
+
+
+OCR_REPAIRS = ("recorded", "silent")
