@@ -36,6 +36,8 @@ COMMANDS = {
     "schema-check": (["schema", "compile", "--project", "{p}", "--check"],
                      "schema compile --check: 3 files, all fresh"),
     "package": (["package", "--project", "{p}"], "package: a bag of 1 TEI file in build/bag"),
+    "sidecar-draft": (["sidecar", "draft", "{p}/corpus/texts"],
+                      "sidecar draft: 1 text, 0 draft sidecars written, 1 had one already"),
 }
 
 
