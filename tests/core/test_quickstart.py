@@ -45,8 +45,8 @@ def test_the_blocks_are_found() -> None:
     found = blocks(QUICKSTART.read_text(encoding="utf-8"))
     assert [kind for kind, _body, _out in found].count("install") == 1
     commands = "\n".join(body for kind, body, _out in found if kind == "run")
-    for command in ("teipipe init", "teipipe build", "teipipe repairs", "teipipe validate",
-                    "teipipe package", "pre-commit install", "git commit"):
+    for command in ("teipipe init", "teipipe sidecar draft", "teipipe build", "teipipe repairs",
+                    "teipipe validate", "teipipe package", "pre-commit install", "git commit"):
         assert command in commands
 
 
