@@ -69,12 +69,19 @@ def record(gold: GoldLetter, shape: str, rendered: Rendered, path: str) -> dict[
         "names_place": bool(gold.place) and gold.place.lower() in dated.lower(),
         "names_sender": bool(sender) and (sender in title or sender in gold.signed.lower()),
         "names_recipient": bool(recipient) and (recipient in title or recipient in salute),
+        # Named by the letter's own lines, not by a title or address line this
+        # benchmark added (score.py --own-lines counts only these).
+        "own_date": bool(gold.date) and gold.date[:4] in gold.dateline,
+        "own_place": bool(gold.place) and gold.place.lower() in gold.dateline.lower(),
+        "own_sender": bool(sender) and sender in gold.signed.lower(),
+        "own_recipient": bool(recipient) and recipient in gold.salute.lower(),
         "opener": {"dateline": "" if rendered.dateline_at_end else gold.dateline,
                    "salute": gold.salute},
         "closer": {"salute": gold.closer_salute, "signed": gold.signed,
                    "dateline": gold.dateline if rendered.dateline_at_end else ""},
         "paragraphs": len(gold.paragraphs),
         "markers": rendered.markers,
+        "lines": rendered.lines,
         "notes": gold.notes,
     }
 
@@ -109,8 +116,10 @@ def sources_of(args: argparse.Namespace) -> dict[str, Path]:
                 chosen[edition.name] = args.realworld
     for item in args.mirror:
         name, _, directory = item.partition("=")
-        if name not in EDITIONS or EDITIONS[name].origin != "mirror":
-            known = ", ".join(n for n, e in EDITIONS.items() if e.origin == "mirror")
+        if name not in EDITIONS or not (EDITIONS[name].origin == "mirror"
+                                        or EDITIONS[name].mirror_folders):
+            known = ", ".join(n for n, e in EDITIONS.items()
+                              if e.origin == "mirror" or e.mirror_folders)
             raise SystemExit(f"build.py: unknown mirrored edition {name!r} (known: {known})")
         chosen[name] = Path(directory)
     return chosen
@@ -123,13 +132,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="a fetched bare git dir of an edition (repeatable)")
     parser.add_argument("--per-edition", type=int, default=200, metavar="N",
                         help="at most N letters of each edition (default 200)")
-    parser.add_argument("--out", type=Path, default=HERE / "work")
+    parser.add_argument("--out", type=Path, default=HERE / "work",
+                        help="work folder for texts and gold.jsonl (default: realletters/work)")
     args = parser.parse_args(argv)
     sources = sources_of(args)
     if not sources:
         parser.error("give --realworld and/or --mirror")
     records = build(args.out, sources, args.per_edition)
-    commits = {n: mirror_commit(p) for n, p in sources.items() if EDITIONS[n].origin == "mirror"}
+    commits = {n: mirror_commit(p) for n, p in sources.items() if (p / "HEAD").is_file()}
     counts: dict[str, int] = {}
     for item in records:
         if item["shape"] == SHAPES[0]:

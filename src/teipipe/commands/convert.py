@@ -12,8 +12,18 @@ from ..diagnostics import Diagnostic, Severity
 from ..files import schema_base_for, write_atomic
 from ..passes import Options
 from ..pipeline import Converted, convert_file
+from ..project import edition as edition_mod
 from ..project import layout as project_mod
-from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, register_for, report
+from ..tei import RNG_FILE
+from .common import (
+    EXIT_USAGE,
+    add_input_options,
+    add_report_options,
+    exit_code,
+    expand_paths,
+    register_for,
+    report,
+)
 from .validate import schema_dir_for
 
 HELP = "convert plain-text files (or folders of .txt) to TEI"
@@ -31,6 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--register", type=Path, metavar="FILE",
                         help="register TOML (default: the project's corpus/register.toml)")
     parser.add_argument("--no-repair", action="store_true", help="do not run the repair pass")
+    add_input_options(parser, xml=False)
     add_report_options(parser)
     parser.set_defaults(run=run)
 
@@ -45,8 +56,13 @@ def run(args: argparse.Namespace) -> int:
     register, register_problems = register_for(args.register,
                                                 project.register if project else None)
     problems.extend(register_problems)
+    edition, edition_problems = (edition_mod.load(project.edition,
+                                                  project.display(project.edition))
+                                 if project is not None else (edition_mod.Edition(), []))
+    problems.extend(edition_problems)
     options = Options(repair=not args.no_repair,
-                      skip=frozenset({"repair"}) if args.no_repair else frozenset())
+                      skip=frozenset({"repair"}) if args.no_repair else frozenset(),
+                      ocr_repairs="silent" if edition.ocr_repairs == "silent" else "recorded")
     progress = Progress(len(files), sys.stderr)
     schema_dir = schema_dir_for(None, files)
     validator = validation.load(schema_dir) if schema_dir is not None else None
@@ -56,10 +72,10 @@ def run(args: argparse.Namespace) -> int:
         # Outside a project there is no schema file to point at: the TEI then carries
         # no xml-model instructions (`teipipe validate` uses the schema it ships).
         schema_base = (schema_base_for(out_dir, project.schema)
-                       if project is not None and (project.schema / "teipipe.rng").is_file()
+                       if project is not None and (project.schema / RNG_FILE).is_file()
                        else None)
         result = convert_file(path, path.as_posix(), register, args.reader, options,
-                              schema_base)
+                              schema_base, args.max_size)
         problems.extend(result.diagnostics)
         if result.ok and result.tei is not None:
             target = out_dir / f"{path.stem}.xml"
