@@ -23,6 +23,8 @@ DATELINES = [
     ("Monday, March 3, 1850", None, "1850-03-03", None),
     ("the 1st of May, 1850", None, "1850-05-01", None),
     ("St Louis Mo May 22/96", 18, "1896-05-22", "St Louis Mo"),
+    ("Pine Ridge Agency, April [3, 1897]", None, "1897-04-03", "Pine Ridge Agency"),
+    ("April 2, 19021", None, "1902-04-02", None),  # a note number glued to the year
     ("Firenze, 3 marzo 1870", None, "1870-03-03", "Firenze"),
     ("Firenze, li 3 Marzo 1870", None, "1870-03-03", "Firenze"),
     ("Dall’Haya al primo agosto 1617", None, "1617-08-01", "Haya"),

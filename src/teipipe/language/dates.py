@@ -32,7 +32,9 @@ _DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first|ultimo|último|dernier|la
 _MONTH_WORD = r"(?P<month>[^\W\d_]{3,12}(?:\.?[^\W\d_]{1,4})?\.?|(?:[7-9]|10)bre?|[Xx]bre?)"
 # `1538`, `(1538)`, `[1538]`: editions put a year the writer left out in brackets. Two
 # digits (`Bern 19. XI. 50`, `May 22/96`) count only where the caller knows the century.
-_YEAR = (r"[(\[]?\s*(?:(?P<year>1[0-9]\d\d|20\d\d)|'?(?P<yy>\d\d))(?![\d/])\s*[)\]]?")
+# A note number glued to a year at the end of a line (`April 2, 19021`) is not the year's.
+_YEAR = (r"[(\[]?\s*(?:(?P<year>1[0-9]\d\d|20\d\d)(?:\d{1,2}(?=\W*$))?|'?(?P<yy>\d\d))"
+         r"(?![\d/])\s*[)\]]?")
 # `4 de mayo`, `3rd of March`, `3 di marzo`, `all’ultimo d’ottobre`
 _OF = r"(?:\s*(?:de|del|di|of|day\s+of)\b|\s*d[’'](?=\w))?"
 _BEFORE_YEAR = r"[\s,.]*(?:(?:de|del|di|of)\s+)?"
@@ -44,7 +46,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day-month-year", re.compile(
         rf"(?<![\w.]){_DAY}(?:/[0-3]?\d)?{_OF}\s*{_MONTH_WORD}{_BEFORE_YEAR}{_YEAR}", re.I)),
     ("month-day-year", re.compile(
-        rf"(?<![\w]){_MONTH_WORD}[\s—–-]*(?:the\s+)?{_DAY}\s*[,/—–-]?\s*{_YEAR}", re.I)),
+        rf"(?<![\w]){_MONTH_WORD}[\s—–-]*[(\[]?(?:the\s+)?{_DAY}\s*[,/—–-]?\s*{_YEAR}", re.I)),
     ("day-roman-year", re.compile(
         rf"(?<![\w.]){_NUMBER_DAY}\.?[\s/-]*{_ROMAN}\.?[\s/.-]*{_YEAR}")),
     ("numeric", re.compile(
