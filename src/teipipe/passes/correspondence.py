@@ -147,14 +147,16 @@ _NOTES_START = re.compile(
 
 
 def _text_end(doc: Document, source: tuple[str, ...]) -> int:
-    """The line after the letter: where notes printed after it begin (a rule, a `Notes`
-    heading in the second half of the text, or the first note the reader found there)."""
+    """The line after the letter: where notes printed after it begin (the last rule or
+    `Notes` heading in the second half of the text, or the first note the reader found
+    after the last block)."""
     starts = [block.loc.line for block in _flatten(doc.body) if hasattr(block, "loc")]
     last = max(starts, default=0)
     ends = [note.loc.line for note in doc.notes if note.loc.line > last]
     half = len(source) // 2
+    # The last rule or heading: earlier ones may divide the pages of a PDF from their notes.
     ends += [number for number, line in enumerate(source, start=1)
-             if number > half and _NOTES_START.match(line)]
+             if number > half and _NOTES_START.match(line)][-1:]
     return min(ends, default=len(source) + 1)
 
 
