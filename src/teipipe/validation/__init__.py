@@ -18,7 +18,6 @@ from lxml import etree
 
 from .. import saxon
 from ..diagnostics import Diagnostic, Location, Severity
-from ..schema import odd as odd_mod
 from ..xmlloc import line_of, start_tag_columns, text_column
 from . import grammar, safe
 from .schematron import CompiledSchematron, compile_schematron
@@ -127,6 +126,7 @@ def load(schema_dir: Path) -> Validator:
     for name in (RNG_NAME, SCH_NAME):
         if not (schema_dir / name).is_file():
             raise SchemaMissing(f"{schema_dir / name} is missing; run `teipipe schema compile`")
+    from ..schema import expand as odd_mod  # here: the ODD compiler reads through `safe`
     odd = None
     if (schema_dir / ODD_NAME).is_file():
         odd, _problems = odd_mod.load((schema_dir / ODD_NAME).read_bytes(), ODD_NAME)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..schema.odd import Odd
+if TYPE_CHECKING:  # the ODD compiler reads through `safe`: no import cycle at run time
+    from ..schema.odd import Odd
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
