@@ -31,6 +31,7 @@ _ANN = "http://relaxng.org/ns/compatibility/annotations/1.0"
 _ANY = "teipipe.anyElement"
 _COMBINATORS = {f"{{{RNG_NS}}}{n}" for n in (
     "group", "choice", "optional", "zeroOrMore", "oneOrMore", "interleave", "list", "mixed")}
+_OPTIONAL = {f"{{{RNG_NS}}}{n}" for n in ("optional", "zeroOrMore")}
 # classRef/@expand: how each member of the class is repeated inside one group.
 _EXPANSIONS = {"sequence": None, "sequenceOptional": "optional",
                "sequenceOptionalRepeatable": "zeroOrMore", "sequenceRepeatable": "oneOrMore"}
@@ -87,11 +88,16 @@ def _patterns(node: etree._Element) -> list[etree._Element]:
 
 
 def _prune(node: etree._Element) -> None:
-    """Remove, bottom-up, every combinator left without a pattern inside."""
+    """Remove, bottom-up, every combinator left without a pattern inside; an optional part
+    left empty stays as `empty`, so that a choice keeps it as an alternative (as the TEI
+    Stylesheets do: `(p+ | (a | b)*)` without a and b is `(p+ | empty)`)."""
     for child in _children(node):
         _prune(child)
         if child.tag in _COMBINATORS and not _patterns(child):
-            node.remove(child)
+            if child.tag in _OPTIONAL and node.tag == f"{{{RNG_NS}}}choice":
+                node.replace(child, r(None, "empty"))
+            else:
+                node.remove(child)
 
 
 class _Grammar:
