@@ -18,8 +18,10 @@ from lxml import etree
 
 from .. import saxon
 from ..diagnostics import Diagnostic, Location, Severity
+from ..schema.odd import OddError
+from ..schema.p5 import locate as p5_locate
 from ..xmlloc import line_of, start_tag_columns, text_column
-from . import grammar, safe
+from . import grammar, reduce, safe, sources
 from .schematron import CompiledSchematron, compile_schematron
 
 RNG_NAME = "teipipe.rng"
@@ -31,8 +33,8 @@ ODD_NAME = "teipipe.odd"
 class Validator:
     """The compiled grammar and rules; validate any number of documents with it."""
 
-    grammar: grammar.Grammar
-    schematron: CompiledSchematron
+    grammar: grammar.Grammar | None
+    schematron: CompiledSchematron | None
 
     def validate(self, data: bytes, display: str,
                  origins: dict[int, Location] | None = None,
@@ -43,9 +45,11 @@ class Validator:
         if tree is None:
             return problems
         place = _Placer(data, display, tree.getroot(), origins or {})
-        for problem in self.grammar.check(tree):
+        for problem in self.grammar.check(tree) if self.grammar is not None else []:
             problems.append(place.diagnostic(problem.code, problem.element, problem.attribute,
                                              problem.message, problem.line))
+        if self.schematron is None:
+            return sorted(problems, key=lambda d: (d.location.line, d.location.column, d.code))
         document = parsed if parsed is not None else etree.tostring(tree.getroot(),
                                                                    encoding="unicode")
         for failure in self.schematron.run(document):
@@ -104,17 +108,19 @@ def _resolve(tree: etree._ElementTree, at: str) -> tuple[etree._Element | None, 
 @dataclass(frozen=True)
 class FileCheck:
     """`validate_file` as a picklable task for an executor: each process compiles the
-    schema of `schema_dir` once, on its first file, and keeps it for the next ones."""
+    schema once, on its first file, and keeps it for the next ones. `names`, when given,
+    are the elements the documents of the run use (see `reduce`)."""
 
-    schema_dir: str
+    schema: sources.SchemaFiles
+    names: frozenset[reduce.Name] | None = None
 
     def __call__(self, path: Path) -> list[Diagnostic]:
-        return _loaded(self.schema_dir).validate_file(path, path.as_posix())
+        return _loaded(self.schema, self.names).validate_file(path, path.as_posix())
 
 
-@lru_cache(maxsize=2)
-def _loaded(schema_dir: str) -> Validator:
-    return load(Path(schema_dir))
+@lru_cache(maxsize=4)
+def _loaded(schema: sources.SchemaFiles, names: frozenset[reduce.Name] | None) -> Validator:
+    return load_files(schema, names)
 
 
 class SchemaMissing(Exception):
@@ -126,13 +132,32 @@ def load(schema_dir: Path) -> Validator:
     for name in (RNG_NAME, SCH_NAME):
         if not (schema_dir / name).is_file():
             raise SchemaMissing(f"{schema_dir / name} is missing; run `teipipe schema compile`")
+    return load_files(sources.folder(schema_dir))
+
+
+def load_files(schema: sources.SchemaFiles,
+               names: frozenset[reduce.Name] | None = None) -> Validator:
+    """Compile the RELAX NG and the Schematron of `schema` (either may be absent); with
+    `names`, the grammar is first cut down to those elements."""
     from ..schema import expand as odd_mod  # here: the ODD compiler reads through `safe`
     odd = None
-    if (schema_dir / ODD_NAME).is_file():
-        odd, _problems = odd_mod.load((schema_dir / ODD_NAME).read_bytes(), ODD_NAME)
-    rules = etree.parse(str(schema_dir / SCH_NAME), safe.parser()).getroot()
-    return Validator(grammar.load((schema_dir / RNG_NAME).read_bytes(), odd),
-                     compile_schematron(rules))
+    if schema.odd is not None:
+        p5 = Path(schema.p5) if schema.p5 is not None else p5_locate(None)
+        try:
+            odd, _problems = odd_mod.load(Path(schema.odd).read_bytes(), Path(schema.odd).name,
+                                          odd_mod.Sources(p5), Path(schema.odd).parent)
+        except OddError:
+            odd = None  # it compiled before; without it the messages only name less
+    relaxng = None
+    if schema.rng is not None:
+        relaxng = grammar.load(Path(schema.rng).read_bytes(), odd, names)
+    rules = None
+    if schema.sch is not None:
+        root = etree.parse(schema.sch, safe.parser()).getroot()
+        if schema.embedded:
+            root = sources.embedded_schematron(root)
+        rules = compile_schematron(root)
+    return Validator(relaxng, rules)
 
 
-__all__ = ["FileCheck", "SchemaMissing", "Validator", "load"]
+__all__ = ["FileCheck", "SchemaMissing", "Validator", "load", "load_files"]
