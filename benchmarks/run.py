@@ -53,10 +53,11 @@ def child(argv: list[str], cwd: Path | None = None) -> dict[str, Any]:
 
 def stage_child(project: Path, stage: str) -> None:
     """In a child: run the stages up to `stage` on every text, timing only `stage`."""
-    from teipipe import passes, readers, sidecar, source
+    from teipipe import passes, readers, source
     from teipipe.diagnostics import Reporter
     from teipipe.passes import Context, Options
-    from teipipe.register import load
+    from teipipe.project import sidecar
+    from teipipe.project.register import load
     from teipipe.writers.tei import write
 
     register, _ = load(project / "corpus" / "register.toml", "register.toml")
@@ -88,10 +89,12 @@ def tei_stage_child(project: Path, stage: str) -> None:
     compilation, parsing the input for validation) is timed apart from the stage itself."""
     from lxml import etree
 
-    from teipipe import cmif, edition, site, validation
-    from teipipe.project import SHIPPED_SCHEMA
-    from teipipe.register import load
-    from teipipe.transform import OUTPUTS, Transformer
+    from teipipe import validation
+    from teipipe.project import edition
+    from teipipe.project.layout import SHIPPED_SCHEMA
+    from teipipe.project.register import load
+    from teipipe.publish import cmif, site
+    from teipipe.publish.transform import OUTPUTS, Transformer
 
     files = sorted((project / "corpus" / "tei").glob("*.xml"))
     w0, c0 = time.perf_counter(), time.process_time()
@@ -221,7 +224,7 @@ def measure(work: Path, count: int, seed: int, cores: int,
 def validate_vs_jing(project: Path) -> dict[str, Any] | str:
     """`teipipe validate` (RELAX NG + Schematron) against one jing JVM (RELAX NG only), both
     given every TEI file the build wrote, by relative name, from the TEI folder."""
-    from teipipe.project import SHIPPED_SCHEMA
+    from teipipe.project.layout import SHIPPED_SCHEMA
 
     jing_bin = shutil.which("jing")
     if jing_bin is None:
@@ -287,6 +290,46 @@ def table(results: dict[str, Any], summary: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def bundled_copy(work: Path) -> Path:
+    """A fresh copy of the repository's own project (corpus, schema, stylesheets)."""
+    project = work / "bundled"
+    shutil.rmtree(project, ignore_errors=True)
+    for folder in ("corpus", "schema", "xslt"):
+        shutil.copytree(HERE.parent / folder, project / folder, symlinks=True)
+    return project
+
+
+def per_document(work: Path, count: int, seed: int, runs: int = 3) -> dict[str, Any]:
+    """CPU seconds per document of a serial build from scratch (conversion, alignment,
+    validation, pages, CMIF, site), the least of `runs`: the bundled corpus, with its
+    translation pair, and `count` generated letters."""
+    out: dict[str, Any] = {}
+    for name, project in (("bundled", bundled_copy(work)), (f"generated_{count}",
+                                                            corpus(work, count, seed)[0])):
+        documents = len(list((project / "corpus" / "texts").glob("*.txt")))
+        best: dict[str, Any] | None = None
+        for _ in range(runs):
+            for folder in ("corpus/tei", "build", ".teipipe-cache"):
+                shutil.rmtree(project / folder, ignore_errors=True)
+            run = child(teipipe(project, "--executor", "serial", "--no-cache"))
+            if best is None or run["cpu_s"] < best["cpu_s"]:
+                best = run
+        assert best is not None
+        out[name] = {"documents": documents, "cpu_s": best["cpu_s"], "wall_s": best["wall_s"],
+                     "cpu_ms_per_document": round(1000 * best["cpu_s"] / documents, 1)}
+    return out
+
+
+def per_document_table(now: dict[str, Any], before: dict[str, Any] | None) -> str:
+    rows = ["| corpus | documents | CPU s | CPU ms / document | before, ms / document |",
+            "|---|---|---|---|---|"]
+    for name, m in now.items():
+        old = (before or {}).get(name, {}).get("cpu_ms_per_document", "")
+        rows.append(f"| {name} | {m['documents']} | {m['cpu_s']} | "
+                    f"{m['cpu_ms_per_document']} | {old} |")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, action="append", help="texts (repeatable)")
@@ -300,7 +343,14 @@ def main(argv: list[str] | None = None) -> int:
                              "100,000 texts, where each of those takes long)")
     parser.add_argument("--child-floor", action="store_true")
     parser.add_argument("--project", type=Path)
+    parser.add_argument("--per-document", action="store_true",
+                        help="only the CPU per document of a serial build from scratch, of the "
+                             "bundled corpus and of --count generated letters (default 300)")
+    parser.add_argument("--before", help="with --per-document: the label of an earlier "
+                                         "--per-document run to print beside this one")
     args = parser.parse_args(argv)
+    if args.per_document:
+        return per_document_main(args)
     if args.child_stage in TEI_STAGES:
         tei_stage_child(args.project, args.child_stage)
         return 0
@@ -327,6 +377,23 @@ def main(argv: list[str] | None = None) -> int:
     target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"machine: {machine}\n")
     print(table(results, summary))
+    print(f"\nwritten: benchmarks/results/{target.name}")
+    return 0
+
+
+def per_document_main(args: argparse.Namespace) -> int:
+    count = (args.count or [300])[0]
+    results = per_document(args.work, count, args.seed)
+    target = HERE / "results" / f"{args.label}.json"
+    target.parent.mkdir(exist_ok=True)
+    report = {"label": args.label, "seed": args.seed, "per_document": results,
+              "load_average_after": [round(x, 2) for x in os.getloadavg()]}
+    target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    before = None
+    if args.before:
+        before = json.loads((HERE / "results" / f"{args.before}.json").read_text(
+            encoding="utf-8"))["per_document"]
+    print(per_document_table(results, before))
     print(f"\nwritten: benchmarks/results/{target.name}")
     return 0
 

@@ -1,27 +1,22 @@
 """One conversion: Source → reader → passes → TEI, with every problem collected.
 
 The pipeline never prints and never exits; it returns results and diagnostics
-for the CLI (or any other caller) to present. Writing files is atomic: a
-document is written whole to a temporary file and renamed, or not at all.
+for the CLI (or any other caller) to present; writing its TEI is files.py's job.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
-from typing import BinaryIO
 
-from . import lossless, passes, readers, sidecar
+from . import lossless, passes, readers
 from . import source as source_mod
 from .diagnostics import Diagnostic, Location, Reporter, Severity
-from .model import Document, Relation
+from .model import Choice, Document, Inline, Normalisation, Relation, Text
 from .passes import Context, Options
-from .register import Register
+from .project import sidecar
+from .project.register import Register
+from .walk import rewrite_document
 from .writers.tei import WrittenTEI, write
 
 
@@ -51,11 +46,11 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
     """
     reporter = Reporter()
     reporter.extend(src.diagnostics)
-    chosen = reader_name or (side.table("document").get("reader") if side else None)
-    reader = readers.get(chosen) if chosen else readers.sniff(src)
+    reader, why = choose_reader(src, reader_name, side)
+    reporter.info("reader.chosen", Location(src.path), f"read as {reader.name}: {why}")
     document = reader.read(src, reporter)
     ctx = Context(register=register, reporter=reporter, sidecar=side,
-                  options=options or Options())
+                  options=options or Options(), source_lines=src.lines)
     document = passes.run(document, ctx)
     if corpus_relations:
         document = document.with_(meta=replace(
@@ -66,15 +61,60 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
         reporter.error("lossless.word-lost", Location(src.path),
                        f"the TEI does not keep every word of the source: {loss.message()}; "
                        "this is a bug of the reader, please report it with the text")
+    if (options or Options()).ocr_repairs == "silent":
+        # Checked with the digitisation's readings recorded; written without them.
+        document = apply_silently(document)
+        tei = write(document, register, schema_base)
     return Converted(src.path, document, tei, tuple(reporter))
+
+
+def apply_silently(document: Document) -> Document:
+    """The document with each repair of the digitisation replaced by its repaired reading."""
+    count = 0
+
+    def apply(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        nonlocal count
+        out: list[Inline] = []
+        for node in run:
+            if isinstance(node, Choice) and node.kind == "digitisation":
+                count += 1
+                out.append(Text(node.edited, node.loc))
+            else:
+                out.append(node)
+        return tuple(out)
+
+    changed = rewrite_document(document, apply)
+    if not count:
+        return document
+    stated = Normalisation(
+        "ocr.applied-silently",
+        f"{count} errors of the digitisation were repaired silently, as the edition chose.",
+        Location(document.source_path))
+    return changed.with_(normalisations=(*changed.normalisations, stated))
+
+
+def choose_reader(src: source_mod.Source, reader_name: str | None,
+                  side: sidecar.Sidecar | None) -> tuple[readers.Reader, str]:
+    """The reader for a text and why: named on the command line, in the sidecar, or the
+    shape the text fits best."""
+    if reader_name:
+        return readers.get(reader_name), "named on the command line"
+    named = side.table("document").get("reader") if side else None
+    if named:
+        return readers.get(str(named)), "named in the sidecar (reader = ...)"
+    reader, scores = readers.sniffed(src)
+    fits = ", ".join(f"{name} {score:.2f}" for name, score in
+                     sorted(scores.items(), key=lambda item: -item[1]))
+    return reader, f"the text fits its shape best (fit: {fits})"
 
 
 def convert_file(path: Path, display: str, register: Register,
                  reader_name: str | None = None, options: Options | None = None,
-                 schema_base: str | None = "../../schema/") -> Converted:
+                 schema_base: str | None = "../../schema/",
+                 max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> Converted:
     """Read, decode and convert one file; input problems become diagnostics, not exceptions."""
     try:
-        src = source_mod.read(path, display)
+        src = source_mod.read(path, display, max_bytes)
     except source_mod.SourceError as error:
         return Converted(display, None, None, (error.diagnostic,))
     except OSError as error:
@@ -85,41 +125,3 @@ def convert_file(path: Path, display: str, register: Register,
     result = convert_source(src, register, side, reader_name, options, schema_base)
     return Converted(result.source_path, result.document, result.tei,
                      tuple(side_problems) + result.diagnostics)
-
-
-@cache
-def _umask() -> int:
-    current = os.umask(0o022)  # reading the mask means setting it: put it straight back
-    os.umask(current)
-    return current
-
-
-@contextmanager
-def atomic_file(path: Path) -> Iterator[BinaryIO]:
-    """A file to write `path` through: it replaces `path` whole when the block ends without
-    an error, and is removed otherwise (temporary file in the same folder, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private (0600); the written file gets the modes any new
-        # file gets here, so that a web server can read the site and others the TEI.
-        os.chmod(temporary, 0o666 & ~_umask())
-        with os.fdopen(handle, "wb") as stream:
-            yield stream
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all."""
-    with atomic_file(path) as stream:
-        stream.write(data)
-
-
-def schema_base_for(out_dir: Path, schema_dir: Path) -> str:
-    """The schema folder as a relative URI from the folder a TEI file is written to."""
-    relative = os.path.relpath(schema_dir.resolve(), out_dir.resolve())
-    return relative.replace(os.sep, "/").rstrip("/") + "/"

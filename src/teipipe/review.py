@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import passes, readers, sidecar
+from . import passes, readers
 from . import source as source_mod
 from .diagnostics import Diagnostic, Location, Reporter, Severity
 from .passes import Context, Options
 from .passes.repair import find_repairs
-from .register import Register
+from .project import sidecar
+from .project.register import Register
 from .repair import Proposal
 
 
@@ -34,10 +35,11 @@ def _passes_before_repair() -> frozenset[str]:
 
 
 def review_file(path: Path, display: str, register: Register,
-                reader_name: str | None = None) -> Review:
+                reader_name: str | None = None,
+                max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> Review:
     """Every repair finding of one source text, in document order."""
     try:
-        src = source_mod.read(path, display)
+        src = source_mod.read(path, display, max_bytes)
     except source_mod.SourceError as error:
         return Review(display, (), (error.diagnostic,))
     except OSError as error:

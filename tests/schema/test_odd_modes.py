@@ -132,7 +132,7 @@ def test_a_broken_chain_is_reported_with_the_file_and_line_where_it_breaks() -> 
     assert not result.ok
     (problem,) = result.diagnostics
     assert problem.location.path == "odd/tei_simplePrint.odd"
-    assert (problem.location.line, problem.code) == (1082, "odd.not-well-formed")
+    assert (problem.location.line, problem.code) == (1082, "xml.not-well-formed")
     assert "ID n7 already defined" in problem.message
     assert "odd/teipublisher.odd customises this ODD" in problem.message
 

@@ -13,20 +13,29 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import executor as executor_mod
-from .. import project as project_mod
 from .. import validation
+from ..build import executor as executor_mod
+from ..build.progress import Progress
 from ..diagnostics import Diagnostic, Location, Severity
-from ..progress import Progress
-from ..validation import reduce, safe, sources
-from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, report
+from ..project import layout as project_mod
+from ..tei import RNG_FILE, TEI_NS
+from ..validation import reduce, sources
+from ..xml import safexml
+from .common import (
+    EXIT_USAGE,
+    add_input_options,
+    add_report_options,
+    exit_code,
+    expand_paths,
+    limits,
+    report,
+)
 
 HELP = "validate TEI files against RELAX NG and Schematron (compiled from an ODD, or named)"
 # A worker process costs about 0.15 s to start (imports, schema compile) and a file
 # about 1.8 ms to validate; two workers were no faster than one process on 200 files
 # and faster on 300. So each worker is given 150 files or more.
 FILES_PER_WORKER = 150
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -55,6 +64,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help=f"worker processes (default: one per {FILES_PER_WORKER} files, "
                              "up to all cores; 1 validates in this process); messages and "
                              "their order are the same whatever N")
+    add_input_options(parser)
     add_report_options(parser)
     parser.set_defaults(run=run)
 
@@ -65,10 +75,10 @@ def schema_dir_for(explicit: Path | None, files: list[Path]) -> Path | None:
         return explicit
     for start in [*(f.parent for f in files[:1]), Path(".")]:
         project = project_mod.find(start)
-        if project is not None and (project.schema / validation.RNG_NAME).is_file():
+        if project is not None and (project.schema / RNG_FILE).is_file():
             return project.schema
     shipped = project_mod.SHIPPED_SCHEMA
-    return shipped if (shipped / validation.RNG_NAME).is_file() else None
+    return shipped if (shipped / RNG_FILE).is_file() else None
 
 
 def jobs_for(explicit: int | None, files: int) -> int:
@@ -90,7 +100,7 @@ def _maps(items: list[str]) -> dict[str, Path] | None:
 def _is_tei(data: bytes) -> bool:
     """Whether a document's root is TEI or teiCorpus in the TEI namespace (a malformed one
     counts as TEI, so that its error is reported)."""
-    tree, _ = safe.parse(data, "")
+    tree, _ = safexml.parse(data, "")
     if tree is None:
         return True
     root = etree.QName(tree.getroot())
@@ -98,17 +108,15 @@ def _is_tei(data: bytes) -> bool:
 
 
 def _plan(files: list[Path], default: sources.SchemaFiles | None, maps: dict[str, Path],
-          problems: list[Diagnostic], tei_only: bool = False
+          problems: list[Diagnostic], limit: safexml.Limits, tei_only: bool = False
           ) -> dict[sources.SchemaFiles, tuple[list[Path], set[reduce.Name]]]:
     """Files grouped by the schema each is validated against, with the elements they use."""
     groups: dict[sources.SchemaFiles, tuple[list[Path], set[reduce.Name]]] = {}
     for path in files:
         display = path.as_posix()
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            problems.append(Diagnostic("validate.unreadable", Severity.ERROR, Location(display),
-                                       f"cannot read the file: {error.strerror or error}"))
+        data, refused = safexml.read_bytes(path, display, limit.max_bytes)
+        if data is None:
+            problems.extend(refused)
             continue
         if tei_only and not _is_tei(data):
             continue
@@ -125,7 +133,7 @@ def _plan(files: list[Path], default: sources.SchemaFiles | None, maps: dict[str
             continue
         group = groups.setdefault(chosen, ([], set()))
         group[0].append(path)
-        tree, _ = safe.parse(data, display)
+        tree, _ = safexml.parse(data, display, limit, path)
         if tree is not None:
             group[1].update(reduce.element_names(tree))
     return groups
@@ -152,18 +160,19 @@ def run(args: argparse.Namespace) -> int:
         except sources.SchemaError as error:
             report([error.diagnostic], args)
             return EXIT_USAGE
-    groups = _plan(files, default, maps, problems, args.tei_only)
+    groups = _plan(files, default, maps, problems, limits(args), args.tei_only)
     files = [path for members, _names in groups.values() for path in members] if (
         args.tei_only) else files
     progress = Progress(len(files), sys.stderr, label="files")
     for schema, (members, names) in groups.items():
         try:
             # Compiled here first, to refuse a broken schema before any worker starts.
-            validator = validation.load_files(schema, frozenset(names))
+            validator = validation.load_files(schema, frozenset(names), limits(args))
         except (OSError, validation.SchemaMissing, sources.SchemaError) as error:
             print(f"teipipe: {schema.label}: {error}", file=sys.stderr)
             return EXIT_USAGE
-        problems.extend(_validate(validator, validation.FileCheck(schema, frozenset(names)),
+        check = validation.FileCheck(schema, frozenset(names), limits(args))
+        problems.extend(_validate(validator, check,
                                   members, jobs_for(args.jobs, len(members)), progress))
     progress.finish()
     # In the order of the command line, whichever schema group a file was in.

@@ -13,8 +13,8 @@ import math
 
 from lxml import etree
 
-from ..writers.xml import TEI_NS, XML_ID
-from ..xpath import elements, text_of
+from ..tei import TEI_NS, XML_ID
+from ..xml.xpath import elements, text_of
 
 _NS = {"t": TEI_NS}
 MAX_SPAN = 12

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..diagnostics import Reporter
 from ..model import Document
-from ..register import Register
-from ..sidecar import Sidecar
+from ..project.register import Register
+from ..project.sidecar import Sidecar
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class Options:
     """Apply the OCR/PDF repair pass."""
     skip: frozenset[str] = frozenset()
     """Names of passes not to run."""
+    ocr_repairs: Literal["recorded", "silent"] = "recorded"
+    """How repairs of the digitisation are written: recorded as orig/reg, or silently."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,9 @@ class Context:
     reporter: Reporter
     sidecar: Sidecar | None = None
     options: Options = field(default_factory=Options)
+    source_lines: tuple[str, ...] = ()
+    """The lines of the plain text as read, for passes that read what a line says
+    whatever block the reader made of it (a date line wrapped into a paragraph)."""
 
 
 Pass = Callable[[Document, Context], Document]

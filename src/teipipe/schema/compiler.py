@@ -8,13 +8,14 @@ from pathlib import Path
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
+from ..tei import ODD_FILE, REFERENCE_FILE, RNG_FILE, SCH_FILE
+from ..xml import safexml
 from . import expand, reference, rng, sch
 from .odd import OddError
 
-ODD_NAME = "teipipe.odd"
 # The project's outputs keep fixed names whatever its schemaSpec's ident: the validator
 # and the build look for them there.
-OUTPUTS = ("teipipe.rng", "teipipe.sch", "reference.html")
+OUTPUTS = (RNG_FILE, SCH_FILE, REFERENCE_FILE)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,11 @@ def compile_file(path: Path, display: str, p5: Path | None = None) -> CompileRes
 
 
 def compile_project(schema_dir: Path, display_dir: str = "schema",
+                    max_bytes: int = safexml.DEFAULT_MAX_BYTES,
                     p5: Path | None = None) -> CompileResult:
     """Compile `schema_dir/teipipe.odd`; the caller writes the outputs beside it."""
-    path = schema_dir / ODD_NAME
-    return compile_odd(path.read_bytes(), f"{display_dir}/{ODD_NAME}", p5, schema_dir, OUTPUTS)
+    display = f"{display_dir}/{ODD_FILE}"
+    data, problems = safexml.read_bytes(schema_dir / ODD_FILE, display, max_bytes)
+    if data is None:
+        return CompileResult({}, tuple(problems))
+    return compile_odd(data, display, p5, schema_dir, (RNG_FILE, SCH_FILE, REFERENCE_FILE))

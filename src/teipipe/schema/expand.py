@@ -19,8 +19,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..validation import safe
-from ..xmlloc import line_of, start_tag_columns, text_column
+from ..xml import safexml
+from ..xml.xmlloc import line_of, start_tag_columns, text_column
 from . import p5 as p5_mod
 from .modes import changed_spec
 from .odd import NS, REF_KINDS, SPEC_KINDS, TEI_NS, XML_NS, Odd, OddError, local, own_attdefs, tei
@@ -118,7 +118,7 @@ def _read_p5(path: str, _size: int, _mtime: int) -> p5_mod.SpecSource:
     """The specs of a P5 source, read once per process (size and time say it is unchanged);
     they are never altered: a mode works on a copy."""
     data = Path(path).read_bytes()
-    tree, problems = safe.parse(data, Path(path).name)
+    tree, problems = safexml.parse(data, Path(path).name)
     if tree is None:
         raise OddError(_not_well_formed(problems[0]))
     return p5_mod.from_tree(tree.getroot(), Path(path).name)
@@ -126,11 +126,11 @@ def _read_p5(path: str, _size: int, _mtime: int) -> p5_mod.SpecSource:
 
 def _not_well_formed(problem: Diagnostic) -> Diagnostic:
     message = _POSITION.sub("", problem.message)
-    return Diagnostic("odd.not-well-formed", Severity.ERROR, problem.location, message)
+    return Diagnostic(problem.code, Severity.ERROR, problem.location, message)
 
 
 def parse(data: bytes, display: str) -> tuple[etree._ElementTree, dict[etree._Element, int]]:
-    tree, problems = safe.parse(data, display)
+    tree, problems = safexml.parse(data, display)
     if tree is None:
         raise OddError(_not_well_formed(problems[0]))
     return tree, start_tag_columns(data, tree.getroot())

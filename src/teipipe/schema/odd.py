@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..diagnostics import Diagnostic
+from ..tei import TEI_NS as TEI_NS
+from ..tei import XML_NS as XML_NS
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 EG_NS = "http://www.tei-c.org/ns/Examples"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 NS = {"tei": TEI_NS, "sch": SCH_NS, "rng": RNG_NS, "eg": EG_NS}
 
 # Which spec kinds share one ident space, and which reference element points into each.

@@ -11,7 +11,8 @@ from __future__ import annotations
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..xmlloc import line_of
+from ..xml import safexml
+from ..xml.xmlloc import line_of
 from .odd import (
     EG_NS,
     NS,
@@ -134,7 +135,7 @@ class _Grammar:
 
     def _particle(self, slot: etree._Element, node: etree._Element, name: str) -> None:
         if node.tag.startswith(f"{{{RNG_NS}}}"):
-            slot.append(etree.fromstring(etree.tostring(node)))
+            slot.append(etree.fromstring(etree.tostring(node), safexml.parser()))
         elif name in ("sequence", "alternate"):
             group = r(slot, "group" if name == "sequence" else "choice")
             if not _children(node):

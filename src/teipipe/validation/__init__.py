@@ -16,17 +16,15 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import saxon
 from ..diagnostics import Diagnostic, Location, Severity
+from ..schema import expand as odd_mod
 from ..schema.odd import OddError
 from ..schema.p5 import locate as p5_locate
-from ..xmlloc import line_of, start_tag_columns, text_column
-from . import grammar, reduce, safe, sources
+from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
+from ..xml import safexml, saxon
+from ..xml.xmlloc import line_of, start_tag_columns, text_column
+from . import grammar, reduce, sources
 from .schematron import CompiledSchematron, compile_schematron
-
-RNG_NAME = "teipipe.rng"
-SCH_NAME = "teipipe.sch"
-ODD_NAME = "teipipe.odd"
 
 
 @dataclass(frozen=True)
@@ -35,13 +33,16 @@ class Validator:
 
     grammar: grammar.Grammar | None
     schematron: CompiledSchematron | None
+    limits: safexml.Limits = safexml.NO_XINCLUDE
+    """What the secure reader allows of the documents validated."""
 
     def validate(self, data: bytes, display: str,
                  origins: dict[int, Location] | None = None,
-                 parsed: saxon.PyXdmNode | None = None) -> list[Diagnostic]:
+                 parsed: saxon.PyXdmNode | None = None,
+                 path: Path | None = None) -> list[Diagnostic]:
         """Every problem of one document; `origins` maps TEI lines to plain-text places;
-        `parsed`: the same document as `saxon.parse` gave it, when the caller has it."""
-        tree, problems = safe.parse(data, display)
+        `parsed`: the same document as `saxon.from_tree` gave it, when the caller has it."""
+        tree, problems = safexml.parse(data, display, self.limits, path)
         if tree is None:
             return problems
         place = _Placer(data, display, tree.getroot(), origins or {})
@@ -50,9 +51,12 @@ class Validator:
                                              problem.message, problem.line))
         if self.schematron is None:
             return sorted(problems, key=lambda d: (d.location.line, d.location.column, d.code))
-        document = parsed if parsed is not None else etree.tostring(tree.getroot(),
-                                                                   encoding="unicode")
-        for failure in self.schematron.run(document):
+        try:
+            failures = self.schematron.run(parsed if parsed is not None else tree)
+        except saxon.PySaxonApiError as error:
+            return [*problems, Diagnostic("schematron.failed", Severity.ERROR,
+                                          Location(display), saxon.one_line(error))]
+        for failure in failures:
             node, attribute = _resolve(tree, failure.at)
             severity = Severity.WARNING if failure.role in ("warning", "warn") else Severity.ERROR
             diagnostic = place.diagnostic(f"schematron.{failure.pattern}", node, attribute,
@@ -62,12 +66,10 @@ class Validator:
         return sorted(problems, key=lambda d: (d.location.line, d.location.column, d.code))
 
     def validate_file(self, path: Path, display: str) -> list[Diagnostic]:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            return [Diagnostic("validate.unreadable", Severity.ERROR, Location(display),
-                               f"cannot read the file: {error.strerror or error}")]
-        return self.validate(data, display)
+        data, problems = safexml.read_bytes(path, display, self.limits.max_bytes)
+        if data is None:
+            return problems
+        return self.validate(data, display, path=path)
 
 
 @dataclass(frozen=True)
@@ -113,51 +115,66 @@ class FileCheck:
 
     schema: sources.SchemaFiles
     names: frozenset[reduce.Name] | None = None
+    limits: safexml.Limits = safexml.NO_XINCLUDE
 
     def __call__(self, path: Path) -> list[Diagnostic]:
-        return _loaded(self.schema, self.names).validate_file(path, path.as_posix())
+        return _loaded(self.schema, self.names, self.limits).validate_file(path,
+                                                                            path.as_posix())
 
 
 @lru_cache(maxsize=4)
-def _loaded(schema: sources.SchemaFiles, names: frozenset[reduce.Name] | None) -> Validator:
-    return load_files(schema, names)
+def _loaded(schema: sources.SchemaFiles, names: frozenset[reduce.Name] | None,
+            limits: safexml.Limits) -> Validator:
+    return load_files(schema, names, limits)
 
 
 class SchemaMissing(Exception):
-    """The schema folder lacks a compiled schema file."""
+    """The schema folder lacks a compiled schema file, or the secure reader refuses one
+    (the message is one located line)."""
 
 
-def load(schema_dir: Path) -> Validator:
-    """Compile the schemas of a folder (teipipe.rng, teipipe.sch, and the ODD for messages)."""
-    for name in (RNG_NAME, SCH_NAME):
+def _schema_tree(path: Path) -> etree._ElementTree:
+    tree, problems = safexml.read(path, path.name)
+    if tree is None:
+        raise SchemaMissing(f"the schema is refused: {problems[0].format()}")
+    return tree
+
+
+def load(schema_dir: Path, limits: safexml.Limits = safexml.NO_XINCLUDE) -> Validator:
+    """Compile the schemas of a folder (teipipe.rng, teipipe.sch, and the ODD for messages);
+    `limits`: what the secure reader allows of the documents validated."""
+    for name in (RNG_FILE, SCH_FILE):
         if not (schema_dir / name).is_file():
             raise SchemaMissing(f"{schema_dir / name} is missing; run `teipipe schema compile`")
-    return load_files(sources.folder(schema_dir))
+    return load_files(sources.folder(schema_dir), None, limits)
 
 
-def load_files(schema: sources.SchemaFiles,
-               names: frozenset[reduce.Name] | None = None) -> Validator:
+def load_files(schema: sources.SchemaFiles, names: frozenset[reduce.Name] | None = None,
+               limits: safexml.Limits = safexml.NO_XINCLUDE) -> Validator:
     """Compile the RELAX NG and the Schematron of `schema` (either may be absent); with
-    `names`, the grammar is first cut down to those elements."""
-    from ..schema import expand as odd_mod  # here: the ODD compiler reads through `safe`
+    `names`, a big grammar is first cut down to those elements."""
     odd = None
     if schema.odd is not None:
+        path = Path(schema.odd)
         p5 = Path(schema.p5) if schema.p5 is not None else p5_locate(None)
         try:
-            odd, _problems = odd_mod.load(Path(schema.odd).read_bytes(), Path(schema.odd).name,
-                                          odd_mod.Sources(p5), Path(schema.odd).parent)
-        except OddError:
-            odd = None  # it compiled before; without it the messages only name less
+            odd, _problems = odd_mod.load(path.read_bytes(), path.name, odd_mod.Sources(p5),
+                                          path.parent)
+        except OddError as error:
+            if path.name == ODD_FILE:
+                raise SchemaMissing(
+                    f"the schema is refused: {error.diagnostic.format()}") from error
+            odd = None  # an ODD compiled before: without it the messages only name less
     relaxng = None
     if schema.rng is not None:
-        relaxng = grammar.load(Path(schema.rng).read_bytes(), odd, names)
+        relaxng = grammar.load(_schema_tree(Path(schema.rng)).getroot(), odd, names)
     rules = None
     if schema.sch is not None:
-        root = etree.parse(schema.sch, safe.parser()).getroot()
+        root = _schema_tree(Path(schema.sch)).getroot()
         if schema.embedded:
             root = sources.embedded_schematron(root)
         rules = compile_schematron(root)
-    return Validator(relaxng, rules)
+    return Validator(relaxng, rules, limits)
 
 
 __all__ = ["FileCheck", "SchemaMissing", "Validator", "load", "load_files"]
