@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -188,6 +188,11 @@ class Grammar:
     it says whether a document is valid; the messages of an invalid one come from `relaxng`."""
     source: etree._Element | None = None
     """The whole grammar as written, for the elements a parent allows when there is no ODD."""
+    names: frozenset[Name] | None = None
+    """The elements of the run's documents, when known: the grammar for messages is then
+    cut to them once (see `_errors`), else to each invalid document's own."""
+    cuts: dict[frozenset[Name], etree.RelaxNG | None] = field(default_factory=dict)
+    """Grammars for messages, by the names they were cut to (a few at most)."""
 
     def expected(self, parent: etree._Element | None) -> str:
         if self.odd is not None:
@@ -245,15 +250,23 @@ class Grammar:
         error at the element that is wrong (as jing does) instead of at a sibling before
         it. The cut only ever runs on invalid documents, and only for small grammars (see
         `reduce.simplified`)."""
-        if self.source is not None and _element_count(self.source) <= BIG:
-            cut = restrict(self.source, element_names(tree))
-            if cut is not None:
-                own = etree.RelaxNG(simplified(cut))
-                if not own.validate(tree):
-                    entries = list(own.error_log)
-                    if any(not _CASCADE.search(e.message) for e in entries):
-                        return entries
+        own = self._message_grammar(tree)
+        if own is not None and not own.validate(tree):
+            entries = list(own.error_log)
+            if any(not _CASCADE.search(e.message) for e in entries):
+                return entries
         return list(self.relaxng.error_log) if not self.relaxng.validate(tree) else []
+
+    def _message_grammar(self, tree: etree._ElementTree) -> etree.RelaxNG | None:
+        if self.source is None or _element_count(self.source) > BIG:
+            return None
+        names = self.names if self.names is not None else frozenset(element_names(tree))
+        if names not in self.cuts:
+            if len(self.cuts) >= 4:
+                self.cuts.clear()
+            cut = restrict(self.source, names)
+            self.cuts[names] = etree.RelaxNG(simplified(cut)) if cut is not None else None
+        return self.cuts[names]
 
 
 def _after_a_problem(node: etree._Element, problems: list[Problem]) -> bool:
@@ -360,4 +373,4 @@ def load(grammar: etree._Element, odd: Odd | None,
         grammar = cut if cut is not None else grammar
     screen = attributes_interleaved(grammar)
     return Grammar(etree.RelaxNG(grammar), odd,
-                   etree.RelaxNG(screen) if screen is not None else None, source)
+                   etree.RelaxNG(screen) if screen is not None else None, source, names)
