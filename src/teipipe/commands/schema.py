@@ -11,7 +11,7 @@ from ..project import layout as project_mod
 from ..schema import compile_file, compile_project
 from ..schema import p5 as p5_mod
 from ..tei import ODD_FILE, SCHEMA_FILES
-from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report, say
+from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report, summarize
 
 HELP = ("compile an ODD into RELAX NG, Schematron and HTML (default: the project's "
         "schema/teipipe.odd)")
@@ -86,11 +86,15 @@ def run(args: argparse.Namespace) -> int:
         for name in stale:
             print(f"{(out / name).as_posix()}: error: stale; run `teipipe schema compile` and "
                   "commit it [schema.stale]", file=sys.stderr)
-        return EXIT_PROBLEMS if stale else exit_code(result.diagnostics, args)
+        if stale:
+            return EXIT_PROBLEMS
+        summarize(f"schema compile --check: {len(result.outputs)} files, all fresh", args)
+        return exit_code(result.diagnostics, args)
     out.mkdir(parents=True, exist_ok=True)
     for name in stale:
         write_atomic(out / name, result.outputs[name])
     if args.odd is None:
         _ship(out, result.outputs)
-    say(f"schema: {len(result.outputs)} files, {len(stale)} written to {out.as_posix()}", args)
+    where = "" if args.odd is None else f" to {out.as_posix()}"
+    summarize(f"schema compile: {len(result.outputs)} files, {len(stale)} written{where}", args)
     return exit_code(result.diagnostics, args)

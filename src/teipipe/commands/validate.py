@@ -25,10 +25,13 @@ from .common import (
     EXIT_USAGE,
     add_input_options,
     add_report_options,
+    counted,
     exit_code,
     expand_paths,
     limits,
+    progress_stream,
     report,
+    summarize,
 )
 
 HELP = "validate TEI files against RELAX NG and Schematron (compiled from an ODD, or named)"
@@ -163,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
     groups = _plan(files, default, maps, problems, limits(args), args.tei_only)
     files = [path for members, _names in groups.values() for path in members] if (
         args.tei_only) else files
-    progress = Progress(len(files), sys.stderr, label="files")
+    progress = Progress(len(files), progress_stream(args), label="files")
     for schema, (members, names) in groups.items():
         try:
             # Compiled here first, to refuse a broken schema before any worker starts.
@@ -179,6 +182,9 @@ def run(args: argparse.Namespace) -> int:
     order = {path.as_posix(): index for index, path in enumerate(files)}
     problems.sort(key=lambda d: order.get(d.location.path, -1))
     report(problems, args)
+    invalid = len({d.location.path for d in problems
+                   if d.severity is Severity.ERROR and d.location.path in order})
+    summarize(summary(len(files), invalid, problems), args)
     return exit_code(problems, args, failed=bool(problems) and not files)
 
 
@@ -198,3 +204,15 @@ def _validate(validator: validation.Validator, check: validation.FileCheck, file
     finally:
         executor.close()
     return found
+
+
+def _has_error(found: list[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in found)
+
+
+def summary(files: int, invalid: int, problems: list[Diagnostic]) -> str:
+    """`validate: 12 files, all valid` (or how many are invalid), with the warnings counted."""
+    verdict = "all valid" if not invalid else f"{invalid} invalid"
+    warnings = sum(d.severity is Severity.WARNING for d in problems)
+    noted = f", {counted(warnings, 'warning')}" if warnings else ""
+    return f"validate: {counted(files, 'file')}, {verdict}{noted}"

@@ -27,6 +27,7 @@ from ..language.correspondents import (
 )
 from ..language.dates import find_date, read_dateline
 from ..model import (
+    AddressLine,
     Block,
     Closer,
     CorrespAction,
@@ -101,7 +102,8 @@ def _block_lines(block: Block) -> Iterator[_Line]:
     if isinstance(block, Opener | Closer):
         for part in block.parts:
             kind: LineKind = ("dateline" if isinstance(part, Dateline) else
-                              "salute" if isinstance(part, Salute) else "signed")
+                              "salute" if isinstance(part, Salute) else
+                              "short" if isinstance(part, AddressLine) else "signed")
             yield _Line(kind, _text(part.inlines), part.loc)
     elif isinstance(block, Paragraph | Heading):
         text = _text(block.inlines)
@@ -145,14 +147,16 @@ _NOTES_START = re.compile(
 
 
 def _text_end(doc: Document, source: tuple[str, ...]) -> int:
-    """The line after the letter: where notes printed after it begin (a rule, a `Notes`
-    heading in the second half of the text, or the first note the reader found there)."""
+    """The line after the letter: where notes printed after it begin (the last rule or
+    `Notes` heading in the second half of the text, or the first note the reader found
+    after the last block)."""
     starts = [block.loc.line for block in _flatten(doc.body) if hasattr(block, "loc")]
     last = max(starts, default=0)
     ends = [note.loc.line for note in doc.notes if note.loc.line > last]
     half = len(source) // 2
+    # The last rule or heading: earlier ones may divide the pages of a PDF from their notes.
     ends += [number for number, line in enumerate(source, start=1)
-             if number > half and _NOTES_START.match(line)]
+             if number > half and _NOTES_START.match(line)][-1:]
     return min(ends, default=len(source) + 1)
 
 

@@ -76,7 +76,8 @@ class BookOcrReader:
         cut, notes_from = _notes_cut(lines, heading)
         hyphens = vocabulary_of(lines)
         blocks = split_blocks(lines[:cut], source.page_starts)
-        units = paragraphs(split_trailing_lines(split_leading_lines(blocks)), source.path, hyphens)
+        units = paragraphs(split_trailing_lines(split_leading_lines(blocks)), source.path,
+                           hyphens, head_alone=True)
         notes = notes_of(lines[notes_from:], source.path, _END, set(), hyphens)
         notes = mark_whole_text_notes(notes, units, _MARKERS, reporter)
         removed: tuple[Normalisation, ...] = (rejoined_lines(source),)

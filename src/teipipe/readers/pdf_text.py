@@ -100,7 +100,8 @@ class PdfTextReader:
         page_starts = frozenset({block.lines[-1] for block in feet} | source.page_starts)
         hyphens = vocabulary_of(lines)
         blocks = split_blocks(blank_out(lines, taken_out), page_starts)
-        units = paragraphs(split_trailing_lines(split_leading_lines(blocks)), source.path, hyphens)
+        units = paragraphs(split_trailing_lines(split_leading_lines(blocks)), source.path,
+                           hyphens, head_alone=True)
         note_lines = [lines[n - 1] for block in feet for n in block.lines]
         notes = notes_of(note_lines, source.path, _FOOT, set(), hyphens)
         if not feet:  # no page-foot notes: the notes may stand together at the end
@@ -108,7 +109,7 @@ class PdfTextReader:
             if start is not None:
                 blocks = split_blocks(lines[:start], page_starts)
                 units = paragraphs(split_trailing_lines(split_leading_lines(blocks)),
-                                   source.path, hyphens)
+                                   source.path, hyphens, head_alone=True)
                 notes = notes_of(lines[start:], source.path, _END, set(), hyphens)
         return finish(self.name, source, units, notes, (rejoined_lines(source),),
                       _MARKERS, reporter)

@@ -154,7 +154,7 @@ def _unit(para: _Paragraph, path: str, hyphens: HyphenPolicy | None) -> Unit:
 
 
 def paragraphs(blocks: Sequence[RawBlock], path: str,
-               hyphens: HyphenPolicy | None = None) -> list[Unit]:
+               hyphens: HyphenPolicy | None = None, *, head_alone: bool = False) -> list[Unit]:
     """Units of hard-wrapped blocks, a paragraph going on across a mid-sentence page end.
 
     `RawBlock.page_start` marks a block known to open a page (after a page-foot
@@ -164,7 +164,11 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
     for block in blocks:
         current = gathered[-1] if gathered else None
         # A block cut off without a blank run (a salutation line) stays apart.
-        if current is not None and block.gap_before and continues(_last_block(current), block):
+        # A letter's first line standing alone (a title, an address) never runs on.
+        first_alone = (head_alone and len(gathered) == 1 and current is not None
+                       and len(current.lines) == 1)
+        if (current is not None and block.gap_before and not first_alone
+                and continues(_last_block(current), block)):
             current.breaks.append(block.first.number)
             if block.page_start:
                 current.marked.add(block.first.number)
