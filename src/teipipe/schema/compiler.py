@@ -37,7 +37,7 @@ def _xml(tree: etree._ElementTree) -> bytes:
 
 
 def compile_odd(data: bytes, display: str, p5: Path | None = None, base: Path | None = None,
-                names: tuple[str, str, str] | None = None) -> CompileResult:
+                names: tuple[str, ...] | None = None) -> CompileResult:
     """Compile the bytes of an ODD; `display` names it in messages, `p5` is the TEI source
     its moduleRefs select from, `base` the folder its chained ODDs are read from. The
     outputs are `<ident>.rng`, `<ident>.sch` and `<ident>.html` unless `names` says."""
@@ -70,4 +70,4 @@ def compile_project(schema_dir: Path, display_dir: str = "schema",
     data, problems = safexml.read_bytes(schema_dir / ODD_FILE, display, max_bytes)
     if data is None:
         return CompileResult({}, tuple(problems))
-    return compile_odd(data, display, p5, schema_dir, (RNG_FILE, SCH_FILE, REFERENCE_FILE))
+    return compile_odd(data, display, p5, schema_dir, OUTPUTS)
