@@ -7,7 +7,7 @@ A new step is one function and one row in STEPS.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
@@ -118,10 +118,13 @@ def step_cmif(state: BuildState) -> None:
         date for _name, entries in state.shares.entries() for date in cmif.entry_dates(entries)))
     with atomic_file(target) as out:
         cmif.write(out, state.transformer, settings, state.shares.entries())
-    problems = cmif.authority_warnings(
-        ((state.project.display(path), entries) for path, (_name, entries) in zip(
-            state.tei_files, state.shares.entries(), strict=True)),
-        state.register)
+    def shown() -> Iterator[tuple[str, bytes]]:
+        return ((state.project.display(path), entries) for path, (_name, entries) in zip(
+            state.tei_files, state.shares.entries(), strict=True))
+
+    problems = (edition_mod.placeholder_warnings(
+                    state.edition, state.project.display(state.project.edition))
+                + cmif.mapping_warnings(shown()) + cmif.authority_warnings(shown(), state.register))
     state.diagnostics.extend(problems)
     if state.use_cache:
         write_atomic(remembered, encode_entry(CacheEntry(True, None, tuple(problems))))

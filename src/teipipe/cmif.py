@@ -22,7 +22,7 @@ from . import saxon
 from .diagnostics import Diagnostic, Location, Severity
 from .edition import Edition
 from .register import EntryKind, Register
-from .transform import OUTPUTS, Transformer, manifest
+from .transform import OUTPUTS, Transformer, TransformError, manifest
 from .writers.xml import TEI_NS
 from .xpath import strings
 
@@ -32,6 +32,8 @@ _REGISTER_KINDS: dict[str, EntryKind] = {"persName": "person", "orgName": "org",
                                          "placeName": "place"}
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+UNKNOWN = "unknown"
+"""The name CMIF gives a party the letter does not name (tei-to-cmif.xsl writes it)."""
 
 
 def latest_date(files: list[Path]) -> str:
@@ -42,15 +44,17 @@ def latest_date(files: list[Path]) -> str:
     return latest(dates)
 
 
+_DATES = ("t:correspAction/t:date/@when | t:correspAction/t:date/@notAfter | "
+          "t:correspAction/t:date/@to")
+
+
 def dispatch_dates(tree: etree._ElementTree) -> list[str]:
-    return [str(d) for d in strings(
-        tree, "//t:correspAction/t:date/@when | //t:correspAction/t:date/@notAfter", _NS)]
+    return [str(d) for d in strings(tree, "//" + _DATES.replace(" | ", " | //"), _NS)]
 
 
 def entry_dates(data: bytes) -> list[str]:
     """The dispatch dates in a document's CMIF entries (as `entries` made them)."""
-    return [str(d) for desc in _parsed(data) for d in strings(
-        desc, "t:correspAction/t:date/@when | t:correspAction/t:date/@notAfter", _NS)]
+    return [str(d) for desc in _parsed(data) for d in strings(desc, _DATES, _NS)]
 
 
 def latest(dates: Iterable[str]) -> str:
@@ -68,11 +72,29 @@ def entries(engine: Transformer, tei: str | saxon.PyXdmNode, name: str) -> bytes
     return result.encode("utf-8")
 
 
-def _parsed(data: bytes) -> list[etree._Element]:
+def _wrapped(data: bytes) -> list[etree._Element]:
     if not data:
         return []
-    wrapper = etree.fromstring(b"<entries>" + data + b"</entries>")
-    return list(wrapper)
+    return list(etree.fromstring(b"<entries>" + data + b"</entries>"))
+
+
+def _parsed(data: bytes) -> list[etree._Element]:
+    """The correspDesc entries of a document's share (its warnings left out)."""
+    return [node for node in _wrapped(data) if isinstance(node.tag, str)]
+
+
+def mapping_warnings(letters: Iterable[tuple[str, bytes]]) -> list[Diagnostic]:
+    """What the stylesheet could not carry into CMIF as it stands in each letter: a sender
+    and an addressee in one action, a party not named, a date in no W3C form.
+
+    The stylesheet leaves them as `<?cmif-warning code|message?>` beside the entry."""
+    problems: list[Diagnostic] = []
+    for display, data in letters:
+        for node in _wrapped(data):
+            if isinstance(node, etree._ProcessingInstruction) and node.target == "cmif-warning":
+                code, _, message = (node.text or "").partition("|")
+                problems.append(Diagnostic(code, Severity.WARNING, Location(display), message))
+    return problems
 
 
 def unidentified(data: bytes) -> list[tuple[str, str, str]]:
@@ -81,7 +103,7 @@ def unidentified(data: bytes) -> list[tuple[str, str, str]]:
     for desc in _parsed(data):
         for name in desc.iterfind("t:correspAction/*", _NS):
             local = etree.QName(name).localname
-            if local in _KINDS and not name.get("ref"):
+            if local in _KINDS and not name.get("ref") and name.text != UNKNOWN:
                 parent = name.getparent()
                 action = (parent.get("type") if parent is not None else None) or ""
                 found.append((local, " ".join((name.text or "").split()), action))
@@ -140,7 +162,7 @@ def write(out: BinaryIO, engine: Transformer, settings: dict[str, str],
     def filled() -> Iterable[etree._Element]:
         for name, data in letters:
             for desc in _parsed(data):
-                desc.set("ref", f"{settings['base-url']}letters/{name}.html")
+                desc.set("ref", letter_url(settings, name))
                 desc.set("source", source)
                 etree.indent(desc, space="   ", level=3)
                 yield desc
@@ -174,21 +196,34 @@ def _stream(xf: etree.xmlfile, node: etree._Element, holder: etree._Element,
                 xf.write(child.tail)
 
 
+def letter_url(settings: dict[str, str], name: str) -> str:
+    """The address of a letter's page: the edition's pattern with {base} and {name} filled."""
+    return settings["letter-url"].replace("{base}", settings["base-url"]).replace("{name}", name)
+
+
 def export(files: list[Path], engine: Transformer, edition: Edition | None = None,
            display: Callable[[Path], str] = lambda p: p.name,
            register: Register | None = None) -> tuple[bytes, list[Diagnostic]]:
-    """The CMIF bytes of the letters among `files` and a warning per name without authority.
+    """The CMIF bytes of the letters among `files` and the warnings of the export.
 
     For a list of files (`teipipe transform --to cmif`); the build streams the
-    entries it made in each document's task instead.
+    entries it made in each document's task instead. A file that cannot be read or
+    transformed is one error, and the others are still exported.
     """
     chosen = edition or Edition()
-    settings = chosen.cmif_settings(latest_date(files))
-    found = [(path, entries(engine, path.read_text(encoding="utf-8"), path.name))
-             for path in files]
+    found: list[tuple[Path, bytes]] = []
+    problems: list[Diagnostic] = []
+    for path in files:
+        try:
+            found.append((path, entries(engine, path.read_text(encoding="utf-8"), path.name)))
+        except (TransformError, OSError, UnicodeDecodeError) as error:
+            problems.append(Diagnostic("transform.failed", Severity.ERROR,
+                                       Location(display(path)), str(error)))
+    settings = chosen.cmif_settings(latest(d for _p, data in found for d in entry_dates(data)))
     buffer = io.BytesIO()
     write(buffer, engine, settings, ((path.stem, data) for path, data in found))
-    problems = authority_warnings(((display(path), data) for path, data in found), register)
+    shown = [(display(path), data) for path, data in found]
+    problems += mapping_warnings(shown) + authority_warnings(shown, register)
     return buffer.getvalue(), problems
 
 

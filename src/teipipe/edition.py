@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
+import uuid
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -27,12 +29,49 @@ class Edition:
     date: str = ""
     """Publication date of the corpus outputs (ISO); empty means: the latest letter's date."""
     version: str = "0.1.0"
+    letter_url: str = "{base}letters/{name}.html"
+    """Where each letter is read online: {base} is base_url, {name} the TEI file's name
+    without .xml (for an edition published elsewhere, its own pattern)."""
+    language: str = ""
+    """The language of the site's own pages (en, fr, de, ...); empty: English."""
 
     def cmif_settings(self, fallback_date: str) -> dict[str, str]:
         base = self.base_url if self.base_url.endswith("/") else f"{self.base_url}/"
         return {"title": self.title, "editor": self.editor, "publisher": self.publisher,
-                "base-url": base, "id": self.id, "licence": self.licence,
-                "licence-url": self.licence_url, "date": self.date or fallback_date}
+                "base-url": base, "id": self.bibl_id(), "licence": self.licence,
+                "licence-url": self.licence_url, "date": self.date or fallback_date,
+                "letter-url": self.letter_url}
+
+    def bibl_id(self) -> str:
+        """The xml:id of the CMIF bibl: the id setting with a UUID made from the edition's
+        URL and id (CMIF recommends a UUID; an xml:id cannot start with a digit)."""
+        return f"{self.id}-{uuid.uuid5(uuid.NAMESPACE_URL, self.base_url + '#' + self.id)}"
+
+
+# Hosts that only stand in for a real address (RFC 2606 and 6761).
+_PLACEHOLDER = re.compile(r"""//([^/]*\.)?
+    (example\.(org|com|net) | localhost | [^/]*\.(test|invalid|example))  # reserved names
+    (:\d+)?(/|$)""", re.IGNORECASE | re.VERBOSE)
+
+
+def placeholder_warnings(edition: Edition, display: str) -> list[Diagnostic]:
+    """A warning for each address of the edition that is a placeholder (example.org ...),
+    which correspSearch would publish as the letters' links."""
+    problems: list[Diagnostic] = []
+    for key in ("base_url", "letter_url", "licence_url"):
+        value = getattr(edition, key)
+        if _PLACEHOLDER.search(value):
+            problems.append(Diagnostic(
+                "edition.placeholder-url", Severity.WARNING, Location(display),
+                f"{key} is the placeholder {value!r}: set the edition's real address in "
+                f"[edition] {key} of edition.toml (or the file given to --edition), or the "
+                "CMIF links lead nowhere"))
+    if not edition.date:
+        problems.append(Diagnostic(
+            "edition.no-date", Severity.WARNING, Location(display),
+            "no publication date: set [edition] date = \"YYYY-MM-DD\" in edition.toml; until "
+            "then the CMIF gives the latest letter's date as its publication date"))
+    return problems
 
 
 def load(path: Path, display: str) -> tuple[Edition, list[Diagnostic]]:

@@ -47,12 +47,16 @@ def for_document(engine: Transformer, tree: etree._ElementTree, parsed: saxon.Py
 
 
 def transform_files(fmt: str, files: list[Path], out: Path,
-                    transformer: Transformer | None = None) -> tuple[list[Path], list[Diagnostic]]:
-    """Apply output `fmt` to `files`, writing into `out`; the written paths and the problems."""
+                    transformer: Transformer | None = None,
+                    edition: Path | None = None) -> tuple[list[Path], list[Diagnostic]]:
+    """Apply output `fmt` to `files`, writing into `out`; the written paths and the problems.
+
+    `edition`: the edition settings for a corpus output (CMIF); by default the
+    `corpus/edition.toml` of the project the files belong to."""
     output = OUTPUTS[fmt]
     engine = transformer or Transformer()
     if output.per_corpus:
-        return _corpus(output, files, out, engine)
+        return _corpus(output, files, out, engine, edition)
     written: list[Path] = []
     problems: list[Diagnostic] = []
     for path in files:
@@ -67,13 +71,22 @@ def transform_files(fmt: str, files: list[Path], out: Path,
     return written, problems
 
 
-def _corpus(output: Output, files: list[Path], out: Path,
-            engine: Transformer) -> tuple[list[Path], list[Diagnostic]]:
+def _corpus(output: Output, files: list[Path], out: Path, engine: Transformer,
+            edition_path: Path | None) -> tuple[list[Path], list[Diagnostic]]:
     target = out / f"cmif{output.extension}"
     project = project_mod.find(files[0].parent) if files else None
-    edition, problems = (edition_mod.load(project.edition, project.display(project.edition))
-                         if project else (edition_mod.Edition(), []))
     display = project.display if project else (lambda p: p.as_posix())
+    settings = edition_path or (project.edition if project else None)
+    if edition_path is not None and not edition_path.is_file():
+        return [], [Diagnostic("edition.missing", Severity.ERROR, Location(edition_path.as_posix()),
+                               "no such edition settings file")]
+    if settings is None or not settings.is_file():
+        edition, problems = edition_mod.Edition(), list[Diagnostic]()
+        shown = "the edition settings (none given: --edition FILE)"
+    else:
+        shown = settings.as_posix() if edition_path is not None else display(settings)
+        edition, problems = edition_mod.load(settings, shown)
+    problems += edition_mod.placeholder_warnings(edition, shown)
     register = None
     if project is not None and project.register.is_file():
         register, register_problems = register_mod.load(project.register,
