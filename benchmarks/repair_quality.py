@@ -11,8 +11,8 @@ from pathlib import Path
 
 from teipipe.model import Choice
 from teipipe.pipeline import convert_file
-from teipipe.register import Register
-from teipipe.register import load as load_register
+from teipipe.project.register import Register
+from teipipe.project.register import load as load_register
 from teipipe.walk import iter_inline_runs
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -53,10 +53,11 @@ def child(argv: list[str], cwd: Path | None = None) -> dict[str, Any]:
 
 def stage_child(project: Path, stage: str) -> None:
     """In a child: run the stages up to `stage` on every text, timing only `stage`."""
-    from teipipe import passes, readers, sidecar, source
+    from teipipe import passes, readers, source
     from teipipe.diagnostics import Reporter
     from teipipe.passes import Context, Options
-    from teipipe.register import load
+    from teipipe.project import sidecar
+    from teipipe.project.register import load
     from teipipe.writers.tei import write
 
     register, _ = load(project / "corpus" / "register.toml", "register.toml")
@@ -88,10 +89,12 @@ def tei_stage_child(project: Path, stage: str) -> None:
     compilation, parsing the input for validation) is timed apart from the stage itself."""
     from lxml import etree
 
-    from teipipe import cmif, edition, site, validation
-    from teipipe.project import SHIPPED_SCHEMA
-    from teipipe.register import load
-    from teipipe.transform import OUTPUTS, Transformer
+    from teipipe import validation
+    from teipipe.project import edition
+    from teipipe.project.layout import SHIPPED_SCHEMA
+    from teipipe.project.register import load
+    from teipipe.publish import cmif, site
+    from teipipe.publish.transform import OUTPUTS, Transformer
 
     files = sorted((project / "corpus" / "tei").glob("*.xml"))
     w0, c0 = time.perf_counter(), time.process_time()
@@ -221,7 +224,7 @@ def measure(work: Path, count: int, seed: int, cores: int,
 def validate_vs_jing(project: Path) -> dict[str, Any] | str:
     """`teipipe validate` (RELAX NG + Schematron) against one jing JVM (RELAX NG only), both
     given every TEI file the build wrote, by relative name, from the TEI folder."""
-    from teipipe.project import SHIPPED_SCHEMA
+    from teipipe.project.layout import SHIPPED_SCHEMA
 
     jing_bin = shutil.which("jing")
     if jing_bin is None:

@@ -1,27 +1,21 @@
 """One conversion: Source → reader → passes → TEI, with every problem collected.
 
 The pipeline never prints and never exits; it returns results and diagnostics
-for the CLI (or any other caller) to present. Writing files is atomic: a
-document is written whole to a temporary file and renamed, or not at all.
+for the CLI (or any other caller) to present; writing its TEI is files.py's job.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
-from typing import BinaryIO
 
-from . import lossless, passes, readers, sidecar
+from . import lossless, passes, readers
 from . import source as source_mod
 from .diagnostics import Diagnostic, Location, Reporter, Severity
 from .model import Document, Relation
 from .passes import Context, Options
-from .register import Register
+from .project import sidecar
+from .project.register import Register
 from .writers.tei import WrittenTEI, write
 
 
@@ -85,41 +79,3 @@ def convert_file(path: Path, display: str, register: Register,
     result = convert_source(src, register, side, reader_name, options, schema_base)
     return Converted(result.source_path, result.document, result.tei,
                      tuple(side_problems) + result.diagnostics)
-
-
-@cache
-def _umask() -> int:
-    current = os.umask(0o022)  # reading the mask means setting it: put it straight back
-    os.umask(current)
-    return current
-
-
-@contextmanager
-def atomic_file(path: Path) -> Iterator[BinaryIO]:
-    """A file to write `path` through: it replaces `path` whole when the block ends without
-    an error, and is removed otherwise (temporary file in the same folder, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private (0600); the written file gets the modes any new
-        # file gets here, so that a web server can read the site and others the TEI.
-        os.chmod(temporary, 0o666 & ~_umask())
-        with os.fdopen(handle, "wb") as stream:
-            yield stream
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all."""
-    with atomic_file(path) as stream:
-        stream.write(data)
-
-
-def schema_base_for(out_dir: Path, schema_dir: Path) -> str:
-    """The schema folder as a relative URI from the folder a TEI file is written to."""
-    relative = os.path.relpath(schema_dir.resolve(), out_dir.resolve())
-    return relative.replace(os.sep, "/").rstrip("/") + "/"

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import passes, readers, sidecar
+from . import passes, readers
 from . import source as source_mod
 from .diagnostics import Diagnostic, Location, Reporter, Severity
 from .passes import Context, Options
 from .passes.repair import find_repairs
-from .register import Register
+from .project import sidecar
+from .project.register import Register
 from .repair import Proposal
 
 

@@ -12,7 +12,7 @@ from lxml import etree
 
 from teipipe import lossless, source
 from teipipe.pipeline import convert_source
-from teipipe.register import Register
+from teipipe.project.register import Register
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = sorted((ROOT / "corpus" / "texts").glob("*.txt"))

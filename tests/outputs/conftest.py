@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from support.outputs_paths import REPO, SHARED
-from teipipe import build
-from teipipe.project import Project
-from teipipe.transform import Transformer
+from teipipe.build import steps as build
+from teipipe.project.layout import Project
+from teipipe.publish.transform import Transformer
 
 
 @pytest.fixture(scope="session")

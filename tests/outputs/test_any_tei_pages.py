@@ -12,7 +12,7 @@ from lxml import etree
 from support import html5check
 from support.outputs_paths import SHARED
 from support.stress_tei import letters
-from teipipe.transform import OUTPUTS, Transformer
+from teipipe.publish.transform import OUTPUTS, Transformer
 
 REAL = SHARED / "realworld" / "tei"
 EDITIONS = sorted((REAL / "escher").glob("*.xml")) + sorted((REAL / "schnitzler").glob("*.xml"))

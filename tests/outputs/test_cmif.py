@@ -10,8 +10,9 @@ import pytest
 from lxml import etree
 
 from support.outputs_paths import FIXTURES
-from teipipe import build, cmif
-from teipipe.transform import OUTPUTS, Transformer
+from teipipe.build import steps as build
+from teipipe.publish import cmif
+from teipipe.publish.transform import OUTPUTS, Transformer
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 

@@ -14,9 +14,10 @@ import pytest
 from lxml import etree
 
 from support.outputs_paths import REPO, SHARED
-from teipipe import cli, cmif
-from teipipe.edition import Edition
-from teipipe.transform import Transformer
+from teipipe import cli
+from teipipe.project.edition import Edition
+from teipipe.publish import cmif
+from teipipe.publish.transform import Transformer
 from teipipe.validation.schematron import compile_schematron
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}

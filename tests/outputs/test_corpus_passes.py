@@ -11,7 +11,7 @@ from lxml import etree
 from teipipe.corpus import align
 from teipipe.corpus.context import Letter, neighbours
 from teipipe.corpus.links import plan_links
-from teipipe.register import Register
+from teipipe.project.register import Register
 from teipipe.writers.xml import XML_ID
 
 T = "http://www.tei-c.org/ns/1.0"

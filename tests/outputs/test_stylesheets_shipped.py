@@ -6,7 +6,7 @@ import tomllib
 from fnmatch import fnmatch
 
 from support.outputs_paths import REPO
-from teipipe import transform
+from teipipe.publish import transform
 
 
 def test_package_folder_is_the_project_folder() -> None:

@@ -12,7 +12,7 @@ import pytest
 from lxml import etree, html
 
 from support.outputs_paths import FIXTURES
-from teipipe.transform import OUTPUTS, Transformer
+from teipipe.publish.transform import OUTPUTS, Transformer
 
 CASES = sorted(FIXTURES.glob("*.xml"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from teipipe import source
 from teipipe.model import Foreign
 from teipipe.pipeline import convert_source
-from teipipe.register import Register
+from teipipe.project.register import Register
 from teipipe.walk import iter_inline_runs
 
 

@@ -11,7 +11,7 @@ from teipipe.cli import main
 from teipipe.model import Choice, Document, inline_text
 from teipipe.passes import Options
 from teipipe.pipeline import convert_file
-from teipipe.register import Register
+from teipipe.project.register import Register
 from teipipe.walk import iter_inline_runs
 
 LETTER = """\

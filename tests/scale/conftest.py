@@ -12,7 +12,7 @@ _BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(_BENCHMARKS))
 
 from support.scale import SYNTH_COUNT  # noqa: E402
-from teipipe.project import Project  # noqa: E402
+from teipipe.project.layout import Project  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,9 @@ from distributed import Client, LocalCluster
 from killer import KillOnce
 
 from support.scale import run_build, tei_bytes
-from teipipe.dask_executor import DaskExecutor
-from teipipe.executor import SerialExecutor
-from teipipe.project import Project
+from teipipe.build.dask_executor import DaskExecutor
+from teipipe.build.executor import SerialExecutor
+from teipipe.project.layout import Project
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,11 @@ from pathlib import Path
 import generate
 
 from support.scale import SYNTH_COUNT, run_build
-from teipipe import readers, sidecar, source
+from teipipe import readers, source
 from teipipe.diagnostics import Severity
-from teipipe.project import Project
-from teipipe.register import load as load_register
+from teipipe.project import sidecar
+from teipipe.project.layout import Project
+from teipipe.project.register import load as load_register
 
 
 def files_of(root: Path) -> dict[str, bytes]:

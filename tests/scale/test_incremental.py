@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 
 from support.scale import SYNTH_COUNT, run_build, tei_bytes
-from teipipe.cache import ParsedSidecars
+from teipipe.build.cache import ParsedSidecars
 from teipipe.cli import main
 from teipipe.corpus.links import plan_links, summarize
-from teipipe.project import Project
-from teipipe.register import Register
+from teipipe.project.layout import Project
+from teipipe.project.register import Register
 
 
 def displays(project: Project) -> list[str]:

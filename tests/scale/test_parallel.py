@@ -7,8 +7,8 @@ import os
 from killer import pid_of
 
 from support.scale import SYNTH_COUNT, run_build, tei_bytes
-from teipipe.executor import ProcessExecutor, SerialExecutor
-from teipipe.project import Project
+from teipipe.build.executor import ProcessExecutor, SerialExecutor
+from teipipe.project.layout import Project
 
 
 def test_process_pool_output_equals_serial(synth: Project) -> None:

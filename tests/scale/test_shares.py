@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from support.scale import run_build
-from teipipe import site
-from teipipe.edition import load as load_edition
-from teipipe.project import Project
-from teipipe.register import load as load_register
-from teipipe.shares import DocumentShares
-from teipipe.site import DocumentRow
+from teipipe.build.shares import DocumentShares
+from teipipe.project.edition import load as load_edition
+from teipipe.project.layout import Project
+from teipipe.project.register import load as load_register
+from teipipe.publish import site
+from teipipe.publish.site import DocumentRow
 
 
 def row(name: str, date: str, refs: set[str]) -> DocumentRow:

@@ -10,9 +10,10 @@ import pytest
 from lxml import etree
 
 from support.schema_helpers import ACCEPT, CORPUS, HOSTILE, INVALID, ROOT, SCHEMA, VALID, display
-from teipipe import saxon, validation
+from teipipe import validation
 from teipipe.cli import main
 from teipipe.diagnostics import render
+from teipipe.xml import saxon
 
 SCH = "{http://purl.oclc.org/dsdl/schematron}"
 
@@ -86,7 +87,7 @@ def test_schema_loading_is_bounded() -> None:
 
 def test_build_names_the_plain_text_origin(validator: validation.Validator) -> None:
     from teipipe.pipeline import convert_file
-    from teipipe.register import load as load_register
+    from teipipe.project.register import load as load_register
     register, _ = load_register(ROOT / "corpus" / "register.toml", "register.toml")
     source = sorted((ROOT / "corpus" / "texts").glob("*.txt"))[0]
     tei = convert_file(source, "text.txt", register).tei
@@ -122,8 +123,8 @@ def test_workers_give_the_serial_messages_in_the_same_order(
 
 
 def test_workers_only_for_many_files(capsys: pytest.CaptureFixture[str]) -> None:
+    from teipipe.build.executor import default_jobs
     from teipipe.commands.validate import FILES_PER_WORKER, jobs_for
-    from teipipe.executor import default_jobs
     assert jobs_for(None, 0) == jobs_for(None, 2 * FILES_PER_WORKER - 1) == 1
     assert jobs_for(None, 2 * FILES_PER_WORKER) == min(2, default_jobs())
     assert jobs_for(None, 1000 * FILES_PER_WORKER) == default_jobs()

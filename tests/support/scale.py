@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 
-from teipipe.build import BuildState, build
-from teipipe.executor import Executor
-from teipipe.project import Project
+from teipipe.build.executor import Executor
+from teipipe.build.steps import BuildState, build
+from teipipe.project.layout import Project
 
 SYNTH_COUNT = 48
 

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import build as build_mod
-from .. import executor as executor_mod
-from .. import project as project_mod
+from ..build import executor as executor_mod
+from ..build import steps as build_mod
+from ..project import layout as project_mod
 from .common import EXIT_USAGE, add_report_options, exit_code, report, say
 
 HELP = "convert the project's corpus and run every build step"

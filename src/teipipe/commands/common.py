@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location, Severity, render
-from ..register import Register
-from ..register import load as load_register
+from ..project.register import Register
+from ..project.register import load as load_register
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1

@@ -6,11 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import project as project_mod
 from .. import readers
+from ..build.progress import Progress
+from ..files import schema_base_for, write_atomic
 from ..passes import Options
-from ..pipeline import convert_file, schema_base_for, write_atomic
-from ..progress import Progress
+from ..pipeline import convert_file
+from ..project import layout as project_mod
 from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, register_for, report
 
 HELP = "convert plain-text files (or folders of .txt) to TEI"

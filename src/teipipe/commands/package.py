@@ -9,9 +9,9 @@ from pathlib import Path
 
 import bagit
 
-from .. import build as build_mod
-from .. import bundle
-from .. import project as project_mod
+from ..build import steps as build_mod
+from ..project import layout as project_mod
+from ..publish import bundle
 from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report, say
 
 HELP = "build the corpus and write an archival BagIt bag (TEI, schema, CMIF, report)"

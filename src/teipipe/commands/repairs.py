@@ -7,9 +7,9 @@ import json
 import sys
 from pathlib import Path
 
-from .. import project as project_mod
 from .. import readers
 from ..diagnostics import Severity
+from ..project import layout as project_mod
 from ..review import review_file
 from .common import EXIT_USAGE, exit_code, register_for, report
 

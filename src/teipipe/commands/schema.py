@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import project as project_mod
-from ..pipeline import write_atomic
+from ..files import write_atomic
+from ..project import layout as project_mod
 from ..schema import compile_project
 from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report
 

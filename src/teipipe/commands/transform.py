@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import outputs
-from ..transform import OUTPUTS
+from ..publish import outputs
+from ..publish.transform import OUTPUTS
 from .common import add_report_options, exit_code, expand_paths, report, say
 
 HELP = "transform TEI files with one of the XSLT outputs (html, text, cmif)"

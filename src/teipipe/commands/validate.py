@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import executor as executor_mod
-from .. import project as project_mod
 from .. import validation
-from ..progress import Progress
+from ..build import executor as executor_mod
+from ..build.progress import Progress
+from ..project import layout as project_mod
 from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, report
 
 HELP = "validate TEI files against the RELAX NG and Schematron compiled from the ODD"

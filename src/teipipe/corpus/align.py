@@ -14,7 +14,7 @@ import math
 from lxml import etree
 
 from ..writers.xml import TEI_NS, XML_ID
-from ..xpath import elements, text_of
+from ..xml.xpath import elements, text_of
 
 _NS = {"t": TEI_NS}
 MAX_SPAN = 12

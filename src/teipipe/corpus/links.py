@@ -20,7 +20,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..register import Register
+from ..project.register import Register
 from .align import align_pair
 from .context import Letter, neighbours
 

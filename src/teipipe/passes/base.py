@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Reporter
 from ..model import Document
-from ..register import Register
-from ..sidecar import Sidecar
+from ..project.register import Register
+from ..project.sidecar import Sidecar
 
 
 @dataclass(frozen=True)

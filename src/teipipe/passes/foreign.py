@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..lexicon import zipf
+from ..language.lexicon import zipf
 from ..model import Document, Foreign, Inline, Text
 from ..walk import rewrite_document
 from .base import Context

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..dates import parse_iso
 from ..diagnostics import Location
+from ..language.dates import parse_iso
 from ..model import (
     CorrespAction,
     DateValue,
@@ -25,8 +25,8 @@ from ..model import (
     Relation,
     Responsibility,
 )
-from ..register import Register
-from ..sidecar import Sidecar
+from ..project.register import Register
+from ..project.sidecar import Sidecar
 from .base import Context
 
 _CERTS = ("high", "medium", "low")

@@ -21,7 +21,7 @@ from ..model import (
     Responsibility,
     Text,
 )
-from ..register import Entry, Register
+from ..project.register import Entry, Register
 from ..walk import rewrite_document
 from .base import Context
 

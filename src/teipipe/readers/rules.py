@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import parse_dateline
+from ..language.dates import parse_dateline
 
 # Opening salutations: the words a letter starts its address with.
 SALUTATION = re.compile(

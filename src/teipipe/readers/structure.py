@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..dates import find_date, parse_dateline
 from ..diagnostics import Location
+from ..language.dates import find_date, parse_dateline
 from ..model import (
     Block,
     Closer,

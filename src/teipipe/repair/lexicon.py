@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .. import lexicon as frequencies
+from ..language import lexicon as frequencies
 
 
 @dataclass(frozen=True)

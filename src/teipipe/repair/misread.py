@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import zipf_of
+from ..language.lexicon import zipf_of
 from .base import WORD, Cert, Evidence, Finding
 
 RULE = "repair.misread"

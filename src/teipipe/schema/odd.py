@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..xmlloc import line_of, start_tag_columns
+from ..xml.xmlloc import line_of, start_tag_columns
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import saxon
 from ..diagnostics import Diagnostic, Location, Severity
 from ..schema import odd as odd_mod
-from ..xmlloc import line_of, start_tag_columns, text_column
+from ..xml import saxon
+from ..xml.xmlloc import line_of, start_tag_columns, text_column
 from . import grammar, safe
 from .schematron import CompiledSchematron, compile_schematron
 

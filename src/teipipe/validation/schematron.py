@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 from saxonche import PyXsltExecutable
 
-from .. import saxon
+from ..xml import saxon
 
 XSL = "http://www.w3.org/1999/XSL/Transform"
 SCH = "http://purl.oclc.org/dsdl/schematron"

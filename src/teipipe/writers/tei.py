@@ -40,7 +40,7 @@ from ..model import (
     Signed,
     Text,
 )
-from ..register import Register
+from ..project.register import Register
 from .tei_header import date_attributes, header, stand_off, used_entries
 from .xml import XML_NS, append_text, el, indent, serialize
 

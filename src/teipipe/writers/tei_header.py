@@ -17,7 +17,7 @@ from ..model import (
     Party,
     Place,
 )
-from ..register import Entry, Register
+from ..project.register import Entry, Register
 from ..walk import iter_inline_runs
 from .xml import el
 

@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import Diagnostic, Location, Severity
 
 
 @dataclass(frozen=True)

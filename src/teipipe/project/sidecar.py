@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import Diagnostic, Location, Severity
 
 _KNOWN: dict[str, set[str]] = {
     "document": {"identifier", "kind", "language", "languages", "title", "authors",

@@ -18,13 +18,13 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from . import saxon
-from .diagnostics import Diagnostic, Location, Severity
-from .edition import Edition
-from .register import EntryKind, Register
+from ..diagnostics import Diagnostic, Location, Severity
+from ..project.edition import Edition
+from ..project.register import EntryKind, Register
+from ..writers.xml import TEI_NS
+from ..xml import saxon
+from ..xml.xpath import strings
 from .transform import OUTPUTS, Transformer, TransformError, manifest
-from .writers.xml import TEI_NS
-from .xpath import strings
 
 _NS = {"t": TEI_NS}
 _KINDS = {"persName": "person", "orgName": "organisation", "placeName": "place"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import DateValue
+from ..model import DateValue
 
 MONTHS: dict[str, int] = {}
 _MONTH_TABLES = {

@@ -14,26 +14,26 @@ from typing import TextIO
 
 from lxml import etree
 
-from . import cmif, site
-from . import edition as edition_mod
+from ..corpus.links import plan_links, summarize
+from ..diagnostics import Diagnostic, Location, Severity
+from ..files import atomic_file, schema_base_for, write_atomic
+from ..project import edition as edition_mod
+from ..project.layout import Project
+from ..project.register import Register
+from ..project.register import load as load_register
+from ..publish import cmif, site
+from ..publish.transform import PARALLEL, Transformer
+from ..schema import compile_project
+from ..validation import SchemaMissing
+from ..validation import load as load_validator
 from .batch import Converter, Plan, convert_corpus
 from .cache import CACHE_DIR, Cache, InputHashes, ParsedSidecars, environment_key
 from .cache import Entry as CacheEntry
 from .cache import decode as decode_entry
 from .cache import encode as encode_entry
-from .corpus.links import plan_links, summarize
-from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor, SerialExecutor
-from .pipeline import atomic_file, schema_base_for, write_atomic
 from .progress import Progress
-from .project import Project
-from .register import Register
-from .register import load as load_register
-from .schema import compile_project
 from .shares import DocumentShares
-from .transform import PARALLEL, Transformer
-from .validation import SchemaMissing
-from .validation import load as load_validator
 
 
 @dataclass

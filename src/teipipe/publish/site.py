@@ -16,14 +16,14 @@ from typing import Any, overload
 import jinja2
 from lxml import etree
 
-from .diagnostics import Diagnostic, Location, Severity
-from .edition import Edition
-from .pipeline import atomic_file, write_atomic
-from .register import AUTHORITY_URI, Entry, Register
+from ..diagnostics import Diagnostic, Location, Severity
+from ..files import atomic_file, write_atomic
+from ..project.edition import Edition
+from ..project.register import AUTHORITY_URI, Entry, Register
+from ..writers.tei_header import LANGUAGE_NAMES
+from ..writers.xml import TEI_NS, XML_LANG
+from ..xml.xpath import elements, string, strings, text_of
 from .transform import OUTPUTS, PARALLEL, Output, Transformer, TransformError
-from .writers.tei_header import LANGUAGE_NAMES
-from .writers.xml import TEI_NS, XML_LANG
-from .xpath import elements, string, strings, text_of
 
 _NS = {"t": TEI_NS}
 _KINDS = (("person", "People"), ("place", "Places"), ("org", "Organisations"))
@@ -127,7 +127,7 @@ class RowsAt(Sequence[DocumentRow]):
 
 
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader("teipipe", "templates"),
+    return jinja2.Environment(loader=jinja2.PackageLoader("teipipe.publish", "templates"),
                               autoescape=True, keep_trailing_newline=True,
                               undefined=jinja2.StrictUndefined)
 

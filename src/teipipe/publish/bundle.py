@@ -13,9 +13,9 @@ from pathlib import Path
 
 import bagit
 
-from .diagnostics import Diagnostic
-from .edition import Edition
-from .project import Project
+from ..diagnostics import Diagnostic
+from ..project.edition import Edition
+from ..project.layout import Project
 
 SCHEMA_PATTERNS = ("*.odd", "*.rng", "*.sch")
 

@@ -16,10 +16,20 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import outputs as outputs_mod
-from . import saxon, site
-from . import sidecar as sidecar_mod
-from . import source as source_mod
+from .. import source as source_mod
+from ..corpus.links import Links, Partner, PlannedLinks, align_with
+from ..diagnostics import Diagnostic, Location, Severity
+from ..files import write_atomic
+from ..model import Relation
+from ..pipeline import convert_source
+from ..project import sidecar as sidecar_mod
+from ..project.register import Register
+from ..publish import outputs as outputs_mod
+from ..publish import site
+from ..publish.transform import Transformer
+from ..validation import Validator
+from ..validation import load as load_validator
+from ..xml import saxon
 from .cache import (
     Cache,
     Entry,
@@ -30,15 +40,7 @@ from .cache import (
     sha256,
     stamp,
 )
-from .corpus.links import Links, Partner, PlannedLinks, align_with
-from .diagnostics import Diagnostic, Location, Severity
 from .executor import Executor
-from .model import Relation
-from .pipeline import convert_source, write_atomic
-from .register import Register
-from .transform import Transformer
-from .validation import Validator
-from .validation import load as load_validator
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-SHIPPED_SCHEMA = Path(__file__).resolve().parent / "data" / "schema"
+SHIPPED_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "schema"
 """The compiled schema that comes with teipipe, for projects without an ODD of their own."""
 
 

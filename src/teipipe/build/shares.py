@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import fields
 from typing import IO, Any
 
-from .site import DocumentRow, RowsAt
+from ..publish.site import DocumentRow, RowsAt
 
 _ABSENT = -1
 

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import cmif, saxon, site
-from . import edition as edition_mod
-from . import project as project_mod
-from . import register as register_mod
-from .diagnostics import Diagnostic, Location, Severity
-from .pipeline import write_atomic
+from ..diagnostics import Diagnostic, Location, Severity
+from ..files import write_atomic
+from ..project import edition as edition_mod
+from ..project import layout as project_mod
+from ..project import register as register_mod
+from ..xml import saxon
+from . import cmif, site
 from .transform import OUTPUTS, Output, Transformer, TransformError
 
 

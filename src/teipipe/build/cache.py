@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .diagnostics import Diagnostic, Location, Severity
-from .pipeline import atomic_file, write_atomic
-from .project import Project
+from .. import __version__
+from ..diagnostics import Diagnostic, Location, Severity
+from ..files import atomic_file, write_atomic
+from ..project.layout import Project
 
 CACHE_DIR = ".teipipe-cache"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def _feed(digest: Any, label: str, data: bytes) -> None:
@@ -63,7 +63,7 @@ def environment_key(project: Project, schema_base: str) -> str:
     _feed_folder(digest, "schema", project.schema)
     # teipipe's own non-code files: page templates, and the schema a project without
     # an ODD of its own is validated against.
-    _feed_folder(digest, "templates", _PACKAGE / "templates")
+    _feed_folder(digest, "templates", _PACKAGE / "publish" / "templates")
     _feed_folder(digest, "shipped-schema", _PACKAGE / "data" / "schema")
     _feed_folder(digest, "xslt", project.xslt)
     return digest.hexdigest()

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from .diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import Diagnostic, Location, Severity
 
 EntryKind = Literal["person", "place", "org"]
 _KINDS: tuple[EntryKind, ...] = ("person", "place", "org")

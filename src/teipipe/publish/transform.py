@@ -14,9 +14,9 @@ from pathlib import Path
 from lxml import etree
 from saxonche import PyXsltExecutable
 
-from . import saxon
+from ..xml import saxon
 
-STYLESHEETS = Path(__file__).resolve().parent / "xslt"
+STYLESHEETS = Path(__file__).resolve().parents[1] / "xslt"
 
 
 @dataclass(frozen=True)

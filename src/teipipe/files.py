@@ -1,0 +1,61 @@
+"""Writing files whole or not at all, with the modes any new file gets, and relative URIs.
+
+Every room that writes a file (the build, the cache, publishing, the CLI) writes it
+here, so that a reader never sees half a file and no room imports the conversion
+pipeline only to write one.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+_ATTEMPTS = 100
+
+
+def _create_beside(path: Path) -> tuple[int, Path]:
+    """A new, empty temporary file in `path`'s folder, opened for writing.
+
+    Made with mode 0666 through os.open, so the operating system applies the
+    process's umask as it does to any new file (a web server can read the site,
+    others the TEI), without reading or changing the process-wide umask.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(_ATTEMPTS):
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(temporary, flags, 0o666), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write `path` through: it replaces `path` whole when the block ends without
+    an error, and is removed otherwise (temporary file in the same folder, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = _create_beside(path)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all."""
+    with atomic_file(path) as stream:
+        stream.write(data)
+
+
+def schema_base_for(out_dir: Path, schema_dir: Path) -> str:
+    """The schema folder as a relative URI from the folder a TEI file is written to."""
+    relative = os.path.relpath(schema_dir.resolve(), out_dir.resolve())
+    return relative.replace(os.sep, "/").rstrip("/") + "/"

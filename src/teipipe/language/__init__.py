@@ -1,0 +1,1 @@
+"""Knowledge of languages the readers, passes and repairs share: dates, word lists."""

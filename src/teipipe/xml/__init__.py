@@ -1,0 +1,1 @@
+"""XML helpers every room may use: typed XPath, start-tag columns, the Saxon processor."""
