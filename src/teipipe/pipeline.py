@@ -37,17 +37,21 @@ class Converted:
 def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sidecar | None,
                    reader_name: str | None = None, options: Options | None = None,
                    schema_base: str | None = "../../schema/",
-                   corpus_relations: tuple[Relation, ...] = ()) -> Converted:
+                   corpus_relations: tuple[Relation, ...] = (),
+                   publisher: str = "") -> Converted:
     """Convert an already decoded text. Pure apart from reading nothing at all.
 
     `corpus_relations` are links the corpus knows and the text cannot (its
     neighbouring letters); they join the document's relations before writing.
+    `publisher`: the edition's publisher (edition.toml), which a sidecar may override.
     """
     reporter = Reporter()
     reporter.extend(src.diagnostics)
     chosen = reader_name or (side.table("document").get("reader") if side else None)
     reader = readers.get(chosen) if chosen else readers.sniff(src)
     document = reader.read(src, reporter)
+    if publisher:
+        document = document.with_(meta=replace(document.meta, publisher=publisher))
     ctx = Context(register=register, reporter=reporter, sidecar=side,
                   options=options or Options())
     document = passes.run(document, ctx)
@@ -65,7 +69,7 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
 
 def convert_file(path: Path, display: str, register: Register,
                  reader_name: str | None = None, options: Options | None = None,
-                 schema_base: str | None = "../../schema/") -> Converted:
+                 schema_base: str | None = "../../schema/", publisher: str = "") -> Converted:
     """Read, decode and convert one file; input problems become diagnostics, not exceptions."""
     try:
         src = source_mod.read(path, display)
@@ -76,6 +80,7 @@ def convert_file(path: Path, display: str, register: Register,
             "source.unreadable", Severity.ERROR, Location(display),
             f"cannot read the file: {error.strerror or error}"),))
     side, side_problems = sidecar.load(path, display)
-    result = convert_source(src, register, side, reader_name, options, schema_base)
+    result = convert_source(src, register, side, reader_name, options, schema_base,
+                            publisher=publisher)
     return Converted(result.source_path, result.document, result.tei,
                      tuple(side_problems) + result.diagnostics)

@@ -83,6 +83,8 @@ class Converter:
     outputs: bool = False
     """Also make the document's shares of the corpus outputs (page, CMIF entries, index
     row), so that they are made in parallel and cached with the TEI."""
+    publisher: str = ""
+    """The edition's publisher, written into every TEI's publicationStmt."""
 
     def __call__(self, job: Job) -> Outcome:
         try:
@@ -93,7 +95,7 @@ class Converter:
         neighbours = tuple(Relation(kind, name, title)
                            for kind, name, title in job.links.context)
         result = convert_source(src, self.register, side, None, None, self.schema_base,
-                                neighbours)
+                                neighbours, self.publisher)
         if result.ok and result.tei is not None:
             self._align(job, result.tei.tree)
         tei = result.tei.to_bytes() if result.ok and result.tei is not None else None

@@ -18,7 +18,7 @@ from ..corpus.links import plan_links, summarize
 from ..diagnostics import Diagnostic, Location, Severity
 from ..files import atomic_file, schema_base_for, write_atomic
 from ..project import edition as edition_mod
-from ..project.layout import Project
+from ..project.layout import SHIPPED_SCHEMA, Project
 from ..project.register import Register
 from ..project.register import load as load_register
 from ..publish import cmif, site
@@ -201,7 +201,8 @@ def step_convert(state: BuildState) -> None:
     progress = Progress(len(files), state.stream)
     records = []
     schema_dir = _usable_schema(state)
-    converter = Converter(state.register, base, schema_dir, outputs=not state.check)
+    converter = Converter(state.register, base, schema_dir, outputs=not state.check,
+                          publisher=state.edition.publisher)
     state.shares = DocumentShares(len(files))
     for record in convert_corpus(plan, converter, state.executor, cache):
         if record.ok:
@@ -242,7 +243,7 @@ def step_schema(state: BuildState) -> None:
     """The ODD compiled afresh; its HTML reference goes to build/site/schema/."""
     project = state.project
     if not (project.schema / "teipipe.odd").is_file():
-        state.summary.append("schema: the project has no ODD; teipipe's own schema is used")
+        _teipipe_schema(state)
         return
     result = compile_project(project.schema, project.display(project.schema))
     state.diagnostics.extend(result.diagnostics)
@@ -262,6 +263,25 @@ def step_schema(state: BuildState) -> None:
         write_atomic(project.build / "site" / "schema" / "reference.html",
                      result.outputs["reference.html"])
     state.summary.append(f"schema: {len(result.outputs)} files, {len(stale)} stale")
+
+
+def _teipipe_schema(state: BuildState) -> None:
+    """A project without an ODD is validated against teipipe's own schema: its RELAX NG and
+    Schematron are written into the project's schema/ when missing, where every TEI's
+    xml-model points, and its reference page into the site, where every page links."""
+    project = state.project
+    result = compile_project(SHIPPED_SCHEMA, "teipipe's own schema")
+    if state.check or not result.ok:
+        state.summary.append("schema: the project has no ODD; teipipe's own schema is used")
+        return
+    written = [name for name in ("teipipe.rng", "teipipe.sch")
+               if not (project.schema / name).is_file()]
+    for name in written:
+        write_atomic(project.schema / name, result.outputs[name])
+    write_atomic(project.build / "site" / "schema" / "reference.html",
+                 result.outputs["reference.html"])
+    state.summary.append("schema: the project has no ODD; teipipe's own schema is used"
+                         + (f" ({', '.join(written)} written into schema/)" if written else ""))
 
 
 STEPS: list[tuple[str, Step]] = [

@@ -11,6 +11,7 @@ from ..build.progress import Progress
 from ..files import schema_base_for, write_atomic
 from ..passes import Options
 from ..pipeline import convert_file
+from ..project import edition as edition_mod
 from ..project import layout as project_mod
 from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, register_for, report
 
@@ -43,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
     register, register_problems = register_for(args.register,
                                                 project.register if project else None)
     problems.extend(register_problems)
+    edition, edition_problems = (edition_mod.load(project.edition,
+                                                  project.display(project.edition))
+                                 if project is not None else (edition_mod.Edition(), []))
+    problems.extend(edition_problems)
     options = Options(repair=not args.no_repair,
                       skip=frozenset({"repair"}) if args.no_repair else frozenset())
     progress = Progress(len(files), sys.stderr)
@@ -55,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
                        if project is not None and (project.schema / "teipipe.rng").is_file()
                        else None)
         result = convert_file(path, path.as_posix(), register, args.reader, options,
-                              schema_base)
+                              schema_base, edition.publisher)
         problems.extend(result.diagnostics)
         if result.ok and result.tei is not None:
             write_atomic(out_dir / f"{path.stem}.xml", result.tei.to_bytes())

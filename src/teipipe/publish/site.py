@@ -194,7 +194,7 @@ def write_index(rows: Sequence[DocumentRow], register: Register, edition: Editio
     _render(env, "index.html", out / "index.html", edition=edition,
             documents=RowsAt(rows.__getitem__, order), root="")
     pages = [entry_page(e, RowsAt(rows.__getitem__, naming.get(e.id, array("q"))))
-             for e in sorted(register.entries, key=lambda e: e.name)]
+             for e in sorted(register.entries, key=lambda e: e.sort_key())]
     _render(env, "register_index.html", out / "register" / "index.html", edition=edition,
             entries=pages, kinds=_KINDS, root="../")
     for page in pages:
