@@ -50,9 +50,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"teipipe: the bag could not be made: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     if archive:
-        made = shutil.make_archive(str(folder), archive, folder.parent, folder.name)
+        made = bundle.archive(folder, archive, state.edition)
         shutil.rmtree(folder)
-        say(project.display(Path(made)), args)
+        say(project.display(made), args)
     else:
         say(project.display(folder), args)
     return exit_code(state.diagnostics, args)
