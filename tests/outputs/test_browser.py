@@ -97,8 +97,10 @@ def test_index_sorts_on_header_click(browser: webdriver.Chrome, built: build.Bui
         return [row.find_elements(By.TAG_NAME, "td")[index].text
                 for row in browser.find_elements(By.CSS_SELECTOR, "#corpus tbody tr")]
 
-    dates = column(0)
+    dates = [row.get_attribute("data-date")
+             for row in browser.find_elements(By.CSS_SELECTOR, "#corpus tbody tr")]
     assert dates == sorted(dates, key=lambda d: d or "9999")  # readable without the script
+    assert "30 July 1936" in column(0)  # the corpus is mostly English: dates in English
     browser.find_element(By.CSS_SELECTOR, "th[data-key='sender'] button").click()
     senders = column(2)
     assert senders == sorted(senders)

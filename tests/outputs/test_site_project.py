@@ -81,7 +81,8 @@ def test_publisher_reaches_the_tei_and_stale_pages_go(tmp_path: Path) -> None:
     shutil.copy2(REPO / "corpus" / "register.toml", corpus / "register.toml")
     (corpus / "edition.toml").write_text(
         '[edition]\ntitle = "Lettres"\npublisher = "Éditions de l’Exemple"\n'
-        'base_url = "https://lettres.edition.fr/"\ndate = "2024-03-01"\n', encoding="utf-8")
+        'base_url = "https://lettres.edition.fr/"\ndate = "2024-03-01"\nlanguage = "fr"\n',
+        encoding="utf-8")
     project = Project(tmp_path)
     state = build.build(project, check=False, stream=StringIO())
     assert not state.failed, [d.format() for d in state.diagnostics]
@@ -89,9 +90,24 @@ def test_publisher_reaches_the_tei_and_stale_pages_go(tmp_path: Path) -> None:
         assert "<publisher>Éditions de l’Exemple</publisher>" in tei.read_text(encoding="utf-8")
     pages = project.build / "site" / "letters"
     assert (pages / f"{names[1]}.html").is_file()
+    # the site's own pages speak the edition's language
+    index = (project.build / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in index and "Index du corpus" in index
+    assert ">30 juillet 1936</time>" in index and "Expéditeur" in index
     for path in (corpus / "texts").glob(f"{names[1]}.*"):
         path.unlink()
     state = build.build(project, check=False, stream=StringIO())
     assert not state.failed
     assert not (pages / f"{names[1]}.html").exists()
     assert (pages / f"{names[0]}.html").is_file()
+
+
+def test_dates_written_out_in_each_language() -> None:
+    from teipipe.publish.labels import labels
+    assert labels("fr").date("1936-07-30") == "30 juillet 1936"
+    assert labels("fr").date("1936-07-01") == "1er juillet 1936"
+    assert labels("de-AT").date("1936-07-30") == "30. Juli 1936"
+    assert labels("es").date("1939-02") == "febrero de 1939"
+    assert labels("en").date("1936") == "1936"
+    assert labels("pl").language == "en" and labels("pl").date("1936-07-30") == "30 July 1936"
+    assert labels("de").date("1936-13-01") == "1936-13-01"
