@@ -38,7 +38,8 @@
 
   <!-- Languages. The language of a text: its own xml:lang, or the one its langUsage says is
        most used (the first when none says), or, when the document declares none, the language
-       whose commonest short words its text uses most ('und' when none). -->
+       whose commonest short words its text uses most, if they are at least 4% of its words
+       ('und' when none is). -->
   <xsl:variable name="tp:labels" select="doc('labels.xml')/Q{}labels"/>
 
   <xsl:function name="tp:language" as="xs:string">
@@ -66,7 +67,8 @@
         xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="best" select="max(map:keys($scores) ! $scores(.))"
         xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
-    <xsl:sequence select="if ($best gt 0)
+    <!-- A language whose common words make up less than 4% of the text is no guess. -->
+    <xsl:sequence select="if ($best ge 3 and $best ge 0.04 * count($words[.]))
         then sort(map:keys($scores)[$scores(.) = $best])[1] else 'und'"
         xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>

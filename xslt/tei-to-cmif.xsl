@@ -79,11 +79,12 @@
     </TEI>
   </xsl:template>
 
-  <!-- One document's entry. A translation (relation name="translationOf") has none: its letter
-       is its original's, and correspSearch must list it once. -->
+  <!-- One document's entries: one per correspDesc (a file may hold several letters). A
+       translation (relation name="translationOf") has none: its letter is its original's,
+       and correspSearch must list it once. -->
   <xsl:template match="/TEI">
     <xsl:if test="not(teiHeader/profileDesc/listRelation/relation[@name = 'translationOf'])">
-      <xsl:apply-templates select="teiHeader/profileDesc/correspDesc[1]">
+      <xsl:apply-templates select="teiHeader/profileDesc/correspDesc">
         <xsl:with-param name="page" select="''"/>
         <xsl:with-param name="source" select="''"/>
       </xsl:apply-templates>
@@ -156,11 +157,13 @@
   <xsl:template match="persName | orgName | placeName | name | settlement | rs">
     <xsl:variable name="kind" select="if (self::placeName or self::settlement or @type = 'place')
         then 'placeName' else if (self::orgName or @type = 'org') then 'orgName' else 'persName'"/>
+    <!-- A place given as an address names its settlement. -->
+    <xsl:variable name="named" select="if ($kind = 'placeName') then (.//settlement[normalize-space()], .)[1] else ."/>
     <xsl:element name="{$kind}">
-      <xsl:variable name="uri" select="tp:authority(., $kind)"/>
+      <xsl:variable name="uri" select="(tp:authority($named, $kind), tp:authority(., $kind))[1]"/>
       <xsl:if test="exists($uri)"><xsl:attribute name="ref" select="$uri"/></xsl:if>
       <xsl:call-template name="certainty"/>
-      <xsl:value-of select="normalize-space(.)"/>
+      <xsl:value-of select="(normalize-space($named)[.], tp:entry-name($named))[1]"/>
     </xsl:element>
   </xsl:template>
 
@@ -223,6 +226,19 @@
     <xsl:if test="@evidence = 'conjecture'"><xsl:attribute name="evidence" select="'conjecture'"/></xsl:if>
   </xsl:template>
 
+  <!-- A name given only by its @ref: the name of the entry it points at. -->
+  <xsl:function name="tp:entry-name" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="entry" select="tp:entries($name)[1]"/>
+    <xsl:sequence select="normalize-space(($entry/(persName, orgName, placeName, name))[1])"/>
+  </xsl:function>
+
+  <xsl:function name="tp:entries" as="element()*">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="for $r in tokenize(normalize-space($name/@ref))[starts-with(., '#')]
+        return root($name)//(person, place, org, personGrp, bibl)[@xml:id = substring($r, 2)]"/>
+  </xsl:function>
+
   <!-- Authority records: an idno is one when its @type or @subtype names an authority, or when
        its value is the authority's URI. -->
   <xsl:variable name="hosts" as="map(xs:string, xs:string)"
@@ -256,8 +272,7 @@
     <xsl:param name="name" as="element()"/>
     <xsl:param name="kind" as="xs:string"/>
     <xsl:variable name="refs" select="tokenize(normalize-space($name/@ref))"/>
-    <xsl:variable name="entries" select="for $r in $refs[starts-with(., '#')]
-        return root($name)//(person, place, org, personGrp, bibl)[@xml:id = substring($r, 2)]"/>
+    <xsl:variable name="entries" select="tp:entries($name)"/>
     <xsl:variable name="uris" as="xs:string*">
       <xsl:for-each select="$preferred($kind)">
         <xsl:variable name="authority" select="."/>

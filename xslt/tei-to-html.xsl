@@ -310,15 +310,31 @@
 
   <!-- Phrases. -->
   <xsl:template match="persName | placeName | orgName | rs">
+    <xsl:variable name="id" select="substring(tokenize(normalize-space(@ref))[1], 2)"/>
     <xsl:choose>
       <xsl:when test="starts-with(@ref, '#') and not(.//note | .//ref | .//ptr)">
-        <a class="name {local-name()}" href="../register/{substring(@ref, 2)}.html">
+        <a class="name {local-name()}" href="../register/{$id}.html">
           <xsl:call-template name="tp:attributes"/>
-          <xsl:apply-templates/>
+          <xsl:call-template name="tp:name-text"/>
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="name {local-name()}"><xsl:call-template name="tp:attributes"/><xsl:apply-templates/></span>
+        <span class="name {local-name()}">
+          <xsl:call-template name="tp:attributes"/>
+          <xsl:call-template name="tp:name-text"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A name given only by its @ref shows the name of the entry it points at. -->
+  <xsl:template name="tp:name-text">
+    <xsl:choose>
+      <xsl:when test="normalize-space() or *"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="entry" select="(for $r in tokenize(normalize-space(@ref))[starts-with(., '#')]
+            return key('tp:id', substring($r, 2)))[1]"/>
+        <xsl:value-of select="normalize-space(($entry/(persName, orgName, placeName, name))[1])"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

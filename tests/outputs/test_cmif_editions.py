@@ -199,3 +199,35 @@ def test_bundled_corpus_cmif_passes_cmif_sch() -> None:
     files = sorted((REPO / "corpus" / "tei").glob("*.xml"))
     data, _ = cmif.export(files, Transformer(), Edition(date="2025-01-15"))
     assert _schematron(data) == []
+
+
+ANTHOLOGY = """<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title>Letters</title></titleStmt><publicationStmt><p/>
+</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>
+<profileDesc><particDesc><listPerson><person xml:id="bs"><persName>Bona Sforza</persName>
+  <idno type="LC">http://id.loc.gov/authorities/names/n83073803</idno></person></listPerson>
+</particDesc><settingDesc><listPlace><place xml:id="cra"><placeName>Cracovia</placeName></place>
+</listPlace></settingDesc>
+<correspDesc xml:id="l1"><correspAction type="sent"><persName ref="#bs"/><placeName ref="#cra"/>
+  <date when="1524-04-29"/></correspAction>
+  <correspAction type="received"><persName>Ioannes</persName></correspAction></correspDesc>
+<correspDesc xml:id="l2"><correspAction type="sent"><persName>Ioannes</persName>
+  <placeName><address><street>Via 1</street><settlement>Napoli</settlement></address></placeName>
+  <date when="1524-05"/></correspAction>
+  <correspAction type="received"><persName ref="#bs"/></correspAction></correspDesc>
+</profileDesc></teiHeader><text><body><p/></body></text></TEI>"""
+
+
+def test_several_letters_in_one_file_and_names_given_by_ref(tmp_path: Path) -> None:
+    source = tmp_path / "anthology.xml"
+    source.write_text(ANTHOLOGY, encoding="utf-8")
+    data, _ = cmif.export([source], Transformer(), REAL_EDITION)
+    root = etree.fromstring(data)
+    descs = root.findall(".//t:correspDesc", NS)
+    assert len(descs) == 2
+    sender = descs[0].find("t:correspAction/t:persName", NS)
+    assert (sender.text, sender.get("ref")) == \
+        ("Bona Sforza", "http://id.loc.gov/authorities/names/n83073803")
+    assert descs[0].findtext("t:correspAction/t:placeName", namespaces=NS) == "Cracovia"
+    assert descs[1].findtext("t:correspAction/t:placeName", namespaces=NS) == "Napoli"
+    assert _schematron(data) == [] and _jing(data, tmp_path) == ""
