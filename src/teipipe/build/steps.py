@@ -243,7 +243,7 @@ def step_schema(state: BuildState) -> None:
     """The ODD compiled afresh; its HTML reference goes to build/site/schema/."""
     project = state.project
     if not (project.schema / "teipipe.odd").is_file():
-        _teipipe_schema(state)
+        _teipipe_reference(state)
         return
     result = compile_project(project.schema, project.display(project.schema))
     state.diagnostics.extend(result.diagnostics)
@@ -265,28 +265,35 @@ def step_schema(state: BuildState) -> None:
     state.summary.append(f"schema: {len(result.outputs)} files, {len(stale)} stale")
 
 
-def _teipipe_schema(state: BuildState) -> None:
-    """A project without an ODD is validated against teipipe's own schema: its RELAX NG and
-    Schematron are written into the project's schema/ when missing, where every TEI's
-    xml-model points, and its reference page into the site, where every page links."""
+def step_schema_files(state: BuildState) -> None:
+    """A project without an ODD is validated against teipipe's own schema; its RELAX NG and
+    Schematron are written into the project's schema/ when missing, since every TEI's
+    xml-model points there. Before the conversion, whose cache key they are part of."""
     project = state.project
-    result = compile_project(SHIPPED_SCHEMA, "teipipe's own schema")
-    if state.check or not result.ok:
-        state.summary.append("schema: the project has no ODD; teipipe's own schema is used")
+    if state.check or (project.schema / "teipipe.odd").is_file():
         return
     written = [name for name in ("teipipe.rng", "teipipe.sch")
                if not (project.schema / name).is_file()]
     for name in written:
-        write_atomic(project.schema / name, result.outputs[name])
-    write_atomic(project.build / "site" / "schema" / "reference.html",
-                 result.outputs["reference.html"])
-    state.summary.append("schema: the project has no ODD; teipipe's own schema is used"
-                         + (f" ({', '.join(written)} written into schema/)" if written else ""))
+        write_atomic(project.schema / name, (SHIPPED_SCHEMA / name).read_bytes())
+    if written:
+        state.summary.append(f"schema: teipipe's own {', '.join(written)} written into "
+                             f"{project.display(project.schema)}/")
+
+
+def _teipipe_reference(state: BuildState) -> None:
+    """The reference page of teipipe's own schema, in the site, where every page links."""
+    result = compile_project(SHIPPED_SCHEMA, "teipipe's own schema")
+    if not state.check and result.ok:
+        write_atomic(state.project.build / "site" / "schema" / "reference.html",
+                     result.outputs["reference.html"])
+    state.summary.append("schema: the project has no ODD; teipipe's own schema is used")
 
 
 STEPS: list[tuple[str, Step]] = [
     ("register", step_register),
     ("edition", step_edition),
+    ("schema-files", step_schema_files),
     ("convert", step_convert),  # also validates, and links documents to the corpus
     ("schema", step_schema),
     ("cmif", step_cmif),
