@@ -290,6 +290,46 @@ def table(results: dict[str, Any], summary: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def bundled_copy(work: Path) -> Path:
+    """A fresh copy of the repository's own project (corpus, schema, stylesheets)."""
+    project = work / "bundled"
+    shutil.rmtree(project, ignore_errors=True)
+    for folder in ("corpus", "schema", "xslt"):
+        shutil.copytree(HERE.parent / folder, project / folder, symlinks=True)
+    return project
+
+
+def per_document(work: Path, count: int, seed: int, runs: int = 3) -> dict[str, Any]:
+    """CPU seconds per document of a serial build from scratch (conversion, alignment,
+    validation, pages, CMIF, site), the least of `runs`: the bundled corpus, with its
+    translation pair, and `count` generated letters."""
+    out: dict[str, Any] = {}
+    for name, project in (("bundled", bundled_copy(work)), (f"generated_{count}",
+                                                            corpus(work, count, seed)[0])):
+        documents = len(list((project / "corpus" / "texts").glob("*.txt")))
+        best: dict[str, Any] | None = None
+        for _ in range(runs):
+            for folder in ("corpus/tei", "build", ".teipipe-cache"):
+                shutil.rmtree(project / folder, ignore_errors=True)
+            run = child(teipipe(project, "--executor", "serial", "--no-cache"))
+            if best is None or run["cpu_s"] < best["cpu_s"]:
+                best = run
+        assert best is not None
+        out[name] = {"documents": documents, "cpu_s": best["cpu_s"], "wall_s": best["wall_s"],
+                     "cpu_ms_per_document": round(1000 * best["cpu_s"] / documents, 1)}
+    return out
+
+
+def per_document_table(now: dict[str, Any], before: dict[str, Any] | None) -> str:
+    rows = ["| corpus | documents | CPU s | CPU ms / document | before, ms / document |",
+            "|---|---|---|---|---|"]
+    for name, m in now.items():
+        old = (before or {}).get(name, {}).get("cpu_ms_per_document", "")
+        rows.append(f"| {name} | {m['documents']} | {m['cpu_s']} | "
+                    f"{m['cpu_ms_per_document']} | {old} |")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, action="append", help="texts (repeatable)")
@@ -303,7 +343,14 @@ def main(argv: list[str] | None = None) -> int:
                              "100,000 texts, where each of those takes long)")
     parser.add_argument("--child-floor", action="store_true")
     parser.add_argument("--project", type=Path)
+    parser.add_argument("--per-document", action="store_true",
+                        help="only the CPU per document of a serial build from scratch, of the "
+                             "bundled corpus and of --count generated letters (default 300)")
+    parser.add_argument("--before", help="with --per-document: the label of an earlier "
+                                         "--per-document run to print beside this one")
     args = parser.parse_args(argv)
+    if args.per_document:
+        return per_document_main(args)
     if args.child_stage in TEI_STAGES:
         tei_stage_child(args.project, args.child_stage)
         return 0
@@ -330,6 +377,23 @@ def main(argv: list[str] | None = None) -> int:
     target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"machine: {machine}\n")
     print(table(results, summary))
+    print(f"\nwritten: benchmarks/results/{target.name}")
+    return 0
+
+
+def per_document_main(args: argparse.Namespace) -> int:
+    count = (args.count or [300])[0]
+    results = per_document(args.work, count, args.seed)
+    target = HERE / "results" / f"{args.label}.json"
+    target.parent.mkdir(exist_ok=True)
+    report = {"label": args.label, "seed": args.seed, "per_document": results,
+              "load_average_after": [round(x, 2) for x in os.getloadavg()]}
+    target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    before = None
+    if args.before:
+        before = json.loads((HERE / "results" / f"{args.before}.json").read_text(
+            encoding="utf-8"))["per_document"]
+    print(per_document_table(results, before))
     print(f"\nwritten: benchmarks/results/{target.name}")
     return 0
 

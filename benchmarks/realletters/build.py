@@ -109,8 +109,10 @@ def sources_of(args: argparse.Namespace) -> dict[str, Path]:
                 chosen[edition.name] = args.realworld
     for item in args.mirror:
         name, _, directory = item.partition("=")
-        if name not in EDITIONS or EDITIONS[name].origin != "mirror":
-            known = ", ".join(n for n, e in EDITIONS.items() if e.origin == "mirror")
+        if name not in EDITIONS or not (EDITIONS[name].origin == "mirror"
+                                        or EDITIONS[name].mirror_folders):
+            known = ", ".join(n for n, e in EDITIONS.items()
+                              if e.origin == "mirror" or e.mirror_folders)
             raise SystemExit(f"build.py: unknown mirrored edition {name!r} (known: {known})")
         chosen[name] = Path(directory)
     return chosen
@@ -129,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     if not sources:
         parser.error("give --realworld and/or --mirror")
     records = build(args.out, sources, args.per_edition)
-    commits = {n: mirror_commit(p) for n, p in sources.items() if EDITIONS[n].origin == "mirror"}
+    commits = {n: mirror_commit(p) for n, p in sources.items() if (p / "HEAD").is_file()}
     counts: dict[str, int] = {}
     for item in records:
         if item["shape"] == SHAPES[0]:

@@ -34,13 +34,17 @@ class Edition:
     licence: str
     adjust: Adjust | None = None
     pattern: str = r".*\.xml$"
+    mirror_folders: tuple[str, ...] = ()
+    """Where the letters are in the edition's own repository, when it can be fetched too
+    (a realworld edition then gives more letters from its mirror)."""
 
 
 EDITIONS: dict[str, Edition] = {e.name: e for e in (
     Edition("escher", "de", "realworld", ("tei/escher", "tei/escher-500"),
             "stazh/briefedition-escher", "GPL-3.0", adjust.escher),
     Edition("schnitzler", "de", "realworld", ("tei/schnitzler",),
-            "arthur-schnitzler/schnitzler-briefe-data", "MIT"),
+            "arthur-schnitzler/schnitzler-briefe-data", "MIT",
+            mirror_folders=("data/editions",)),
     Edition("cody", "en", "mirror", ("source/tei",), "CDRH/data_cody",
             "CC-BY-NC-SA-3.0", adjust.cody, pattern=r".*/wfc\.css\d+\.xml$"),
     Edition("horel", "fr", "mirror", ("tei/horel.tei.xml",), "sardinecan/eHorel",
@@ -68,7 +72,7 @@ def _by_hash(name: str) -> str:
 def files(edition: Edition, root: Path) -> Iterator[tuple[str, bytes]]:
     """(file id, TEI bytes) of every letter file of the edition, in the order of hashes."""
     pattern = re.compile(edition.pattern)
-    if edition.origin == "realworld":
+    if edition.origin == "realworld" and not (root / "HEAD").is_file():
         paths = {p.stem: p for folder in edition.folders
                  for p in (root / folder).glob("*.xml") if pattern.match(p.as_posix())}
         for stem in sorted(paths, key=_by_hash):
@@ -80,8 +84,10 @@ def files(edition: Edition, root: Path) -> Iterator[tuple[str, bytes]]:
         for stem in sorted(found, key=_by_hash):
             yield stem, found[stem].read_bytes()
         return
-    listing = _git(root, "ls-tree", "-r", "--name-only", "HEAD", "--", *edition.folders)
+    folders = edition.mirror_folders or edition.folders
+    listing = _git(root, "ls-tree", "-r", "--name-only", "HEAD", "--", *folders)
     names = [n for n in listing.decode().splitlines() if pattern.match(n)]
     for name in sorted(names, key=_by_hash):
-        file_id = name.removesuffix(".xml").replace("/", "_")
+        file_id = (name.rsplit("/", 1)[-1] if edition.mirror_folders else name).removesuffix(
+            ".xml").replace("/", "_")
         yield file_id, _git(root, "show", f"HEAD:{name}")

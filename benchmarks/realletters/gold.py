@@ -26,6 +26,9 @@ MARKS = re.compile("[\ue001-\uf8ff]")
 _SKIP = {"del", "corr", "reg", "expan", "fw", "figure", "metamark", "gap", "bibl",
          "interpGrp", "index", "listPerson", "listPlace", "listBibl", "stamp", "address",
          "facsimile"}
+# Parents whose `seg` children are blocks of their own (a letterhead's lines), not
+# pieces of one word.
+_BLOCKY = {"opener", "closer", "seg", "dateline", "address", "salute", "signed"}
 _STRUCTURAL = {"opener", "closer", "signature", "dateline", "postscript", "address"}
 # Parts of a letter an edition may encode as `div[@type]` rather than as the TEI element.
 _DIV_PART = {"opener": "opener", "closer": "closer", "signature": "signed",
@@ -77,12 +80,13 @@ def person_name(text: str) -> str:
 
 _LINE = "\x0b"
 """Where an `lb` was, until lines are joined (a hyphen before it and a small letter after
-it join the word: diplomatic transcriptions keep the writer's line-end hyphens)."""
+it join the word: diplomatic transcriptions keep the writer's line-end hyphens, which
+some hands write `=`)."""
 _LABEL = re.compile(r"^\s*(?:Note\s+)?\[?\d{1,3}[\]).:]?\s+")
 
 
 def flat_clean(text: str) -> str:
-    text = re.sub(f"(\\w)-\\s*{_LINE}\\s*(?=[a-zß-ÿ])", r"\1", text)
+    text = re.sub(f"(\\w)[-=¬⸗]\\s*{_LINE}\\s*(?=[a-zß-ÿ])", r"\1", text)
     return clean(text.replace(_LINE, " "))
 
 
@@ -96,9 +100,19 @@ class _Flattener:
     def __init__(self, notes: list[str], by_id: dict[str, etree._Element]) -> None:
         self.notes = notes
         self.by_id = by_id
+        self.skip_parts = False
 
     def text(self, node: etree._Element, *, keep_notes: bool = True) -> str:
         return flat_clean("".join(self._walk(node, keep_notes)))
+
+    def body_text(self, node: etree._Element, *, keep_notes: bool = True) -> str:
+        """A paragraph's text without the letter parts run into it (a salutation that
+        opens the first paragraph is the opener's, and is rendered as its own line)."""
+        self.skip_parts = True
+        try:
+            return self.text(node, keep_notes=keep_notes)
+        finally:
+            self.skip_parts = False
 
     def _walk(self, node: etree._Element, keep_notes: bool) -> Iterator[str]:
         if node.text and isinstance(node.tag, str):
@@ -117,9 +131,13 @@ class _Flattener:
     def _child(self, child: etree._Element, keep_notes: bool) -> Iterator[str]:
         name = local(child)
         target = child.get("target", "").strip()
-        if not name or name in _SKIP:
+        if not name or name in _SKIP or (self.skip_parts and _part(child)):
             return
-        if name == "note":
+        if name == "seg" and local(child.getparent()) in _BLOCKY:
+            yield " "
+            yield from self._walk(child, keep_notes)
+            yield " "
+        elif name == "note":
             yield from self._note(child, keep_notes)
         elif name in {"ptr", "ref"} and target.lstrip("#") in self.by_id:
             yield from self._note(self.by_id[target.lstrip("#")], keep_notes)
@@ -188,6 +206,7 @@ def _opener_closer(text: etree._Element, gold: GoldLetter, flat: _Flattener) -> 
     nodes = [n for n in text.iter() if _part(n)]
     body = text.find("t:body", NS)
     after_body = False
+    loose: list[tuple[etree._Element, str]] = []
     for node in nodes:
         part = _part(node)
         if body is not None and local(node.getparent()) == "back":
@@ -203,14 +222,29 @@ def _opener_closer(text: etree._Element, gold: GoldLetter, flat: _Flattener) -> 
                 gold.salute = gold.salute or words
         elif part == "signed" and not gold.signed:
             gold.signed = flat.text(node, keep_notes=False)
-        elif part in {"opener", "closer"} and not any(_part(c) for c in node.iter()
-                                                      if c is not node):
-            # An opener or closer without inner parts is a salutation as a whole.
-            words = flat.text(node, keep_notes=False)
-            if part == "opener":
-                gold.salute = gold.salute or words
-            else:
-                gold.closer_salute = gold.closer_salute or words
+        elif part in {"opener", "closer"}:
+            loose.append((node, part))
+    # Words outside the parts fill only what the parts left empty.
+    for node, part in loose:
+        _loose_words(node, part, gold, flat)
+
+
+def _loose_words(node: etree._Element, part: str, gold: GoldLetter, flat: _Flattener) -> None:
+    """Words of an opener or closer outside its parts (`herzlichst <signed>A.</signed>`).
+
+    They are its salutation; an opener without parts that holds a date (a letterhead
+    with the day) is a dateline.
+    """
+    words = flat.body_text(node, keep_notes=False)
+    if not words:
+        return
+    has_parts = any(_part(c) for c in node.iter() if c is not node)
+    if part == "opener" and not has_parts and node.find(".//t:date", NS) is not None:
+        gold.dateline = gold.dateline or words
+    elif part == "opener":
+        gold.salute = gold.salute or words
+    else:
+        gold.closer_salute = gold.closer_salute or words
 
 
 def _paragraphs(text: etree._Element, gold: GoldLetter, flat: _Flattener) -> None:
@@ -219,10 +253,36 @@ def _paragraphs(text: etree._Element, gold: GoldLetter, flat: _Flattener) -> Non
             continue
         if _inside(p, {"back"}) and not _inside(p, {"postscript"}):
             continue
-        words = _marks_after_first_word(flat.text(p))
+        words = _marks_after_first_word(flat.body_text(p))
         if not MARKS.sub("", words).strip():
             continue
         (gold.postscript if _inside(p, {"postscript"}) else gold.paragraphs).append(words)
+
+
+# Frequent function words of each language the benchmark reports on; enough to tell which
+# language a letter is written in when an edition holds letters in several.
+_FUNCTION_WORDS = {
+    "de": "und der die das nicht ich ist mit sich den dem ein eine auch auf für von zu wir",
+    "en": "the and of to in that is it you for was with have be this not which",
+    "fr": "le la les et des est que qui pour une dans pas vous je ne nous sur avec",
+    "it": "il di che la per non una sono del della con gli le ho si da mi questo",
+    "es": "el los las del que por una con para como pero su mas muy esta ha lo",
+}
+_WORDS = {lang: set(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+
+
+def letter_language(paragraphs: list[str], default: str) -> str:
+    """The language most of the letter's function words belong to; the edition's if unclear.
+
+    Only a clear majority (twice the edition language's count, at least 12 words)
+    overrides the edition's language: an edition of German letters holds a few in French.
+    """
+    words = re.findall(r"[^\W\d_]+", " ".join(paragraphs).casefold())
+    counts = {lang: sum(w in table for w in words) for lang, table in _WORDS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    if best != default and counts[best] >= 12 and counts[best] >= 2 * counts.get(default, 0):
+        return best
+    return default
 
 
 def _marks_after_first_word(text: str) -> str:
@@ -265,6 +325,7 @@ def read_one(root: etree._Element, edition: str, language: str, letter_id: str,
     _opener_closer(text, gold, flat)
     gold.dateline = re.sub(r"([^\W\d_])(\d)", r"\1 \2", gold.dateline)
     _paragraphs(text, gold, flat)
+    gold.language = letter_language(gold.paragraphs, language)
     return gold if gold.paragraphs else None
 
 

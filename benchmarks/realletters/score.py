@@ -59,8 +59,16 @@ def score(work: Path, records: list[dict[str, object]], show: str | None = None,
                 groups[key][name][1] += counted
         if show and show in marks and marks[show][0] < marks[show][1]:
             print(f"{item['path']}: {show} {marks[show][0]}/{marks[show][1]}"
-                  f" {result.summary(show)}", file=sys.stderr)
+                  f" expected {_expected(item, show)} found {result.summary(show)}",
+                  file=sys.stderr)
     return {k: dict(v) for k, v in groups.items()}, verdicts
+
+
+def _expected(item: dict[str, object], name: str) -> str:
+    """What the gold holds for a field, as `--show` prints it."""
+    value = {"notes": [(m["before"], m["note"]) for m in item["markers"]][:3],  # type: ignore[attr-defined]
+             "lossless": "no loss", "converted": "no error"}.get(name, item.get(name, ""))
+    return repr(value)[:300]
 
 
 def _cell(right: int, counted: int) -> str:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .writers.xml import TEI_NS, tei
+from .tei import TEI_NS
+from .writers.xml import tei
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _EDITED = frozenset({tei("corr"), tei("reg")})

@@ -53,7 +53,7 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
     if publisher:
         document = document.with_(meta=replace(document.meta, publisher=publisher))
     ctx = Context(register=register, reporter=reporter, sidecar=side,
-                  options=options or Options())
+                  options=options or Options(), source_lines=src.lines)
     document = passes.run(document, ctx)
     if corpus_relations:
         document = document.with_(meta=replace(

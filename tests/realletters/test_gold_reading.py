@@ -8,7 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks" / "realletters"))
 
 import adjust  # noqa: E402
-from gold import MARK, read_letters  # noqa: E402
+from gold import MARK, letter_language, read_letters  # noqa: E402
 
 NOTE1, NOTE2 = chr(MARK + 1), chr(MARK + 2)
 
@@ -41,13 +41,14 @@ def test_correspdesc_opener_closer_and_inline_notes() -> None:
 
 
 def test_notes_by_pointer_lose_their_printed_label_and_line_end_hyphens_join() -> None:
-    body = ("<p>sperando che sia conten-<lb/>to e la Gran <lb/>Bertagna<ptr target='#n1'/>,"
+    body = ("<p>sperando che sia conten-<lb/>to, stai conten=<lb/>to e la Gran <lb/>"
+            "Bertagna<ptr target='#n1'/>,"
             " et altro<ref target='n2'>2</ref>.</p>"
             "<div type='notes'><note xml:id='n1'><p><hi>1</hi> Followed by a word.</p></note>"
             "<note xml:id='n2'>Note 2: Another.</note></div>")
     [gold] = read_letters(_tei(body), "e", "it", "f")
-    assert gold.paragraphs == [f"sperando che sia contento e la Gran Bertagna{NOTE1}, et altro"
-                               f"{NOTE2}."]
+    assert gold.paragraphs == ["sperando che sia contento, stai contento e la Gran "
+                               f"Bertagna{NOTE1}, et altro{NOTE2}."]
     assert gold.notes == ["Followed by a word.", "Another."]
 
 
@@ -86,3 +87,37 @@ def test_suriano_parts_are_marked_from_the_dispatch_formulas() -> None:
     assert gold.closer_salute == "di vostra Serenità humilissimo servitore"
     assert gold.signed == "Christofforo Suriano"
     assert gold.paragraphs == ["venerdì passato arrivai.", "Io sto aspettando."]
+
+
+def test_a_letter_in_another_language_than_its_edition_is_reported_in_its_own() -> None:
+    french = ["J'ai bien reçu votre lettre et je vous en remercie. Nous avons appris avec"
+              " plaisir que la question est réglée; je ne pense pas que le conseil se"
+              " réunisse avant la fin du mois, mais nous vous écrirons dans les jours qui"
+              " viennent pour vous dire ce que nous avons décidé sur le projet."]
+    assert letter_language(french, "de") == "fr"
+    assert letter_language(["Ich danke Ihnen. Merci."], "de") == "de"
+    [gold] = read_letters(_tei(f"<p>{french[0]}</p>"), "escher", "de", "f")
+    assert gold.language == "fr"
+
+
+def test_a_letterhead_opener_is_a_dateline_and_a_run_in_salute_is_not_body_text() -> None:
+    body = ("<opener><seg><seg>Dr A. Muster</seg><seg><date>21. 12. 08</date></seg></seg>"
+            "<seg>Wien XVIII.</seg></opener>"
+            "<p><salute>lieber Gustav,</salute> wollen Sie kommen?</p>")
+    [gold] = read_letters(_tei(body), "e", "de", "f")
+    assert gold.dateline == "Dr A. Muster 21. 12. 08 Wien XVIII."
+    assert gold.salute == "lieber Gustav,"
+    assert gold.paragraphs == ["wollen Sie kommen?"]
+
+
+def test_words_of_a_closer_outside_its_parts_are_its_salutation() -> None:
+    body = "<p>Text.</p><closer>herzlichst<lb/><signed>ArthSch.</signed></closer>"
+    [gold] = read_letters(_tei(body), "e", "de", "f")
+    assert (gold.closer_salute, gold.signed) == ("herzlichst", "ArthSch.")
+
+
+def test_a_letterhead_beside_a_salutation_does_not_take_its_place() -> None:
+    body = ("<opener><seg>Hotel Bristol, Wien</seg><salute>Lieber Freund!</salute></opener>"
+            "<p>Text.</p>")
+    [gold] = read_letters(_tei(body), "e", "de", "f")
+    assert gold.salute == "Lieber Freund!"

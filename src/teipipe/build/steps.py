@@ -24,6 +24,7 @@ from ..project.register import load as load_register
 from ..publish import cmif, site
 from ..publish.transform import PARALLEL, Transformer
 from ..schema import compile_project
+from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
 from ..validation import SchemaMissing
 from ..validation import load as load_validator
 from .batch import Converter, Plan, convert_corpus
@@ -242,7 +243,7 @@ def step_convert(state: BuildState) -> None:
 def step_schema(state: BuildState) -> None:
     """The ODD compiled afresh; its HTML reference goes to build/site/schema/."""
     project = state.project
-    if not (project.schema / "teipipe.odd").is_file():
+    if not (project.schema / ODD_FILE).is_file():
         _teipipe_reference(state)
         return
     result = compile_project(project.schema, project.display(project.schema))
@@ -270,9 +271,9 @@ def step_schema_files(state: BuildState) -> None:
     Schematron are written into the project's schema/ when missing, since every TEI's
     xml-model points there. Before the conversion, whose cache key they are part of."""
     project = state.project
-    if state.check or (project.schema / "teipipe.odd").is_file():
+    if state.check or (project.schema / ODD_FILE).is_file():
         return
-    written = [name for name in ("teipipe.rng", "teipipe.sch")
+    written = [name for name in (RNG_FILE, SCH_FILE)
                if not (project.schema / name).is_file()]
     for name in written:
         write_atomic(project.schema / name, (SHIPPED_SCHEMA / name).read_bytes())

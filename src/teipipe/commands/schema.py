@@ -9,10 +9,9 @@ from pathlib import Path
 from ..files import write_atomic
 from ..project import layout as project_mod
 from ..schema import compile_project
+from ..tei import ODD_FILE, SCHEMA_FILES
 from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report
 
-# What an installed teipipe needs to validate outside a project (the pre-commit hook).
-SHIPPED = ("teipipe.odd", "teipipe.rng", "teipipe.sch")
 HELP = "compile the project's ODD (schema/teipipe.odd) into RELAX NG, Schematron and HTML"
 
 
@@ -39,7 +38,7 @@ def _ship(schema_dir: Path, outputs: dict[str, bytes]) -> None:
     shipped = schema_dir.parent / "src" / "teipipe" / "data" / "schema"
     if not shipped.is_dir():
         return
-    for name in SHIPPED:
+    for name in SCHEMA_FILES:  # what an installed teipipe needs outside a project
         data = outputs.get(name) or (schema_dir / name).read_bytes()
         if not (shipped / name).is_file() or (shipped / name).read_bytes() != data:
             write_atomic(shipped / name, data)
@@ -48,7 +47,7 @@ def _ship(schema_dir: Path, outputs: dict[str, bytes]) -> None:
 def run(args: argparse.Namespace) -> int:
     project = project_mod.find(args.project)
     schema_dir = (project.schema if project else args.project / "schema")
-    if not (schema_dir / "teipipe.odd").is_file():
+    if not (schema_dir / ODD_FILE).is_file():
         print(f"teipipe: no schema/teipipe.odd in {args.project}", file=sys.stderr)
         return EXIT_USAGE
     result = compile_project(schema_dir)

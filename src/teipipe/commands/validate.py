@@ -10,6 +10,7 @@ from .. import validation
 from ..build import executor as executor_mod
 from ..build.progress import Progress
 from ..project import layout as project_mod
+from ..tei import RNG_FILE
 from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, report
 
 HELP = "validate TEI files against the RELAX NG and Schematron compiled from the ODD"
@@ -42,10 +43,10 @@ def schema_dir_for(explicit: Path | None, files: list[Path]) -> Path | None:
         return explicit
     for start in [*(f.parent for f in files[:1]), Path(".")]:
         project = project_mod.find(start)
-        if project is not None and (project.schema / validation.RNG_NAME).is_file():
+        if project is not None and (project.schema / RNG_FILE).is_file():
             return project.schema
     shipped = project_mod.SHIPPED_SCHEMA
-    return shipped if (shipped / validation.RNG_NAME).is_file() else None
+    return shipped if (shipped / RNG_FILE).is_file() else None
 
 
 def jobs_for(explicit: int | None, files: int) -> int:

@@ -13,7 +13,7 @@ import math
 
 from lxml import etree
 
-from ..writers.xml import TEI_NS, XML_ID
+from ..tei import TEI_NS, XML_ID
 from ..xml.xpath import elements, text_of
 
 _NS = {"t": TEI_NS}

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from ..tei import RNG_FILE
+
 SHIPPED_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "schema"
 """The compiled schema that comes with teipipe, for projects without an ODD of their own."""
 
@@ -39,7 +41,7 @@ class Project:
     @property
     def validation_schema(self) -> Path:
         """The project's compiled schema, or teipipe's own when the project has none."""
-        return self.schema if (self.schema / "teipipe.rng").is_file() else SHIPPED_SCHEMA
+        return self.schema if (self.schema / RNG_FILE).is_file() else SHIPPED_SCHEMA
 
     @property
     def xslt(self) -> Path:

@@ -21,7 +21,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Location, Severity
 from ..project.edition import Edition
 from ..project.register import EntryKind, Register
-from ..writers.xml import TEI_NS
+from ..tei import TEI_NS, XML_ID
 from ..xml import saxon
 from ..xml.xpath import strings
 from .transform import OUTPUTS, Transformer, TransformError, manifest
@@ -30,7 +30,6 @@ _NS = {"t": TEI_NS}
 _KINDS = {"persName": "person", "orgName": "organisation", "placeName": "place"}
 _REGISTER_KINDS: dict[str, EntryKind] = {"persName": "person", "orgName": "org",
                                          "placeName": "place"}
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 UNKNOWN = "unknown"
 """The name CMIF gives a party the letter does not name (tei-to-cmif.xsl writes it)."""
@@ -157,7 +156,7 @@ def write(out: BinaryIO, engine: Transformer, settings: dict[str, str],
     if holder is None:
         raise ValueError("the CMIF stylesheet made no profileDesc")
     bibl = header.find(".//t:sourceDesc/t:bibl", _NS)
-    source = f"#{bibl.get(f'{{{XML_NS}}}id', '') if bibl is not None else ''}"
+    source = f"#{bibl.get(XML_ID, '') if bibl is not None else ''}"
 
     def filled() -> Iterable[etree._Element]:
         for name, data in letters:

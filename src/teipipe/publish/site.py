@@ -21,8 +21,7 @@ from ..diagnostics import Diagnostic, Location, Severity
 from ..files import atomic_file, write_atomic
 from ..project.edition import Edition
 from ..project.register import AUTHORITY_URI, Entry, Register
-from ..writers.tei_header import LANGUAGE_NAMES
-from ..writers.xml import TEI_NS, XML_LANG
+from ..tei import LANGUAGE_NAMES, TEI_NS, XML_LANG
 from ..xml.xpath import elements, string, strings, text_of
 from .labels import labels
 from .transform import OUTPUTS, PARALLEL, Output, Transformer, TransformError

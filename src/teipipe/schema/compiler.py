@@ -8,12 +8,12 @@ from pathlib import Path
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
+from ..tei import ODD_FILE, REFERENCE_FILE, RNG_FILE, SCH_FILE
 from . import odd as odd_mod
 from . import reference, rng, sch
 
-ODD_NAME = "teipipe.odd"
 # Output file name → what makes it from the expanded ODD.
-OUTPUTS = ("teipipe.rng", "teipipe.sch", "reference.html")
+OUTPUTS = (RNG_FILE, SCH_FILE, REFERENCE_FILE)
 
 
 @dataclass(frozen=True)
@@ -43,14 +43,14 @@ def compile_odd(data: bytes, display: str) -> CompileResult:
     if any(p.severity is Severity.ERROR for p in problems):
         return CompileResult({}, tuple(problems))
     outputs = {
-        "teipipe.rng": _xml(rng.build(odd)),
-        "teipipe.sch": _xml(sch.build(odd)),
-        "reference.html": reference.render(odd),
+        RNG_FILE: _xml(rng.build(odd)),
+        SCH_FILE: _xml(sch.build(odd)),
+        REFERENCE_FILE: reference.render(odd),
     }
     return CompileResult(outputs, tuple(problems))
 
 
 def compile_project(schema_dir: Path, display_dir: str = "schema") -> CompileResult:
     """Compile `schema_dir/teipipe.odd`; the caller writes the outputs beside it."""
-    path = schema_dir / ODD_NAME
-    return compile_odd(path.read_bytes(), f"{display_dir}/{ODD_NAME}")
+    path = schema_dir / ODD_FILE
+    return compile_odd(path.read_bytes(), f"{display_dir}/{ODD_FILE}")

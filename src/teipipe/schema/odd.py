@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Location, Severity
+from ..tei import TEI_NS
 from ..xml.xmlloc import line_of, start_tag_columns
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 EG_NS = "http://www.tei-c.org/ns/Examples"

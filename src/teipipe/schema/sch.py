@@ -6,7 +6,8 @@ import copy
 
 from lxml import etree
 
-from .odd import NS, SCH_NS, TEI_NS, Odd, local
+from ..tei import TEI_NS
+from .odd import NS, SCH_NS, Odd, local
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"

@@ -18,14 +18,11 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Location, Severity
 from ..schema import odd as odd_mod
+from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
 from ..xml import saxon
 from ..xml.xmlloc import line_of, start_tag_columns, text_column
 from . import grammar, safe
 from .schematron import CompiledSchematron, compile_schematron
-
-RNG_NAME = "teipipe.rng"
-SCH_NAME = "teipipe.sch"
-ODD_NAME = "teipipe.odd"
 
 
 @dataclass(frozen=True)
@@ -124,14 +121,14 @@ class SchemaMissing(Exception):
 
 def load(schema_dir: Path) -> Validator:
     """Compile the schemas of a folder (teipipe.rng, teipipe.sch, and the ODD for messages)."""
-    for name in (RNG_NAME, SCH_NAME):
+    for name in (RNG_FILE, SCH_FILE):
         if not (schema_dir / name).is_file():
             raise SchemaMissing(f"{schema_dir / name} is missing; run `teipipe schema compile`")
     odd = None
-    if (schema_dir / ODD_NAME).is_file():
-        odd, _problems = odd_mod.load((schema_dir / ODD_NAME).read_bytes(), ODD_NAME)
-    rules = etree.parse(str(schema_dir / SCH_NAME), safe.parser()).getroot()
-    return Validator(grammar.load((schema_dir / RNG_NAME).read_bytes(), odd),
+    if (schema_dir / ODD_FILE).is_file():
+        odd, _problems = odd_mod.load((schema_dir / ODD_FILE).read_bytes(), ODD_FILE)
+    rules = etree.parse(str(schema_dir / SCH_FILE), safe.parser()).getroot()
+    return Validator(grammar.load((schema_dir / RNG_FILE).read_bytes(), odd),
                      compile_schematron(rules))
 
 

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..schema.odd import Odd
-
-TEI_NS = "http://www.tei-c.org/ns/1.0"
+from ..tei import TEI_NS
 
 
 @dataclass(frozen=True)

@@ -41,11 +41,10 @@ from ..model import (
     Text,
 )
 from ..project.register import Register
+from ..tei import RNG_FILE, SCH_FILE, XML_NS
 from .tei_header import date_attributes, header, stand_off, used_entries
-from .xml import XML_NS, append_text, el, indent, serialize
+from .xml import append_text, el, indent, serialize
 
-SCHEMA_RNG = "teipipe.rng"
-SCHEMA_SCH = "teipipe.sch"
 _NAME_TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 
 
@@ -254,10 +253,10 @@ def _back(text: etree._Element, doc: Document, origins: _Origins) -> None:
 
 def _processing_instructions(root: etree._Element, schema_base: str) -> None:
     rng = etree.ProcessingInstruction(
-        "xml-model", f'href="{schema_base}{SCHEMA_RNG}" type="application/xml" '
+        "xml-model", f'href="{schema_base}{RNG_FILE}" type="application/xml" '
                      'schematypens="http://relaxng.org/ns/structure/1.0"')
     sch = etree.ProcessingInstruction(
-        "xml-model", f'href="{schema_base}{SCHEMA_SCH}" type="application/xml" '
+        "xml-model", f'href="{schema_base}{SCH_FILE}" type="application/xml" '
                      'schematypens="http://purl.oclc.org/dsdl/schematron"')
     root.addprevious(rng)
     root.addprevious(sch)

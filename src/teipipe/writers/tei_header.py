@@ -18,13 +18,9 @@ from ..model import (
     Place,
 )
 from ..project.register import Entry, Register
+from ..tei import LANGUAGE_NAMES
 from ..walk import iter_inline_runs
 from .xml import el
-
-LANGUAGE_NAMES = {
-    "en": "English", "fr": "French", "de": "German", "ru": "Russian", "es": "Spanish",
-    "it": "Italian", "la": "Latin", "nl": "Dutch", "pl": "Polish", "yi": "Yiddish",
-}
 
 # What each kind of normalisation means, stated once for the editorialDecl.
 NORMALISATION_STATEMENTS = {
@@ -69,6 +65,8 @@ def _corresp_action(parent: etree._Element, action: CorrespAction) -> None:
     _place(node, action.place)
     if action.date is not None:
         el(node, "date", **date_attributes(action.date))
+    elif action.type == "sent":
+        el(node, "date", "undated", type="unknown")  # an undated letter says so
 
 
 def _title_stmt(parent: etree._Element, doc: Document) -> None:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-XML_LANG = f"{{{XML_NS}}}lang"
-XML_ID = f"{{{XML_NS}}}id"
+from ..tei import TEI_NS, XML_ID, XML_LANG
 
 
 def tei(tag: str) -> str:
