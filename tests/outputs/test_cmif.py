@@ -12,7 +12,7 @@ from lxml import etree
 from support.outputs_paths import FIXTURES
 from teipipe.build import steps as build
 from teipipe.publish import cmif
-from teipipe.publish.transform import OUTPUTS, Transformer
+from teipipe.publish.transform import SITE_PAGE, Transformer
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
@@ -90,4 +90,4 @@ def test_reading_pages_equal_the_stylesheet_on_the_files(built: build.BuildState
                                                          transformer: Transformer) -> None:
     for path in built.tei_files:
         page = built.site / "letters" / f"{path.stem}.html"
-        assert page.read_text(encoding="utf-8") == transformer.apply_file(OUTPUTS["html"], path)
+        assert page.read_text(encoding="utf-8") == transformer.apply_file(SITE_PAGE, path)

@@ -17,7 +17,7 @@ def test_package_folder_is_the_project_folder() -> None:
 def test_every_registered_stylesheet_exists_and_is_package_data() -> None:
     data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = data["tool"]["setuptools"]["package-data"]["teipipe"]
-    for output in [*transform.OUTPUTS.values(), transform.PARALLEL]:
+    for output in [*transform.OUTPUTS.values(), transform.PARALLEL, transform.SITE_PAGE]:
         assert (transform.STYLESHEETS / output.stylesheet).is_file()
         assert any(fnmatch(f"xslt/{output.stylesheet}", p) for p in patterns)
 

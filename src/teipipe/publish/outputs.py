@@ -19,7 +19,7 @@ from ..project import layout as project_mod
 from ..project import register as register_mod
 from ..xml import saxon
 from . import cmif, site
-from .transform import OUTPUTS, Output, Transformer, TransformError
+from .transform import OUTPUTS, SITE_PAGE, Output, Transformer, TransformError
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def for_document(engine: Transformer, tree: etree._ElementTree, parsed: saxon.Py
     """The outputs of the TEI document `name` (`tree` in lxml, `parsed` by `saxon.parse`;
     `display`: its file as messages name it)."""
     try:
-        page = engine.apply_parsed(OUTPUTS["html"], parsed, display)
+        page = engine.apply_parsed(SITE_PAGE, parsed, display)
         entries = cmif.entries(engine, parsed, display)
     except TransformError as error:
         return None, [Diagnostic("site.transform-failed", Severity.ERROR, Location(display),

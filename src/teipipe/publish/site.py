@@ -24,7 +24,7 @@ from ..project.register import AUTHORITY_URI, Entry, Register
 from ..tei import LANGUAGE_NAMES, TEI_NS, XML_LANG
 from ..xml.xpath import elements, string, strings, text_of
 from .labels import labels
-from .transform import OUTPUTS, PARALLEL, Output, Transformer, TransformError
+from .transform import PARALLEL, SITE_PAGE, Output, Transformer, TransformError
 
 _NS = {"t": TEI_NS}
 _KINDS = (("person", "people"), ("place", "places"), ("org", "organisations"))
@@ -141,13 +141,13 @@ def _render(env: jinja2.Environment, template: str, target: Path, **values: obje
             out.write(chunk.encode("utf-8"))
 
 
-def page_path(out: Path, name: str, output: Output = OUTPUTS["html"]) -> Path:
+def page_path(out: Path, name: str, output: Output = SITE_PAGE) -> Path:
     """Where the site keeps a document's page of `output`."""
     return out / "letters" / f"{name}{output.extension}"
 
 
 def write_pages(files: list[Path], out: Path, engine: Transformer,
-                outputs: tuple[Output, ...] = (OUTPUTS["html"], PARALLEL)) -> list[Diagnostic]:
+                outputs: tuple[Output, ...] = (SITE_PAGE, PARALLEL)) -> list[Diagnostic]:
     """The pages of `outputs` for every document (the side-by-side page for translations only).
 
     `teipipe build` makes the reading pages in each document's task and only the
