@@ -261,7 +261,8 @@
     <xsl:param name="idno" as="element()"/>
     <xsl:param name="authority" as="xs:string"/>
     <xsl:variable name="value" select="normalize-space($idno)"/>
-    <xsl:sequence select="if (matches($value, '^https?://')) then $value
+    <!-- A URI as written, less a trailing slash (the authority's identifier ends before it). -->
+    <xsl:sequence select="if (matches($value, '^https?://')) then replace($value, '/+$', '')
         else ($prefixes($authority), '')[1] || replace($value, '^(gnd|viaf|geonames|wikidata):', '')"/>
   </xsl:function>
 
