@@ -188,12 +188,14 @@
     </nav>
   </xsl:template>
 
-  <!-- A licence is a link to its text when it has one; its paragraphs become one line. -->
+  <!-- A licence is a link to its text when it has one; its paragraphs become one line. A
+       licence that quotes its terms at length is shown by its address. -->
   <xsl:template match="availability">
     <xsl:for-each select="licence">
+      <xsl:variable name="text" select="normalize-space(string-join(.//text()[not(ancestor::note)], ' '))"/>
       <xsl:choose>
-        <xsl:when test="@target and normalize-space()">
-          <a href="{@target}"><xsl:value-of select="normalize-space(string-join(.//text()[not(ancestor::note)], ' '))"/></a>
+        <xsl:when test="@target and $text and string-length($text) le 120">
+          <a href="{@target}"><xsl:value-of select="$text"/></a>
         </xsl:when>
         <xsl:when test="@target"><a href="{@target}"><xsl:value-of select="@target"/></a></xsl:when>
         <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
