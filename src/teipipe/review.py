@@ -35,10 +35,11 @@ def _passes_before_repair() -> frozenset[str]:
 
 
 def review_file(path: Path, display: str, register: Register,
-                reader_name: str | None = None) -> Review:
+                reader_name: str | None = None,
+                max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> Review:
     """Every repair finding of one source text, in document order."""
     try:
-        src = source_mod.read(path, display)
+        src = source_mod.read(path, display, max_bytes)
     except source_mod.SourceError as error:
         return Review(display, (), (error.diagnostic,))
     except OSError as error:

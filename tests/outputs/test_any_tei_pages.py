@@ -53,8 +53,7 @@ def _escher_language(path: Path) -> str:
 def test_stress_letters_give_valid_pages(letter: object, transformer: Transformer) -> None:
     from support.stress_tei import StressLetter
     assert isinstance(letter, StressLetter)
-    page = transformer.apply_text(OUTPUTS["html"], etree.tostring(letter.tree, encoding="unicode"),
-                                  f"seed{letter.seed}")
+    page = transformer.apply_tree(OUTPUTS["html"], letter.tree, f"seed{letter.seed}")
     assert html5check.problems(page) == []
     assert html5check.root_attributes(page)["lang"] == letter.language
     assert html5check.title(page) == letter.title
@@ -93,3 +92,29 @@ def test_checker_finds_what_browsers_repair() -> None:
                                "<p id='a'>x</p><p id='a'>y</p>")
     assert html5check.problems("<!DOCTYPE html><html lang='en'><title>t</title>"
                                "<p>ok</p>") == []
+
+
+@pytest.mark.parametrize("fmt", ["html", "cmif"])
+def test_a_failing_file_is_one_located_line_and_the_others_go_on(
+        fmt: str, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    from teipipe import cli
+    good, bad = tmp_path / "good.xml", tmp_path / "bad.xml"
+    good.write_text(f'<TEI xmlns="{TEI["t"]}"><teiHeader><profileDesc><correspDesc>'
+                    '<correspAction type="sent"><persName>A</persName></correspAction>'
+                    '<correspAction type="received"><persName>B</persName></correspAction>'
+                    '</correspDesc></profileDesc></teiHeader>'
+                    '<text><body><p>fine</p></body></text></TEI>', encoding="utf-8")
+    bad.write_text(f'<TEI xmlns="{TEI["t"]}"><text><body><p>torn</body></text></TEI>',
+                   encoding="utf-8")
+    code = cli.main(["transform", "--to", fmt, str(bad), str(good), "--out",
+                     str(tmp_path / "out"), "-q"])
+    assert code == 1
+    assert (tmp_path / "out" / ("good.html" if fmt == "html" else "cmif.xml")).is_file()
+    # everything on standard error, Saxon's own output included: one line for the bad file
+    # (and, for CMIF, the warnings about the edition settings none were given)
+    lines = [line for line in capfd.readouterr().err.splitlines() if line.strip()]
+    errors = [line for line in lines if ": error: " in line]
+    assert len(errors) == 1 and all(": warning: " in line for line in lines
+                                    if line not in errors), lines
+    place = errors[0].split(": error: ")[0]
+    assert Path(place.split(":")[0]).name == "bad.xml" and place.split(":")[1] == "1"

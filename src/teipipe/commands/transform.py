@@ -7,7 +7,15 @@ from pathlib import Path
 
 from ..publish import outputs
 from ..publish.transform import OUTPUTS
-from .common import add_report_options, exit_code, expand_paths, report, say
+from .common import (
+    add_input_options,
+    add_report_options,
+    exit_code,
+    expand_paths,
+    limits,
+    report,
+    say,
+)
 
 HELP = "transform TEI files with one of the XSLT outputs (html, text, cmif)"
 
@@ -24,6 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="edition settings (TOML, an [edition] table) for --to cmif: title, "
                              "editor, publisher, base_url, letter_url, licence, date; default: "
                              "the project's corpus/edition.toml")
+    add_input_options(parser)
     add_report_options(parser)
     parser.set_defaults(run=run)
 
@@ -31,7 +40,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run(args: argparse.Namespace) -> int:
     files, problems = expand_paths(args.paths, "*.xml")
-    written, found = outputs.transform_files(args.to, files, args.out, edition=args.edition)
+    written, found = outputs.transform_files(args.to, files, args.out, limits=limits(args),
+                                             edition=args.edition)
     problems.extend(found)
     report(problems, args)
     for path in written:

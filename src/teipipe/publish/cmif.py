@@ -22,7 +22,7 @@ from ..diagnostics import Diagnostic, Location, Severity
 from ..project.edition import Edition
 from ..project.register import EntryKind, Register
 from ..tei import TEI_NS, XML_ID
-from ..xml import saxon
+from ..xml import safexml, saxon
 from ..xml.xpath import strings
 from .transform import OUTPUTS, Transformer, TransformError, manifest
 
@@ -35,20 +35,8 @@ UNKNOWN = "unknown"
 """The name CMIF gives a party the letter does not name (tei-to-cmif.xsl writes it)."""
 
 
-def latest_date(files: list[Path]) -> str:
-    """The latest dispatch date of the letters: the fallback publication date, stable per corpus."""
-    dates: list[str] = []
-    for path in files:
-        dates.extend(dispatch_dates(etree.parse(str(path))))
-    return latest(dates)
-
-
 _DATES = ("t:correspAction/t:date/@when | t:correspAction/t:date/@notAfter | "
           "t:correspAction/t:date/@to")
-
-
-def dispatch_dates(tree: etree._ElementTree) -> list[str]:
-    return [str(d) for d in strings(tree, "//" + _DATES.replace(" | ", " | //"), _NS)]
 
 
 def entry_dates(data: bytes) -> list[str]:
@@ -61,12 +49,11 @@ def latest(dates: Iterable[str]) -> str:
     return full[-1] if full else "1970-01-01"
 
 
-def entries(engine: Transformer, tei: str | saxon.PyXdmNode, name: str) -> bytes:
-    """The CMIF correspDesc entries of one TEI document (as text, or as `saxon.parse` gave
-    it), `ref` and `source` left empty for `write` to fill in; b"" for a document that is no
+def entries(engine: Transformer, tei: saxon.PyXdmNode, name: str) -> bytes:
+    """The CMIF correspDesc entries of one TEI document (as `saxon.from_tree` gave it),
+    `ref` and `source` left empty for `write` to fill in; b"" for a document that is no
     letter."""
-    result = (engine.apply_text(OUTPUTS["cmif"], tei, name) if isinstance(tei, str)
-              else engine.apply_parsed(OUTPUTS["cmif"], tei, name))
+    result = engine.apply_parsed(OUTPUTS["cmif"], tei, name)
     result = _DECLARATION.sub("", result).strip()
     return result.encode("utf-8")
 
@@ -74,7 +61,7 @@ def entries(engine: Transformer, tei: str | saxon.PyXdmNode, name: str) -> bytes
 def _wrapped(data: bytes) -> list[etree._Element]:
     if not data:
         return []
-    return list(etree.fromstring(b"<entries>" + data + b"</entries>"))
+    return list(etree.fromstring(b"<entries>" + data + b"</entries>", safexml.parser()))
 
 
 def _parsed(data: bytes) -> list[etree._Element]:
@@ -151,7 +138,7 @@ def write(out: BinaryIO, engine: Transformer, settings: dict[str, str],
     as it is written; each entry gets the letter's page and the edition's bibl.
     """
     header = etree.fromstring(engine.apply_corpus(OUTPUTS["cmif"], manifest([], settings))
-                              .encode("utf-8"))
+                              .encode("utf-8"), safexml.parser())
     holder = header.find("t:teiHeader/t:profileDesc", _NS)
     if holder is None:
         raise ValueError("the CMIF stylesheet made no profileDesc")
@@ -202,23 +189,31 @@ def letter_url(settings: dict[str, str], name: str) -> str:
 
 def export(files: list[Path], engine: Transformer, edition: Edition | None = None,
            display: Callable[[Path], str] = lambda p: p.name,
-           register: Register | None = None) -> tuple[bytes, list[Diagnostic]]:
-    """The CMIF bytes of the letters among `files` and the warnings of the export.
+           register: Register | None = None,
+           limits: safexml.Limits = safexml.NO_XINCLUDE) -> tuple[bytes, list[Diagnostic]]:
+    """The CMIF bytes of the letters among `files` (b"" when no file could be read), and the
+    problems: a file the secure reader refuses or a stylesheet fails on (left out, the
+    others are exported), what CMIF cannot carry, and a name without authority.
 
     For a list of files (`teipipe transform --to cmif`); the build streams the
-    entries it made in each document's task instead. A file that cannot be read or
-    transformed is one error, and the others are still exported.
+    entries it made in each document's task instead.
     """
-    chosen = edition or Edition()
     found: list[tuple[Path, bytes]] = []
     problems: list[Diagnostic] = []
     for path in files:
+        tree, refused = safexml.read(path, display(path), limits)
+        if tree is None:
+            problems.extend(refused)
+            continue
         try:
-            found.append((path, entries(engine, path.read_text(encoding="utf-8"), path.name)))
-        except (TransformError, OSError, UnicodeDecodeError) as error:
+            found.append((path, entries(engine, saxon.from_tree(tree), path.name)))
+        except TransformError as error:
             problems.append(Diagnostic("transform.failed", Severity.ERROR,
                                        Location(display(path)), str(error)))
-    settings = chosen.cmif_settings(latest(d for _p, data in found for d in entry_dates(data)))
+    if not found:
+        return b"", problems
+    settings = (edition or Edition()).cmif_settings(
+        latest(date for _path, data in found for date in entry_dates(data)))
     buffer = io.BytesIO()
     write(buffer, engine, settings, ((path.stem, data) for path, data in found))
     shown = [(display(path), data) for path, data in found]
