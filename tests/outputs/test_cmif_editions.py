@@ -46,7 +46,7 @@ def _jing(data: bytes, tmp_path: Path) -> str:
 
 def _schematron(data: bytes) -> list[str]:
     schema = etree.parse(str(CMIF / "cmif.sch")).getroot()
-    failures = compile_schematron(schema).run(data.decode("utf-8"))
+    failures = compile_schematron(schema).run(etree.ElementTree(etree.fromstring(data)))
     return [f"{f.role}: {f.message} at {f.at}" for f in failures]
 
 

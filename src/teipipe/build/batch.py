@@ -138,9 +138,16 @@ class Converter:
         return result.tei.tree if result.tei is not None else None
 
 
-@lru_cache(maxsize=2)
 def _validator(schema_dir: str) -> Validator:
-    """The compiled schema of a folder, once per worker process (it is immutable)."""
+    """The compiled schema of a folder, once per worker process and version of its files
+    (a build that wrote or changed them in this process gets them compiled afresh)."""
+    stamps = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size)
+                   for f in sorted(Path(schema_dir).glob("teipipe.*")))
+    return _compiled_validator(schema_dir, stamps)
+
+
+@lru_cache(maxsize=2)
+def _compiled_validator(schema_dir: str, _stamps: tuple[tuple[str, int, int], ...]) -> Validator:
     return load_validator(Path(schema_dir))
 
 
