@@ -17,8 +17,10 @@ from typing import BinaryIO, NoReturn
 _ATTEMPTS = 100
 
 
-def _create_beside(path: Path) -> tuple[int, Path]:
-    """A new, empty temporary file in `path`'s folder, opened for writing.
+def _create_beside(path: Path, made: list[Path]) -> int:
+    """A new, empty temporary file in `path`'s folder, opened for writing; its name is put
+    into `made` before the file exists, so that an interrupt at any point after leaves the
+    caller a name to remove.
 
     Made with mode 0666 through os.open, so the operating system applies the
     process's umask as it does to any new file (a web server can read the site,
@@ -26,29 +28,29 @@ def _create_beside(path: Path) -> tuple[int, Path]:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(_ATTEMPTS):
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        made.append(path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp"))
         try:
-            return os.open(temporary, flags, 0o666), temporary
+            return os.open(made[-1], flags, 0o666)
         except FileExistsError:
-            continue
+            made.pop()  # another writer's file, not ours to remove
     raise FileExistsError(f"no free temporary name beside {path}")
 
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A file to write `path` through: it replaces `path` whole when the block ends without
-    an error, and is removed otherwise (temporary file in the same folder, then rename)."""
+    an error, and is removed otherwise (temporary file in the same folder, then rename),
+    also when Ctrl-C lands while it is being made."""
+    made: list[Path] = []
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = _create_beside(path)
-    except OSError as error:
-        _raise_naming(error, path)
-    try:
+        handle = _create_beside(path, made)
         with os.fdopen(handle, "wb") as stream:
             yield stream
-        os.replace(temporary, path)
+        os.replace(made[-1], path)
     except BaseException as error:
-        temporary.unlink(missing_ok=True)
+        for temporary in made:
+            temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
             _raise_naming(error, path)
         raise
