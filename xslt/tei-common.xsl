@@ -193,9 +193,12 @@
     <xsl:variable name="edited" select="($choice/corr, $choice/reg)[1]"/>
     <xsl:variable name="who" select="for $r in tokenize($edited/@resp) return
         normalize-space((key('tp:id', substring($r, 2), root($choice))/(name, persName, orgName))[1])"/>
+    <xsl:variable name="ocr" select="$edited/@type = 'ocr'"/>
     <xsl:sequence select="string-join((
-        tp:label(if ($choice/sic) then 'as-printed' else 'in-source') || ': ' || normalize-space($text),
-        tp:label(if ($choice/sic) then 'corrected' else 'regularised')
+        tp:label(if ($choice/sic) then 'as-printed' else if ($ocr) then 'as-digitised'
+                 else 'in-source') || ': ' || normalize-space($text),
+        tp:label(if ($choice/sic) then 'corrected' else if ($ocr) then 'ocr-repaired'
+                 else 'regularised')
           || (if (exists($who[.])) then ' ' || tp:label('by') || ' ' || string-join($who[.], ', ') else '')
           || ($edited/@cert ! (', ' || tp:label('certainty') || ' ' || .))), '; ')"/>
   </xsl:function>

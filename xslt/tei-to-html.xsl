@@ -441,7 +441,7 @@
   <xsl:template match="choice">
     <xsl:variable name="edited" select="(reg, corr, expan, *)[1]"/>
     <xsl:variable name="label" select="tp:source-label(.)"/>
-    <span class="choice {if (corr) then 'correction' else if (reg) then 'regularisation' else 'abbreviation'}" tabindex="0"
+    <span class="choice {if (corr or reg/@type = 'ocr') then 'correction' else if (reg) then 'regularisation' else 'abbreviation'}" tabindex="0"
           title="{$label}" data-source="{$label}">
       <xsl:apply-templates select="$edited/node()"/>
     </span>

@@ -17,39 +17,40 @@ from typing import BinaryIO, NoReturn
 _ATTEMPTS = 100
 
 
-def _create_beside(path: Path, made: list[Path]) -> int:
-    """A new, empty temporary file in `path`'s folder, opened for writing; its name is put
-    into `made` before the file exists, so that an interrupt at any point after leaves the
-    caller a name to remove.
+def _create_beside(path: Path) -> tuple[int, Path]:
+    """A new, empty temporary file in `path`'s folder, opened for writing.
 
     Made with mode 0666 through os.open, so the operating system applies the
     process's umask as it does to any new file (a web server can read the site,
-    others the TEI), without reading or changing the process-wide umask.
+    others the TEI), without reading or changing the process-wide umask. An
+    interruption (Ctrl-C) that lands right after the file is made removes it.
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(_ATTEMPTS):
-        made.append(path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp"))
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
         try:
-            return os.open(made[-1], flags, 0o666)
+            return os.open(temporary, flags, 0o666), temporary
         except FileExistsError:
-            made.pop()  # another writer's file, not ours to remove
+            continue
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
     raise FileExistsError(f"no free temporary name beside {path}")
 
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A file to write `path` through: it replaces `path` whole when the block ends without
-    an error, and is removed otherwise (temporary file in the same folder, then rename),
-    also when Ctrl-C lands while it is being made."""
-    made: list[Path] = []
+    an error, and is removed otherwise (temporary file in the same folder, then rename)."""
+    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle = _create_beside(path, made)
+        handle, temporary = _create_beside(path)
         with os.fdopen(handle, "wb") as stream:
             yield stream
-        os.replace(made[-1], path)
+        os.replace(temporary, path)
     except BaseException as error:
-        for temporary in made:
+        if temporary is not None:
             temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
             _raise_naming(error, path)

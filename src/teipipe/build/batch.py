@@ -21,6 +21,7 @@ from ..corpus.links import Links, Partner, PlannedLinks, align_with
 from ..diagnostics import Diagnostic, Location, Severity
 from ..files import write_atomic
 from ..model import Relation
+from ..passes import Options
 from ..pipeline import convert_source
 from ..project import sidecar as sidecar_mod
 from ..project.register import Register
@@ -83,6 +84,8 @@ class Converter:
     outputs: bool = False
     """Also make the document's shares of the corpus outputs (page, CMIF entries, index
     row), so that they are made in parallel and cached with the TEI."""
+    options: Options | None = None
+    """Switches of the conversion the edition settles (how OCR repairs are written)."""
     publisher: str = ""
     """The edition's publisher, written into every TEI's publicationStmt."""
 
@@ -94,7 +97,7 @@ class Converter:
         side, problems = _sidecar(job)
         neighbours = tuple(Relation(kind, name, title)
                            for kind, name, title in job.links.context)
-        result = convert_source(src, self.register, side, None, None, self.schema_base,
+        result = convert_source(src, self.register, side, None, self.options, self.schema_base,
                                 neighbours, self.publisher)
         if result.ok and result.tei is not None:
             self._align(job, result.tei.tree)

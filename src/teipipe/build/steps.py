@@ -18,6 +18,7 @@ from .. import source as source_mod
 from ..corpus.links import plan_links, summarize
 from ..diagnostics import Diagnostic, Location, Severity
 from ..files import atomic_file, schema_base_for, write_atomic
+from ..passes import Options
 from ..project import edition as edition_mod
 from ..project.layout import SHIPPED_SCHEMA, Project
 from ..project.register import Register
@@ -130,7 +131,7 @@ def step_cmif(state: BuildState) -> None:
             state.tei_files, state.shares.entries(), strict=True))
 
     problems = (edition_mod.placeholder_warnings(
-                    state.edition, state.project.display(state.project.edition))
+                    state.edition, state.project.display(state.project.edition), Severity.INFO)
                 + cmif.mapping_warnings(shown()) + cmif.authority_warnings(shown(), state.register))
     state.diagnostics.extend(problems)
     if state.use_cache:
@@ -209,8 +210,10 @@ def step_convert(state: BuildState) -> None:
     progress = Progress(len(files), state.stream)
     records = []
     schema_dir = _usable_schema(state)
+    options = Options(ocr_repairs="silent" if state.edition.ocr_repairs == "silent"
+                      else "recorded")
     converter = Converter(state.register, base, schema_dir, outputs=not state.check,
-                          publisher=state.edition.publisher)
+                          options=options, publisher=state.edition.publisher)
     state.shares = DocumentShares(len(files))
     state.texts = len(files)
     for record in convert_corpus(plan, converter, state.executor, cache):

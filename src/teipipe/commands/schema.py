@@ -10,7 +10,7 @@ from ..files import write_atomic
 from ..project import layout as project_mod
 from ..schema import compile_project
 from ..tei import ODD_FILE, SCHEMA_FILES
-from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report
+from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report, summarize
 
 HELP = "compile the project's ODD (schema/teipipe.odd) into RELAX NG, Schematron and HTML"
 
@@ -60,9 +60,12 @@ def run(args: argparse.Namespace) -> int:
         for name in stale:
             print(f"schema/{name}: error: stale; run `teipipe schema compile` and commit it "
                   "[schema.stale]", file=sys.stderr)
-        return EXIT_PROBLEMS if stale else exit_code(result.diagnostics, args)
+        if stale:
+            return EXIT_PROBLEMS
+        summarize(f"schema compile --check: {len(result.outputs)} files, all fresh", args)
+        return exit_code(result.diagnostics, args)
     for name in stale:
         write_atomic(schema_dir / name, result.outputs[name])
     _ship(schema_dir, result.outputs)
-    print(f"schema: {len(result.outputs)} files, {len(stale)} written")
+    summarize(f"schema compile: {len(result.outputs)} files, {len(stale)} written", args)
     return exit_code(result.diagnostics, args)
