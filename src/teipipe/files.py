@@ -22,7 +22,8 @@ def _create_beside(path: Path) -> tuple[int, Path]:
 
     Made with mode 0666 through os.open, so the operating system applies the
     process's umask as it does to any new file (a web server can read the site,
-    others the TEI), without reading or changing the process-wide umask.
+    others the TEI), without reading or changing the process-wide umask. An
+    interruption (Ctrl-C) that lands right after the file is made removes it.
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(_ATTEMPTS):
@@ -31,6 +32,9 @@ def _create_beside(path: Path) -> tuple[int, Path]:
             return os.open(temporary, flags, 0o666), temporary
         except FileExistsError:
             continue
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
     raise FileExistsError(f"no free temporary name beside {path}")
 
 
@@ -38,17 +42,16 @@ def _create_beside(path: Path) -> tuple[int, Path]:
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A file to write `path` through: it replaces `path` whole when the block ends without
     an error, and is removed otherwise (temporary file in the same folder, then rename)."""
+    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = _create_beside(path)
-    except OSError as error:
-        _raise_naming(error, path)
-    try:
         with os.fdopen(handle, "wb") as stream:
             yield stream
         os.replace(temporary, path)
     except BaseException as error:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
             _raise_naming(error, path)
         raise
