@@ -34,6 +34,10 @@ DATELINES = [
     ("Dall’Haya il dì primo settembre 1620", None, "1620-09-01", "Haya"),
     ("Di Grunighen a’ 30 ottobre 1617", None, "1617-10-30", "Grunighen"),
     ("Madrid, 4 de mayo de 1902", None, "1902-05-04", "Madrid"),
+    ("Bord en mer Salonique le 16 Mars 1916", None, "1916-03-16", "Salonique"),
+    ("M.Stammlager III A, 6 luglio 1944", None, "1944-07-06", "M.Stammlager III A"),
+    ("Selvatelle 5-5-1944", None, "1944-05-05", "Selvatelle"),
+    ("Wien, 28. X. 904", 19, "1904-10-28", "Wien"),
     ("Coyoacán, D.F., 3 de mayo de 1938", None, "1938-05-03", "Coyoacán"),
     ("Madrid, a 1.º de setiembre de 1902", None, "1902-09-01", "Madrid"),
 ]
@@ -55,6 +59,7 @@ def test_dateline_gives_date_and_place(line: str, century: int | None, when: str
     "Received 3 March 1850",  # a docket: when it arrived, not when it was sent
     "Ich habe Ihren Brief vom 3. März 1850 erhalten und danke Ihnen sehr dafür.",
     "Rosa Winter 1921",  # a season is no month
+    "I arrived in London 3 March 1850",  # a sentence
 ])
 def test_lines_that_are_not_datelines(line: str) -> None:
     assert read_dateline(line) is None
