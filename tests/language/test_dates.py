@@ -86,3 +86,12 @@ def test_iso_problems_name_what_is_wrong() -> None:
     assert "not a date of the calendar" in str(iso_problem("1902-02-30"))
     assert "not ISO 8601" in str(iso_problem("30.2.1902"))
     assert range_end("1900-02") == "1900-02-28" and range_end("1904-02") == "1904-02-29"
+
+
+def test_a_date_line_without_a_year_still_names_its_place() -> None:
+    from teipipe.language.dates import read_yearless_place
+
+    assert read_yearless_place("Berlin, 18. April.") == "Berlin"
+    assert read_yearless_place("Chur den 19ten May.") == "Chur"
+    assert read_yearless_place("Lettre à Marguerite Rosmer, 27 septembre") is None
+    assert read_yearless_place("Jun. 29th") is None

@@ -303,6 +303,24 @@ def read_dateline(line: str, century: int | None = None) -> DatelineFound | None
     return DatelineFound(found.value, found.start, found.end, name, start, start + len(name))
 
 
+_YEARLESS = (
+    re.compile(rf"(?<![\w.]){_DAY}{_OF}\s*{_MONTH_WORD}[\s.,;:)\]]*$", re.I),
+    re.compile(rf"(?<!\w){_MONTH_WORD}[\s—–-]*{_DAY}[\s.,;:)\]]*$", re.I),
+)
+
+
+def read_yearless_place(line: str) -> str | None:
+    """The place of a date line that gives no year (`Berlin, 18. April.`), else None."""
+    if len(line) > _LONGEST_DATELINE:
+        return None
+    for pattern in _YEARLESS:
+        match = pattern.search(line)
+        if match is not None and month_number(match["month"]) is not None:
+            place = _place_of(line[: match.start()])
+            return (place[0] or None) if place else None
+    return None
+
+
 def parse_dateline(line: str) -> tuple[DateValue, str | None] | None:
     """A line that is nothing but a (place and) date: its value and place, else None."""
     found = read_dateline(line)

@@ -25,7 +25,7 @@ from ..language.correspondents import (
     signature_sender,
     title_parties,
 )
-from ..language.dates import find_date, read_dateline
+from ..language.dates import find_date, read_dateline, read_yearless_place
 from ..model import (
     Block,
     Closer,
@@ -229,8 +229,18 @@ def _date_and_place(top: list[_Line], bottom: list[_Line],
             break
     title_date, title_place = titled
     if title_date is not None and (len(title_date.value) == 10 or dated[0] is None):
-        return title_date, title_place or dated[1]
-    return dated[0], dated[1] or title_place
+        return title_date, title_place or dated[1] or _yearless_place(top, bottom)
+    return dated[0], dated[1] or title_place or _yearless_place(top, bottom)
+
+
+def _yearless_place(top: list[_Line], bottom: list[_Line]) -> Found | None:
+    """The place of a date line without a year (`Berlin, 18. April.`)."""
+    for line in [*top, *bottom]:
+        if line.kind != "title":
+            place = read_yearless_place(line.text)
+            if place is not None:
+                return _found(place, "medium", line, "date line without a year")
+    return None
 
 
 def _from_title(top: list[_Line]) -> tuple[Found | None, Found | None]:
