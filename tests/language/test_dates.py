@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from teipipe.language.dates import find_date, iso_problem, range_end, read_dateline
+from teipipe.language.dates import (
+    find_date,
+    iso_problem,
+    range_end,
+    read_dateline,
+    read_yearless_place,
+)
 
 DATELINES = [
     # (line, century hint, expected date, expected place)
@@ -89,8 +95,6 @@ def test_iso_problems_name_what_is_wrong() -> None:
 
 
 def test_a_date_line_without_a_year_still_names_its_place() -> None:
-    from teipipe.language.dates import read_yearless_place
-
     assert read_yearless_place("Berlin, 18. April.") == "Berlin"
     assert read_yearless_place("Chur den 19ten May.") == "Chur"
     assert read_yearless_place("Lettre à Marguerite Rosmer, 27 septembre") is None
