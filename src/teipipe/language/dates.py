@@ -107,7 +107,7 @@ def _year(match: re.Match[str], century: int | None) -> int | None:
         return int(groups["year"])
     if groups.get("yy") and century is not None:
         return century * 100 + int(groups["yy"])
-    if groups.get("yyy") and century is not None:
+    if groups.get("yyy"):
         return 1000 + int(groups["yyy"])  # `Wien, 28. X. 904`: the thousands left out
     return None
 

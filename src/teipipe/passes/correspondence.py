@@ -190,6 +190,9 @@ def _found(value: str, cert: Cert, line: _Line, how: str) -> Found:
 _FULL_YEAR = re.compile(r"(?<!\d)(1[4-9]|20)\d\d(?!\d)")
 
 
+_USUAL_CENTURY = 18  # of the letters editions publish, when the text gives no year in full
+
+
 def century_of(lines: list[str]) -> int | None:
     """The century most years written in full belong to (18 for `1851`), to read `51`."""
     counts = Counter(int(m.group(1)) for line in lines for m in _FULL_YEAR.finditer(line))
@@ -222,10 +225,13 @@ def _date_and_place(top: list[_Line], bottom: list[_Line],
     for line in [*top, *bottom]:
         if line.kind == "title":
             continue
-        parsed = read_dateline(line.text, century)
+        parsed = read_dateline(line.text, century or _USUAL_CENTURY)
         if parsed is not None and parsed.date.when:
             place = _found(parsed.place, "high", line, "date line") if parsed.place else None
-            dated = _found(parsed.date.when, "high", line, "date line"), place
+            # A two-digit year in a text without a year in full: the century is a guess.
+            guessed = century is None and read_dateline(line.text) is None
+            dated = _found(parsed.date.when, "low" if guessed else "high", line,
+                           "date line"), place
             break
     title_date, title_place = titled
     if title_date is not None and (len(title_date.value) == 10 or dated[0] is None):
