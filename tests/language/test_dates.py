@@ -23,6 +23,7 @@ DATELINES = [
     ("Frankfurt a. M., 27.6.1829", None, "1829-06-27", "Frankfurt a. M."),
     ("Zürich den 9ten Aug. 45.", 18, "1845-08-09", "Zürich"),
     ("Belvoir 31 dez.ber 1861.", None, "1861-12-31", "Belvoir"),
+    ("Turin–15–Juillet–1860.", None, "1860-07-15", "Turin"),
     ("Fluntern (Warlburg) den 26 October 1871.", None, "1871-10-26", "Fluntern"),
     ("London, March 3rd, 1850", None, "1850-03-03", "London"),
     ("3 March 1850", None, "1850-03-03", None),

@@ -38,14 +38,14 @@ _YEAR = (r"[(\[]?\s*(?:(?P<year>1[0-9]\d\d|20\d\d)(?:\d{1,2}(?=\W*$))?|'?(?P<yy>
          r"|(?P<yyy>[89]\d\d))(?![\d/])\s*[)\]]?")
 # `4 de mayo`, `3rd of March`, `3 di marzo`, `all’ultimo d’ottobre`
 _OF = r"(?:\s*(?:de|del|di|of|day\s+of)\b|\s*d[’'](?=\w))?"
-_BEFORE_YEAR = r"[\s,.]*(?:(?:de|del|di|of)\s+)?"
+_BEFORE_YEAR = r"[\s,.–—]*(?:(?:de|del|di|of)\s+)?"
 _ROMAN = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _NUMBER_DAY = r"(?P<day>[0-3]?\d)"
 
 # Each rule: the name of a written form and its pattern, most precise first.
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day-month-year", re.compile(
-        rf"(?<![\w.]){_DAY}(?:/[0-3]?\d)?{_OF}\s*{_MONTH_WORD}{_BEFORE_YEAR}{_YEAR}", re.I)),
+        rf"(?<![\w.]){_DAY}(?:/[0-3]?\d)?{_OF}[\s–—]*{_MONTH_WORD}{_BEFORE_YEAR}{_YEAR}", re.I)),
     ("month-day-year", re.compile(
         rf"(?<![\w]){_MONTH_WORD}[\s—–-]*[(\[]?(?:the\s+)?{_DAY}\s*[,/—–-]?\s*{_YEAR}", re.I)),
     ("day-roman-year", re.compile(
@@ -219,11 +219,11 @@ def _is_article(word: str, alone: bool) -> bool:
 
 def _strip_fillers(prefix: str) -> str:
     """The prefix without the article and weekday before the day (`, Samstag den`)."""
-    words = prefix.rstrip(" ,").split(" ")
+    words = prefix.rstrip(" ,–—").split(" ")
     while words and (_is_article(words[-1], alone=len(words) == 1) or is_weekday(words[-1])
                      or words[-1] in ("", ",")):
         words.pop()
-    return " ".join(words).rstrip(" ,")
+    return " ".join(words).rstrip(" ,–—")
 
 
 def _is_place_segment(segment: str) -> bool:
