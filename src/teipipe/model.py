@@ -245,6 +245,14 @@ class Dateline:
 
 
 @dataclass(frozen=True)
+class AddressLine:
+    """A line of the addressee's address at the head of a letter (TEI `address/addrLine`)."""
+
+    inlines: tuple[Inline, ...]
+    loc: Location
+
+
+@dataclass(frozen=True)
 class Salute:
     inlines: tuple[Inline, ...]
     loc: Location
@@ -260,7 +268,7 @@ class Signed:
 class Opener:
     """The letter's start: dateline and salutation, in source order."""
 
-    parts: tuple[Dateline | Salute, ...]
+    parts: tuple[AddressLine | Dateline | Salute, ...]
     loc: Location
 
 

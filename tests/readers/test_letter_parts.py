@@ -115,3 +115,18 @@ def test_markers_are_aligned_with_the_order_of_the_notes() -> None:
     assert {k: (p.text, p.start, p.glued) for k, p in chosen.items()} == {
         "n1": (0, texts[0].index("1 mir"), False), "n2": (0, texts[0].index("2 so"), True),
         "n3": (1, texts[1].index("3 und"), True), "n4": (1, texts[1].index("4 Nach"), True)}
+
+
+def test_address_lines_at_the_head_are_the_openers_address(tmp_path: Path) -> None:
+    text = ("Johannes Kern an Alfred Escher, Bülach, 28. Februar 1846\n\nAn Alfred Escher\n\n"
+            "An Herrn Dr. Alfred Escher in Zürich.\n\nHochgeehrter Herr!\n\nHeute wurde ich über "
+            "eine an mich gelangte Anzeige unterrichtet, die ich Ihnen mitteilen muss.\n\n"
+            "Mit Hochachtung\n\nJ. Kern\n")
+    result = convert_source(source.from_text(text, "brief.txt"), Register(), None)
+    assert result.tei is not None and not [d for d in result.diagnostics
+                                           if d.code.startswith("lossless")]
+    xml = result.tei.to_bytes().decode()
+    assert ("<opener>\n        <address>\n          <addrLine>An Alfred Escher</addrLine>\n"
+            "          <addrLine>An Herrn Dr. Alfred Escher in Zürich.</addrLine>\n"
+            "        </address>\n        <salute>Hochgeehrter Herr!</salute>") in xml
+    assert xml.count("<p>") == 1 + xml.split("<body>")[0].count("<p>")

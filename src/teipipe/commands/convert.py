@@ -19,10 +19,13 @@ from .common import (
     EXIT_USAGE,
     add_input_options,
     add_report_options,
+    counted,
     exit_code,
     expand_paths,
+    progress_stream,
     register_for,
     report,
+    summarize,
 )
 from .validate import schema_dir_for
 
@@ -63,10 +66,11 @@ def run(args: argparse.Namespace) -> int:
     options = Options(repair=not args.no_repair,
                       skip=frozenset({"repair"}) if args.no_repair else frozenset(),
                       ocr_repairs="silent" if edition.ocr_repairs == "silent" else "recorded")
-    progress = Progress(len(files), sys.stderr)
+    progress = Progress(len(files), progress_stream(args))
     schema_dir = schema_dir_for(None, files)
     validator = validation.load(schema_dir) if schema_dir is not None else None
     failed = bool(problems) and not files
+    written = 0
     for path in files:
         out_dir = args.out or path.parent
         # Outside a project there is no schema file to point at: the TEI then carries
@@ -75,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
                        if project is not None and (project.schema / RNG_FILE).is_file()
                        else None)
         result = convert_file(path, path.as_posix(), register, args.reader, options,
-                              schema_base, args.max_size)
+                              schema_base, args.max_size, edition.publisher)
         problems.extend(result.diagnostics)
         if result.ok and result.tei is not None:
             target = out_dir / f"{path.stem}.xml"
@@ -84,11 +88,15 @@ def run(args: argparse.Namespace) -> int:
             problems.extend(checked)
             write_atomic(target, data)
             failed = failed or any(d.severity is Severity.ERROR for d in checked)
+            written += 1
         else:
             failed = True
         progress.advance()
     progress.finish()
     report(problems, args)
+    failures = f", {len(files) - written} not" if written < len(files) else ""
+    texts, tei = counted(len(files), "text"), counted(written, "TEI file")
+    summarize(f"convert: {texts}, {tei} written{failures}", args)
     return exit_code(problems, args, failed)
 
 

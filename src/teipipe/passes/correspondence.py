@@ -27,6 +27,7 @@ from ..language.correspondents import (
 )
 from ..language.dates import find_date, read_dateline, read_yearless_place
 from ..model import (
+    AddressLine,
     Block,
     Closer,
     CorrespAction,
@@ -101,7 +102,8 @@ def _block_lines(block: Block) -> Iterator[_Line]:
     if isinstance(block, Opener | Closer):
         for part in block.parts:
             kind: LineKind = ("dateline" if isinstance(part, Dateline) else
-                              "salute" if isinstance(part, Salute) else "signed")
+                              "salute" if isinstance(part, Salute) else
+                              "short" if isinstance(part, AddressLine) else "signed")
             yield _Line(kind, _text(part.inlines), part.loc)
     elif isinstance(block, Paragraph | Heading):
         text = _text(block.inlines)

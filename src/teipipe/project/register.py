@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -38,10 +39,31 @@ class Entry:
     death: str | None = None
     match_in_text: bool = True
     """Whether mentions in the running text are tagged (off for ambiguous short names)."""
+    no_identifier: str = ""
+    """Why the entry has no authority identifier, when the editor says so (`no_identifier`
+    in the register); the CMIF export then does not warn about it."""
+    sort: str = ""
+    """How the register orders the entry (`Serge, Victor`); empty: see `sort_key`."""
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    def sort_key(self) -> tuple[str, str]:
+        """The entry's place in the register: its `sort` setting; for a person without one,
+        the surname first (the part after a comma comes last, else the last word leads:
+        `Victor Serge` → `Serge Victor`); places and organisations by name. Letter case
+        and accents do not count, except to break ties."""
+        if self.sort:
+            key = self.sort
+        elif self.kind == "person" and "," not in self.name and " " in self.name.strip():
+            first, _, last = self.name.strip().rpartition(" ")
+            key = f"{last} {first}"
+        else:
+            key = self.name.replace(",", " ")
+        plain = "".join(c for c in unicodedata.normalize("NFKD", key)
+                        if not unicodedata.combining(c))
+        return " ".join(plain.casefold().split()), key
 
 
 @dataclass(frozen=True)
@@ -107,13 +129,39 @@ def _entry(kind: EntryKind, entry_id: str, table: dict[str, object], where: Loca
                     f"{entry_id}: authority {authority!r} is not one of {', '.join(AUTHORITIES)}"))
             idnos.append((authority.lower(), str(value)))
     aliases = table.get("aliases", [])
+    no_identifier = _no_identifier(table.get("no_identifier"), entry_id, bool(idnos), where,
+                                   problems)
     return Entry(
         kind=kind, id=entry_id, name=name.strip(),
         aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
         idnos=tuple(idnos), note=str(table.get("note", "")),
         birth=_optional_str(table.get("birth")), death=_optional_str(table.get("death")),
-        match_in_text=bool(table.get("match_in_text", True)),
+        match_in_text=bool(table.get("match_in_text", True)), no_identifier=no_identifier,
+        sort=str(table.get("sort", "")),
     )
+
+
+NO_IDENTIFIER_KNOWN = "no identifier known"
+
+
+def _no_identifier(value: object, entry_id: str, has_idno: bool, where: Location,
+                   problems: list[Diagnostic]) -> str:
+    """The editor's statement that an entry has no authority identifier: `true`, or the
+    reason as text; "" when not stated (or contradicted by an idno, which wins)."""
+    if value is None or value is False or value == "":
+        return ""
+    if not isinstance(value, bool | str):
+        problems.append(Diagnostic(
+            "register.bad-no-identifier", Severity.WARNING, where,
+            f"{entry_id}: `no_identifier` is true or the reason as text, not {value!r}"))
+        return ""
+    if has_idno:
+        problems.append(Diagnostic(
+            "register.no-identifier-with-idno", Severity.WARNING, where,
+            f"{entry_id} has an idno and says `no_identifier`; remove one of them "
+            "(the idno is used)"))
+        return ""
+    return value.strip() if isinstance(value, str) else NO_IDENTIFIER_KNOWN
 
 
 def _optional_str(value: object) -> str | None:

@@ -263,6 +263,29 @@ def is_letter_title(text: str) -> bool:
     return word_count(stripped) <= _LONGEST_TITLE and bool(_LETTER_TITLE.match(stripped))
 
 
+# The head of an address: `An Herrn Dr. Alfred Escher`, `To John Carter`, `À Monsieur …`,
+# `Al Signor …`, `Herrn Professor …`, `Monsieur A. Escher Représentant …`.
+_ADDRESS_TITLE = (r"(?:herrn?|frau|fräulein|hrn?\.|monsieur|madame|mademoiselle|m\.|mme|mr\.?|"
+                  r"mrs\.?|miss|messrs\.?|señora?|sr\.|sra\.|don|doña|signora?|sig\.(?:ra)?|"
+                  r"ill\.mo|die\s+tit\.|s\.\s*e\.)")
+_ADDRESS_HEAD = re.compile(
+    rf"""^(?:(?:an|to|à|a|al|alla|allo|ai|aux|au)\s+(?:{_ADDRESS_TITLE}\s*)?
+          | {_ADDRESS_TITLE}\s+
+        )[A-ZÀ-Ý]""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_LONGEST_ADDRESS = 25
+
+
+def is_address_line(text: str) -> bool:
+    """A line of an addressee's address at a letter's head (not a salutation: no `,` `!`)."""
+    stripped = text.strip()
+    if not stripped or stripped[-1:] in ",:!?;" or word_count(stripped) > _LONGEST_ADDRESS:
+        return False
+    match = _ADDRESS_HEAD.match(stripped)
+    return match is not None and stripped[match.end() - 1].isupper()
+
+
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
@@ -291,9 +314,8 @@ def ends_sentence(text: str) -> bool:
     """The text ends where a sentence may end (so a following blank line is a paragraph end)."""
     stripped = text.rstrip()
     stripped = _TRAILING_DIGITS.sub("", stripped).rstrip()  # a glued note number
-    # A dash set off by a space ends a thought (`soll. –`); one glued to a word breaks it.
-    return (not stripped or stripped[-1] in ".!?:;»”\"')]…" or stripped.endswith("...")
-            or stripped.endswith((" –", " —")))
+    # A dash ends a thought (`soll. –`, letters' `recd—`); a hyphen glued to a word breaks it.
+    return (not stripped or stripped[-1] in ".!?:;»”\"')]…–—" or stripped.endswith("..."))
 
 
 POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum)", re.IGNORECASE)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ..diagnostics import Location
 from ..language.dates import find_date, parse_dateline
 from ..model import (
+    AddressLine,
     Block,
     Closer,
     Dateline,
@@ -85,7 +86,8 @@ def _is_list_item(unit: Unit) -> re.Match[str] | None:
 def _is_heading(units: Sequence[Unit], index: int) -> bool:
     unit = units[index]
     text = unit.text
-    if rules.is_salutation(text) or _dateline_like(text) or rules.is_closing(text):
+    if (rules.is_salutation(text) or _dateline_like(text) or rules.is_closing(text)
+            or rules.is_address_line(text)):
         return False
     following = units[index + 1] if index + 1 < len(units) else None
     if following is None or following.gap_before >= 2 and not unit.gap_before >= 2:
@@ -159,16 +161,18 @@ def _short_frame_line(text: str) -> bool:
 
 
 def _opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
-    """Leading datelines and salutations of a letter, with an address in capitals split off.
+    """Leading address lines, datelines and salutations of a letter, in any order.
 
-    A dateline may come before or after the salutation; a bracketed remark of the
-    editor on the place or date (`[Envoyée à Paris]`) stands with the datelines.
+    A bracketed remark of the editor on place or date (`[Envoyée à Paris]`) stands
+    with the datelines; an address in capitals opening a paragraph is split off.
     The opener ends at its salutation or at the first line of the letter's text.
     """
-    parts: list[Dateline | Salute] = []
-    while units and len(parts) < 4:
+    parts: list[AddressLine | Dateline | Salute] = []
+    while units and len(parts) < 6:
         unit = units[0]
-        if _dateline_like(unit.text):
+        if rules.is_address_line(unit.text) and not rules.is_salutation(unit.text):
+            parts.append(AddressLine(unit.inlines, unit.loc))
+        elif _dateline_like(unit.text):
             parts.append(dateline_of(unit, parse_dateline(unit.text)))
         elif rules.is_salutation(unit.text) or _salutation_shaped(units):
             parts.append(Salute(unit.inlines, unit.loc))

@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..diagnostics import Location
 from ..model import (
+    AddressLine,
     Block,
     Choice,
     Closer,
@@ -159,7 +160,14 @@ def _letter_frame(tag: str) -> Callable[[etree._Element, Opener | Closer, _Origi
     """Writer of an opener or a closer with its dateline, salute and signed parts."""
     def write_frame(parent: etree._Element, block: Opener | Closer, origins: _Origins) -> None:
         node = origins.mark(el(parent, tag), block.loc)
+        address: etree._Element | None = None
         for part in block.parts:
+            if isinstance(part, AddressLine):  # consecutive lines make one address
+                if address is None:
+                    address = origins.mark(el(node, "address"), part.loc)
+                _leaf(address, "addrLine", part.inlines, part.loc, origins)
+                continue
+            address = None
             _letter_part(node, part, origins)
     return write_frame
 
