@@ -38,17 +38,21 @@ class Converted:
 def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sidecar | None,
                    reader_name: str | None = None, options: Options | None = None,
                    schema_base: str | None = "../../schema/",
-                   corpus_relations: tuple[Relation, ...] = ()) -> Converted:
+                   corpus_relations: tuple[Relation, ...] = (),
+                   publisher: str = "") -> Converted:
     """Convert an already decoded text. Pure apart from reading nothing at all.
 
     `corpus_relations` are links the corpus knows and the text cannot (its
     neighbouring letters); they join the document's relations before writing.
+    `publisher`: the edition's publisher (edition.toml), which a sidecar may override.
     """
     reporter = Reporter()
     reporter.extend(src.diagnostics)
     reader, why = choose_reader(src, reader_name, side)
     reporter.info("reader.chosen", Location(src.path), f"read as {reader.name}: {why}")
     document = reader.read(src, reporter)
+    if publisher:
+        document = document.with_(meta=replace(document.meta, publisher=publisher))
     ctx = Context(register=register, reporter=reporter, sidecar=side,
                   options=options or Options(), source_lines=src.lines)
     document = passes.run(document, ctx)
@@ -111,7 +115,7 @@ def choose_reader(src: source_mod.Source, reader_name: str | None,
 def convert_file(path: Path, display: str, register: Register,
                  reader_name: str | None = None, options: Options | None = None,
                  schema_base: str | None = "../../schema/",
-                 max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> Converted:
+                 max_bytes: int = source_mod.DEFAULT_MAX_BYTES, publisher: str = "") -> Converted:
     """Read, decode and convert one file; input problems become diagnostics, not exceptions."""
     try:
         src = source_mod.read(path, display, max_bytes)
@@ -122,6 +126,7 @@ def convert_file(path: Path, display: str, register: Register,
             "source.unreadable", Severity.ERROR, Location(display),
             f"cannot read the file: {error.strerror or error}"),))
     side, side_problems = sidecar.load(path, display)
-    result = convert_source(src, register, side, reader_name, options, schema_base)
+    result = convert_source(src, register, side, reader_name, options, schema_base,
+                            publisher=publisher)
     return Converted(result.source_path, result.document, result.tei,
                      tuple(side_problems) + result.diagnostics)

@@ -86,6 +86,8 @@ class Converter:
     row), so that they are made in parallel and cached with the TEI."""
     options: Options | None = None
     """Switches of the conversion the edition settles (how OCR repairs are written)."""
+    publisher: str = ""
+    """The edition's publisher, written into every TEI's publicationStmt."""
 
     def __call__(self, job: Job) -> Outcome:
         try:
@@ -96,7 +98,7 @@ class Converter:
         neighbours = tuple(Relation(kind, name, title)
                            for kind, name, title in job.links.context)
         result = convert_source(src, self.register, side, None, self.options, self.schema_base,
-                                neighbours)
+                                neighbours, self.publisher)
         if result.ok and result.tei is not None:
             self._align(job, result.tei.tree)
         tei = result.tei.to_bytes() if result.ok and result.tei is not None else None
@@ -139,9 +141,16 @@ class Converter:
         return result.tei.tree if result.tei is not None else None
 
 
-@lru_cache(maxsize=2)
 def _validator(schema_dir: str) -> Validator:
-    """The compiled schema of a folder, once per worker process (it is immutable)."""
+    """The compiled schema of a folder, once per worker process and version of its files
+    (a build that wrote or changed them in this process gets them compiled afresh)."""
+    stamps = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size)
+                   for f in sorted(Path(schema_dir).glob("teipipe.*")))
+    return _compiled_validator(schema_dir, stamps)
+
+
+@lru_cache(maxsize=2)
+def _compiled_validator(schema_dir: str, _stamps: tuple[tuple[str, int, int], ...]) -> Validator:
     return load_validator(Path(schema_dir))
 
 

@@ -7,7 +7,7 @@ A new step is one function and one row in STEPS.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
@@ -20,13 +20,13 @@ from ..diagnostics import Diagnostic, Location, Severity
 from ..files import atomic_file, schema_base_for, write_atomic
 from ..passes import Options
 from ..project import edition as edition_mod
-from ..project.layout import Project
+from ..project.layout import SHIPPED_SCHEMA, Project
 from ..project.register import Register
 from ..project.register import load as load_register
 from ..publish import cmif, site
 from ..publish.transform import PARALLEL, Transformer
 from ..schema import compile_project
-from ..tei import ODD_FILE
+from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
 from ..validation import SchemaMissing
 from ..validation import load as load_validator
 from . import lock as buildlock
@@ -126,10 +126,13 @@ def step_cmif(state: BuildState) -> None:
         date for _name, entries in state.shares.entries() for date in cmif.entry_dates(entries)))
     with atomic_file(target) as out:
         cmif.write(out, state.transformer, settings, state.shares.entries())
-    problems = cmif.authority_warnings(
-        ((state.project.display(path), entries) for path, (_name, entries) in zip(
-            state.tei_files, state.shares.entries(), strict=True)),
-        state.register)
+    def shown() -> Iterator[tuple[str, bytes]]:
+        return ((state.project.display(path), entries) for path, (_name, entries) in zip(
+            state.tei_files, state.shares.entries(), strict=True))
+
+    problems = (edition_mod.placeholder_warnings(
+                    state.edition, state.project.display(state.project.edition), Severity.INFO)
+                + cmif.mapping_warnings(shown()) + cmif.authority_warnings(shown(), state.register))
     state.diagnostics.extend(problems)
     if state.use_cache:
         write_atomic(remembered, encode_entry(CacheEntry(True, None, tuple(problems))))
@@ -210,7 +213,7 @@ def step_convert(state: BuildState) -> None:
     options = Options(ocr_repairs="silent" if state.edition.ocr_repairs == "silent"
                       else "recorded")
     converter = Converter(state.register, base, schema_dir, outputs=not state.check,
-                          options=options)
+                          options=options, publisher=state.edition.publisher)
     state.shares = DocumentShares(len(files))
     state.texts = len(files)
     for record in convert_corpus(plan, converter, state.executor, cache):
@@ -261,7 +264,7 @@ def step_schema(state: BuildState) -> None:
     """The ODD compiled afresh; its HTML reference goes to build/site/schema/."""
     project = state.project
     if not (project.schema / ODD_FILE).is_file():
-        state.summary.append("schema: the project has no ODD; teipipe's own schema is used")
+        _teipipe_reference(state)
         return
     result = compile_project(project.schema, project.display(project.schema), state.max_bytes)
     state.diagnostics.extend(result.diagnostics)
@@ -283,9 +286,35 @@ def step_schema(state: BuildState) -> None:
     state.summary.append(f"schema: {len(result.outputs)} files, {len(stale)} stale")
 
 
+def step_schema_files(state: BuildState) -> None:
+    """A project without an ODD is validated against teipipe's own schema; its RELAX NG and
+    Schematron are written into the project's schema/ when missing, since every TEI's
+    xml-model points there. Before the conversion, whose cache key they are part of."""
+    project = state.project
+    if state.check or (project.schema / ODD_FILE).is_file():
+        return
+    written = [name for name in (RNG_FILE, SCH_FILE)
+               if not (project.schema / name).is_file()]
+    for name in written:
+        write_atomic(project.schema / name, (SHIPPED_SCHEMA / name).read_bytes())
+    if written:
+        state.summary.append(f"schema: teipipe's own {', '.join(written)} written into "
+                             f"{project.display(project.schema)}/")
+
+
+def _teipipe_reference(state: BuildState) -> None:
+    """The reference page of teipipe's own schema, in the site, where every page links."""
+    result = compile_project(SHIPPED_SCHEMA, "teipipe's own schema")
+    if not state.check and result.ok:
+        write_atomic(state.project.build / "site" / "schema" / "reference.html",
+                     result.outputs["reference.html"])
+    state.summary.append("schema: the project has no ODD; teipipe's own schema is used")
+
+
 STEPS: list[tuple[str, Step]] = [
     ("register", step_register),
     ("edition", step_edition),
+    ("schema-files", step_schema_files),
     ("convert", step_convert),  # also validates, and links documents to the corpus
     ("schema", step_schema),
     ("cmif", step_cmif),

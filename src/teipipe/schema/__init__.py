@@ -8,6 +8,6 @@ an output.
 
 from __future__ import annotations
 
-from .compiler import OUTPUTS, CompileResult, compile_odd, compile_project
+from .compiler import OUTPUTS, CompileResult, compile_file, compile_odd, compile_project
 
-__all__ = ["OUTPUTS", "CompileResult", "compile_odd", "compile_project"]
+__all__ = ["OUTPUTS", "CompileResult", "compile_file", "compile_odd", "compile_project"]
