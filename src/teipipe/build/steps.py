@@ -27,7 +27,7 @@ from ..schema import compile_project
 from ..tei import ODD_FILE
 from ..validation import SchemaMissing
 from ..validation import load as load_validator
-from .batch import Converter, Plan, convert_corpus
+from .batch import Plan, convert_corpus
 from .cache import CACHE_DIR, Cache, InputHashes, ParsedSidecars, environment_key
 from .cache import Entry as CacheEntry
 from .cache import decode as decode_entry
@@ -35,6 +35,7 @@ from .cache import encode as encode_entry
 from .executor import Executor, SerialExecutor
 from .progress import Progress
 from .shares import DocumentShares
+from .task import Converter
 
 
 @dataclass

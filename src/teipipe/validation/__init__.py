@@ -10,6 +10,7 @@ thread-safe (one per thread).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -33,14 +34,14 @@ class Validator:
     schematron: CompiledSchematron
 
     def validate(self, data: bytes, display: str,
-                 origins: dict[int, Location] | None = None,
+                 origins: Mapping[int, Location] | None = None,
                  parsed: saxon.PyXdmNode | None = None) -> list[Diagnostic]:
         """Every problem of one document; `origins` maps TEI lines to plain-text places;
         `parsed`: the same document as `saxon.parse` gave it, when the caller has it."""
         tree, problems = safe.parse(data, display)
         if tree is None:
             return problems
-        place = _Placer(data, display, tree.getroot(), origins or {})
+        place = _Placer(data, display, tree.getroot(), {} if origins is None else origins)
         for problem in self.grammar.check(tree):
             problems.append(place.diagnostic(problem.code, problem.element, problem.attribute,
                                              problem.message, problem.line))
@@ -71,7 +72,7 @@ class _Placer:
     data: bytes
     display: str
     root: etree._Element
-    origins: dict[int, Location]
+    origins: Mapping[int, Location]
 
     @cached_property
     def columns(self) -> dict[etree._Element, int]:
@@ -107,11 +108,12 @@ class FileCheck:
     schema_dir: str
 
     def __call__(self, path: Path) -> list[Diagnostic]:
-        return _loaded(self.schema_dir).validate_file(path, path.as_posix())
+        return loaded(self.schema_dir).validate_file(path, path.as_posix())
 
 
 @lru_cache(maxsize=2)
-def _loaded(schema_dir: str) -> Validator:
+def loaded(schema_dir: str) -> Validator:
+    """The Validator of a schema folder, compiled once per process (it is immutable)."""
     return load(Path(schema_dir))
 
 
@@ -132,4 +134,4 @@ def load(schema_dir: Path) -> Validator:
                      compile_schematron(rules))
 
 
-__all__ = ["FileCheck", "SchemaMissing", "Validator", "load"]
+__all__ = ["FileCheck", "SchemaMissing", "Validator", "load", "loaded"]
