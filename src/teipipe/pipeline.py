@@ -49,7 +49,7 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
     reader = readers.get(chosen) if chosen else readers.sniff(src)
     document = reader.read(src, reporter)
     ctx = Context(register=register, reporter=reporter, sidecar=side,
-                  options=options or Options())
+                  options=options or Options(), source_lines=src.lines)
     document = passes.run(document, ctx)
     if corpus_relations:
         document = document.with_(meta=replace(

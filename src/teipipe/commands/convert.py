@@ -6,14 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import readers
+from .. import readers, validation
 from ..build.progress import Progress
+from ..diagnostics import Diagnostic, Severity
 from ..files import schema_base_for, write_atomic
 from ..passes import Options
-from ..pipeline import convert_file
+from ..pipeline import Converted, convert_file
 from ..project import layout as project_mod
 from ..tei import RNG_FILE
 from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, register_for, report
+from .validate import schema_dir_for
 
 HELP = "convert plain-text files (or folders of .txt) to TEI"
 
@@ -47,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
     options = Options(repair=not args.no_repair,
                       skip=frozenset({"repair"}) if args.no_repair else frozenset())
     progress = Progress(len(files), sys.stderr)
+    schema_dir = schema_dir_for(None, files)
+    validator = validation.load(schema_dir) if schema_dir is not None else None
     failed = bool(problems) and not files
     for path in files:
         out_dir = args.out or path.parent
@@ -59,10 +63,24 @@ def run(args: argparse.Namespace) -> int:
                               schema_base)
         problems.extend(result.diagnostics)
         if result.ok and result.tei is not None:
-            write_atomic(out_dir / f"{path.stem}.xml", result.tei.to_bytes())
+            target = out_dir / f"{path.stem}.xml"
+            data = result.tei.to_bytes()
+            checked = _checked(validator, result, data, target)
+            problems.extend(checked)
+            write_atomic(target, data)
+            failed = failed or any(d.severity is Severity.ERROR for d in checked)
         else:
             failed = True
         progress.advance()
     progress.finish()
     report(problems, args)
     return exit_code(problems, args, failed)
+
+
+def _checked(validator: validation.Validator | None, result: Converted, data: bytes,
+             target: Path) -> list[Diagnostic]:
+    """What teipipe's own validator says of the TEI about to be written: convert never
+    leaves a file that `teipipe validate` rejects without saying so (and exiting 1)."""
+    if validator is None or result.tei is None:
+        return []
+    return validator.validate(data, target.as_posix(), result.tei.origin_by_line())

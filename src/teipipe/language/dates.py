@@ -1,41 +1,63 @@
-"""Dates as letters write them ("August 10, 1936", "30 juillet 1936", "Paris, 31 October 1938").
+"""Dates as letters write them, in German, English, French, Italian and Spanish.
 
-Month names are language data, kept as tables; each pattern is one named rule.
+`12 janvier 1902`, `Samstag den 27. Juni 1829`, `March 3rd, 1850`, `4 de mayo de
+1902`, `ce 10 de juillet (1538)`, `3. III. 1850`, `27.6.1829`. Each written form is
+one named pattern; month and weekday words are the language data of
+`datewords`. A value is only ever a date that exists (no 30 February).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as calendar_date
 
 from ..model import DateValue
+from .datewords import (
+    ARTICLES,
+    DATE_LABELS,
+    DOCKET_WORDS,
+    FROM_WORDS,
+    LETTER_WORDS,
+    PLACE_PARTICLES,
+    ROMAN_MONTHS,
+    fold,
+    is_weekday,
+    month_number,
+)
 
-MONTHS: dict[str, int] = {}
-_MONTH_TABLES = {
-    "en": "january february march april may june july august september october november december",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "de": "januar februar märz april mai juni juli august september oktober november dezember",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-          "diciembre",
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
-          "dicembre",
-}
-for _names in _MONTH_TABLES.values():
-    for _number, _name in enumerate(_names.split(), start=1):
-        MONTHS.setdefault(_name, _number)
-# Common abbreviations and spellings without accents.
-MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-               "sept": 9, "oct": 10, "nov": 11, "dec": 12, "fevrier": 2, "aout": 8,
-               "decembre": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12})
+_DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first)"
+        r"(?:er|re|ème|e|sten|st|nd|rd|th|d|ten|ter|te|t|r|o|º|°|ª)?\.?(?:º|°)?")
+_MONTH_WORD = r"(?P<month>[^\W\d_]{3,12}(?:\.?[^\W\d_]{1,4})?\.?|(?:[7-9]|10)bre?|[Xx]bre?)"
+# `1538`, `(1538)`, `[1538]`: editions put a year the writer left out in brackets. Two
+# digits (`Bern 19. XI. 50`, `May 22/96`) count only where the caller knows the century.
+_YEAR = (r"[(\[]?\s*(?:(?P<year>1[0-9]\d\d|20\d\d)|'?(?P<yy>\d\d))(?![\d/])\s*[)\]]?")
+_OF = r"(?:\s*(?:de|del|di|of|day\s+of)\b)?"  # `4 de mayo`, `3rd of March`, `3 di marzo`
+_BEFORE_YEAR = r"[\s,.]*(?:(?:de|del|di|of)\s+)?"
+_ROMAN = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+_NUMBER_DAY = r"(?P<day>[0-3]?\d)"
 
-_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_DAY = r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?"
-_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
-
-_DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+{_MONTH}\s+{_YEAR}\b")
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
-_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")
-_ISO = re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<month>\d\d)(?:-(?P<day>\d\d))?\b")
+# Each rule: the name of a written form and its pattern, most precise first.
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("day-month-year", re.compile(
+        rf"(?<![\w.]){_DAY}(?:/[0-3]?\d)?{_OF}\s*{_MONTH_WORD}{_BEFORE_YEAR}{_YEAR}", re.I)),
+    ("month-day-year", re.compile(
+        rf"(?<![\w]){_MONTH_WORD}[\s—–-]*(?:the\s+)?{_DAY}\s*[,/—–-]?\s*{_YEAR}", re.I)),
+    ("day-roman-year", re.compile(
+        rf"(?<![\w.]){_NUMBER_DAY}\.?[\s/-]*{_ROMAN}\.?[\s/.-]*{_YEAR}")),
+    ("numeric", re.compile(
+        rf"(?<![\w./-]){_NUMBER_DAY}[./]\s?(?P<num>[01]?\d)[./]\s?{_YEAR}(?![\d./]\d)")),
+    ("iso", re.compile(
+        r"(?<![\w-])(?P<year>1[0-9]\d\d|20\d\d)-(?P<num>[01]\d)(?:-(?P<day>[0-3]\d))?(?![\w-])")),
+    ("year-month-day", re.compile(
+        rf"(?<![\w])[(\[]?(?P<year>1[0-9]\d\d|20\d\d)[)\]]?[\s,.]+{_MONTH_WORD}\s*{_DAY}(?!\w)",
+        re.I)),
+    ("month-year", re.compile(
+        rf"(?<![\w]){_MONTH_WORD}{_BEFORE_YEAR}[(\[]?(?P<year>1[0-9]\d\d|20\d\d)(?!\d)[)\]]?",
+        re.I)),
+)
+_HAS_YEAR = re.compile(r"1[0-9]\d\d|20\d\d|\d\d")
+_DAY_WORDS = {"primo": 1, "premier": 1, "primero": 1, "first": 1}
 
 
 @dataclass(frozen=True)
@@ -45,68 +67,188 @@ class FoundDate:
     value: DateValue
     start: int
     end: int
+    rule: str = ""
+    """Name of the written form that matched (`day-month-year`, `numeric`…)."""
 
 
-def _month_number(word: str) -> int | None:
-    return MONTHS.get(word.lower().rstrip("."))
-
-
-def _iso(year: str, month: int | None, day: str | None) -> str | None:
+def iso_date(year: int, month: int | None, day: int | None) -> str | None:
+    """`YYYY-MM-DD` (or `YYYY-MM` without a day) when that day exists, else None."""
     if month is None or not 1 <= month <= 12:
         return None
     if day is None:
-        return f"{year}-{month:02d}"
-    day_number = int(day)
-    if not 1 <= day_number <= 31:
+        return f"{year:04d}-{month:02d}"
+    try:
+        calendar_date(year, month, day)
+    except ValueError:
         return None
-    return f"{year}-{month:02d}-{day_number:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def find_date(text: str) -> FoundDate | None:
-    """The first full or month-precise date in `text`, most precise pattern first."""
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
-        for match in pattern.finditer(text):
-            iso = _iso(match["year"], _month_number(match["month"]), match["day"])
-            if iso is not None:
-                return FoundDate(DateValue(when=iso), match.start(), match.end())
-    for match in _ISO.finditer(text):
-        iso = _iso(match["year"], int(match["month"]), match["day"])
-        if iso is not None:
-            return FoundDate(DateValue(when=iso), match.start(), match.end())
-    for match in _MONTH_YEAR.finditer(text):
-        iso = _iso(match["year"], _month_number(match["month"]), None)
-        if iso is not None:
-            return FoundDate(DateValue(when=iso), match.start(), match.end())
+def _month_of(match: re.Match[str]) -> int | None:
+    groups = match.groupdict()
+    if groups.get("roman"):
+        return ROMAN_MONTHS[groups["roman"]]
+    if groups.get("num"):
+        return int(groups["num"])
+    word = groups.get("month")
+    return month_number(word) if word else None
+
+
+def _year(match: re.Match[str], century: int | None) -> int | None:
+    groups = match.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    if groups.get("yy") and century is not None:
+        return century * 100 + int(groups["yy"])
     return None
+
+
+def _value(rule: str, match: re.Match[str], century: int | None) -> str | None:
+    year = _year(match, century)
+    if year is None:
+        return None
+    month = _month_of(match)
+    day_text = match.groupdict().get("day")
+    day = (_DAY_WORDS.get(day_text.lower()) or int(day_text)) if day_text else None
+    if rule == "numeric" and month is not None and day is not None and month > 12 >= day:
+        month, day = day, month  # `6/27/1850`: month first, as American letters write it
+    return iso_date(year, month, day)
+
+
+def find_dates(text: str, century: int | None = None) -> list[FoundDate]:
+    """Every date in `text`, in reading order; where two overlap, the more precise wins.
+
+    Years of two digits are read only with the `century` (18 for the 1800s) they fall in."""
+    if not _HAS_YEAR.search(text):
+        return []
+    found: list[FoundDate] = []
+    for rule, pattern in _RULES:
+        position = 0
+        while (match := pattern.search(text, position)) is not None:
+            iso = _value(rule, match, century)
+            start, end = match.start(), match.end()
+            # Not a date (`15 Blauwolkengasse 24`): look again one character further.
+            position = start + 1 if iso is None else end
+            if iso is None or any(start < other.end and other.start < end for other in found):
+                continue  # or a less precise reading of a date already found
+            found.append(FoundDate(DateValue(when=iso), start, end, rule))
+    return sorted(found, key=lambda f: f.start)
+
+
+def find_date(text: str, century: int | None = None) -> FoundDate | None:
+    """The first date in `text` that gives a day, else the first that gives a month."""
+    dates = find_dates(text, century)
+    full = [d for d in dates if d.value.when and len(d.value.when) == 10]
+    chosen = full or dates
+    return chosen[0] if chosen else None
 
 
 def parse_iso(value: str) -> DateValue | None:
-    """A DateValue from an editor's ISO string (`1936`, `1936-08`, `1936-08-10`)."""
-    if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", value):
-        return DateValue(when=value)
+    """A DateValue from an editor's ISO string (`1936`, `1936-08`, `1936-08-10`) that exists."""
+    return DateValue(when=value) if iso_problem(value) is None else None
+
+
+def iso_problem(value: str) -> str | None:
+    """What is wrong with an ISO date string, or None when it is a real YYYY[-MM[-DD]]."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    if match is None:
+        return f"{value!r} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)"
+    year, month, day = match.groups()
+    if month is not None and iso_date(int(year), int(month), int(day) if day else None) is None:
+        return f"{value!r} is not a date of the calendar"
     return None
 
 
-_PLACE_PREFIX = re.compile(
-    r"""^(?P<place>[^\W\d_][\w .'’-]{0,40}?)\s*,\s*$  # `Paris,` before the date
-        |^(?:le|den|am|on|the)?\s*$                  # or only an article, or nothing""",
-    re.VERBOSE | re.IGNORECASE,
-)
+# ------------------------------------------------------------------ datelines
+
+_LONGEST_DATELINE = 100
+_TRAILING = re.compile(r"^[\s.,;:)\]—–-]*$")
+_BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")
+_ELIDED_FROM = re.compile(r"^(?:dall|dalla|dal|da|de|d|del|della|des|du)[’']", re.I)
+_PLACE_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-ZÀ-Ý]\.(?:[A-ZÀ-Ý]\.)*|St\.|S\.)$")
 
 
-_LONGEST_DATELINE = 80
+@dataclass(frozen=True)
+class DatelineFound:
+    """A line that is a (place and) date: the values and where they stand in the line."""
+
+    date: DateValue
+    date_start: int
+    date_end: int
+    place: str | None = None
+    place_start: int = 0
+    place_end: int = 0
+
+
+def _strip_fillers(prefix: str) -> str:
+    """The prefix without the article and weekday before the day (`, Samstag den`)."""
+    words = prefix.rstrip(" ,").split(" ")
+    while words and (fold(words[-1].rstrip(",")) in ARTICLES or is_weekday(words[-1])
+                     or words[-1] in ("", ",")):
+        words.pop()
+    return " ".join(words).rstrip(" ,")
+
+
+def _is_place_segment(segment: str) -> bool:
+    words = segment.split()
+    if not 1 <= len(words) <= 5 or fold(words[0]) in LETTER_WORDS:
+        return False
+    if not _PLACE_WORD.match(words[0]):
+        return False
+    return all(_PLACE_WORD.match(w) or w.lower() in PLACE_PARTICLES for w in words[1:])
+
+
+def _place_of(prefix: str) -> tuple[str, int] | None:
+    """The place named before a date, and where it starts; ('', 0) for no place; None
+    when the prefix is not a place (so the line is not a dateline)."""
+    head = _strip_fillers(_BRACKETED.sub(lambda m: " " * len(m.group()), prefix))
+    if not head:
+        return "", 0
+    offset = len(head) - len(head.lstrip())
+    head = head.strip()
+    first, _, rest = head.partition(" ")
+    if fold(first.rstrip(":,")) in DOCKET_WORDS:
+        return None
+    if fold(first.rstrip(":,")) in DATE_LABELS:
+        if not rest.strip():
+            return "", 0
+        offset += len(first) + 1
+        head = rest.lstrip()
+        first, _, rest = head.partition(" ")
+    if rest and fold(first) in FROM_WORDS and first[:1].isupper():
+        offset += len(first) + 1
+        head = rest.lstrip()
+    elided = _ELIDED_FROM.match(head)
+    if elided and head[elided.end():][:1].isupper():
+        offset += elided.end()
+        head = head[elided.end():]
+    segments = [s.strip() for s in head.split(",")]
+    if len(segments[0]) > 4 and segments[0].endswith(".") and segments[0][-3:-1].isalpha():
+        segments[0] = segments[0][:-1]  # `Zürich. den 11 Mai`: the full stop ends the place
+    if not _is_place_segment(segments[0]) or any(len(s.split()) > 5 for s in segments[1:]):
+        return None
+    return segments[0], offset
+
+
+def read_dateline(line: str, century: int | None = None) -> DatelineFound | None:
+    """A line that is nothing but a date, with a place before it: values and spans.
+
+    With a `century`, years of two digits are read too (`Zürich den 9ten Aug. 45.`)."""
+    if len(line) > _LONGEST_DATELINE:
+        return None  # a paragraph, not a date line: spare the date patterns
+    found = find_date(line, century)
+    if found is None or not _TRAILING.match(line[found.end:]):
+        return None
+    place = _place_of(line[: found.start])
+    if place is None:
+        return None
+    name, start = place
+    if not name:
+        return DatelineFound(found.value, found.start, found.end)
+    return DatelineFound(found.value, found.start, found.end, name, start, start + len(name))
 
 
 def parse_dateline(line: str) -> tuple[DateValue, str | None] | None:
     """A line that is nothing but a (place and) date: its value and place, else None."""
-    text = line.strip()
-    if len(text) > _LONGEST_DATELINE:
-        return None  # a paragraph, not a date line: spare the date patterns
-    found = find_date(text)
-    if found is None or text[found.end:].strip(" .,;"):
-        return None
-    prefix = _PLACE_PREFIX.match(text[: found.start])
-    if prefix is None:
-        return None
-    place = prefix.group("place")
-    return found.value, (place.strip() if place else None)
+    found = read_dateline(line)
+    return None if found is None else (found.date, found.place)

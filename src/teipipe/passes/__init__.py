@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from ..model import Document
 from .base import Context, Options, Pass
+from .correspondence import read_sending
 from .foreign import mark_foreign
 from .metadata import apply_sidecar
 from .names import apply_register
 from .repair import apply_repairs
 
 PASSES: list[tuple[str, Pass]] = [
+    # Before the sidecar, so that the editor's values override what the text says.
+    ("correspondence", read_sending),
     ("sidecar", apply_sidecar),
     # Before the register, so names are matched on repaired text; names only split Text.
     ("repair", apply_repairs),

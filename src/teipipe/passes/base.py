@@ -29,6 +29,9 @@ class Context:
     reporter: Reporter
     sidecar: Sidecar | None = None
     options: Options = field(default_factory=Options)
+    source_lines: tuple[str, ...] = ()
+    """The lines of the plain text as read, for passes that read what a line says
+    whatever block the reader made of it (a date line wrapped into a paragraph)."""
 
 
 Pass = Callable[[Document, Context], Document]

@@ -171,10 +171,35 @@ def apply_sidecar(doc: Document, ctx: Context) -> Document:
         ctx.reporter.info("sidecar.missing", Location(doc.source_path),
                           "no sidecar (.toml) beside the text: the header holds only what the "
                           "text itself says")
+        _warn_unknown_parts(doc, ctx)
         return doc
     meta = _meta(doc, ctx.sidecar, ctx)
-    return doc.with_(
+    doc = doc.with_(
         meta=meta,
         body=_retype_divisions(doc.body, meta.division_type),
         notes=_note_defaults(doc.notes, ctx.sidecar),
     )
+    _warn_unknown_parts(doc, ctx)
+    return doc
+
+
+def _warn_unknown_parts(doc: Document, ctx: Context) -> None:
+    """A letter without a date, a sender or an addressee is encoded as such; say so."""
+    meta = doc.meta
+    if meta.kind != "letter":
+        return
+    where = Location(ctx.sidecar.path) if ctx.sidecar else Location(doc.source_path)
+    if meta.sent is None or meta.sent.date is None:
+        ctx.reporter.warning(
+            "letter.undated", where,
+            "no date of sending in the text or the sidecar: the letter is encoded as undated "
+            '(date type="unknown"); add date = "YYYY-MM-DD" (or not_before/not_after) to '
+            "[sent] in the sidecar if it is known")
+    for action, what, table in ((meta.sent, "sender", "sent"),
+                                (meta.received, "addressee", "received")):
+        if action is None or not action.parties:
+            ctx.reporter.warning(
+                f"letter.no-{what}", where,
+                f"no {what} in the text or the sidecar: the letter names the {what} as "
+                f'unknown (persName type="unknown"); add persons = ["..."] to [{table}] in '
+                "the sidecar if it is known")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from ..diagnostics import Reporter
+from ..language import identify
 from ..model import (
     CorrespAction,
     DateValue,
@@ -82,19 +82,8 @@ def detected_metadata(facts: TextFacts) -> Metadata:
 
 
 def guess_language(source: Source) -> str:
-    """English or French by their commonest short words; the sidecar states it for sure."""
-    counts = Counter(" ".join(source.lines).lower().split())
-    scores = {language: sum(counts[w] for w in words) for language, words in _COMMON.items()}
-    return max(scores, key=lambda k: scores[k])
-
-
-_COMMON = {
-    "en": ("the", "of", "and", "to", "is", "that", "in", "it", "was", "i", "you", "we", "he",
-           "which", "with"),
-    "fr": ("le", "la", "les", "de", "des", "et", "que", "est", "une", "pas", "je", "vous", "nous",
-           "il", "qui", "dans"),
-    "de": ("der", "die", "das", "und", "ist", "nicht", "ich", "sie", "wir", "mit"),
-}
+    """The language of the text by its commonest short words; the sidecar states it for sure."""
+    return identify.guess(" ".join(source.lines))
 
 
 def finish(reader: str, source: Source, units: Sequence[Unit], notes: Sequence[Note],

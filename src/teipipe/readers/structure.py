@@ -205,7 +205,8 @@ def _split_salutation(unit: Unit) -> tuple[Salute, Unit] | None:
 def _closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     """Trailing closing salutation, signature and dateline of a letter."""
     parts: list[Dateline | Salute | Signed] = []
-    while units and len(parts) < 3:
+    # The last unit left stays a paragraph: a letter's body is never only a closer.
+    while len(units) > 1 and len(parts) < 3:
         unit = units[-1]
         if unit.page_break is not None:
             break

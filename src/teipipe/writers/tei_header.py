@@ -65,6 +65,8 @@ def _corresp_action(parent: etree._Element, action: CorrespAction) -> None:
     _place(node, action.place)
     if action.date is not None:
         el(node, "date", **date_attributes(action.date))
+    elif action.type == "sent":
+        el(node, "date", "undated", type="unknown")  # an undated letter says so
 
 
 def _title_stmt(parent: etree._Element, doc: Document) -> None:

@@ -1,0 +1,136 @@
+"""How to read editions that encode a letter's parts their own way.
+
+Each function gets the `TEI` element of one letter and the gold read so far from its
+`correspDesc`; it corrects what the edition states elsewhere (a title, a source
+description) and, where the edition leaves opener and closer unmarked, marks them in
+the tree with the TEI elements, so that the one reader of `gold.py` does the rest.
+Every rule here names the edition whose encoding it reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gold import NS, TEI, GoldLetter, clean, local, person_name
+from lxml import etree
+
+
+def _text(node: etree._Element | None) -> str:
+    return clean("".join(node.itertext())) if node is not None else ""
+
+
+def escher(root: etree._Element, gold: GoldLetter) -> None:
+    """Escher's `persName/@type` says `addressee` of the writer; its title is right.
+
+    Titles read `Writer an Addressee, Place, Date`; the correspDesc of the same
+    files marks the writer `addressee` (compare any title with its signature).
+    """
+    match = re.match(r"(?P<s>.+?) an (?P<r>[^,]+),",
+                     _text(root.find(".//t:titleStmt/t:title", NS)))
+    if match:
+        gold.sender, gold.recipient = match.group("s"), match.group("r")
+
+
+def horel(root: etree._Element, gold: GoldLetter) -> None:
+    """Horel's one correspAction has no @type; persName/@type says sentBy and deliveredTo."""
+    action = root.find(".//t:correspDesc/t:correspAction", NS)
+    if action is None:
+        return
+    gold.sender = _text(action.find("t:persName[@type='sentBy']", NS))
+    gold.recipient = _text(action.find("t:persName[@type='deliveredTo']", NS))
+    gold.place = _text(action.find("t:placeName", NS))
+    date = action.find("t:date", NS)
+    gold.date = date.get("when", "") if date is not None else ""
+
+
+def cody(root: etree._Element, gold: GoldLetter) -> None:
+    """The Cody Archive has no correspDesc: `Letter from X to Y, Date` and the bibl date."""
+    title = _text(root.find(".//t:titleStmt/t:title", NS))
+    match = re.match(r"\w+ from (?P<s>.+?) to (?P<r>[^,]+)", title)
+    if match:
+        gold.sender, gold.recipient = match.group("s"), match.group("r")
+    date = root.find(".//t:sourceDesc/t:bibl/t:date", NS)
+    gold.date = date.get("when", "") if date is not None else ""
+
+
+def _element(name: str, text: str) -> etree._Element:
+    node = etree.Element(f"{{{TEI}}}{name}")
+    node.text = text
+    return node
+
+
+_SURIANO_SALUTE = re.compile(r"^Serenissim\w* Princip", re.I)
+_YEAR = re.compile(r"\b1[56]\d\d\b")
+_FORMULA = re.compile(r"^(di|de) vostra|humilissim|devotissim|servitor", re.I)
+
+
+def _suriano_closing(text: str) -> bool:
+    """A line of the dispatch's closing: the place and date, or the servant formula."""
+    return not text or (len(text) < 70 and bool(_YEAR.search(text) or _FORMULA.search(text)))
+
+
+def suriano(root: etree._Element, gold: GoldLetter) -> None:
+    """Suriano's dispatches: the letter is the first `div[@type='main']`, its parts are `p`.
+
+    Before the salutation `Serenissimo Principe` stand the dispatch's labels
+    (`Prima`, `2da`); the signature is the sender's name; between the last paragraph
+    and the signature stand a closing dateline (with a year) and the closing
+    formula (`di vostra Serenità / humilissimo et devotissimo servitore`); after the
+    signature, the address on the outside and the labels again. Secretarial notes
+    and attachments (the decoded cipher) are not the letter.
+    """
+    for action, attr in (("sent", "sender"), ("received", "recipient")):
+        node = root.find(f".//t:correspAction[@type='{action}']/t:name", NS)
+        if node is not None:
+            setattr(gold, attr, person_name(_text(node)))
+    place = root.find(".//t:correspAction[@type='sent']/t:settlement", NS)
+    gold.place = _text(place)
+    main = root.find(".//t:div[@type='letter']/t:div[@type='main']", NS)
+    body = root.find(".//t:text/t:body", NS)
+    if main is None or body is None:
+        text = root.find("t:text", NS)
+        if text is not None:
+            root.remove(text)
+        return
+    for div in list(body):
+        if div is not main.getparent() and not (local(div) == "div"
+                                                 and div.get("type") == "notes"):
+            body.remove(div)
+    for div in list(main.getparent() if main.getparent() is not None else []):
+        if div is not main:
+            div.getparent().remove(div)
+    if not _suriano_parts(main, gold.sender):
+        # Where the letter's text is not where the edition's main division is, or has
+        # no salutation or signature, there is no gold to read: leave the letter out.
+        text = root.find("t:text", NS)
+        if text is not None:
+            root.remove(text)
+
+
+def _suriano_parts(main: etree._Element, sender: str) -> bool:
+    ps = [p for p in main.iter(f"{{{TEI}}}p")]
+    texts = [_text(p) for p in ps]
+    start = next((i for i, t in enumerate(texts) if _SURIANO_SALUTE.match(t)), None)
+    end = next((i for i in range(len(texts) - 1, -1, -1)
+                if sender and texts[i].casefold() == sender.casefold()), None)
+    if start is None or end is None or end <= start:
+        return False
+    closing = end
+    while closing - 1 > start and _suriano_closing(texts[closing - 1]):
+        closing -= 1
+    closer = etree.Element(f"{{{TEI}}}closer")
+    salute = [t for t in texts[closing:end] if t and not _YEAR.search(t)]
+    dated = [t for t in texts[closing:end] if _YEAR.search(t)]
+    if dated:
+        closer.append(_element("dateline", dated[0]))
+    if salute:
+        closer.append(_element("salute", " ".join(salute)))
+    closer.append(_element("signed", texts[end]))
+    opener = etree.Element(f"{{{TEI}}}opener")
+    opener.append(_element("salute", texts[start]))
+    ps[start].addprevious(opener)
+    ps[end].addnext(closer)
+    for index, p in enumerate(ps):
+        if index <= start or index >= closing:
+            p.getparent().remove(p)
+    return True

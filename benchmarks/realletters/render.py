@@ -1,0 +1,237 @@
+"""A real letter's gold rendered as plain text in the three shapes teipipe reads.
+
+web-archive: one paragraph a line, `[n]` markers, endnotes after the letter.
+pdf-text: hard-wrapped lines, page-foot notes under a rule, markers glued to words.
+book-ocr: hard-wrapped, hyphenated OCR with damage, endnotes numbered from a high number.
+The formatting is drawn from a random source seeded by the letter and the shape:
+a title line or none, an address line, the dateline at the top or in the closing,
+notes with or without a heading, note labels `[1]`, `1.`, `1)`. Wrapping and OCR
+damage are the synthetic benchmark's own (`benchmarks/letters.py`).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gold import MARK, MARKS, GoldLetter
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from letters import ocr_damage, wrap  # noqa: E402
+
+SHAPES = ("web-archive", "pdf-text", "book-ocr")
+MONTHS = {
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "en": "January February March April May June July August September October November "
+          "December",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+          "dicembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+          "diciembre",
+}
+TITLES = {
+    "de": ("{s} an {r}, {place}{date}", "Brief von {s} an {r}, {date}"),
+    "en": ("{s} to {r}, {date}", "Letter from {s} to {r}, {place}{date}"),
+    "fr": ("{s} à {r}, {place}{date}", "Lettre de {s} à {r}, {date}"),
+    "it": ("{s} a {r}, {place}{date}", "Lettera di {s} a {r}, {date}"),
+    "es": ("{s} a {r}, {place}{date}", "Carta de {s} a {r}, {date}"),
+}
+ADDRESS = {"de": "An {r}", "en": "To {r}", "fr": "À {r}", "it": "A {r}", "es": "A {r}"}
+NOTE_HEADINGS = {"de": ("Anmerkungen", "ANMERKUNGEN"), "en": ("Notes", "NOTES"),
+                 "fr": ("Notes", "NOTES"), "it": ("Note", "NOTE"), "es": ("Notas", "NOTAS")}
+NOTE_LABELS = ("[{n}] ", "{n}. ", "{n}) ")
+
+
+@dataclass
+class Rendered:
+    """The text of one letter in one shape, and what the scorer can expect of it."""
+
+    text: str
+    title: str = ""
+    address: str = ""
+    dateline_at_end: bool = False
+    markers: list[dict[str, object]] = field(default_factory=list)
+    """Per note marker in reading order: note number, label printed, letters before it."""
+
+
+def format_date(iso: str, language: str) -> str:
+    """An ISO date written out as the language writes it: `7. November 1831`."""
+    parts = [int(p) for p in iso.split("-") if p.isdigit()]
+    if not parts:
+        return ""
+    year = parts[0]
+    if len(parts) == 1:
+        return str(year)
+    month = MONTHS[language].split()[parts[1] - 1]
+    if len(parts) == 2:
+        return f"{month} {year}"
+    day = parts[2]
+    return {"de": f"{day}. {month} {year}", "en": f"{month} {day}, {year}",
+            "es": f"{day} de {month} de {year}"}.get(language, f"{day} {month} {year}")
+
+
+def _title(gold: GoldLetter, rng: random.Random) -> str:
+    if not (gold.sender and gold.recipient and gold.date):
+        return ""
+    template = rng.choice(TITLES[gold.language])
+    place = f"{gold.place}, " if gold.place else ""
+    return template.format(s=gold.sender, r=gold.recipient, place=place,
+                           date=format_date(gold.date, gold.language))
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in MARKS.sub("", text).lower() if ch.isalpha())
+
+
+def _markers(paragraphs: list[str], labels: dict[int, str]) -> list[dict[str, object]]:
+    """Each mark's note, printed label and up to 12 letters before it in its paragraph."""
+    found: list[dict[str, object]] = []
+    for text in paragraphs:
+        for match in MARKS.finditer(text):
+            number = ord(match.group()) - MARK
+            found.append({"note": number, "label": labels[number],
+                          "before": _letters(text[:match.start()])[-12:]})
+    return found
+
+
+def _damaged(text: str, rng: random.Random, rate: float) -> str:
+    """OCR damage between the marks only, so that a mark stays glued to its word."""
+    pieces = re.split(f"({MARKS.pattern})", text)
+    return "".join(p if MARKS.fullmatch(p) or not p.strip() else ocr_damage(rng, p, rate)
+                   for p in pieces)
+
+
+def _with_labels(text: str, style: str, labels: dict[int, str]) -> str:
+    def sub(match: re.Match[str]) -> str:
+        return style.format(labels[ord(match.group()) - MARK])
+    return MARKS.sub(sub, text)
+
+
+@dataclass
+class _Layout:
+    """The letter's lines before the body and after it, as this rendering draws them."""
+
+    head: list[str]
+    tail: list[str]
+    title: str
+    address: str
+    dateline_at_end: bool
+
+
+def _layout(gold: GoldLetter, rng: random.Random) -> _Layout:
+    title = _title(gold, rng) if rng.random() < 0.5 else ""
+    address = (ADDRESS[gold.language].format(r=gold.recipient)
+               if gold.recipient and rng.random() < 0.2 else "")
+    at_end = gold.dateline_at_end or (bool(gold.dateline) and rng.random() < 0.2)
+    head = [line for line in (title, address) if line]
+    if gold.dateline and not at_end:
+        head.append(gold.dateline)
+    if gold.salute:
+        head.append(gold.salute)
+    tail = [line for line in (gold.closer_salute,) if line]
+    if gold.dateline and at_end:
+        tail.append(gold.dateline)
+    if gold.signed:
+        tail.append(gold.signed)
+    return _Layout(head, tail, title, address, at_end)
+
+
+def _notes_block(gold: GoldLetter, rng: random.Random, labels: dict[int, str],
+                 label_style: str, heading: bool) -> list[str]:
+    lines = [rng.choice(NOTE_HEADINGS[gold.language]), ""] if heading else []
+    for number, note in enumerate(gold.notes, start=1):
+        lines += [label_style.format(n=labels[number]) + note, ""]
+    return lines
+
+
+def web_archive(gold: GoldLetter, rng: random.Random) -> Rendered:
+    layout = _layout(gold, rng)
+    labels = {n: str(n) for n in range(1, len(gold.notes) + 1)}
+    lines: list[str] = []
+    for line in layout.head:
+        lines += [line, ""]
+    body = gold.paragraphs + gold.postscript
+    for text in body[:len(gold.paragraphs)]:
+        lines += [_with_labels(text, "[{}]", labels), ""]
+    for line in layout.tail:
+        lines += [line, ""]
+    for text in gold.postscript:
+        lines += [_with_labels(text, "[{}]", labels), ""]
+    if gold.notes:
+        lines += [""] + _notes_block(gold, rng, labels, rng.choice(NOTE_LABELS),
+                                     rng.random() < 0.5)
+    return Rendered("\n".join(lines).rstrip("\n") + "\n", layout.title, layout.address,
+                    layout.dateline_at_end, _markers(body, labels))
+
+
+def pdf_text(gold: GoldLetter, rng: random.Random) -> Rendered:
+    """Wrapped pages; a page that shows markers ends with its notes under a rule."""
+    layout = _layout(gold, rng)
+    width = rng.randint(80, 118)
+    labels = {n: str(n) for n in range(1, len(gold.notes) + 1)}
+    body = gold.paragraphs + gold.postscript
+    rows: list[tuple[str, list[int]]] = [(f" {line} ", []) for line in layout.head]
+    rows = [r for row in rows for r in (row, ("", []))]
+    texts = [_damaged(t, rng, 0.05) for t in body]
+    for index, text in enumerate(texts):
+        if index == len(gold.paragraphs):
+            rows += [(f"{line} ", []) for line in layout.tail] + [("", [])]
+        for line in wrap(text, width, rng, hyphenate=False):
+            numbers = [ord(m) - MARK for m in MARKS.findall(line)]
+            rows.append((_with_labels(line, "{}", labels) + " ", numbers))
+        rows.append(("", []))
+    if len(texts) == len(gold.paragraphs):
+        rows += [(f"{line} ", []) for line in layout.tail]
+    rule = rng.choice((" " * rng.randint(50, 60), "_" * rng.randint(15, 30)))
+    glue = rng.random() < 0.5
+    out: list[str] = []
+    pending: list[int] = []
+    page = rng.randint(40, 48)
+    for count, (line, numbers) in enumerate(rows, start=1):
+        out.append(line)
+        pending += numbers
+        if count % page == 0 or count == len(rows):
+            if pending:
+                out += ["", rule]
+                for number in pending:
+                    note = f"{number}{'' if glue else ' '}{gold.notes[number - 1]}"
+                    out += [w + " " for w in wrap(note, width, rng, hyphenate=False)]
+                out += ["", ""]
+            pending = []
+    return Rendered("\n".join(out).rstrip("\n") + "\n", layout.title, layout.address,
+                    layout.dateline_at_end, _markers(texts, labels))
+
+
+def book_ocr(gold: GoldLetter, rng: random.Random) -> Rendered:
+    """A printed letter: wrapped and hyphenated lines, OCR damage, endnotes from a high number."""
+    layout = _layout(gold, rng)
+    width = rng.randint(95, 125)
+    offset = rng.randint(100, 600) if gold.notes else 0
+    labels = {n: str(n + offset) for n in range(1, len(gold.notes) + 1)}
+    body = gold.paragraphs + gold.postscript
+    texts = [_damaged(t, rng, 0.15) for t in body]
+    lines = [f" {layout.head[0]}", *layout.head[1:]] if layout.head else []
+    for index, text in enumerate(texts):
+        if index == len(gold.paragraphs):
+            lines += [*layout.tail, ""]
+        lines += wrap(_with_labels(text, "{}", labels), width, rng, hyphenate=True)
+        lines.append("")
+    if len(texts) == len(gold.paragraphs):
+        lines += layout.tail
+    paged: list[str] = []
+    for count, line in enumerate(lines, start=1):
+        paged.append(line)
+        if count % 44 == 0 and line and count < len(lines) - 4:
+            paged.append("")
+    if gold.notes:
+        paged += [""] + _notes_block(gold, rng, labels, rng.choice(("{n} ", "{n}. ")),
+                                     rng.random() < 0.8)
+    return Rendered("\n".join(paged).rstrip("\n") + "\n", layout.title, layout.address,
+                    layout.dateline_at_end, _markers(texts, labels))
+
+
+RENDER = {"web-archive": web_archive, "pdf-text": pdf_text, "book-ocr": book_ocr}

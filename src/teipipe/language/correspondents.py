@@ -1,0 +1,185 @@
+"""Who wrote a letter and to whom, as its lines say it, in the five languages read.
+
+Pure functions on one line of text each: a title line (`Victor Serge to Leon
+Trotsky`, `Lettre de Calvin à Farel`, `Brief an Arthur Schnitzler`), an address
+(`À Louis du Tillet`, `Dem hochwohlgebornen Herrn Baron …`, `Al Sig. Giovanni
+Rossi`), a salutation (`Dear Leon Davidovich:`, `Carissimo Giovanni,`) and a
+signature (`Charles d'Espeville.`, `Ihr ergebener Arthur Schnitzler`). The word
+lists are the formulas of letter writing, never the names of any letter's people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .datewords import fold, words
+
+_MARKER = re.compile(r"\[\d{1,3}\]|\(\d{1,3}\)|(?<=[^\W\d])\d{1,3}\b")
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÝŒ][\w'’.-]*|[A-ZÀ-Ý]\.|d[’']\w+|[a-zà-ÿ]+)$")
+_PARTICLES = words(
+    "de du des d' la le von van der den ten zu y e da di del della dos das af bin ibn")
+
+# Honorifics and titles that stand before a name in addresses and salutations.
+_HONORIFICS = words(
+    "mr mrs ms miss sir madam madame mme mademoiselle mlle monsieur m messieurs mm herr "
+    "herrn frau fraulein frl dr doktor doctor docteur dottore doctora professor "
+    "professeur professore prof baron baronin baronesse freiherr freiherrn graf grafen "
+    "grafin furst fursten furstin count countess comte comtesse conte contessa conde "
+    "condesa lord lady signor signore signora signorina sig sigra sigr sr sra srta senor "
+    "senora senorita don dona d pfarrer pastor pasteur abbe reverend rev hofrat geheimrat "
+    "rat kommerzienrat general colonel oberst capitaine capitano capitan maitre meister "
+    "excellenz exzellenz eccellenza magnifico illustrissimo ill illmo chiarissimo chmo "
+    "egregio preg pregiatissimo gentilissimo gentile stimatissimo distinguido estimado "
+    "hochwohlgeboren hochwohlgebornen wohlgeboren wohlgebornen hochgeboren hochgebornen "
+    "hochgeehrten hochgeehrter hochverehrten hochverehrter geehrten wertesten werthesten "
+    "lieben theuren teuren honorable hon esq citoyen citoyenne genosse genossin comrade "
+    "camarade compagno compagna companero companera")
+
+# Words of a salutation before the name: `My dear`, `Mon cher`, `Sehr geehrter`.
+_SALUTE_WORDS = words(
+    "my dear dearest very much honoured honored respected beloved mon ma mes cher chere "
+    "chers cheres tres bien aime aimee lieber liebe lieben liebster liebste sehr geehrter "
+    "geehrte verehrter verehrte hochverehrter hochverehrte hochgeehrter hochgeehrte "
+    "theurer teurer werter werther caro cara cari care carissimo carissima carissimi mio "
+    "mia miei querido querida queridos queridas estimado estimada muy mi senor amable "
+    "gentile gentilissimo gentilissima egregio illustre pregiatissimo stimatissimo")
+
+# What a salutation says when it names nobody: `Dear Sir`, `Caro amico`, `Querido amigo`.
+_NOBODY = words(
+    "sir sirs madam madame gentlemen messieurs monsieur friend friends ami amie amis "
+    "amico amica amici amigo amiga amigos freund freundin freunde comrade comrades "
+    "camarade camarades genosse genossen compagno compagni companero companeros colleague "
+    "collegue kollege collega colega father mother brother sister pere mere frere soeur "
+    "vater mutter bruder schwester padre madre fratello sorella hermano hermana son fils "
+    "sohn figlio hijo daughter fille tochter figlia hija child children enfant kind "
+    "kinder herr frau signore signora senor senora doctor docteur doktor dottore "
+    "professor professeur maitre meister all tous alle tutti todos cousin cousine vetter "
+    "cugino primo uncle oncle onkel zio tio aunt tante zia tia wife husband femme mari "
+    "gattin gatte moglie marito esposa esposo love amour liebling tesoro")
+
+# Prepositions that open an address: `À Louis du Tillet`, `An Herrn …`, `To Mr. …`.
+_ADDRESS_TO = words("a au aux an to al alla allo all' alle para dem der den")
+
+# Words of a closing formula before a signature: `Ihr ergebener`, `Votre dévoué`.
+_CLOSING_WORDS = words(
+    "your yours ever truly sincerely affectionately faithfully obedient humble servant "
+    "friend devoted votre vos tout toute dévoué devoue affectionne affectionné ami amie "
+    "serviteur ihr ihre dein deine euer ergebener ergebenster treuer treuester getreuer "
+    "freund vostro vostra tuo tua aff affmo devotissimo obbligatissimo suo sua amico "
+    "vuestro vuestra tu su afectisimo afmo seguro servidor amigo s.s.s q.b.s.m with love "
+    "and")
+
+_LETTER_WORDS = r"(?:letter|lettre|brief|briefe|carta|lettera|billet|postkarte|karte|note)"
+_FROM = r"(?:from|de|d[’']|von|vom|di|del|dal|della)"
+_TO = r"(?:to|à|a|ad|an|al|alla|all[’']|au|aux|para)"
+_REST = r"\s*(?:(?:[,;:(\[]|\s[—–-]\s).*)?$"  # a date or place after the names
+_TITLE = re.compile(
+    rf"""^(?:an?\s+|the\s+|la\s+|le\s+|der\s+|el\s+|il\s+|una?\s+|ein\s+)?(?:open\s+)?
+         {_LETTER_WORDS}\s+(?:{_FROM}\s*(?P<sender1>[^,;:()]+?))?
+         (?:\s*\b{_TO}\s+(?P<recipient1>[^,;:()\[\]]+?))?{_REST}
+      | ^(?:{_FROM}\s+)?(?P<sender2>[^,;:()]+?)\s+{_TO}\s+(?P<recipient2>[^,;:()\[\]]+?){_REST}""",
+    re.VERBOSE | re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TitleParties:
+    """Sender and recipient as a title line names them (either may be missing)."""
+
+    sender: str | None
+    recipient: str | None
+
+
+def _clean(text: str) -> str:
+    return _MARKER.sub("", text).strip(" .,;:!?«»\"“”'’")
+
+
+def _namewords(text: str) -> list[str] | None:
+    words = text.split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return None
+    if not all(_NAME_WORD.match(w) for w in words):
+        return None
+    return words
+
+
+def person_name(text: str) -> str | None:
+    """`text` when it can be a person's name (capitalised words, particles), else None."""
+    cleaned = _clean(text)
+    words = _namewords(cleaned)
+    if words is None:
+        return None
+    lowercase = [w for w in words if w[:1].islower() and fold(w) not in _PARTICLES]
+    return None if len(lowercase) > 1 else cleaned
+
+
+def title_parties(line: str) -> TitleParties | None:
+    """`X to Y`, `Lettre de X à Y`, `Brief an Y`: who a title line says wrote to whom."""
+    text = _clean(line)
+    if len(text.split()) > 16:
+        return None
+    match = _TITLE.match(text)
+    if match is None:
+        return None
+    sender_text = match["sender1"] or match["sender2"]
+    recipient_text = match["recipient1"] or match["recipient2"]
+    recipient = _strip_honorifics(recipient_text) if recipient_text else None
+    recipient = person_name(recipient) if recipient else None
+    sender = person_name(_strip_honorifics(sender_text)) if sender_text else None
+    if match["sender2"] is not None and (sender is None or recipient is None):
+        return None  # `Answer to critics`: without a letter word both must be names
+    if sender is None and recipient is None:
+        return None
+    return TitleParties(sender, recipient)
+
+
+def _strip_honorifics(text: str) -> str:
+    words = _clean(text).split()
+    while len(words) > 1 and fold(words[0].rstrip(".")) in _HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def address_recipient(line: str) -> str | None:
+    """The addressee of an address line: `À Louis du Tillet`, `An Herrn Dr. A. Schnitzler`."""
+    text = _clean(line)
+    words = text.split()
+    if not 2 <= len(words) <= 14:
+        return None
+    opens_with_to = fold(words[0]) in _ADDRESS_TO
+    if opens_with_to:
+        words = words[1:]
+    skipped = 0
+    while words and (fold(words[0].rstrip(".")) in _HONORIFICS or words[0][:1].islower()):
+        if fold(words[0].rstrip(".")) in _HONORIFICS:
+            skipped += 1
+        words.pop(0)
+    if not words or not (opens_with_to or skipped):
+        return None
+    return person_name(" ".join(words).split(",")[0])
+
+
+def salutation_recipient(line: str) -> str | None:
+    """The name a salutation addresses: `Dear Leon Davidovich:` → `Leon Davidovich`."""
+    head = re.split(r"[,:!;]", _clean(line), maxsplit=1)[0]
+    words = head.split()
+    if not words or fold(words[0]) not in _SALUTE_WORDS:
+        return None
+    while words and fold(words[0]) in _SALUTE_WORDS:
+        words.pop(0)
+    while words and fold(words[0].rstrip(".")) in _HONORIFICS:
+        words.pop(0)
+    if not words or any(fold(w) in _NOBODY for w in words):
+        return None
+    return person_name(" ".join(words))
+
+
+def signature_sender(line: str) -> str | None:
+    """The name a signature gives, without the closing words before it."""
+    text = _clean(line.split(",")[-1] if line.count(",") == 1 else line)
+    words = text.split()
+    while words and (fold(words[0]) in _CLOSING_WORDS or words[0][:1].islower()):
+        words.pop(0)
+    if not words:
+        return None
+    return person_name(" ".join(words))

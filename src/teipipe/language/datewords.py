@@ -1,0 +1,116 @@
+"""Words of dates in the five languages letters are read in: months, weekdays, fillers.
+
+Language data, not rules: the spellings letter writers used (full names, the
+abbreviations of datelines, older forms such as `Hornung`, `Aoust`, `7bre`,
+`Septr`) and the Latin genitives that editions keep in datelines. Lookup is
+by lowercased, unaccented form, so `März`, `Marz` and `MÄRZ` are one word.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def words(text: str) -> frozenset[str]:
+    """The set of the words of `text` (word lists are written as one string)."""
+    return frozenset(text.split())
+
+
+_MONTH_FORMS: dict[int, str] = {
+    1: "january jan jany janry janvier janv januar jänner janner jenner gennaio genn genajo "
+       "gennajo genaro gennaro zenaro enero ene januarii januarius",
+    2: "february feb feby febry fevrier fevr fev febvrier februar febr hornung febbraio febb "
+       "febrajo febraro febrero febr februarii",
+    3: "march mar mars marz maerz merz mertz marzo martii martius",
+    4: "april apr avril avr aprile abril aprilis",
+    5: "may mai maj maggio mayo maii majus",
+    6: "june jun juny juin juni junius giugno zugno junio junii brachmonat",
+    7: "july jul juillet juil juli julius luglio julio julii heumonat",
+    8: "august aug aout aoust augusti agosto augstmonat",
+    9: "september sep sept septr septbr septembre 7bre settembre sett septiembre setiembre "
+       "septembris 7br herbstm herbstmonat setembre",
+    10: "october oct octr octbr octobre 8bre 8br oktober okt ottobre ott otobre octubre octobris "
+        "weinmonat",
+    11: "november nov novr novbr novembre 9bre 9br noviembre novembris wintermonat",
+    12: "december dec decr decbr decembre 10bre xbre dezember dez dicembre dic diciembre "
+        "decembris 10br xbr christmonat",
+}
+
+_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
+    "fri sat sun lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch "
+    "donnerstag freitag samstag sonnabend sonntag lunedi martedi mercoledi giovedi venerdi "
+    "sabato domenica lunes martes miercoles jueves viernes sabado domingo"
+)
+
+# Words that stand between a place and the day: `le 12`, `den 27.`, `ce 10`, `li 3`, `on the`.
+ARTICLES = words("le ce den d am the on this li addi il el a ai al a’ a' all’ all' lì")
+
+# Words that introduce the place of writing: `De Strasbourg`, `From London`, `Aus Wien`.
+FROM_WORDS = words("de from aus von da desde in at zu")
+
+# Words that label a date line (`Datum: 3. März 1850`, `Dated London, …`).
+DATE_LABELS = words("date datum fecha data dated written geschrieben ecrit escrito scritto")
+
+# A date after these is when a letter arrived or was answered (a docket), not when it was sent.
+DOCKET_WORDS = words(
+    "received recu recue empfangen erhalten beantwortet answered ricevuta ricevuto "
+    "recibida recibido risposto contestada")
+
+# Words that name a letter, so that `Lettre à X, 27 septembre 1936` is a title, not a place.
+LETTER_WORDS = words(
+    "letter letters lettre lettres brief briefe karte postkarte carta cartas lettera "
+    "lettere billet note telegram telegramm telegramme dispatch")
+
+# Lowercase words inside a place name: `Frankfurt am Main`, `Saint-Germain-en-Laye`.
+PLACE_PARTICLES = words(
+    "am an der den bei im in ob unter upon on sur sous les la le de du des di del della "
+    "dei y en et a. i. bey zu")
+
+
+def fold(word: str) -> str:
+    """Lowercase without accents or a final full stop: `Févr.` → `fevr`."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().rstrip("."))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+MONTHS: dict[str, int] = {
+    form: number for number, forms in _MONTH_FORMS.items() for form in forms.split()}
+WEEKDAYS = frozenset(_WEEKDAYS.split())
+ROMAN_MONTHS = {numeral: number for number, numeral in enumerate(
+    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1)}
+
+
+# Full names, for the shortened forms writers make of them (`Dezem.`, `Novber`, `Febrr`).
+_FULL_NAMES = tuple((forms.split()[0], number) for number, forms in _MONTH_FORMS.items()) + tuple(
+    (name, number) for number, forms in _MONTH_FORMS.items() for name in forms.split()[1:]
+    if len(name) >= 6 and not name.endswith("monat"))  # `Winter` is no `Wintermonat`
+
+
+def _shortened(word: str) -> int | None:
+    """A month a word abbreviates: its first three letters and then some of its letters
+    in order (`dezem`, `novber`, `dezr`, `decre`), when only one month fits."""
+    if len(word) < 3:
+        return None
+    found = {number for name, number in _FULL_NAMES
+             if name[:3] == word[:3] and _in_order(word[3:], name[3:])}
+    return found.pop() if len(found) == 1 else None
+
+
+def _in_order(letters: str, name: str) -> bool:
+    position = 0
+    for letter in letters:
+        position = name.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names (`janvier`, `Sept.`, `Hornung`, `7bre`, `Dezr`), else None."""
+    folded = fold(word).replace(".", "")
+    return MONTHS.get(folded) or _shortened(folded)
+
+
+def is_weekday(word: str) -> bool:
+    return fold(word.rstrip(",")) in WEEKDAYS

@@ -1,0 +1,293 @@
+"""The correspondence pass: sender, addressee, date and place of sending, read in the text.
+
+It looks where letters state them: a title line (`Victor Serge to Leon Trotsky`),
+an address (`À Louis du Tillet`), the salutation (`Dear Leon Davidovich:`), the
+date line at the top or in the closing (`De Strasbourg, ce 10 de juillet
+(1538).`) and the signature. Each value keeps the line it was read from and a
+certainty, so that `teipipe sidecar draft` can show the editor where it came
+from; the sidecar pass, which runs next, lets the editor's values win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from ..diagnostics import Location
+from ..language.correspondents import (
+    address_recipient,
+    person_name,
+    salutation_recipient,
+    signature_sender,
+    title_parties,
+)
+from ..language.dates import find_date, read_dateline
+from ..model import (
+    Block,
+    Closer,
+    CorrespAction,
+    Dateline,
+    DateValue,
+    Division,
+    Document,
+    Heading,
+    Opener,
+    Paragraph,
+    Party,
+    Place,
+    Postscript,
+    Salute,
+    inline_text,
+)
+from .base import Context
+
+Cert = Literal["high", "medium", "low"]
+LineKind = Literal["front", "title", "dateline", "salute", "signed", "short", "head"]
+_SHORT_LINE = 14  # words: longer lines are running text, not an address or a signature
+_TOP_LINES = 8
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value read in the text, where it was read, and how sure the reading is."""
+
+    value: str
+    cert: Cert
+    loc: Location
+    line: str
+    """The source line the value was read from, as printed."""
+    how: str
+    """What the line was taken for: `title line`, `date line`, `salutation`…"""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the text says about its sending; None where it says nothing."""
+
+    sender: Found | None = None
+    recipient: Found | None = None
+    date: Found | None = None
+    """The value is ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    place: Found | None = None
+
+
+@dataclass(frozen=True)
+class _Line:
+    kind: LineKind
+    text: str
+    loc: Location
+
+
+def _text(inlines: tuple[object, ...]) -> str:
+    return inline_text(inlines).strip()  # type: ignore[arg-type]
+
+
+def _flatten(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    for block in blocks:
+        if isinstance(block, Division):
+            if block.head is not None:
+                yield block.head
+            yield from _flatten(block.blocks)
+        else:
+            yield block
+
+
+def _block_lines(block: Block) -> Iterator[_Line]:
+    if isinstance(block, Opener | Closer):
+        for part in block.parts:
+            kind: LineKind = ("dateline" if isinstance(part, Dateline) else
+                              "salute" if isinstance(part, Salute) else "signed")
+            yield _Line(kind, _text(part.inlines), part.loc)
+    elif isinstance(block, Paragraph | Heading):
+        text = _text(block.inlines)
+        if len(text.split()) <= _SHORT_LINE:
+            yield _Line("head" if isinstance(block, Heading) else "short", text, block.loc)
+
+
+def _is_running_text(block: Block) -> bool:
+    return isinstance(block, Paragraph) and len(_text(block.inlines).split()) > _SHORT_LINE
+
+
+def _top_lines(doc: Document) -> list[_Line]:
+    lines = [_Line("title" if line.role == "title" else "front", _text(line.inlines), line.loc)
+             for line in doc.front]
+    for block in _flatten(doc.body):
+        if _is_running_text(block) or len(lines) >= _TOP_LINES + len(doc.front):
+            break
+        lines.extend(_block_lines(block))
+    return lines
+
+
+def _bottom_lines(doc: Document) -> list[_Line]:
+    """Closer parts and the short lines after the last paragraph of running text."""
+    lines: list[_Line] = []
+    for block in reversed(list(_flatten(doc.body))):
+        if isinstance(block, Postscript):
+            continue
+        if _is_running_text(block) or len(lines) >= _TOP_LINES:
+            break
+        lines[:0] = list(_block_lines(block))
+    return lines
+
+
+_NOTE_LINE = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]?\s*[^\W\d])")
+_RULE_LINE = re.compile(r"^[\s_\-–—=*.·]*$|^\s*\d{1,4}\s*$")
+
+
+def _text_end(doc: Document, count: int) -> int:
+    """The line after the letter's last block: where notes printed after it begin."""
+    starts = [block.loc.line for block in _flatten(doc.body) if hasattr(block, "loc")]
+    last = max(starts, default=0)
+    after = [note.loc.line for note in doc.notes if note.loc.line > last]
+    return min(after, default=count + 1)
+
+
+def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line], list[_Line]]:
+    """Top and bottom lines of the plain text itself, whatever blocks were made of them."""
+    numbered = [(number, line.strip()) for number, line in enumerate(source, start=1)
+                if not _RULE_LINE.match(line)]
+    top: list[_Line] = [_Line("title", _text(f.inlines), f.loc) for f in doc.front
+                        if f.role == "title"]
+    for position, (number, text) in enumerate(numbered[:_TOP_LINES]):
+        kind: LineKind = "title" if position == 0 and not top else "short"
+        top.append(_Line(kind, text, Location(doc.source_path, number, 1)))
+        if len(text.split()) > _SHORT_LINE:
+            break
+    end = _text_end(doc, len(source))
+    bottom: list[_Line] = []
+    for number, text in reversed([(n, t) for n, t in numbered if n < end]):
+        if len(text.split()) > _SHORT_LINE or len(bottom) >= _TOP_LINES:
+            break
+        if read_dateline(text) is None and _NOTE_LINE.match(text):
+            continue
+        bottom.insert(0, _Line("short", text, Location(doc.source_path, number, 1)))
+    return top, bottom
+
+
+def _found(value: str, cert: Cert, line: _Line, how: str) -> Found:
+    return Found(value, cert, line.loc, line.text, how)
+
+
+_FULL_YEAR = re.compile(r"(?<!\d)(1[4-9]|20)\d\d(?!\d)")
+
+
+def century_of(lines: list[str]) -> int | None:
+    """The century most years written in full belong to (18 for `1851`), to read `51`."""
+    counts = Counter(int(m.group(1)) for line in lines for m in _FULL_YEAR.finditer(line))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _date_and_place(top: list[_Line], bottom: list[_Line],
+                    century: int | None) -> tuple[Found | None, Found | None]:
+    for line in [*top, *bottom]:
+        if line.kind == "title":
+            continue
+        parsed = read_dateline(line.text, century)
+        if parsed is not None and parsed.date.when:
+            place = _found(parsed.place, "high", line, "date line") if parsed.place else None
+            return _found(parsed.date.when, "high", line, "date line"), place
+    for line in top:
+        if line.kind == "title":
+            found = find_date(line.text)
+            if found is not None and found.value.when:
+                return _found(found.value.when, "medium", line, "title line"), None
+    return None, None
+
+
+def _from_title(top: list[_Line]) -> tuple[Found | None, Found | None]:
+    """Sender and recipient of the first title line that names them (`X to Y`)."""
+    for line in top:
+        if line.kind in ("title", "front", "head"):
+            parties = title_parties(line.text)
+            if parties is not None:
+                sender = _found(parties.sender, "high", line, "title line") \
+                    if parties.sender else None
+                recipient = _found(parties.recipient, "high", line, "title line") \
+                    if parties.recipient else None
+                return sender, recipient
+    return None, None
+
+
+def _addressee(line: _Line) -> Found | None:
+    """The recipient an address or a salutation names, from one line of the top."""
+    if line.kind in ("salute", "short"):
+        name = salutation_recipient(line.text)
+        if name is not None:
+            return _found(name, "medium", line, "salutation")
+    if line.kind in ("short", "title", "front", "head"):
+        name = address_recipient(line.text)
+        if name is not None:
+            return _found(name, "high", line, "address")
+    return None
+
+
+def _correspondents(top: list[_Line], bottom: list[_Line]) -> tuple[Found | None, Found | None]:
+    sender, recipient = _from_title(top)
+    if recipient is None:
+        recipient = next((f for f in map(_addressee, top) if f is not None), None)
+    return sender or _signature(bottom), recipient
+
+
+def _signature(bottom: list[_Line]) -> Found | None:
+    """The name signed at the end: a signature the reader found, else a short last line."""
+    signed = [line for line in bottom if line.kind == "signed"]
+    candidates = signed or [line for line in bottom if line.kind == "short"][-3:]
+    for line in reversed(candidates):
+        if read_dateline(line.text) is not None or len(line.text.split()) > 6:
+            continue
+        name = signature_sender(line.text)
+        if name is not None:
+            return _found(name, "medium" if signed else "low", line, "signature")
+    return None
+
+
+def read_correspondence(doc: Document, source: tuple[str, ...] = ()) -> Reading:
+    """What the text says about who sent it to whom, when and from where.
+
+    With the `source` lines, the top and the end of the plain text are read line by
+    line; without, the blocks the reader made (opener, closer, short paragraphs)."""
+    top, bottom = _source_regions(doc, source) if source else (_top_lines(doc),
+                                                                _bottom_lines(doc))
+    century = century_of(list(source) or [line.text for line in [*top, *bottom]])
+    date, place = _date_and_place(top, bottom, century)
+    sender, recipient = _correspondents(top, bottom)
+    if sender is None and doc.meta.authors:
+        author = doc.meta.authors[0].name
+        if person_name(author) is not None:
+            line = next((f for f in doc.front if f.role == "byline"), None)
+            loc = line.loc if line is not None else Location(doc.source_path)
+            sender = Found(author, "high", loc, _text(line.inlines) if line else author,
+                           "byline")
+    return Reading(sender, recipient, date, place)
+
+
+def _party(found: Found) -> Party:
+    return Party(found.value, cert=None if found.cert == "high" else found.cert,
+                 evidence="internal")
+
+
+def _with_reading(action: CorrespAction | None, kind: Literal["sent", "received"],
+                  party: Found | None, date: Found | None = None,
+                  place: Found | None = None) -> CorrespAction:
+    base = action or CorrespAction(kind)
+    parties = (_party(party),) if party is not None else base.parties
+    when = DateValue(when=date.value, cert=None if date.cert == "high" else date.cert) \
+        if date is not None else base.date
+    where = Place(place.value) if place is not None else base.place
+    return CorrespAction(kind, parties, where, when)
+
+
+def read_sending(doc: Document, ctx: Context) -> Document:
+    """The header's sender, addressee, date and place from the text, where it states them."""
+    kind = ctx.sidecar.table("document").get("kind") if ctx.sidecar else None
+    if (kind or doc.meta.kind) != "letter":
+        return doc
+    reading = read_correspondence(doc, ctx.source_lines)
+    meta = doc.meta
+    return doc.with_(meta=replace(
+        meta,
+        sent=_with_reading(meta.sent, "sent", reading.sender, reading.date, reading.place),
+        received=_with_reading(meta.received, "received", reading.recipient)))

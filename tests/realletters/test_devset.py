@@ -1,0 +1,146 @@
+"""The real-letter development set: gold read from edition TEI, the shapes rendered, the scorer.
+
+Reads two letters of ../shared/realworld (Schnitzler L00301, Escher K_0008) and
+renders them into a temporary folder; nothing third-party is committed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve()
+REALWORLD = HERE.parents[3] / "shared" / "realworld"
+sys.path.insert(0, str(HERE.parents[2] / "benchmarks" / "realletters"))
+
+import build  # noqa: E402
+import compare  # noqa: E402
+import score  # noqa: E402
+from convert import Prediction, convert_text  # noqa: E402
+from editions import EDITIONS  # noqa: E402
+from gold import MARK, GoldLetter, read_letter  # noqa: E402
+from split import leave_one_edition_out, split_of  # noqa: E402
+
+WIDMANN = REALWORLD / "tei" / "schnitzler" / "L00301.xml"
+ESCHER = next((REALWORLD / "tei" / "escher").glob("K_0008_*.xml"), Path("missing"))
+
+
+def _gold(path: Path, edition: str) -> GoldLetter:
+    if not path.is_file():
+        pytest.fail(f"../shared/realworld must hold {path.name} (a sibling of the repository)")
+    gold = read_letter(path.read_bytes(), edition, "de", path.stem, EDITIONS[edition].adjust)
+    assert gold is not None
+    return gold
+
+
+def test_gold_is_the_editions_own_correspdesc_opener_closer_and_notes() -> None:
+    gold = _gold(WIDMANN, "schnitzler")
+    assert (gold.sender, gold.recipient, gold.place, gold.date) == (
+        "Joseph Victor Widmann", "Arthur Schnitzler", "Bern", "1894-02-26")
+    assert (gold.dateline, gold.salute, gold.signed) == (
+        "Bern, d. 26. Febr. 1894.", "Sehr geehrter Herr!", "J. V. Widmann")
+    assert len(gold.paragraphs) == 2
+    assert gold.paragraphs[0].split(chr(MARK + 1))[0].endswith("meinen vollen Namen setzen")
+    assert gold.notes[0].startswith("Am Ende der Buchausgabe")
+
+
+def test_escher_parties_come_from_the_title_where_its_correspdesc_swaps_them() -> None:
+    gold = _gold(ESCHER, "escher")
+    assert (gold.sender, gold.recipient) == ("Johann Heinrich Bühler-Honegger", "Alfred Escher")
+    assert (gold.salute, gold.closer_salute, gold.signed) == (
+        "Hochgeehrter Herr Dr Escher!", "Ihr ergebener", "H. Bühler-Honegger")
+    assert len(gold.paragraphs) == 3 and len(gold.notes) == 1
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, object]]]:
+    out = tmp_path_factory.mktemp("devset")
+    records = build.build(out, {"schnitzler": REALWORLD}, per_edition=15)
+    return out, records
+
+
+def _text(out: Path, records: list[dict[str, object]], shape: str) -> tuple[str, dict]:
+    item = next(r for r in records if r["id"] == "schnitzler/L00301" and r["shape"] == shape)
+    return (out / str(item["path"])).read_text(encoding="utf-8"), item
+
+
+def test_each_shape_renders_the_letter_with_its_markers(built) -> None:  # type: ignore[no-untyped-def]
+    out, records = built
+    assert {r["shape"] for r in records} == {"web-archive", "pdf-text", "book-ocr"}
+    web, item = _text(out, records, "web-archive")
+    assert "meinen vollen Namen setzen[1];" in web
+    assert re.search(r"^(\[1\] |1\. |1\) )Am Ende der Buchausgabe", web, re.M)
+    assert "Sehr geehrter Herr!" in web.splitlines()
+    assert item["markers"] == [{"note": 1, "label": "1", "before": "nnamensetzen"}]
+    pdf, _ = _text(out, records, "pdf-text")
+    assert re.search(r"setzen1;", pdf) and re.search(r"^(_{15,}| {50,})$", pdf, re.M)
+    ocr, item = _text(out, records, "book-ocr")
+    label = int(str(item["markers"][0]["label"]))  # type: ignore[index]
+    assert label >= 100 and f"{label}" in ocr and "Am Ende der" in ocr
+
+
+def test_the_split_is_fixed_by_letter_id_and_folds_leave_one_edition_out() -> None:
+    assert split_of("schnitzler/L00301") == split_of("schnitzler/L00301")
+    shares = [split_of(f"e/{n}") for n in range(1000)]
+    assert 150 < shares.count("test") < 250
+    records = [{"split": "dev", "edition": e, "n": n} for e in "abc" for n in range(3)]
+    folds = list(leave_one_edition_out(records))
+    assert [f[0] for f in folds] == ["a", "b", "c"]
+    assert all(all(r["edition"] != e for r in train) and all(r["edition"] == e for r in held)
+               for e, train, held in folds)
+
+
+def test_a_perfect_prediction_scores_every_field_and_a_wrong_one_none(built) -> None:  # type: ignore[no-untyped-def]
+    _, records = built
+    item = next(r for r in records if r["id"] == "schnitzler/L00301"
+                and r["shape"] == "web-archive")
+    right = Prediction(converted=True, sender="J. V. Widmann", recipient="Arthur Schnitzler",
+                       place="Bern", date="1894-02-26", opener=dict(item["opener"]),
+                       closer=dict(item["closer"]), paragraphs=2,
+                       refs=[("ichsehrgernmeinenvollennamensetzen", "Am Ende der Buchausgabe "
+                              "von Das Märchen () wurden, als Verlagswerbung")])
+    marks = compare.judge(item, right)
+    assert all(r == c for r, c in marks.values()) and marks["notes"] == (1, 1)
+    wrong = Prediction(converted=False, lost=True, sender="unknown", date="1894",
+                       paragraphs=4, refs=[("namensetzen", "Ein anderer Kommentar")])
+    marks = compare.judge(item, wrong)
+    assert all(r == 0 for r, _ in marks.values())
+    assert marks["date"] == (0, 1) and marks["notes"] == (0, 1)
+
+
+def test_the_scorer_converts_the_texts_and_reads_the_tei(built) -> None:  # type: ignore[no-untyped-def]
+    out, records = built
+    web, _ = _text(out, records, "web-archive")
+    found = convert_text(web, "L00301.txt")
+    assert found.converted and not found.lost
+    assert found.paragraphs >= 2 and "Widmann" in found.closer.get("signed", "") + found.sender
+    chosen = [r for r in records if r["id"] in {"schnitzler/L00301", "schnitzler/L01751"}]
+    groups, verdicts = score.score(out, chosen)
+    assert len(verdicts) == len(chosen) == 6
+    assert groups["all/all"]["converted"][1] == 6
+    assert "| de/web-archive | 2 |" in score.table(groups)
+    assert json.dumps(groups)
+
+
+SURIANO = HERE.parents[1] / "fixtures" / "realletters" / "suriano"
+
+
+def test_italian_fixtures_give_gold_and_texts_in_every_shape(tmp_path: Path) -> None:
+    records = build.build(tmp_path, {"suriano": SURIANO}, per_edition=3)
+    assert len(records) == 9
+    item = next(r for r in records if r["id"] == "suriano/07-027" and r["shape"] == "web-archive")
+    gold = item["gold"]
+    assert (item["sender"], item["recipient"], item["place"], item["date"]) == (
+        "Christofforo Suriano", "Doge and Senate of Venice", "The Hague", "1618-12-01")
+    assert item["closer"]["signed"] == "Christofforo Suriano"  # type: ignore[index]
+    assert gold["dateline"] == "Dall’Haya al primo decembre 1618"  # type: ignore[index]
+    assert item["paragraphs"] == 2 and len(item["markers"]) == 5  # type: ignore[arg-type]
+    text = (tmp_path / str(item["path"])).read_text(encoding="utf-8")
+    assert "Serenissimo Principe" in text.splitlines() and "[5]" in text
+    for shape in ("pdf-text", "book-ocr"):
+        other = next(r for r in records if r["id"] == "suriano/07-027" and r["shape"] == shape)
+        assert "Christofforo Suriano" in (tmp_path / str(other["path"])).read_text("utf-8")

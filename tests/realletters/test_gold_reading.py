@@ -1,0 +1,123 @@
+"""How the gold reader reads the ways editions encode letters (small TEI written here)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks" / "realletters"))
+
+import adjust  # noqa: E402
+from gold import MARK, letter_language, read_letters  # noqa: E402
+
+NOTE1, NOTE2 = chr(MARK + 1), chr(MARK + 2)
+
+
+def _tei(body: str, header: str = "", *, namespace: bool = True) -> bytes:
+    ns = ' xmlns="http://www.tei-c.org/ns/1.0"' if namespace else ""
+    return (f"<TEI{ns}><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>"
+            f"</fileDesc><profileDesc>{header}</profileDesc></teiHeader>"
+            f"<text><body>{body}</body></text></TEI>").encode()
+
+
+SENT = ("<correspDesc><correspAction type='sent'><persName>Muster, Anna</persName>"
+        "<placeName>Bern</placeName><date when='1890-03-04'>4. März</date></correspAction>"
+        "<correspAction type='received'><persName>Paul Beispiel</persName></correspAction>"
+        "</correspDesc>")
+
+
+def test_correspdesc_opener_closer_and_inline_notes() -> None:
+    body = ("<opener><dateline>Bern, 4. März 1890</dateline><salute>Lieber Paul!</salute>"
+            "</opener><p>Erster Absatz<note>Eine Anmerkung.</note> hier.</p><p>Zweiter.</p>"
+            "<closer><salute>Deine</salute><signed>Anna</signed></closer>"
+            "<postscript><p>PS. Noch etwas.</p></postscript>")
+    [gold] = read_letters(_tei(body, SENT), "e", "de", "f")
+    assert (gold.sender, gold.recipient, gold.place, gold.date) == (
+        "Anna Muster", "Paul Beispiel", "Bern", "1890-03-04")
+    assert (gold.dateline, gold.salute, gold.closer_salute, gold.signed) == (
+        "Bern, 4. März 1890", "Lieber Paul!", "Deine", "Anna")
+    assert gold.paragraphs == [f"Erster Absatz{NOTE1} hier.", "Zweiter."]
+    assert gold.postscript == ["PS. Noch etwas."] and gold.notes == ["Eine Anmerkung."]
+
+
+def test_notes_by_pointer_lose_their_printed_label_and_line_end_hyphens_join() -> None:
+    body = ("<p>sperando che sia conten-<lb/>to, stai conten=<lb/>to e la Gran <lb/>"
+            "Bertagna<ptr target='#n1'/>,"
+            " et altro<ref target='n2'>2</ref>.</p>"
+            "<div type='notes'><note xml:id='n1'><p><hi>1</hi> Followed by a word.</p></note>"
+            "<note xml:id='n2'>Note 2: Another.</note></div>")
+    [gold] = read_letters(_tei(body), "e", "it", "f")
+    assert gold.paragraphs == ["sperando che sia contento, stai contento e la Gran "
+                               f"Bertagna{NOTE1}, et altro{NOTE2}."]
+    assert gold.notes == ["Followed by a word.", "Another."]
+
+
+def test_a_tei_corpus_gives_one_letter_per_tei_and_a_namespace_left_to_a_dtd_is_read() -> None:
+    one = _tei("<p>Primo.</p>", namespace=False).decode()
+    two = _tei("<p>Secondo.</p>", namespace=False).decode().replace("<TEI>",
+                                                                   "<TEI xml:id='b'>")
+    corpus = f"<teiCorpus>{one}{two}</teiCorpus>".encode()
+    letters = read_letters(corpus, "e", "it", "file")
+    assert [(g.id, g.paragraphs) for g in letters] == [("file-1", ["Primo."]),
+                                                       ("file-b", ["Secondo."])]
+
+
+def test_a_note_at_the_start_of_a_paragraph_moves_behind_the_first_word() -> None:
+    [gold] = read_letters(_tei("<p><note>Zum PS.</note> Beiliegend das Rezept.</p>"),
+                          "e", "de", "f")
+    assert gold.paragraphs == [f"Beiliegend{NOTE1} das Rezept."]
+
+
+def test_suriano_parts_are_marked_from_the_dispatch_formulas() -> None:
+    header = ("<correspDesc><correspAction type='sent'><name>Christofforo Suriano</name>"
+              "<settlement>The Hague</settlement><date when='1618-08-14'/></correspAction>"
+              "<correspAction type='received'><name>Doge and Senate of Venice</name>"
+              "</correspAction></correspDesc>")
+    body = ("<div type='letter'><div type='main'><head>main text of letter</head>"
+            "<p>Prima</p><p>Serenissimo Principe</p><p>venerdì passato arrivai.</p>"
+            "<p>Io sto aspettando.</p><p>Dall’Haye a’ 16 agosto 1616</p>"
+            "<p>di vostra Serenità</p><p>humilissimo servitore</p>"
+            "<p>Christofforo Suriano</p><p>Al serenissimo principe di Venetia</p></div>"
+            "<div type='secretarial'><p>ricevuta</p></div></div>")
+    [gold] = read_letters(_tei(body, header), "suriano", "it", "f", adjust.suriano)
+    assert (gold.sender, gold.place, gold.date) == ("Christofforo Suriano", "The Hague",
+                                                    "1618-08-14")
+    assert gold.salute == "Serenissimo Principe"
+    assert (gold.dateline, gold.dateline_at_end) == ("Dall’Haye a’ 16 agosto 1616", True)
+    assert gold.closer_salute == "di vostra Serenità humilissimo servitore"
+    assert gold.signed == "Christofforo Suriano"
+    assert gold.paragraphs == ["venerdì passato arrivai.", "Io sto aspettando."]
+
+
+def test_a_letter_in_another_language_than_its_edition_is_reported_in_its_own() -> None:
+    french = ["J'ai bien reçu votre lettre et je vous en remercie. Nous avons appris avec"
+              " plaisir que la question est réglée; je ne pense pas que le conseil se"
+              " réunisse avant la fin du mois, mais nous vous écrirons dans les jours qui"
+              " viennent pour vous dire ce que nous avons décidé sur le projet."]
+    assert letter_language(french, "de") == "fr"
+    assert letter_language(["Ich danke Ihnen. Merci."], "de") == "de"
+    [gold] = read_letters(_tei(f"<p>{french[0]}</p>"), "escher", "de", "f")
+    assert gold.language == "fr"
+
+
+def test_a_letterhead_opener_is_a_dateline_and_a_run_in_salute_is_not_body_text() -> None:
+    body = ("<opener><seg><seg>Dr A. Muster</seg><seg><date>21. 12. 08</date></seg></seg>"
+            "<seg>Wien XVIII.</seg></opener>"
+            "<p><salute>lieber Gustav,</salute> wollen Sie kommen?</p>")
+    [gold] = read_letters(_tei(body), "e", "de", "f")
+    assert gold.dateline == "Dr A. Muster 21. 12. 08 Wien XVIII."
+    assert gold.salute == "lieber Gustav,"
+    assert gold.paragraphs == ["wollen Sie kommen?"]
+
+
+def test_words_of_a_closer_outside_its_parts_are_its_salutation() -> None:
+    body = "<p>Text.</p><closer>herzlichst<lb/><signed>ArthSch.</signed></closer>"
+    [gold] = read_letters(_tei(body), "e", "de", "f")
+    assert (gold.closer_salute, gold.signed) == ("herzlichst", "ArthSch.")
+
+
+def test_a_letterhead_beside_a_salutation_does_not_take_its_place() -> None:
+    body = ("<opener><seg>Hotel Bristol, Wien</seg><salute>Lieber Freund!</salute></opener>"
+            "<p>Text.</p>")
+    [gold] = read_letters(_tei(body), "e", "de", "f")
+    assert gold.salute == "Lieber Freund!"
