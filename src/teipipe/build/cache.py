@@ -1,8 +1,9 @@
 """The incremental build cache: what each document's conversion gave, keyed by its inputs' hashes.
 
-A document's key hashes its text, its sidecar, its displayed path and the build
-environment: the register, every file under schema/ and xslt/, the teipipe
-version and the bytes of teipipe's own source. When nothing in a key changed,
+A document's key hashes its text, its sidecar, its displayed path, its links and
+the build's settings (`BuildSettings.cache_key`: the register, the edition, every
+file under schema/, the stylesheets that run, the teipipe version and the bytes of
+teipipe's own source). When nothing in a key changed,
 the conversion is skipped and its recorded diagnostics are reported again. A
 change to the register changes every key, so every document is reconverted:
 names in any text may resolve differently. Entries live under
@@ -23,49 +24,30 @@ from typing import Any
 from .. import __version__
 from ..diagnostics import Diagnostic, Location, Severity
 from ..files import atomic_file, write_atomic
-from ..project.layout import Project
 
 CACHE_DIR = ".teipipe-cache"
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
-def _feed(digest: Any, label: str, data: bytes) -> None:
+def feed(digest: Any, label: str, data: bytes) -> None:
     # Length-prefixed, so that no two different input lists hash alike.
     digest.update(f"{label}\0{len(data)}\0".encode())
     digest.update(data)
 
 
-def _feed_folder(digest: Any, label: str, folder: Path) -> None:
+def feed_folder(digest: Any, label: str, folder: Path) -> None:
     if not folder.is_dir():
         return
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        _feed(digest, f"{label}/{path.relative_to(folder).as_posix()}", path.read_bytes())
+        feed(digest, f"{label}/{path.relative_to(folder).as_posix()}", path.read_bytes())
 
 
 def source_hash() -> str:
     """A hash of teipipe's own code, so an edited pass or writer invalidates every entry."""
     digest = hashlib.sha256()
-    _feed(digest, "version", __version__.encode())
+    feed(digest, "version", __version__.encode())
     for path in sorted(_PACKAGE.rglob("*.py")):
-        _feed(digest, path.relative_to(_PACKAGE).as_posix(), path.read_bytes())
-    return digest.hexdigest()
-
-
-def environment_key(project: Project, schema_base: str) -> str:
-    """What every document's conversion depends on besides its own files."""
-    digest = hashlib.sha256()
-    _feed(digest, "teipipe", source_hash().encode())
-    _feed(digest, "schema-base", schema_base.encode())
-    register = project.register.read_bytes() if project.register.is_file() else b""
-    _feed(digest, "register", register)
-    edition = project.edition.read_bytes() if project.edition.is_file() else b""
-    _feed(digest, "edition", edition)
-    _feed_folder(digest, "schema", project.schema)
-    # teipipe's own non-code files: page templates, and the schema a project without
-    # an ODD of its own is validated against.
-    _feed_folder(digest, "templates", _PACKAGE / "publish" / "templates")
-    _feed_folder(digest, "shipped-schema", _PACKAGE / "data" / "schema")
-    _feed_folder(digest, "xslt", project.xslt)
+        feed(digest, path.relative_to(_PACKAGE).as_posix(), path.read_bytes())
     return digest.hexdigest()
 
 
@@ -74,11 +56,11 @@ def document_key(environment: str, display: str, text_sha256: str, sidecar_sha25
     """A document's key: its own inputs (by their hashes), the environment, and its ties
     to the corpus."""
     digest = hashlib.sha256()
-    _feed(digest, "links", links)
-    _feed(digest, "environment", environment.encode())
-    _feed(digest, "display", display.encode())
-    _feed(digest, "text", text_sha256.encode())
-    _feed(digest, "sidecar", b"\0none" if sidecar_sha256 is None else sidecar_sha256.encode())
+    feed(digest, "links", links)
+    feed(digest, "environment", environment.encode())
+    feed(digest, "display", display.encode())
+    feed(digest, "text", text_sha256.encode())
+    feed(digest, "sidecar", b"\0none" if sidecar_sha256 is None else sidecar_sha256.encode())
     return digest.hexdigest()
 
 

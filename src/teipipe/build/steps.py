@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..corpus.links import plan_links, summarize
 from ..diagnostics import Diagnostic, Location, Severity
-from ..files import atomic_file, schema_base_for, write_atomic
+from ..files import atomic_file, write_atomic
 from ..project import edition as edition_mod
 from ..project.layout import Project
 from ..project.register import Register
@@ -28,12 +28,13 @@ from ..tei import ODD_FILE
 from ..validation import SchemaMissing
 from ..validation import load as load_validator
 from .batch import Plan, convert_corpus
-from .cache import CACHE_DIR, Cache, InputHashes, ParsedSidecars, environment_key
+from .cache import CACHE_DIR, Cache, InputHashes, ParsedSidecars
 from .cache import Entry as CacheEntry
 from .cache import decode as decode_entry
 from .cache import encode as encode_entry
 from .executor import Executor, SerialExecutor
 from .progress import Progress
+from .settings import BuildSettings
 from .shares import DocumentShares
 from .task import Converter
 
@@ -42,12 +43,10 @@ from .task import Converter
 class BuildState:
     """What one build run knows; made fresh for each run, never shared between runs."""
 
-    project: Project
-    check: bool
+    settings: BuildSettings
     stream: TextIO
     register: Register = field(default_factory=Register)
     executor: Executor = field(default_factory=SerialExecutor)
-    use_cache: bool = True
     tei_files: list[Path] = field(default_factory=list)
     """The TEI of every text converted without errors, in text order (files, not trees,
     so that memory does not grow with the corpus)."""
@@ -57,17 +56,32 @@ class BuildState:
     summary: list[str] = field(default_factory=list)
     failed: bool = False
     edition: edition_mod.Edition = field(default_factory=edition_mod.Edition)
-    transformer: Transformer = field(default_factory=Transformer)
-    """Compiles each stylesheet once for the whole run."""
+    transformer: Transformer = field(init=False)
+    """Compiles each stylesheet of the settings' profile once for the whole run."""
     shares: DocumentShares = field(default_factory=lambda: DocumentShares(0))
     """Name, index row and CMIF entries of each document in `tei_files` (rows and entries
     only when the build makes the corpus outputs), kept on disk until the corpus steps."""
     cmif_file: Path | None = None
     """The corpus's CMIF file, once the cmif step has made it."""
 
+    def __post_init__(self) -> None:
+        self.transformer = Transformer(self.settings.stylesheets)
+
+    @property
+    def project(self) -> Project:
+        return self.settings.project
+
+    @property
+    def check(self) -> bool:
+        return self.settings.check
+
+    @property
+    def use_cache(self) -> bool:
+        return self.settings.use_cache
+
     @property
     def site(self) -> Path:
-        return self.project.build / "site"
+        return self.settings.site
 
 
 Step = Callable[[BuildState], None]
@@ -185,7 +199,7 @@ def step_convert(state: BuildState) -> None:
                                             "the corpus has no .txt texts"))
         state.failed = True
         return
-    base = schema_base_for(project.tei, project.schema)
+    base = state.settings.schema_base
     if state.use_cache:
         sidecars = ParsedSidecars(project.root, summarize)
         links = plan_links(files, state.register, project.display, sidecars)
@@ -194,13 +208,14 @@ def step_convert(state: BuildState) -> None:
     else:
         links = plan_links(files, state.register, project.display)
     hashes = InputHashes(project.root) if state.use_cache else None
-    plan = Plan(files, project.display, project.tei, environment_key(project, base), state.check,
+    plan = Plan(files, project.display, project.tei, state.settings.cache_key(), state.check,
                 links, None if state.check else state.site, hashes)
     cache = Cache(project.root) if state.use_cache else None
     progress = Progress(len(files), state.stream)
     records = []
     schema_dir = _usable_schema(state)
-    converter = Converter(state.register, base, schema_dir, outputs=not state.check)
+    converter = Converter(state.register, base, schema_dir, outputs=not state.check,
+                          stylesheets=state.settings.stylesheets)
     state.shares = DocumentShares(len(files))
     for record in convert_corpus(plan, converter, state.executor, cache):
         if record.ok:
@@ -275,8 +290,8 @@ STEPS: list[tuple[str, Step]] = [
 
 def build(project: Project, check: bool, stream: TextIO, executor: Executor | None = None,
           use_cache: bool = True) -> BuildState:
-    state = BuildState(project, check, stream, executor=executor or SerialExecutor(),
-                       use_cache=use_cache)
+    state = BuildState(BuildSettings.of(project, check, use_cache), stream,
+                       executor=executor or SerialExecutor())
     try:
         for _name, step in STEPS:
             step(state)

@@ -22,7 +22,7 @@ from ..pipeline import Converted, convert_source
 from ..project import sidecar as sidecar_mod
 from ..project.register import Register
 from ..publish import outputs as outputs_mod
-from ..publish.transform import Transformer
+from ..publish.transform import Stylesheets, Transformer
 from ..validation import loaded
 from ..writers.tei import WrittenTEI
 from ..xml import saxon
@@ -73,6 +73,8 @@ class Converter:
     outputs: bool = False
     """Also make the document's shares of the corpus outputs (page, CMIF entries, index
     row), so that they are made in parallel and cached with the TEI."""
+    stylesheets: Stylesheets = Stylesheets()
+    """The stylesheets that make the page and the CMIF entries (the project's profile)."""
 
     def __call__(self, job: Job) -> Outcome:
         own = self._convert(job)
@@ -117,8 +119,9 @@ class Converter:
         made = None
         if self.outputs and parsed is not None and written is not None and not any(
                 d.severity is Severity.ERROR for d in diagnostics):
-            made, found = outputs_mod.for_document(_transformer(), written.tree, parsed,
-                                                   job.name, job.tei_display or job.display)
+            made, found = outputs_mod.for_document(
+                _transformer(self.stylesheets), written.tree, parsed, job.name,
+                job.tei_display or job.display)
             diagnostics += tuple(found)
         return Outcome(job.index, job.key, tei, diagnostics, made)
 
@@ -187,9 +190,9 @@ class OriginsByLine(Mapping[int, Location]):
 
 
 @lru_cache(maxsize=1)
-def _transformer() -> Transformer:
+def _transformer(stylesheets: Stylesheets) -> Transformer:
     """The compiled stylesheets, once per worker process."""
-    return Transformer()
+    return Transformer(stylesheets)
 
 
 def _sidecar(job: Job) -> tuple[sidecar_mod.Sidecar | None, list[Diagnostic]]:
