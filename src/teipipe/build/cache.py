@@ -16,12 +16,12 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..corpus.links import SidecarReader, SidecarSummary, summarize
 from ..diagnostics import Diagnostic, Location, Severity
 from ..files import atomic_file, write_atomic
 
@@ -64,6 +64,11 @@ def document_key(environment: str, display: str, text_sha256: str, sidecar_sha25
     return digest.hexdigest()
 
 
+def _to_json(value: Any) -> Any:
+    """A remembered value that is held as an object (a sidecar summary), as JSON."""
+    return value.to_json()
+
+
 class _Memo:
     """A JSON file under the cache folder of values remembered from the last build: those
     looked up in this build are kept by `save` (and only those), the rest dropped.
@@ -75,8 +80,8 @@ class _Memo:
 
     def __init__(self, root: Path, name: str) -> None:
         self.path = root / CACHE_DIR / name
-        self.known: dict[str, list[Any]] = {}
-        self.used: dict[str, list[Any]] = {}
+        self.known: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
         self.changed = False
         try:
             raw = json.loads(self.path.read_bytes())
@@ -93,7 +98,7 @@ class _Memo:
             self.used[key] = value
         return value
 
-    def _put(self, key: str, value: list[Any]) -> None:
+    def _put(self, key: str, value: Any) -> None:
         before = self.used[key] if key in self.used else self.known.pop(key, None)
         self.changed |= before != value
         self.used[key] = value
@@ -102,7 +107,7 @@ class _Memo:
         if self.changed or self.known:
             # Streamed: at a hundred thousand texts the file is tens of megabytes.
             with atomic_file(self.path) as raw, io.TextIOWrapper(raw, encoding="utf-8") as out:
-                json.dump(self.used, out, ensure_ascii=False, sort_keys=True)
+                json.dump(self.used, out, ensure_ascii=False, sort_keys=True, default=_to_json)
         self.known, self.used, self.changed = {}, {}, False
 
 
@@ -249,14 +254,18 @@ class ParsedSidecars(_Memo):
     bytes, so that an unchanged corpus is planned without parsing TOML. Call `save` after
     use."""
 
-    def __init__(self, root: Path, summarize: Callable[[bytes], list[Any]]) -> None:
+    def __init__(self, root: Path, summarize: SidecarReader = summarize) -> None:
         super().__init__(root, "sidecars.json")
         self.summarize = summarize
 
-    def __call__(self, data: bytes) -> list[Any]:
+    def __call__(self, data: bytes) -> SidecarSummary:
         digest = sha256(data)
-        summary = self._take(digest)
-        if not isinstance(summary, list):
+        remembered = self._take(digest)
+        summary = remembered if isinstance(remembered, SidecarSummary) else (
+            SidecarSummary.from_json(remembered))
+        if summary is None:
             summary = self.summarize(data)
             self._put(digest, summary)
+        else:
+            self.used[digest] = summary  # held once, as the summary, until `save`
         return summary

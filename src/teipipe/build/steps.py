@@ -14,7 +14,7 @@ from typing import TextIO
 
 from lxml import etree
 
-from ..corpus.links import plan_links, summarize
+from ..corpus.links import plan_links
 from ..diagnostics import Diagnostic, Location, Severity
 from ..files import atomic_file, write_atomic
 from ..project import edition as edition_mod
@@ -201,7 +201,7 @@ def step_convert(state: BuildState) -> None:
         return
     base = state.settings.schema_base
     if state.use_cache:
-        sidecars = ParsedSidecars(project.root, summarize)
+        sidecars = ParsedSidecars(project.root)
         links = plan_links(files, state.register, project.display, sidecars)
         if not state.check:
             sidecars.save()
