@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..corpus.links import Links, PlannedLinks
-from ..diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import Diagnostic, Severity, unreadable
 from ..files import write_atomic
 from ..project import sidecar as sidecar_mod
 from ..publish import site
@@ -150,8 +150,7 @@ def _current(plan: Plan, index: int, entry: Entry, row: site.DocumentRow | None)
 
 def _unreadable(plan: Plan, index: int, error: OSError) -> Record:
     display = plan.display(plan.files[index])
-    problem = Diagnostic("source.unreadable", Severity.ERROR, Location(display),
-                         f"cannot read the file: {error.strerror or error}")
+    problem = unreadable("source.unreadable", display, error)
     return Record(index, display, _target(plan, index), False, True, False, (problem,))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import Diagnostic, Location, Severity, unreadable
 from ..schema import odd as odd_mod
 from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
 from ..xml import saxon
@@ -60,8 +60,7 @@ class Validator:
         try:
             data = path.read_bytes()
         except OSError as error:
-            return [Diagnostic("validate.unreadable", Severity.ERROR, Location(display),
-                               f"cannot read the file: {error.strerror or error}")]
+            return [unreadable("validate.unreadable", display, error)]
         return self.validate(data, display)
 
 
