@@ -23,7 +23,7 @@ from ..project.register import Register
 from ..project.register import load as load_register
 from ..publish import cmif, site
 from ..publish.transform import PARALLEL, Transformer
-from ..schema import compile_project
+from ..schema import compile_project, stale_outputs
 from ..tei import ODD_FILE
 from ..validation import SchemaMissing
 from ..validation import load as load_validator
@@ -263,15 +263,9 @@ def step_schema(state: BuildState) -> None:
     if not result.ok:
         state.failed = True
         return
-    stale = [name for name, data in result.outputs.items()
-             if not (project.schema / name).is_file()
-             or (project.schema / name).read_bytes() != data]
-    for name in stale:
-        state.diagnostics.append(Diagnostic(
-            "build.stale-schema", Severity.ERROR, Location(project.display(project.schema / name)),
-            "the committed file is not what the ODD compiles to; run `teipipe schema compile` "
-            "and commit the result"))
-        state.failed = True
+    stale = stale_outputs(result, project.schema, project.display)
+    state.diagnostics.extend(stale.values())
+    state.failed |= bool(stale)
     if not state.check:
         write_atomic(project.build / "site" / "schema" / "reference.html",
                      result.outputs["reference.html"])

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..files import write_atomic
 from ..project import layout as project_mod
-from ..schema import compile_project
-from ..tei import ODD_FILE, SCHEMA_FILES
+from ..schema import compile_project, stale_outputs
+from ..tei import ODD_FILE
 from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report
 
 HELP = "compile the project's ODD (schema/teipipe.odd) into RELAX NG, Schematron and HTML"
@@ -33,17 +33,6 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return EXIT_USAGE
 
 
-def _ship(schema_dir: Path, outputs: dict[str, bytes]) -> None:
-    """In teipipe's own repository, copy the schema into the package, for installed use."""
-    shipped = schema_dir.parent / "src" / "teipipe" / "data" / "schema"
-    if not shipped.is_dir():
-        return
-    for name in SCHEMA_FILES:  # what an installed teipipe needs outside a project
-        data = outputs.get(name) or (schema_dir / name).read_bytes()
-        if not (shipped / name).is_file() or (shipped / name).read_bytes() != data:
-            write_atomic(shipped / name, data)
-
-
 def run(args: argparse.Namespace) -> int:
     project = project_mod.find(args.project)
     schema_dir = (project.schema if project else args.project / "schema")
@@ -54,15 +43,11 @@ def run(args: argparse.Namespace) -> int:
     report(result.diagnostics, args)
     if not result.ok:
         return EXIT_PROBLEMS
-    stale = [name for name, data in result.outputs.items()
-             if not (schema_dir / name).is_file() or (schema_dir / name).read_bytes() != data]
+    stale = stale_outputs(result, schema_dir, project.display if project else Path.as_posix)
     if args.check:
-        for name in stale:
-            print(f"schema/{name}: error: stale; run `teipipe schema compile` and commit it "
-                  "[schema.stale]", file=sys.stderr)
+        report(stale.values(), args)
         return EXIT_PROBLEMS if stale else exit_code(result.diagnostics, args)
     for name in stale:
         write_atomic(schema_dir / name, result.outputs[name])
-    _ship(schema_dir, result.outputs)
     print(f"schema: {len(result.outputs)} files, {len(stale)} written")
     return exit_code(result.diagnostics, args)
