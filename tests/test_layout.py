@@ -17,18 +17,18 @@ LINE_LIMIT = 400
 # Rooms and what each may import, as docs/architecture.md tells them: data goes one
 # way, from text to page. Change the two together, and only for a reason.
 _BASE = frozenset({"teipipe", "model", "diagnostics", "tei", "files", "walk", "dump", "source"})
-_CONVERSION = {"pipeline", "lossless", "review"}
+_CONVERSION = {"pipeline", "lossless", "review", "draft"}
 _ROOM_OF = {name: "base" for name in _BASE} | {name: "conversion" for name in _CONVERSION}
 _LANGUAGE_UP = {"base", "language"}
 ALLOWED: dict[str, set[str]] = {
     "base": {"base"},
     "language": {"base", "language"},
-    "project": {"base", "project"},
+    "project": {"base", "language", "project"},
     "xml": {"base", "xml"},
     "readers": _LANGUAGE_UP | {"readers"},
     "repair": _LANGUAGE_UP | {"repair"},
     "passes": _LANGUAGE_UP | {"project", "repair", "passes"},
-    "writers": {"base", "project", "writers"},
+    "writers": {"base", "project", "xml", "writers"},
     "conversion": _LANGUAGE_UP | {"project", "readers", "repair", "passes", "writers",
                                   "conversion"},
     "corpus": {"base", "project", "xml", "corpus"},

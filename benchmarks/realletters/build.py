@@ -69,12 +69,19 @@ def record(gold: GoldLetter, shape: str, rendered: Rendered, path: str) -> dict[
         "names_place": bool(gold.place) and gold.place.lower() in dated.lower(),
         "names_sender": bool(sender) and (sender in title or sender in gold.signed.lower()),
         "names_recipient": bool(recipient) and (recipient in title or recipient in salute),
+        # Named by the letter's own lines, not by a title or address line this
+        # benchmark added (score.py --own-lines counts only these).
+        "own_date": bool(gold.date) and gold.date[:4] in gold.dateline,
+        "own_place": bool(gold.place) and gold.place.lower() in gold.dateline.lower(),
+        "own_sender": bool(sender) and sender in gold.signed.lower(),
+        "own_recipient": bool(recipient) and recipient in gold.salute.lower(),
         "opener": {"dateline": "" if rendered.dateline_at_end else gold.dateline,
                    "salute": gold.salute},
         "closer": {"salute": gold.closer_salute, "signed": gold.signed,
                    "dateline": gold.dateline if rendered.dateline_at_end else ""},
         "paragraphs": len(gold.paragraphs),
         "markers": rendered.markers,
+        "lines": rendered.lines,
         "notes": gold.notes,
     }
 
@@ -125,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="a fetched bare git dir of an edition (repeatable)")
     parser.add_argument("--per-edition", type=int, default=200, metavar="N",
                         help="at most N letters of each edition (default 200)")
-    parser.add_argument("--out", type=Path, default=HERE / "work")
+    parser.add_argument("--out", type=Path, default=HERE / "work",
+                        help="work folder for texts and gold.jsonl (default: realletters/work)")
     args = parser.parse_args(argv)
     sources = sources_of(args)
     if not sources:

@@ -67,17 +67,22 @@ def notes_linked(markers: list[Mapping[str, object]], notes: list[str],
     return right
 
 
-def judge(item: Mapping[str, object], found: Prediction) -> Marks:
-    """(right, counted) for every field of FIELDS on one text."""
+def judge(item: Mapping[str, object], found: Prediction, own_lines: bool = False) -> Marks:
+    """(right, counted) for every field of FIELDS on one text.
+
+    With `own_lines`, date, place, sender and recipient count only where the letter's
+    own lines (dateline, salutation, signature) name them, not a title line.
+    """
+    named = "own" if own_lines else "names"
     marks: Marks = {}
-    marks["date"] = (int(found.date == item["date"]), 1) if item["names_date"] else (0, 0)
+    marks["date"] = (int(found.date == item["date"]), 1) if item[f"{named}_date"] else (0, 0)
     place = norm(str(item["place"]))
     marks["place"] = ((int(bool(place) and place in norm(found.place)), 1)
-                      if item["names_place"] else (0, 0))
+                      if item[f"{named}_place"] else (0, 0))
     for name in ("sender", "recipient"):
         wanted = surname(str(item[name]))
         marks[name] = ((int(bool(wanted) and wanted in norm(getattr(found, name))), 1)
-                       if item[f"names_{name}"] else (0, 0))
+                       if item[f"{named}_{name}"] else (0, 0))
     for part in ("opener", "closer"):
         expected = {k: v for k, v in dict(item[part]).items()}  # type: ignore[call-overload]
         wanted = any(expected.values())

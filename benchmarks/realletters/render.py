@@ -33,17 +33,36 @@ MONTHS = {
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
           "diciembre",
 }
+# Title lines as editions and archives print them; several per language, so that a
+# converter cannot pass by knowing one pattern.
 TITLES = {
-    "de": ("{s} an {r}, {place}{date}", "Brief von {s} an {r}, {date}"),
-    "en": ("{s} to {r}, {date}", "Letter from {s} to {r}, {place}{date}"),
-    "fr": ("{s} à {r}, {place}{date}", "Lettre de {s} à {r}, {date}"),
-    "it": ("{s} a {r}, {place}{date}", "Lettera di {s} a {r}, {date}"),
-    "es": ("{s} a {r}, {place}{date}", "Carta de {s} a {r}, {date}"),
+    "de": ("{s} an {r}, {place}{date}", "Brief von {s} an {r}, {date}",
+           "{s} an {r} ({place}{date})", "{date}. {s} an {r}",
+           "{s} an {r}\n{place}{date}"),
+    "en": ("{s} to {r}, {date}", "Letter from {s} to {r}, {place}{date}",
+           "{s} to {r} ({place}{date})", "{date}: {s} to {r}",
+           "{s} to {r}\n{place}{date}"),
+    "fr": ("{s} à {r}, {place}{date}", "Lettre de {s} à {r}, {date}",
+           "{s} à {r} ({place}{date})", "{date}. {s} à {r}",
+           "{s} à {r}\n{place}{date}"),
+    "it": ("{s} a {r}, {place}{date}", "Lettera di {s} a {r}, {date}",
+           "{s} a {r} ({place}{date})", "{date}. {s} a {r}",
+           "{s} a {r}\n{place}{date}"),
+    "es": ("{s} a {r}, {place}{date}", "Carta de {s} a {r}, {date}",
+           "{s} a {r} ({place}{date})", "{date}. {s} a {r}",
+           "{s} a {r}\n{place}{date}"),
 }
 ADDRESS = {"de": "An {r}", "en": "To {r}", "fr": "À {r}", "it": "A {r}", "es": "A {r}"}
 NOTE_HEADINGS = {"de": ("Anmerkungen", "ANMERKUNGEN"), "en": ("Notes", "NOTES"),
                  "fr": ("Notes", "NOTES"), "it": ("Note", "NOTE"), "es": ("Notas", "NOTAS")}
 NOTE_LABELS = ("[{n}] ", "{n}. ", "{n}) ")
+
+
+Line = tuple[str, str]
+"""A line of the text and what it is: `title`, `address`, `dateline`, `salute`, `para`
+(first line of a body paragraph), `para-cont`, `ps`, `ps-cont`, `closer`, `signed`,
+`notes-heading`, `note`, `note-cont`, `rule` (a rule of underscores, or of spaces
+above page-foot notes) or `blank`."""
 
 
 @dataclass
@@ -56,6 +75,22 @@ class Rendered:
     dateline_at_end: bool = False
     markers: list[dict[str, object]] = field(default_factory=list)
     """Per note marker in reading order: note number, label printed, letters before it."""
+    lines: list[str] = field(default_factory=list)
+    """What each line of the text is (see Line): gold for a line labeller."""
+
+
+def _finish(lines: list[Line], layout: _Layout, markers: list[dict[str, object]]) -> Rendered:
+    """The text from its labelled lines, trailing blank lines dropped."""
+    while lines and not lines[-1][0].strip():
+        lines.pop()
+    return Rendered("\n".join(t for t, _ in lines) + "\n", layout.title, layout.address,
+                    layout.dateline_at_end, markers,
+                    [label if text.strip() or label == "rule" else "blank"
+                     for text, label in lines])
+
+
+def _paragraph(wrapped: list[str], kind: str) -> list[Line]:
+    return [(line, kind if i == 0 else f"{kind}-cont") for i, line in enumerate(wrapped)]
 
 
 def format_date(iso: str, language: str) -> str:
@@ -115,8 +150,8 @@ def _with_labels(text: str, style: str, labels: dict[int, str]) -> str:
 class _Layout:
     """The letter's lines before the body and after it, as this rendering draws them."""
 
-    head: list[str]
-    tail: list[str]
+    head: list[Line]
+    tail: list[Line]
     title: str
     address: str
     dateline_at_end: bool
@@ -127,45 +162,44 @@ def _layout(gold: GoldLetter, rng: random.Random) -> _Layout:
     address = (ADDRESS[gold.language].format(r=gold.recipient)
                if gold.recipient and rng.random() < 0.2 else "")
     at_end = gold.dateline_at_end or (bool(gold.dateline) and rng.random() < 0.2)
-    head = [line for line in (title, address) if line]
-    if gold.dateline and not at_end:
-        head.append(gold.dateline)
-    if gold.salute:
-        head.append(gold.salute)
-    tail = [line for line in (gold.closer_salute,) if line]
-    if gold.dateline and at_end:
-        tail.append(gold.dateline)
-    if gold.signed:
-        tail.append(gold.signed)
-    return _Layout(head, tail, title, address, at_end)
+    head = [(line, "title") for line in title.split("\n")] + [(address, "address")]
+    if not at_end:
+        head.append((gold.dateline, "dateline"))
+    head.append((gold.salute, "salute"))
+    tail = [(gold.closer_salute, "closer")]
+    if at_end:
+        tail.append((gold.dateline, "dateline"))
+    tail.append((gold.signed, "signed"))
+    return _Layout([h for h in head if h[0]], [t for t in tail if t[0]], title, address, at_end)
 
 
 def _notes_block(gold: GoldLetter, rng: random.Random, labels: dict[int, str],
-                 label_style: str, heading: bool) -> list[str]:
-    lines = [rng.choice(NOTE_HEADINGS[gold.language]), ""] if heading else []
+                 label_style: str, heading: bool, width: int | None = None) -> list[Line]:
+    lines: list[Line] = ([(rng.choice(NOTE_HEADINGS[gold.language]), "notes-heading"),
+                          ("", "blank")] if heading else [])
     for number, note in enumerate(gold.notes, start=1):
-        lines += [label_style.format(n=labels[number]) + note, ""]
+        text = label_style.format(n=labels[number]) + note
+        wrapped = wrap(text, width, rng, hyphenate=True) if width else [text]
+        lines += _paragraph(wrapped, "note") + [("", "blank")]
     return lines
 
 
 def web_archive(gold: GoldLetter, rng: random.Random) -> Rendered:
     layout = _layout(gold, rng)
     labels = {n: str(n) for n in range(1, len(gold.notes) + 1)}
-    lines: list[str] = []
+    lines: list[Line] = []
     for line in layout.head:
-        lines += [line, ""]
-    body = gold.paragraphs + gold.postscript
-    for text in body[:len(gold.paragraphs)]:
-        lines += [_with_labels(text, "[{}]", labels), ""]
+        lines += [line, ("", "blank")]
+    for text in gold.paragraphs:
+        lines += [(_with_labels(text, "[{}]", labels), "para"), ("", "blank")]
     for line in layout.tail:
-        lines += [line, ""]
+        lines += [line, ("", "blank")]
     for text in gold.postscript:
-        lines += [_with_labels(text, "[{}]", labels), ""]
+        lines += [(_with_labels(text, "[{}]", labels), "ps"), ("", "blank")]
     if gold.notes:
-        lines += [""] + _notes_block(gold, rng, labels, rng.choice(NOTE_LABELS),
-                                     rng.random() < 0.5)
-    return Rendered("\n".join(lines).rstrip("\n") + "\n", layout.title, layout.address,
-                    layout.dateline_at_end, _markers(body, labels))
+        lines += [("", "blank")] + _notes_block(gold, rng, labels, rng.choice(NOTE_LABELS),
+                                                rng.random() < 0.5)
+    return _finish(lines, layout, _markers(gold.paragraphs + gold.postscript, labels))
 
 
 def pdf_text(gold: GoldLetter, rng: random.Random) -> Rendered:
@@ -173,22 +207,23 @@ def pdf_text(gold: GoldLetter, rng: random.Random) -> Rendered:
     layout = _layout(gold, rng)
     width = rng.randint(80, 118)
     labels = {n: str(n) for n in range(1, len(gold.notes) + 1)}
-    body = gold.paragraphs + gold.postscript
-    rows: list[tuple[str, list[int]]] = [(f" {line} ", []) for line in layout.head]
-    rows = [r for row in rows for r in (row, ("", []))]
-    texts = [_damaged(t, rng, 0.05) for t in body]
+    texts = [_damaged(t, rng, 0.05) for t in gold.paragraphs + gold.postscript]
+    rows: list[tuple[Line, list[int]]] = []
+    for text, label in layout.head:
+        rows += [((f" {text} ", label), []), (("", "blank"), [])]
     for index, text in enumerate(texts):
+        kind = "para" if index < len(gold.paragraphs) else "ps"
         if index == len(gold.paragraphs):
-            rows += [(f"{line} ", []) for line in layout.tail] + [("", [])]
-        for line in wrap(text, width, rng, hyphenate=False):
-            numbers = [ord(m) - MARK for m in MARKS.findall(line)]
-            rows.append((_with_labels(line, "{}", labels) + " ", numbers))
-        rows.append(("", []))
+            rows += [((f"{t} ", label), []) for t, label in layout.tail] + [(("", "blank"), [])]
+        for line in _paragraph(wrap(text, width, rng, hyphenate=False), kind):
+            numbers = [ord(m) - MARK for m in MARKS.findall(line[0])]
+            rows.append(((_with_labels(line[0], "{}", labels) + " ", line[1]), numbers))
+        rows.append((("", "blank"), []))
     if len(texts) == len(gold.paragraphs):
-        rows += [(f"{line} ", []) for line in layout.tail]
+        rows += [((f"{t} ", label), []) for t, label in layout.tail]
     rule = rng.choice((" " * rng.randint(50, 60), "_" * rng.randint(15, 30)))
     glue = rng.random() < 0.5
-    out: list[str] = []
+    out: list[Line] = []
     pending: list[int] = []
     page = rng.randint(40, 48)
     for count, (line, numbers) in enumerate(rows, start=1):
@@ -196,14 +231,14 @@ def pdf_text(gold: GoldLetter, rng: random.Random) -> Rendered:
         pending += numbers
         if count % page == 0 or count == len(rows):
             if pending:
-                out += ["", rule]
+                out += [("", "blank"), (rule, "rule")]
                 for number in pending:
                     note = f"{number}{'' if glue else ' '}{gold.notes[number - 1]}"
-                    out += [w + " " for w in wrap(note, width, rng, hyphenate=False)]
-                out += ["", ""]
+                    out += _paragraph([w + " " for w in wrap(note, width, rng, hyphenate=False)],
+                                      "note")
+                out += [("", "blank"), ("", "blank")]
             pending = []
-    return Rendered("\n".join(out).rstrip("\n") + "\n", layout.title, layout.address,
-                    layout.dateline_at_end, _markers(texts, labels))
+    return _finish(out, layout, _markers(texts, labels))
 
 
 def book_ocr(gold: GoldLetter, rng: random.Random) -> Rendered:
@@ -212,26 +247,29 @@ def book_ocr(gold: GoldLetter, rng: random.Random) -> Rendered:
     width = rng.randint(95, 125)
     offset = rng.randint(100, 600) if gold.notes else 0
     labels = {n: str(n + offset) for n in range(1, len(gold.notes) + 1)}
-    body = gold.paragraphs + gold.postscript
-    texts = [_damaged(t, rng, 0.15) for t in body]
-    lines = [f" {layout.head[0]}", *layout.head[1:]] if layout.head else []
+    texts = [_damaged(t, rng, 0.15) for t in gold.paragraphs + gold.postscript]
+    lines: list[Line] = list(layout.head)
+    if lines:
+        lines[0] = (f" {lines[0][0]}", lines[0][1])
     for index, text in enumerate(texts):
+        kind = "para" if index < len(gold.paragraphs) else "ps"
         if index == len(gold.paragraphs):
-            lines += [*layout.tail, ""]
-        lines += wrap(_with_labels(text, "{}", labels), width, rng, hyphenate=True)
-        lines.append("")
+            lines += [*layout.tail, ("", "blank")]
+        lines += _paragraph(wrap(_with_labels(text, "{}", labels), width, rng, hyphenate=True),
+                            kind)
+        lines.append(("", "blank"))
     if len(texts) == len(gold.paragraphs):
         lines += layout.tail
-    paged: list[str] = []
+    paged: list[Line] = []
     for count, line in enumerate(lines, start=1):
         paged.append(line)
-        if count % 44 == 0 and line and count < len(lines) - 4:
-            paged.append("")
+        if count % 44 == 0 and line[0] and count < len(lines) - 4:
+            paged.append(("", "blank"))
     if gold.notes:
-        paged += [""] + _notes_block(gold, rng, labels, rng.choice(("{n} ", "{n}. ")),
-                                     rng.random() < 0.8)
-    return Rendered("\n".join(paged).rstrip("\n") + "\n", layout.title, layout.address,
-                    layout.dateline_at_end, _markers(texts, labels))
+        paged += [("", "blank")] + _notes_block(gold, rng, labels,
+                                                rng.choice(("{n} ", "{n}. ")),
+                                                rng.random() < 0.8, width)
+    return _finish(paged, layout, _markers(texts, labels))
 
 
 RENDER = {"web-archive": web_archive, "pdf-text": pdf_text, "book-ocr": book_ocr}

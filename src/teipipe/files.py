@@ -12,7 +12,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 _ATTEMPTS = 100
 
@@ -38,15 +38,30 @@ def _create_beside(path: Path) -> tuple[int, Path]:
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A file to write `path` through: it replaces `path` whole when the block ends without
     an error, and is removed otherwise (temporary file in the same folder, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = _create_beside(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = _create_beside(path)
+    except OSError as error:
+        _raise_naming(error, path)
     try:
         with os.fdopen(handle, "wb") as stream:
             yield stream
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            _raise_naming(error, path)
         raise
+
+
+def _raise_naming(error: OSError, path: Path) -> NoReturn:
+    """Raise `error` naming the file being written where it named the temporary file, or
+    none (its errno keeps its class: PermissionError stays a PermissionError), so that
+    the one line the command prints names a file the user knows."""
+    name = os.fspath(error.filename) if error.filename is not None else ""
+    if name and not name.endswith(".tmp"):
+        raise error  # it names a folder on the way, which is the one to fix
+    raise OSError(error.errno, error.strerror, os.fspath(path)) from error
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -126,20 +126,41 @@ class _Placement:
         for k in range(start, start + width):
             self.taken[k] = value
 
-    def search(self, level: int = 0) -> bool:
-        if level == len(self.runs):
-            return self.complete()
-        width = len(self.runs[level])
-        for start in self.candidates[level] or [0]:
-            if self.tries >= _MAX_TRIES:
-                return False
-            if any(self.taken[start: start + width]):
+    def search(self) -> bool:
+        """Depth-first over each run's candidate places, as a loop rather than recursion: a
+        long text has more notes than Python's recursion limit allows levels."""
+        count = len(self.runs)
+        options = [places or [0] for places in self.candidates]
+        tried = [0] * (count + 1)
+        placed = [0] * count
+        level = 0
+        while level >= 0:
+            if level == count:
+                if self.complete():
+                    return True
+                level = self._undo(level - 1, placed)
                 continue
-            self.mark(start, width, True)
-            if self.search(level + 1):
-                return True
-            self.mark(start, width, False)
+            width = len(self.runs[level])
+            while tried[level] < len(options[level]):
+                if self.tries >= _MAX_TRIES:
+                    return False
+                start = options[level][tried[level]]
+                tried[level] += 1
+                if not any(self.taken[start: start + width]):
+                    self.mark(start, width, True)
+                    placed[level] = start
+                    level += 1
+                    tried[level] = 0
+                    break
+            else:
+                level = self._undo(level - 1, placed)
         return False
+
+    def _undo(self, level: int, placed: list[int]) -> int:
+        """Take back the place chosen at `level` (none below 0); the level to go on from."""
+        if level >= 0:
+            self.mark(placed[level], len(self.runs[level]), False)
+        return level
 
 
 def _assign(source: list[str], runs: list[list[str]], body: list[str]) -> Loss | None:

@@ -41,18 +41,19 @@ def model_of(src: source_mod.Source, register: Register, side: sidecar.Sidecar |
     the context that collected their problems (the conversion and the repairs' review)."""
     reporter = Reporter()
     reporter.extend(src.diagnostics)
-    chosen = reader_name or (side.table("document").get("reader") if side else None)
-    reader = readers.get(chosen) if chosen else readers.sniff(src)
+    reader, why = choose_reader(src, reader_name, side)
+    reporter.info("reader.chosen", Location(src.path), f"read as {reader.name}: {why}")
     document = reader.read(src, reporter)
     ctx = Context(register=register, reporter=reporter, sidecar=side,
                   options=options or Options(), source_lines=src.lines)
     return passes.run(document, ctx), ctx
 
 
-def read_file(path: Path, display: str) -> source_mod.Source | Diagnostic:
+def read_file(path: Path, display: str,
+              max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> source_mod.Source | Diagnostic:
     """The decoded text of a file, or the problem that stops reading it."""
     try:
-        return source_mod.read(path, display)
+        return source_mod.read(path, display, max_bytes)
     except source_mod.SourceError as error:
         return error.diagnostic
     except OSError as error:
@@ -82,11 +83,27 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
     return Converted(src.path, document, tei, tuple(reporter))
 
 
+def choose_reader(src: source_mod.Source, reader_name: str | None,
+                  side: sidecar.Sidecar | None) -> tuple[readers.Reader, str]:
+    """The reader for a text and why: named on the command line, in the sidecar, or the
+    shape the text fits best."""
+    if reader_name:
+        return readers.get(reader_name), "named on the command line"
+    named = side.table("document").get("reader") if side else None
+    if named:
+        return readers.get(str(named)), "named in the sidecar (reader = ...)"
+    reader, scores = readers.sniffed(src)
+    fits = ", ".join(f"{name} {score:.2f}" for name, score in
+                     sorted(scores.items(), key=lambda item: -item[1]))
+    return reader, f"the text fits its shape best (fit: {fits})"
+
+
 def convert_file(path: Path, display: str, register: Register,
                  reader_name: str | None = None, options: Options | None = None,
-                 schema_base: str | None = "../../schema/") -> Converted:
+                 schema_base: str | None = "../../schema/",
+                 max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> Converted:
     """Read, decode and convert one file; input problems become diagnostics, not exceptions."""
-    src = read_file(path, display)
+    src = read_file(path, display, max_bytes)
     if isinstance(src, Diagnostic):
         return Converted(display, None, None, (src,))
     side, side_problems = sidecar.load(path, display)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import passes
+from . import source as source_mod
 from .diagnostics import Diagnostic
 from .passes import Options
 from .passes.repair import find_repairs
@@ -36,9 +37,10 @@ def _passes_before_repair() -> frozenset[str]:
 
 
 def review_file(path: Path, display: str, register: Register,
-                reader_name: str | None = None) -> Review:
+                reader_name: str | None = None,
+                max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> Review:
     """Every repair finding of one source text, in document order."""
-    src = read_file(path, display)
+    src = read_file(path, display, max_bytes)
     if isinstance(src, Diagnostic):
         return Review(display, (), (src,))
     side, side_problems = sidecar.load(path, display)

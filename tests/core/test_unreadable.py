@@ -22,7 +22,7 @@ def test_conversion_review_and_validation_say_the_same_of_a_missing_file(
     assert [d.format() for d in converted] == [d.format() for d in reviewed] == [
         "gone.txt: error: cannot read the file: No such file or directory [source.unreadable]"]
     assert [(d.code, d.message) for d in validated] == [
-        ("validate.unreadable", "cannot read the file: No such file or directory")]
+        ("input.unreadable", "cannot read the file: No such file or directory")]
 
 
 def test_the_wording_lives_in_diagnostics_alone() -> None:

@@ -105,6 +105,10 @@ def test_a_perfect_prediction_scores_every_field_and_a_wrong_one_none(built) -> 
                               "von Das Märchen () wurden, als Verlagswerbung")])
     marks = compare.judge(item, right)
     assert all(r == c for r, c in marks.values()) and marks["notes"] == (1, 1)
+    # The salutation "Sehr geehrter Herr!" does not name the recipient: with only the
+    # letter's own lines, the recipient is not counted.
+    own = compare.judge(item, right, own_lines=True)
+    assert own["recipient"] == (0, 0) and own["sender"] == (1, 1) and own["date"] == (1, 1)
     wrong = Prediction(converted=False, lost=True, sender="unknown", date="1894",
                        paragraphs=4, refs=[("namensetzen", "Ein anderer Kommentar")])
     marks = compare.judge(item, wrong)
@@ -144,3 +148,21 @@ def test_italian_fixtures_give_gold_and_texts_in_every_shape(tmp_path: Path) -> 
     for shape in ("pdf-text", "book-ocr"):
         other = next(r for r in records if r["id"] == "suriano/07-027" and r["shape"] == shape)
         assert "Christofforo Suriano" in (tmp_path / str(other["path"])).read_text("utf-8")
+
+
+def test_every_line_of_a_text_is_labelled_for_a_line_labeller(built) -> None:  # type: ignore[no-untyped-def]
+    out, records = built
+    for item in records:
+        lines = (out / str(item["path"])).read_text(encoding="utf-8").splitlines()
+        labels = item["lines"]
+        assert len(labels) == len(lines)  # type: ignore[arg-type]
+        for line, label in zip(lines, labels, strict=True):  # type: ignore[call-overload]
+            assert (label in {"blank", "rule"}) or line.strip(), (item["path"], line, label)
+            assert label != "blank" or not line.strip(), (item["path"], line, label)
+    web, item = _text(out, records, "web-archive")
+    pairs = dict(zip(web.splitlines(), item["lines"], strict=True))  # type: ignore[call-overload]
+    assert pairs["Sehr geehrter Herr!"] == "salute" and pairs["J. V. Widmann"] == "signed"
+    assert pairs["Bern, d. 26. Febr. 1894."] == "dateline"
+    assert sum(label == "para" for label in item["lines"]) == 2  # type: ignore[attr-defined]
+    ocr, item = _text(out, records, "book-ocr")
+    assert "note" in item["lines"] and "para-cont" in item["lines"]  # type: ignore[operator]

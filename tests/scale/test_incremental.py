@@ -75,9 +75,9 @@ def test_a_deleted_or_edited_tei_file_is_written_again(synth: Project) -> None:
 def test_cli_build_with_jobs_and_cache(synth: Project, capsys) -> None:  # type: ignore[no-untyped-def]
     args = ["build", "--project", str(synth.root), "-q"]
     assert main([*args, "--jobs", "2"]) == 0
-    assert f"({SYNTH_COUNT} converted, 0 unchanged)" in capsys.readouterr().out
+    assert f"({SYNTH_COUNT} converted, 0 unchanged, 0 failed)" in capsys.readouterr().out
     assert main([*args, "--executor", "serial"]) == 0
-    assert f"(0 converted, {SYNTH_COUNT} unchanged)" in capsys.readouterr().out
+    assert f"(0 converted, {SYNTH_COUNT} unchanged, 0 failed)" in capsys.readouterr().out
     assert main([*args, "--executor", "threads"]) == 2
     assert "known executors: serial, processes" in capsys.readouterr().err
 

@@ -65,7 +65,7 @@ def test_duplicate_idents_are_located() -> None:
 
 def test_not_well_formed_odd_is_a_located_error() -> None:
     result = compile_odd(b"<TEI>\n<oops></TEI>", "x.odd")
-    assert result.diagnostics[0].code == "odd.not-well-formed"
+    assert result.diagnostics[0].code == "xml.not-well-formed"
     assert result.diagnostics[0].location.line == 2
 
 

@@ -40,7 +40,7 @@ DOCUMENT = """<r xmlns="urn:t"><a k="1" xml:id="x">one</a><b><a>two</a></b></r>"
 
 def test_each_pattern_sees_its_nodes_once_in_document_order() -> None:
     compiled = compile_schematron(etree.fromstring(SCHEMA))
-    assert compiled.run(DOCUMENT) == [
+    assert compiled.run(etree.ElementTree(etree.fromstring(DOCUMENT))) == [
         Failure("first-rule-wins", "error", "*[1]/*[1]", "a with k"),
         Failure("first-rule-wins", "error", "*[1]/*[2]/*[1]", "plain a"),
         Failure("attributes", "error", "*[1]/*[1]/@k", "k=1"),

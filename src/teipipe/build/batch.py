@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .. import source as source_mod
 from ..corpus.links import Links, PlannedLinks
-from ..diagnostics import Diagnostic, Severity, unreadable
+from ..diagnostics import Diagnostic, Location, Severity, unreadable
 from ..files import write_atomic
 from ..project import sidecar as sidecar_mod
 from ..publish import site
@@ -67,11 +68,20 @@ class Plan:
     """Where the reading pages go; None: the corpus outputs are not made."""
     hashes: InputHashes | None = None
     """Remembered hashes of the inputs (None: every input is read and hashed)."""
+    rejected_dir: Path | None = None
+    """Where the TEI of a document that fails validation is written for inspection (its
+    problems point there), since the TEI folder keeps only valid documents."""
+    max_bytes: int = source_mod.DEFAULT_MAX_BYTES
+    """Texts larger than this are refused without being read."""
 
 
 def _read_job(plan: Plan, index: int) -> Job:
+    """The job of a text (SourceError when it is over the size limit; OSError)."""
     path = plan.files[index]
     display = plan.display(path)
+    size = path.stat().st_size
+    if size > plan.max_bytes:
+        raise source_mod.SourceError(source_mod.too_large(display, size, plan.max_bytes))
     side_path = sidecar_mod.path_for(path)
     side = side_path.read_bytes() if side_path.is_file() else None
     text = path.read_bytes()
@@ -109,6 +119,9 @@ def _cached(plan: Plan, cache: Cache | None) -> Iterator[Record | int]:
     """Records of documents the cache answers for, and the indexes of the others."""
     for index in range(len(plan.files)):
         try:
+            if plan.files[index].stat().st_size > plan.max_bytes:
+                yield index  # refused when its job is read, as an unreadable file is
+                continue
             display, key = _key(plan, index)
         except OSError:
             yield index  # the conversion reports the unreadable file
@@ -148,18 +161,46 @@ def _current(plan: Plan, index: int, entry: Entry, row: site.DocumentRow | None)
         page, entry.page_sha256, entry.stamps.get("page"))
 
 
-def _unreadable(plan: Plan, index: int, error: OSError) -> Record:
+def _unreadable(plan: Plan, index: int, error: OSError | source_mod.SourceError) -> Record:
     display = plan.display(plan.files[index])
-    problem = unreadable("source.unreadable", display, error)
+    problem = error.diagnostic if isinstance(error, source_mod.SourceError) else (
+        unreadable("source.unreadable", display, error))
     return Record(index, display, _target(plan, index), False, True, False, (problem,))
 
 
+def _rejected(plan: Plan, outcome: Outcome, display: str) -> tuple[Diagnostic, ...]:
+    """A failed document's problems, placed in the TEI actually written (the rejected copy),
+    and one message saying that the document is left out of this build's outputs."""
+    target = _target(plan, outcome.index)
+    tei_display = plan.display(target)
+    problems = outcome.diagnostics
+    kept = ""
+    if outcome.tei is not None and plan.rejected_dir is not None:
+        copy = plan.rejected_dir / target.name
+        write_atomic(copy, outcome.tei)
+        shown = plan.display(copy)
+        problems = tuple(replace(d, location=replace(d.location, path=shown))
+                         if d.location.path == tei_display else d for d in problems)
+        kept = f" (the TEI it made is in {shown}, where the problems above point)"
+    earlier = (f"; {tei_display} is an earlier build's and stays as it was"
+               if target.is_file() else "")
+    return (*problems, Diagnostic(
+        "build.left-out", Severity.WARNING, Location(display),
+        f"left out of this build: no TEI written to {tei_display}{kept}, and its page, "
+        f"index row and CMIF entry are removed until its errors are fixed{earlier}"))
+
+
 def _finish(plan: Plan, cache: Cache | None, outcome: Outcome) -> Record:
-    """Write the TEI if it changed and remember the outcome (neither with --check)."""
+    """Write the TEI if it changed and remember the outcome (neither with --check); a failed
+    document is left out of the outputs, with a message saying so."""
     target = _target(plan, outcome.index)
     display = plan.display(plan.files[outcome.index])
     ok = outcome.tei is not None and not any(
         d.severity is Severity.ERROR for d in outcome.diagnostics)
+    if not ok and not plan.check:
+        outcome = replace(outcome, diagnostics=_rejected(plan, outcome, display))
+    elif plan.rejected_dir is not None and not plan.check and plan.rejected_dir.is_dir():
+        (plan.rejected_dir / target.name).unlink(missing_ok=True)
     stale = False
     if ok and outcome.tei is not None:
         stale = _differs(target, outcome.tei)
@@ -222,7 +263,7 @@ def convert_corpus(plan: Plan, converter: Converter, executor: Executor,
     def read(index: int) -> Job | None:
         try:
             return _read_job(plan, index)
-        except OSError as error:
+        except (OSError, source_mod.SourceError) as error:
             failed.append(_unreadable(plan, index, error))
             return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -62,6 +63,12 @@ class SerialExecutor:
         return None
 
 
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group: workers ignore it, so that
+    only the parent stops (writing nothing half) and no worker prints a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [fn(item) for item in chunk]
 
@@ -101,7 +108,8 @@ class ProcessExecutor:
             # Workers are spawned, not forked: a forked child would inherit the parent's
             # Saxon (native) runtime and lxml state, which are not fork-safe.
             self._pool = ProcessPoolExecutor(max_workers=self.jobs,
-                                             mp_context=multiprocessing.get_context("spawn"))
+                                             mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_leave_interrupts_to_the_parent)
         return _ordered(self._pool.submit, fn, itertools.chain(head, chunks), self.window)
 
     def close(self) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..files import schema_base_for
 from ..project.layout import SHIPPED_SCHEMA, Project
 from ..publish.transform import Stylesheets
+from ..source import DEFAULT_MAX_BYTES
 from .cache import feed, feed_folder, source_hash
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "publish" / "templates"
@@ -31,12 +32,15 @@ class BuildSettings:
     schema_base: str = "../../schema/"
     """The schema folder as a URI relative to the TEI folder (the TEI's xml-model)."""
     stylesheets: Stylesheets = Stylesheets()
+    max_bytes: int = DEFAULT_MAX_BYTES
+    """Texts (and the ODD) larger than this are refused."""
 
     @classmethod
-    def of(cls, project: Project, check: bool = False, use_cache: bool = True) -> BuildSettings:
+    def of(cls, project: Project, check: bool = False, use_cache: bool = True,
+           max_bytes: int = DEFAULT_MAX_BYTES) -> BuildSettings:
         xslt = project.xslt if project.xslt.is_dir() else None
         return cls(project, check, use_cache, schema_base_for(project.tei, project.schema),
-                   Stylesheets(xslt))
+                   Stylesheets(xslt), max_bytes)
 
     @property
     def site(self) -> Path:

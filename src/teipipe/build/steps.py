@@ -14,6 +14,7 @@ from typing import TextIO
 
 from lxml import etree
 
+from .. import source as source_mod
 from ..corpus.links import plan_links
 from ..diagnostics import Diagnostic, Location, Severity
 from ..files import atomic_file, write_atomic
@@ -27,7 +28,8 @@ from ..schema import compile_project, stale_outputs
 from ..tei import ODD_FILE
 from ..validation import SchemaMissing
 from ..validation import load as load_validator
-from .batch import Plan, convert_corpus
+from . import lock as buildlock
+from .batch import Plan, Record, convert_corpus
 from .cache import CACHE_DIR, Cache, InputHashes, ParsedSidecars
 from .cache import Entry as CacheEntry
 from .cache import decode as decode_entry
@@ -50,6 +52,8 @@ class BuildState:
     tei_files: list[Path] = field(default_factory=list)
     """The TEI of every text converted without errors, in text order (files, not trees,
     so that memory does not grow with the corpus)."""
+    texts: int = 0
+    """The corpus's texts, converted or not: with none, no corpus output is made."""
     reconverted: list[str] = field(default_factory=list)
     """Texts converted in this run; the others were unchanged since the cached build."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -63,7 +67,6 @@ class BuildState:
     only when the build makes the corpus outputs), kept on disk until the corpus steps."""
     cmif_file: Path | None = None
     """The corpus's CMIF file, once the cmif step has made it."""
-
     def __post_init__(self) -> None:
         self.transformer = Transformer(self.settings.stylesheets)
 
@@ -78,6 +81,10 @@ class BuildState:
     @property
     def use_cache(self) -> bool:
         return self.settings.use_cache
+
+    @property
+    def max_bytes(self) -> int:
+        return self.settings.max_bytes
 
     @property
     def site(self) -> Path:
@@ -122,7 +129,7 @@ def step_cmif(state: BuildState) -> None:
     into the file; each letter's warnings came with its conversion.
     """
     target = state.site / "cmif.xml"
-    if state.check or not state.tei_files:
+    if state.check or not state.texts:
         return
     state.cmif_file = target
     remembered = _remembered(state, "cmif")
@@ -148,7 +155,7 @@ def step_site(state: BuildState) -> None:
     """The reading edition: the index, the register pages and the side-by-side pages (each
     document's reading page was written with its conversion)."""
     out = state.site
-    if state.check or not state.tei_files:
+    if state.check or not state.texts:
         return
     removed = site.remove_stale_pages(out, set(state.shares.names()))
     remembered = _remembered(state, "site")
@@ -209,7 +216,8 @@ def step_convert(state: BuildState) -> None:
         links = plan_links(files, state.register, project.display)
     hashes = InputHashes(project.root) if state.use_cache else None
     plan = Plan(files, project.display, project.tei, state.settings.cache_key(), state.check,
-                links, None if state.check else state.site, hashes)
+                links, None if state.check else state.site, hashes, project.build / "rejected",
+                state.max_bytes)
     cache = Cache(project.root) if state.use_cache else None
     progress = Progress(len(files), state.stream)
     records = []
@@ -217,6 +225,7 @@ def step_convert(state: BuildState) -> None:
     converter = Converter(state.register, base, schema_dir, outputs=not state.check,
                           stylesheets=state.settings.stylesheets)
     state.shares = DocumentShares(len(files))
+    state.texts = len(files)
     for record in convert_corpus(plan, converter, state.executor, cache):
         if record.ok:
             state.shares.put(record.index, record.target.stem, record.row, record.cmif)
@@ -240,16 +249,25 @@ def step_convert(state: BuildState) -> None:
                 "the committed TEI differs from what the build writes; run `teipipe build` "
                 "and commit the result"))
             state.failed = True
-    changed = sum(r.stale for r in records)
     invalid = [r for r in records if any(d.severity is Severity.ERROR and (
         d.code.startswith(("relaxng.", "schematron.", "xml."))) for d in r.diagnostics)]
     state.failed |= any(d.severity is Severity.ERROR for r in records for d in r.diagnostics)
-    verb = "would change" if state.check else "written"
-    state.summary.append(f"convert: {len(records)} texts ({len(state.reconverted)} converted, "
-                         f"{len(records) - len(state.reconverted)} unchanged), "
-                         f"{changed} TEI files {verb}")
+    state.summary.append(_convert_summary(records, state.check))
     if schema_dir is not None:
-        state.summary.append(f"validate: {len(records)} documents, {len(invalid)} invalid")
+        validated = sum(r.ok for r in records) + len(invalid)  # texts that made TEI
+        state.summary.append(f"validate: {validated} documents, {len(invalid)} invalid")
+
+
+def _convert_summary(records: list[Record], check: bool) -> str:
+    """What happened to each text: converted now, unchanged since the cached build, or
+    failed (not readable as text, or not valid TEI: left out of the outputs)."""
+    failed = sum(not r.ok for r in records)
+    converted = sum(r.ok and r.reconverted for r in records)
+    changed = sum(r.stale for r in records)
+    verb = "would change" if check else "written"
+    return (f"convert: {len(records)} texts ({converted} converted, "
+            f"{len(records) - converted - failed} unchanged, {failed} failed), "
+            f"{changed} TEI files {verb}")
 
 
 def step_schema(state: BuildState) -> None:
@@ -258,7 +276,7 @@ def step_schema(state: BuildState) -> None:
     if not (project.schema / ODD_FILE).is_file():
         state.summary.append("schema: the project has no ODD; teipipe's own schema is used")
         return
-    result = compile_project(project.schema, project.display(project.schema))
+    result = compile_project(project.schema, project.display(project.schema), state.max_bytes)
     state.diagnostics.extend(result.diagnostics)
     if not result.ok:
         state.failed = True
@@ -283,12 +301,16 @@ STEPS: list[tuple[str, Step]] = [
 
 
 def build(project: Project, check: bool, stream: TextIO, executor: Executor | None = None,
-          use_cache: bool = True) -> BuildState:
-    state = BuildState(BuildSettings.of(project, check, use_cache), stream,
+          use_cache: bool = True, wait: bool = False,
+          max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> BuildState:
+    """Run every step, holding the project's build lock (BuildLocked when another build
+    holds it and `wait` is False)."""
+    state = BuildState(BuildSettings.of(project, check, use_cache, max_bytes), stream,
                        executor=executor or SerialExecutor())
-    try:
-        for _name, step in STEPS:
-            step(state)
-    finally:
-        state.shares.close()
+    with buildlock.held(project.root / CACHE_DIR, wait, required=not check):
+        try:
+            for _name, step in STEPS:
+                step(state)
+        finally:
+            state.shares.close()
     return state

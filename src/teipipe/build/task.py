@@ -109,7 +109,7 @@ class Converter:
             return Outcome(job.index, job.key, None, tuple(converted.problems))
         written = result.tei if result.ok else None
         tei = written.to_bytes() if written is not None else None
-        parsed = saxon.parse(tei.decode("utf-8")) if tei is not None and (
+        parsed = saxon.from_tree(written.tree) if tei is not None and written is not None and (
             self.schema_dir is not None or self.outputs) else None
         checked: list[Diagnostic] = []
         if tei is not None and written is not None and self.schema_dir is not None:

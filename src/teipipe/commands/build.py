@@ -8,8 +8,17 @@ from pathlib import Path
 
 from ..build import executor as executor_mod
 from ..build import steps as build_mod
+from ..build.lock import BuildLocked
 from ..project import layout as project_mod
-from .common import EXIT_USAGE, add_report_options, exit_code, report, say
+from .common import (
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    add_input_options,
+    add_report_options,
+    exit_code,
+    report,
+    say,
+)
 
 HELP = "convert the project's corpus and run every build step"
 
@@ -28,6 +37,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="worker processes for --executor processes (default: all cores)")
     parser.add_argument("--no-cache", action="store_true",
                         help="convert every text, ignoring and not updating .teipipe-cache/")
+    parser.add_argument("--wait", action="store_true",
+                        help="when another build of the project is running, wait for it to "
+                             "end (default: stop with a message)")
+    add_input_options(parser, xml=False)
     add_report_options(parser)
     parser.set_defaults(run=run)
 
@@ -52,7 +65,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         result = build_mod.build(project, check=args.check, stream=sys.stderr,
-                                 executor=executor, use_cache=not args.no_cache)
+                                 executor=executor, use_cache=not args.no_cache, wait=args.wait,
+                                 max_bytes=args.max_size)
+    except BuildLocked as error:
+        print(f"teipipe: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
     finally:
         executor.close()
     report(result.diagnostics, args)

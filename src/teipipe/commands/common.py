@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import source
 from ..diagnostics import Diagnostic, Location, Severity, render
 from ..project.register import Register
 from ..project.register import load as load_register
+from ..xml import safexml
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -23,6 +26,40 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
                         help="exit 1 when there are warnings, not only errors")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="print errors and warnings only, no information lines")
+
+
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMG]?)(?:I?B)?", re.IGNORECASE)
+_UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
+
+
+def size(text: str) -> int:
+    """A size on the command line: bytes, or a number with K, M or G (`50M`, `1.5GB`)."""
+    match = _SIZE.fullmatch(text.strip())
+    value = int(float(match.group(1)) * _UNITS[match.group(2).upper()]) if match else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is no size; write bytes or a number with K, M or G, e.g. 50M")
+    return value
+
+
+def add_input_options(parser: argparse.ArgumentParser, xml: bool = True) -> None:
+    """The options of what a command may read: the size limit, and XInclude for XML
+    (`xml`: the command reads TEI; otherwise it reads plain texts, whose default limit
+    is lower, as converting a text takes more memory than reading XML)."""
+    default = safexml.DEFAULT_MAX_BYTES if xml else source.DEFAULT_MAX_BYTES
+    parser.add_argument("--max-size", type=size, metavar="SIZE", default=default,
+                        help="refuse input files larger than this (default: "
+                             f"{source.size_text(default)}; e.g. 200M)")
+    if xml:
+        parser.add_argument("--xinclude", action="store_true",
+                            help="follow xi:include to files at or below the document's "
+                                 "folder (default: refuse documents holding one)")
+
+
+def limits(args: argparse.Namespace) -> safexml.Limits:
+    """What the command line allows the secure reader."""
+    return safexml.Limits(getattr(args, "max_size", safexml.DEFAULT_MAX_BYTES),
+                          getattr(args, "xinclude", False))
 
 
 def report(diagnostics: Iterable[Diagnostic], args: argparse.Namespace) -> None:

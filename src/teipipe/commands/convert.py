@@ -14,7 +14,15 @@ from ..passes import Options
 from ..pipeline import Converted, convert_file
 from ..project import layout as project_mod
 from ..tei import RNG_FILE
-from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, register_for, report
+from .common import (
+    EXIT_USAGE,
+    add_input_options,
+    add_report_options,
+    exit_code,
+    expand_paths,
+    register_for,
+    report,
+)
 from .validate import schema_dir_for
 
 HELP = "convert plain-text files (or folders of .txt) to TEI"
@@ -32,6 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--register", type=Path, metavar="FILE",
                         help="register TOML (default: the project's corpus/register.toml)")
     parser.add_argument("--no-repair", action="store_true", help="do not run the repair pass")
+    add_input_options(parser, xml=False)
     add_report_options(parser)
     parser.set_defaults(run=run)
 
@@ -60,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
                        if project is not None and (project.schema / RNG_FILE).is_file()
                        else None)
         result = convert_file(path, path.as_posix(), register, args.reader, options,
-                              schema_base)
+                              schema_base, args.max_size)
         problems.extend(result.diagnostics)
         if result.ok and result.tei is not None:
             target = out_dir / f"{path.stem}.xml"

@@ -10,9 +10,18 @@ from pathlib import Path
 import bagit
 
 from ..build import steps as build_mod
+from ..build.lock import BuildLocked
 from ..project import layout as project_mod
 from ..publish import bundle
-from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report, say
+from .common import (
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    add_input_options,
+    add_report_options,
+    exit_code,
+    report,
+    say,
+)
 
 HELP = "build the corpus and write an archival BagIt bag (TEI, schema, CMIF, report)"
 
@@ -24,6 +33,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--out", type=Path, metavar="FILE_OR_DIR",
                         help="bag folder, or a .zip/.tar.gz file to archive it into "
                              "(default: build/bag)")
+    parser.add_argument("--wait", action="store_true",
+                        help="when another build of the project is running, wait for it to "
+                             "end (default: stop with a message)")
+    add_input_options(parser, xml=False)
     add_report_options(parser)
     parser.set_defaults(run=run)
 
@@ -36,7 +49,12 @@ def run(args: argparse.Namespace) -> int:
     if project is None:
         print(f"teipipe: no corpus/texts folder in {args.project} or above it", file=sys.stderr)
         return EXIT_USAGE
-    state = build_mod.build(project, check=False, stream=sys.stderr)
+    try:
+        state = build_mod.build(project, check=False, stream=sys.stderr, wait=args.wait,
+                                max_bytes=args.max_size)
+    except BuildLocked as error:
+        print(f"teipipe: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
     report(state.diagnostics, args)
     if state.failed:
         return EXIT_PROBLEMS

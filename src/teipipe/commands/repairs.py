@@ -11,7 +11,7 @@ from .. import readers
 from ..diagnostics import Severity
 from ..project import layout as project_mod
 from ..review import review_file
-from .common import EXIT_USAGE, exit_code, register_for, report
+from .common import EXIT_USAGE, add_input_options, exit_code, register_for, report
 
 HELP = "list the OCR/PDF repairs of texts, with the keys to accept or reject them"
 
@@ -30,6 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="register TOML (default: the project's corpus/register.toml)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="one proposal a line (default), or a JSON list")
+    add_input_options(parser, xml=False)
     parser.set_defaults(run=run, quiet=True, fail_on_warnings=False)
 
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     register, problems = register_for(args.register, project.register if project else None)
     items: list[dict[str, object]] = []
     for path in args.sources:
-        review = review_file(path, path.as_posix(), register, args.reader)
+        review = review_file(path, path.as_posix(), register, args.reader, args.max_size)
         problems.extend(d for d in review.diagnostics if d.severity is not Severity.INFO)
         for proposal in review.proposals:
             if args.format == "json":

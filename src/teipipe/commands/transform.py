@@ -7,7 +7,15 @@ from pathlib import Path
 
 from ..publish import outputs
 from ..publish.transform import OUTPUTS
-from .common import add_report_options, exit_code, expand_paths, report, say
+from .common import (
+    add_input_options,
+    add_report_options,
+    exit_code,
+    expand_paths,
+    limits,
+    report,
+    say,
+)
 
 HELP = "transform TEI files with one of the XSLT outputs (html, text, cmif)"
 
@@ -20,6 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="output format")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR",
                         help="folder for the results (made if missing)")
+    add_input_options(parser)
     add_report_options(parser)
     parser.set_defaults(run=run)
 
@@ -27,7 +36,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run(args: argparse.Namespace) -> int:
     files, problems = expand_paths(args.paths, "*.xml")
-    written, found = outputs.transform_files(args.to, files, args.out)
+    written, found = outputs.transform_files(args.to, files, args.out, limits=limits(args))
     problems.extend(found)
     report(problems, args)
     for path in written:

@@ -11,7 +11,15 @@ from ..build import executor as executor_mod
 from ..build.progress import Progress
 from ..project import layout as project_mod
 from ..tei import RNG_FILE
-from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, report
+from .common import (
+    EXIT_USAGE,
+    add_input_options,
+    add_report_options,
+    exit_code,
+    expand_paths,
+    limits,
+    report,
+)
 
 HELP = "validate TEI files against the RELAX NG and Schematron compiled from the ODD"
 # A worker process costs about 0.15 s to start (imports, schema compile) and a file
@@ -33,6 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help=f"worker processes (default: one per {FILES_PER_WORKER} files, "
                              "up to all cores; 1 validates in this process); messages and "
                              "their order are the same whatever N")
+    add_input_options(parser)
     add_report_options(parser)
     parser.set_defaults(run=run)
 
@@ -65,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         print("teipipe: no compiled schema found; pass --schema DIR", file=sys.stderr)
         return EXIT_USAGE
     try:
-        validator = validation.load(schema_dir)
+        validator = validation.load(schema_dir, limits(args))
     except validation.SchemaMissing as error:
         print(f"teipipe: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -79,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         # The schema was loaded above only to refuse a broken one before any worker starts.
         executor = executor_mod.ProcessExecutor(jobs)
         try:
-            for found in executor.map(validation.FileCheck(str(schema_dir)), files):
+            for found in executor.map(validation.FileCheck(str(schema_dir), limits(args)), files):
                 problems.extend(found)
                 progress.advance()
         finally:

@@ -67,18 +67,20 @@ _CLOSING_WORDS = words(
     "friend devoted votre vos tout toute dévoué devoue affectionne affectionné ami amie "
     "serviteur ihr ihre dein deine euer ergebener ergebenster treuer treuester getreuer "
     "freund vostro vostra tuo tua aff affmo devotissimo obbligatissimo suo sua amico "
-    "vuestro vuestra tu su afectisimo afmo seguro servidor amigo s.s.s q.b.s.m with love "
-    "and")
+    "vuestro vuestra tu su suyo suya tuyo tuya afectisimo afectisima afmo atento seguro "
+    "servidor amigo s.s.s q.b.s.m with love and affectionate loving ton ta tes vostre "
+    "aufrichtig herzlich dankbar gehorsamster dienst diener ganz tutto")
 
 _LETTER_WORDS = r"(?:letter|lettre|brief|briefe|carta|lettera|billet|postkarte|karte|note)"
 _FROM = r"(?:from|de|d[’']|von|vom|di|del|dal|della)"
 _TO = r"(?:to|à|a|ad|an|al|alla|all[’']|au|aux|para)"
-_REST = r"\s*(?:(?:[,;:(\[]|\s[—–-]\s).*)?$"  # a date or place after the names
+_REST = r"\s*(?P<rest{n}>(?:[,;:(\[]|\s[—–-]\s).*)?$"  # a place or a date after the names
 _TITLE = re.compile(
     rf"""^(?:an?\s+|the\s+|la\s+|le\s+|der\s+|el\s+|il\s+|una?\s+|ein\s+)?(?:open\s+)?
          {_LETTER_WORDS}\s+(?:{_FROM}\s*(?P<sender1>[^,;:()]+?))?
-         (?:\s*\b{_TO}\s+(?P<recipient1>[^,;:()\[\]]+?))?{_REST}
-      | ^(?:{_FROM}\s+)?(?P<sender2>[^,;:()]+?)\s+{_TO}\s+(?P<recipient2>[^,;:()\[\]]+?){_REST}""",
+         (?:\s*\b{_TO}\s+(?P<recipient1>[^,;:()\[\]]+?))?{_REST.format(n=1)}
+      | ^(?:{_FROM}\s+)?(?P<sender2>[^,;:()]+?)\s+{_TO}\s+(?P<recipient2>[^,;:()\[\]]+?)
+         {_REST.format(n=2)}""",
     re.VERBOSE | re.IGNORECASE)
 
 
@@ -88,6 +90,8 @@ class TitleParties:
 
     sender: str | None
     recipient: str | None
+    rest: str = ""
+    """What follows the names (`M.Stammlager III A, 6 luglio 1944`), often place and date."""
 
 
 def _clean(text: str) -> str:
@@ -113,6 +117,10 @@ def person_name(text: str) -> str | None:
     return None if len(lowercase) > 1 else cleaned
 
 
+def _all_capitalised(name: str) -> bool:
+    return all(w[:1].isupper() or fold(w) in _PARTICLES for w in name.split())
+
+
 def title_parties(line: str) -> TitleParties | None:
     """`X to Y`, `Lettre de X à Y`, `Brief an Y`: who a title line says wrote to whom."""
     text = _clean(line)
@@ -126,11 +134,13 @@ def title_parties(line: str) -> TitleParties | None:
     recipient = _strip_honorifics(recipient_text) if recipient_text else None
     recipient = person_name(recipient) if recipient else None
     sender = person_name(_strip_honorifics(sender_text)) if sender_text else None
-    if match["sender2"] is not None and (sender is None or recipient is None):
+    if match["sender2"] is not None and (sender is None or recipient is None
+                                         or not _all_capitalised(sender)):
         return None  # `Answer to critics`: without a letter word both must be names
     if sender is None and recipient is None:
         return None
-    return TitleParties(sender, recipient)
+    rest = (match["rest1"] or match["rest2"] or "").strip().lstrip(",;:([—–-").strip()
+    return TitleParties(sender, recipient, rest.rstrip(")]").strip())
 
 
 def _strip_honorifics(text: str) -> str:

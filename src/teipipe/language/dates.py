@@ -9,6 +9,7 @@ one named pattern; month and weekday words are the language data of
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date as calendar_date
 
@@ -157,6 +158,21 @@ def iso_problem(value: str) -> str | None:
     if month is not None and iso_date(int(year), int(month), int(day) if day else None) is None:
         return f"{value!r} is not a date of the calendar"
     return None
+
+
+def range_start(value: str) -> str:
+    """The first day an ISO date of any precision covers: `1902` → `1902-01-01`."""
+    return value + "-01-01"[len(value) - 4:] if len(value) < 10 else value
+
+
+def range_end(value: str) -> str:
+    """The last day an ISO date of any precision covers: `1902` → `1902-12-31`."""
+    if len(value) == 4:
+        return value + "-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        return f"{value}-{monthrange(year, month)[1]:02d}"
+    return value
 
 
 # ------------------------------------------------------------------ datelines

@@ -180,21 +180,41 @@ def century_of(lines: list[str]) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _from_title_line(line: _Line, century: int | None) -> tuple[Found | None, Found | None]:
+    """Date and place an editor's title line gives after the names, else its date alone."""
+    parties = title_parties(line.text)
+    parsed = read_dateline(parties.rest, century) if parties and parties.rest else None
+    if parsed is not None and parsed.date.when:
+        place = _found(parsed.place, "high", line, "title line") if parsed.place else None
+        return _found(parsed.date.when, "high", line, "title line"), place
+    found = find_date(line.text)
+    if found is not None and found.value.when:
+        return _found(found.value.when, "medium", line, "title line"), None
+    return None, None
+
+
 def _date_and_place(top: list[_Line], bottom: list[_Line],
                     century: int | None) -> tuple[Found | None, Found | None]:
+    """From a title line that gives a full date, else the first date line, else a title."""
+    titled: tuple[Found | None, Found | None] = (None, None)
+    for line in top:
+        if line.kind == "title":
+            titled = _from_title_line(line, century)
+            if titled[0] is not None:
+                break
+    dated: tuple[Found | None, Found | None] = (None, None)
     for line in [*top, *bottom]:
         if line.kind == "title":
             continue
         parsed = read_dateline(line.text, century)
         if parsed is not None and parsed.date.when:
             place = _found(parsed.place, "high", line, "date line") if parsed.place else None
-            return _found(parsed.date.when, "high", line, "date line"), place
-    for line in top:
-        if line.kind == "title":
-            found = find_date(line.text)
-            if found is not None and found.value.when:
-                return _found(found.value.when, "medium", line, "title line"), None
-    return None, None
+            dated = _found(parsed.date.when, "high", line, "date line"), place
+            break
+    title_date, title_place = titled
+    if title_date is not None and (len(title_date.value) == 10 or dated[0] is None):
+        return title_date, title_place or dated[1]
+    return dated[0], dated[1] or title_place
 
 
 def _from_title(top: list[_Line]) -> tuple[Found | None, Found | None]:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..diagnostics import Location
-from ..language.dates import parse_iso
+from ..language.dates import iso_problem
 from ..model import (
     CorrespAction,
     DateValue,
@@ -59,20 +59,19 @@ def _place(value: str, register: Register, cert: Any, evidence: Any) -> Place:
     return Place(value, None, _cert(cert), _evidence(evidence))
 
 
-def _date(table: dict[str, Any], sidecar: Sidecar, ctx: Context) -> DateValue | None:
-    when = table.get("date")
-    not_before, not_after = table.get("not_before"), table.get("not_after")
+def _date(table: dict[str, Any]) -> DateValue | None:
+    """The sidecar's date; values that are no dates were reported when it was read."""
+    when, not_before, not_after = (
+        _valid_iso(table.get(key)) for key in ("date", "not_before", "not_after"))
     if when is None and not_before is None and not_after is None:
         return None
-    if when is not None and parse_iso(str(when)) is None:
-        ctx.reporter.error("sidecar.bad-date", sidecar.where("date"),
-                           f"date {when!r} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
-        return None
-    return DateValue(
-        when=None if when is None else str(when),
-        not_before=None if not_before is None else str(not_before),
-        not_after=None if not_after is None else str(not_after),
-        cert=_cert(table.get("date_cert")), evidence=_evidence(table.get("date_evidence")))
+    return DateValue(when=when, not_before=not_before, not_after=not_after,
+                     cert=_cert(table.get("date_cert")),
+                     evidence=_evidence(table.get("date_evidence")))
+
+
+def _valid_iso(value: Any) -> str | None:
+    return None if value is None or iso_problem(str(value)) else str(value)
 
 
 def _action(kind: str, detected: CorrespAction | None, sidecar: Sidecar,
@@ -90,7 +89,7 @@ def _action(kind: str, detected: CorrespAction | None, sidecar: Sidecar,
     if "place" in table:
         place = _place(str(table["place"]), ctx.register, table.get("place_cert"),
                        table.get("place_evidence"))
-    date = _date(table, sidecar, ctx) or base.date
+    date = _date(table) or base.date
     _warn_disagreement(ctx, sidecar, "date", base.date.when if base.date else None,
                        date.when if date else None, "date")
     if base.place is not None and place is not None:

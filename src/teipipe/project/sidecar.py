@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import langcodes
+
 from ..diagnostics import Diagnostic, Location, Severity
+from ..language.dates import iso_problem, range_end, range_start
 
 _KNOWN: dict[str, set[str]] = {
     "document": {"identifier", "kind", "language", "languages", "title", "authors",
@@ -49,13 +52,60 @@ class Sidecar:
         value = self.data.get(name, [])
         return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
-    def where(self, key: str) -> Location:
-        """The line that sets `key` (first match), for messages about its value."""
+    def where(self, key: str, section: str | None = None) -> Location:
+        """The line that sets `key` (first match; within `[section]` when given), for
+        messages about its value."""
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        current: str | None = None
         for number, line in enumerate(self.lines, start=1):
-            if pattern.match(line):
+            header = _HEADER.match(line)
+            if header is not None:
+                current = header.group(1)
+            elif pattern.match(line) and (section is None or current == section):
                 return Location(self.path, number, line.index(key) + 1)
         return Location(self.path)
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([\w.-]+)\s*\]\]?")
+_DATE_KEYS = ("date", "not_before", "not_after")
+
+
+def _check_dates(sidecar: Sidecar, problems: list[Diagnostic]) -> None:
+    """Dates that exist, in ISO form, and ranges that do not run backwards."""
+    for section in ("sent", "received"):
+        table = sidecar.table(section)
+        valid: dict[str, str] = {}
+        for key in _DATE_KEYS:
+            if key not in table:
+                continue
+            value = str(table[key])  # a TOML date literal reads as a date: same text
+            problem = iso_problem(value)
+            if problem is None:
+                valid[key] = value
+                continue
+            problems.append(Diagnostic(
+                "sidecar.bad-date", Severity.ERROR, sidecar.where(key, section),
+                f"[{section}] {key}: {problem}; write a date that exists, as YYYY, YYYY-MM "
+                "or YYYY-MM-DD"))
+        start, end = valid.get("not_before"), valid.get("not_after")
+        if start and end and range_start(start) > range_end(end):
+            problems.append(Diagnostic(
+                "sidecar.inverted-range", Severity.ERROR, sidecar.where("not_before", section),
+                f"[{section}] not_before = {start!r} is later than not_after = {end!r}; swap "
+                "them or correct one"))
+
+
+def _check_languages(sidecar: Sidecar, problems: list[Diagnostic]) -> None:
+    """Language codes that the IANA registry knows (`de`, `fr`, `grc`, `de-CH`)."""
+    document = sidecar.table("document")
+    codes = [("language", document.get("language"))]
+    codes += [("languages", code) for code in document.get("languages", []) or []]
+    for key, code in codes:
+        if code is not None and not (isinstance(code, str) and langcodes.tag_is_valid(code)):
+            problems.append(Diagnostic(
+                "sidecar.bad-language", Severity.ERROR, sidecar.where(key, "document"),
+                f"{key}: {code!r} is not a language code; write an ISO 639 / BCP 47 code "
+                "such as \"de\", \"en\", \"fr\", \"it\", \"es\" or \"la\""))
 
 
 def _check_keys(sidecar: Sidecar, problems: list[Diagnostic]) -> None:
@@ -94,6 +144,8 @@ def parse(text: str, path: str) -> tuple[Sidecar, list[Diagnostic]]:
     sidecar = Sidecar(path, data, tuple(text.splitlines()))
     problems: list[Diagnostic] = []
     _check_keys(sidecar, problems)
+    _check_dates(sidecar, problems)
+    _check_languages(sidecar, problems)
     return sidecar, problems
 
 

@@ -22,28 +22,15 @@ from ..diagnostics import Diagnostic, Location, Severity
 from ..project.edition import Edition
 from ..project.register import EntryKind, Register
 from ..tei import TEI_NS, XML_ID
-from ..xml import saxon
+from ..xml import safexml, saxon
 from ..xml.xpath import strings
-from .transform import OUTPUTS, Transformer, manifest
+from .transform import OUTPUTS, Transformer, TransformError, manifest
 
 _NS = {"t": TEI_NS}
 _KINDS = {"persName": "person", "orgName": "organisation", "placeName": "place"}
 _REGISTER_KINDS: dict[str, EntryKind] = {"persName": "person", "orgName": "org",
                                          "placeName": "place"}
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-
-
-def latest_date(files: list[Path]) -> str:
-    """The latest dispatch date of the letters: the fallback publication date, stable per corpus."""
-    dates: list[str] = []
-    for path in files:
-        dates.extend(dispatch_dates(etree.parse(str(path))))
-    return latest(dates)
-
-
-def dispatch_dates(tree: etree._ElementTree) -> list[str]:
-    return [str(d) for d in strings(
-        tree, "//t:correspAction/t:date/@when | //t:correspAction/t:date/@notAfter", _NS)]
 
 
 def entry_dates(data: bytes) -> list[str]:
@@ -57,12 +44,11 @@ def latest(dates: Iterable[str]) -> str:
     return full[-1] if full else "1970-01-01"
 
 
-def entries(engine: Transformer, tei: str | saxon.PyXdmNode, name: str) -> bytes:
-    """The CMIF correspDesc entries of one TEI document (as text, or as `saxon.parse` gave
-    it), `ref` and `source` left empty for `write` to fill in; b"" for a document that is no
+def entries(engine: Transformer, tei: saxon.PyXdmNode, name: str) -> bytes:
+    """The CMIF correspDesc entries of one TEI document (as `saxon.from_tree` gave it),
+    `ref` and `source` left empty for `write` to fill in; b"" for a document that is no
     letter."""
-    result = (engine.apply_text(OUTPUTS["cmif"], tei, name) if isinstance(tei, str)
-              else engine.apply_parsed(OUTPUTS["cmif"], tei, name))
+    result = engine.apply_parsed(OUTPUTS["cmif"], tei, name)
     result = _DECLARATION.sub("", result).strip()
     return result.encode("utf-8")
 
@@ -70,7 +56,7 @@ def entries(engine: Transformer, tei: str | saxon.PyXdmNode, name: str) -> bytes
 def _parsed(data: bytes) -> list[etree._Element]:
     if not data:
         return []
-    wrapper = etree.fromstring(b"<entries>" + data + b"</entries>")
+    wrapper = etree.fromstring(b"<entries>" + data + b"</entries>", safexml.parser())
     return list(wrapper)
 
 
@@ -129,7 +115,7 @@ def write(out: BinaryIO, engine: Transformer, settings: dict[str, str],
     as it is written; each entry gets the letter's page and the edition's bibl.
     """
     header = etree.fromstring(engine.apply_corpus(OUTPUTS["cmif"], manifest([], settings))
-                              .encode("utf-8"))
+                              .encode("utf-8"), safexml.parser())
     holder = header.find("t:teiHeader/t:profileDesc", _NS)
     if holder is None:
         raise ValueError("the CMIF stylesheet made no profileDesc")
@@ -175,19 +161,35 @@ def _stream(xf: etree.xmlfile, node: etree._Element, holder: etree._Element,
 
 def export(files: list[Path], engine: Transformer, edition: Edition | None = None,
            display: Callable[[Path], str] = lambda p: p.name,
-           register: Register | None = None) -> tuple[bytes, list[Diagnostic]]:
-    """The CMIF bytes of the letters among `files` and a warning per name without authority.
+           register: Register | None = None,
+           limits: safexml.Limits = safexml.NO_XINCLUDE) -> tuple[bytes, list[Diagnostic]]:
+    """The CMIF bytes of the letters among `files` (b"" when no file could be read), and the
+    problems: a file the secure reader refuses (left out, the others are exported) and a
+    name without authority.
 
     For a list of files (`teipipe transform --to cmif`); the build streams the
     entries it made in each document's task instead.
     """
-    chosen = edition or Edition()
-    settings = chosen.cmif_settings(latest_date(files))
-    found = [(path, entries(engine, path.read_text(encoding="utf-8"), path.name))
-             for path in files]
+    found: list[tuple[Path, bytes]] = []
+    problems: list[Diagnostic] = []
+    for path in files:
+        tree, refused = safexml.read(path, display(path), limits)
+        if tree is None:
+            problems.extend(refused)
+            continue
+        try:
+            found.append((path, entries(engine, saxon.from_tree(tree), path.name)))
+        except TransformError as error:
+            problems.append(Diagnostic("transform.failed", Severity.ERROR,
+                                       Location(display(path)), str(error)))
+    if not found:
+        return b"", problems
+    settings = (edition or Edition()).cmif_settings(
+        latest(date for _path, data in found for date in entry_dates(data)))
     buffer = io.BytesIO()
     write(buffer, engine, settings, ((path.stem, data) for path, data in found))
-    problems = authority_warnings(((display(path), data) for path, data in found), register)
+    problems.extend(authority_warnings(((display(path), data) for path, data in found),
+                                       register))
     return buffer.getvalue(), problems
 
 

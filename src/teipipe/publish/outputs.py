@@ -17,7 +17,7 @@ from ..files import write_atomic
 from ..project import edition as edition_mod
 from ..project import layout as project_mod
 from ..project import register as register_mod
-from ..xml import saxon
+from ..xml import safexml, saxon
 from . import cmif, site
 from .transform import OUTPUTS, Output, Transformer, TransformError
 
@@ -36,7 +36,7 @@ class DocumentOutputs:
 
 def for_document(engine: Transformer, tree: etree._ElementTree, parsed: saxon.PyXdmNode,
                  name: str, display: str) -> tuple[DocumentOutputs | None, list[Diagnostic]]:
-    """The outputs of the TEI document `name` (`tree` in lxml, `parsed` by `saxon.parse`;
+    """The outputs of the TEI document `name` (`tree` in lxml, `parsed` by `saxon.from_tree`;
     `display`: its file as messages name it)."""
     try:
         page = engine.apply_parsed(OUTPUTS["html"], parsed, display)
@@ -48,18 +48,28 @@ def for_document(engine: Transformer, tree: etree._ElementTree, parsed: saxon.Py
 
 
 def transform_files(fmt: str, files: list[Path], out: Path,
-                    transformer: Transformer | None = None) -> tuple[list[Path], list[Diagnostic]]:
-    """Apply output `fmt` to `files`, writing into `out`; the written paths and the problems."""
+                    transformer: Transformer | None = None,
+                    limits: safexml.Limits = safexml.NO_XINCLUDE
+                    ) -> tuple[list[Path], list[Diagnostic]]:
+    """Apply output `fmt` to `files`, writing into `out`; the written paths and the problems.
+
+    A file the secure reader refuses, or that a stylesheet fails on, gets no output and
+    one located problem; the other files are transformed."""
     output = OUTPUTS[fmt]
     engine = transformer or Transformer()
     if output.per_corpus:
-        return _corpus(output, files, out, engine)
+        return _corpus(output, files, out, engine, limits)
     written: list[Path] = []
     problems: list[Diagnostic] = []
     for path in files:
         target = out / f"{path.stem}{output.extension}"
+        tree, refused = safexml.read(path, path.as_posix(), limits)
+        if tree is None:
+            problems.extend(refused)
+            continue
         try:
-            write_atomic(target, engine.apply_file(output, path).encode("utf-8"))
+            result = engine.apply_tree(output, tree, path.as_posix(), path.resolve().as_uri())
+            write_atomic(target, result.encode("utf-8"))
         except TransformError as error:
             problems.append(Diagnostic("transform.failed", Severity.ERROR,
                                        Location(path.as_posix()), str(error)))
@@ -68,8 +78,8 @@ def transform_files(fmt: str, files: list[Path], out: Path,
     return written, problems
 
 
-def _corpus(output: Output, files: list[Path], out: Path,
-            engine: Transformer) -> tuple[list[Path], list[Diagnostic]]:
+def _corpus(output: Output, files: list[Path], out: Path, engine: Transformer,
+            limits: safexml.Limits) -> tuple[list[Path], list[Diagnostic]]:
     target = out / f"cmif{output.extension}"
     project = project_mod.find(files[0].parent) if files else None
     edition, problems = (edition_mod.load(project.edition, project.display(project.edition))
@@ -81,9 +91,11 @@ def _corpus(output: Output, files: list[Path], out: Path,
                                                          project.display(project.register))
         problems += register_problems
     try:
-        data, found = cmif.export(files, engine, edition, display, register)
+        data, found = cmif.export(files, engine, edition, display, register, limits)
     except TransformError as error:
         return [], [Diagnostic("transform.failed", Severity.ERROR, Location(target.name),
                                str(error))]
+    if not data:
+        return [], problems + found
     write_atomic(target, data)
     return [target], problems + found

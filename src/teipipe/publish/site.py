@@ -21,6 +21,7 @@ from ..files import atomic_file, write_atomic
 from ..project.edition import Edition
 from ..project.register import AUTHORITY_URI, Entry, Register
 from ..tei import LANGUAGE_NAMES, TEI_NS, XML_LANG
+from ..xml import safexml
 from ..xml.xpath import elements, string, strings, text_of
 from .transform import OUTPUTS, PARALLEL, Output, Transformer, TransformError
 
@@ -79,8 +80,11 @@ def document_row(tree: etree._ElementTree, name: str) -> DocumentRow:
         parallel=f"{name}{PARALLEL.extension}" if translation else "", refs=refs)
 
 
-def row_of_file(path: Path) -> DocumentRow:
-    return document_row(etree.parse(str(path)), path.stem)
+def row_of_file(path: Path, display: str | None = None,
+                limits: safexml.Limits = safexml.NO_XINCLUDE) -> DocumentRow | Diagnostic:
+    """The index row of a TEI file, or the secure reader's reason to refuse it."""
+    tree, problems = safexml.read(path, display or path.as_posix(), limits)
+    return document_row(tree, path.stem) if tree is not None else problems[0]
 
 
 def row_json(row: DocumentRow) -> dict[str, object]:
@@ -152,10 +156,15 @@ def write_pages(files: list[Path], out: Path, engine: Transformer,
     """
     problems: list[Diagnostic] = []
     for path in files:
-        wanted = [o for o in outputs if o is not PARALLEL or row_of_file(path).parallel]
+        tree, refused = safexml.read(path, path.name)
+        if tree is None:
+            problems.extend(refused)
+            continue
+        parallel = document_row(tree, path.stem).parallel
+        wanted = [o for o in outputs if o is not PARALLEL or parallel]
         for output in wanted:
             try:
-                html = engine.apply_file(output, path)
+                html = engine.apply_tree(output, tree, path.name, path.resolve().as_uri())
             except TransformError as error:
                 problems.append(Diagnostic("site.transform-failed", Severity.ERROR,
                                            Location(path.name), str(error)))
@@ -205,5 +214,6 @@ def build_site(files: list[Path], register: Register, edition: Edition, out: Pat
                engine: Transformer) -> list[Diagnostic]:
     """Write the whole site of `files` into `out` (made if missing); the problems found."""
     problems = write_pages(files, out, engine)
-    write_index([row_of_file(p) for p in files], register, edition, out)
+    rows = [row_of_file(p, p.name) for p in files]
+    write_index([r for r in rows if isinstance(r, DocumentRow)], register, edition, out)
     return problems

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 from saxonche import PyXsltExecutable
 
-from ..xml import saxon
+from ..xml import safexml, saxon
 
 STYLESHEETS = Path(__file__).resolve().parents[1] / "xslt"
 SHIPPED_PARAMETER = "teipipe-xslt"
@@ -91,43 +91,47 @@ class Transformer:
                 compiler = processor.new_xslt30_processor()
                 compiler.set_parameter(SHIPPED_PARAMETER, processor.make_string_value(
                     self.stylesheets.shipped.resolve().as_uri() + "/"))
-                compiled = compiler.compile_stylesheet(stylesheet_file=str(path))
+                with saxon.quiet():
+                    compiled = compiler.compile_stylesheet(stylesheet_file=str(path))
             except saxon.PySaxonApiError as error:
-                raise TransformError(f"{output.stylesheet} does not compile: {error}") from error
+                raise TransformError(f"{output.stylesheet} does not compile: "
+                                     f"{saxon.one_line(error)}") from error
             self._compiled[output.stylesheet] = compiled
         return compiled
 
-    def apply_file(self, output: Output, source: Path) -> str:
-        """The result of a stylesheet on one TEI file (its URI is the base for relative links)."""
-        return self._run(output, name=source.name, xml_file_name=str(source.resolve()))
+    def apply_file(self, output: Output, source: Path,
+                   limits: safexml.Limits = safexml.NO_XINCLUDE) -> str:
+        """The result of a stylesheet on one TEI file, read by the secure reader (its URI
+        is the base for relative links); TransformError names a refused file."""
+        tree, problems = safexml.read(source, source.name, limits)
+        if tree is None:
+            raise TransformError(problems[0].message)
+        return self.apply_tree(output, tree, source.name, source.resolve().as_uri())
 
-    def apply_text(self, output: Output, text: str, name: str) -> str:
-        """The result of a stylesheet on one document held as text (`name` names it in errors).
-
-        For stylesheets that read no other file relative to the document (the
-        reading page, CMIF): a build worker applies them before the TEI is on disk.
-        """
-        return self._run(output, name=name, xml_text=text)
+    def apply_tree(self, output: Output, tree: etree._ElementTree, name: str,
+                   base_uri: str | None = None) -> str:
+        """The result of a stylesheet on a tree the secure reader returned (`name` names it
+        in errors; `base_uri`: its file's URI, for stylesheets that read files beside it)."""
+        try:
+            node = saxon.from_tree(tree, base_uri)
+        except saxon.PySaxonApiError as error:
+            raise TransformError(f"{name} cannot be read: {saxon.one_line(error)}") from error
+        return self.apply_parsed(output, node, name)
 
     def apply_parsed(self, output: Output, document: saxon.PyXdmNode, name: str) -> str:
-        """The result of a stylesheet on a document already parsed by `saxon.parse`, which
-        several stylesheets (and the Schematron) can share."""
-        return self._run(output, name, document)
+        """The result of a stylesheet on a document already given to Saxon by
+        `saxon.from_tree`, which several stylesheets (and the Schematron) can share."""
+        try:
+            with saxon.quiet():
+                result = self.executable(output).transform_to_string(xdm_node=document)
+        except saxon.PySaxonApiError as error:
+            raise TransformError(
+                f"{output.stylesheet} failed on {name}: {saxon.one_line(error)}") from error
+        return result or ""
 
     def apply_corpus(self, output: Output, manifest: etree._Element) -> str:
         """The result of a corpus-level stylesheet on a manifest listing the documents."""
-        return self.apply_text(output, etree.tostring(manifest, encoding="unicode"), "the corpus")
-
-    def _run(self, output: Output, name: str, document: saxon.PyXdmNode | None = None,
-             **source: str) -> str:
-        """Apply `output` to `document`, or to the document `source` names (Saxon's parse_xml
-        argument), parsed here."""
-        try:
-            node = document if document is not None else saxon.processor().parse_xml(**source)
-            result = self.executable(output).transform_to_string(xdm_node=node)
-        except saxon.PySaxonApiError as error:
-            raise TransformError(f"{output.stylesheet} failed on {name}: {error}") from error
-        return result or ""
+        return self.apply_tree(output, etree.ElementTree(manifest), "the corpus")
 
 
 def manifest(documents: list[Path], settings: dict[str, str]) -> etree._Element:

@@ -29,7 +29,14 @@ def get(name: str) -> Reader:
 
 def sniff(source: Source) -> Reader:
     """The reader whose shape the text fits best (ties go to the first registered)."""
-    return max(READERS.values(), key=lambda reader: reader.sniff(source))
+    return sniffed(source)[0]
 
 
-__all__ = ["READERS", "Reader", "UnknownReader", "get", "sniff"]
+def sniffed(source: Source) -> tuple[Reader, dict[str, float]]:
+    """The reader the text fits best, and how well it fits each reader (0 to 1)."""
+    scores = {name: reader.sniff(source) for name, reader in READERS.items()}
+    best = max(READERS, key=lambda name: scores[name])
+    return READERS[best], scores
+
+
+__all__ = ["READERS", "Reader", "UnknownReader", "get", "sniff", "sniffed"]

@@ -9,6 +9,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
 from ..tei import ODD_FILE, REFERENCE_FILE, RNG_FILE, SCH_FILE
+from ..xml import safexml
 from . import odd as odd_mod
 from . import reference, rng, sch
 
@@ -50,7 +51,9 @@ def compile_odd(data: bytes, display: str) -> CompileResult:
     return CompileResult(outputs, tuple(problems))
 
 
-def compile_project(schema_dir: Path, display_dir: str = "schema") -> CompileResult:
+def compile_project(schema_dir: Path, display_dir: str = "schema",
+                    max_bytes: int = safexml.DEFAULT_MAX_BYTES) -> CompileResult:
     """Compile `schema_dir/teipipe.odd`; the caller writes the outputs beside it."""
-    path = schema_dir / ODD_FILE
-    return compile_odd(path.read_bytes(), f"{display_dir}/{ODD_FILE}")
+    display = f"{display_dir}/{ODD_FILE}"
+    data, problems = safexml.read_bytes(schema_dir / ODD_FILE, display, max_bytes)
+    return compile_odd(data, display) if data is not None else CompileResult({}, tuple(problems))

@@ -10,6 +10,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Location, Severity
 from ..tei import TEI_NS
+from ..xml import safexml
 from ..xml.xmlloc import line_of, start_tag_columns
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -173,14 +174,9 @@ class _Reader:
 
 
 def parse(data: bytes, display: str) -> tuple[etree._ElementTree, dict[etree._Element, int]]:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_blank_text=False)
-    try:
-        tree = etree.ElementTree(etree.fromstring(data, parser))
-    except etree.XMLSyntaxError as error:
-        line, column = error.position
-        raise OddError(Diagnostic("odd.not-well-formed", Severity.ERROR,
-                                  Location(display, line, column), str(error.msg))) from error
+    tree, problems = safexml.parse(data, display)
+    if tree is None:
+        raise OddError(problems[0])
     return tree, start_tag_columns(data, tree.getroot())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..xml import safexml
 from .odd import NS, RNG_NS, AttDef, Odd, local, tei
 
 XSD = "http://www.w3.org/2001/XMLSchema-datatypes"
@@ -132,7 +133,7 @@ def _children(node: etree._Element) -> list[etree._Element]:
 
 
 def _rng_copy(node: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(node))
+    return etree.fromstring(etree.tostring(node), safexml.parser())
 
 
 def _attribute_define_name(cls: str, att: AttDef) -> str:

@@ -7,6 +7,7 @@ import copy
 from lxml import etree
 
 from ..tei import TEI_NS
+from ..xml import safexml
 from .odd import NS, SCH_NS, Odd, local
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
@@ -73,4 +74,4 @@ def build(odd: Odd) -> etree._ElementTree:
 
 def _clean(node: etree._Element) -> etree._Element:
     """A copy without the TEI default namespace the ODD declares around it."""
-    return etree.fromstring(etree.tostring(copy.deepcopy(node)))
+    return etree.fromstring(etree.tostring(copy.deepcopy(node)), safexml.parser())

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..diagnostics import Diagnostic, Location, Severity, unreadable
+from ..diagnostics import Diagnostic, Location, Severity
 from ..schema import odd as odd_mod
 from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
-from ..xml import saxon
+from ..xml import safexml, saxon
 from ..xml.xmlloc import line_of, start_tag_columns, text_column
-from . import grammar, safe
+from . import grammar
 from .schematron import CompiledSchematron, compile_schematron
 
 
@@ -32,22 +32,28 @@ class Validator:
 
     grammar: grammar.Grammar
     schematron: CompiledSchematron
+    limits: safexml.Limits = safexml.NO_XINCLUDE
+    """What the secure reader allows of the documents validated."""
 
     def validate(self, data: bytes, display: str,
                  origins: Mapping[int, Location] | None = None,
-                 parsed: saxon.PyXdmNode | None = None) -> list[Diagnostic]:
+                 parsed: saxon.PyXdmNode | None = None,
+                 path: Path | None = None) -> list[Diagnostic]:
         """Every problem of one document; `origins` maps TEI lines to plain-text places;
-        `parsed`: the same document as `saxon.parse` gave it, when the caller has it."""
-        tree, problems = safe.parse(data, display)
+        `parsed`: the same document as `saxon.from_tree` gave it, when the caller has it."""
+        tree, problems = safexml.parse(data, display, self.limits, path)
         if tree is None:
             return problems
         place = _Placer(data, display, tree.getroot(), {} if origins is None else origins)
         for problem in self.grammar.check(tree):
             problems.append(place.diagnostic(problem.code, problem.element, problem.attribute,
                                              problem.message, problem.line))
-        document = parsed if parsed is not None else etree.tostring(tree.getroot(),
-                                                                   encoding="unicode")
-        for failure in self.schematron.run(document):
+        try:
+            failures = self.schematron.run(parsed if parsed is not None else tree)
+        except saxon.PySaxonApiError as error:
+            return [*problems, Diagnostic("schematron.failed", Severity.ERROR,
+                                          Location(display), saxon.one_line(error))]
+        for failure in failures:
             node, attribute = _resolve(tree, failure.at)
             severity = Severity.WARNING if failure.role in ("warning", "warn") else Severity.ERROR
             diagnostic = place.diagnostic(f"schematron.{failure.pattern}", node, attribute,
@@ -57,11 +63,10 @@ class Validator:
         return sorted(problems, key=lambda d: (d.location.line, d.location.column, d.code))
 
     def validate_file(self, path: Path, display: str) -> list[Diagnostic]:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            return [unreadable("validate.unreadable", display, error)]
-        return self.validate(data, display)
+        data, problems = safexml.read_bytes(path, display, self.limits.max_bytes)
+        if data is None:
+            return problems
+        return self.validate(data, display, path=path)
 
 
 @dataclass(frozen=True)
@@ -105,32 +110,45 @@ class FileCheck:
     schema of `schema_dir` once, on its first file, and keeps it for the next ones."""
 
     schema_dir: str
+    limits: safexml.Limits = safexml.NO_XINCLUDE
 
     def __call__(self, path: Path) -> list[Diagnostic]:
-        return loaded(self.schema_dir).validate_file(path, path.as_posix())
+        return loaded(self.schema_dir, self.limits).validate_file(path, path.as_posix())
 
 
 @lru_cache(maxsize=2)
-def loaded(schema_dir: str) -> Validator:
+def loaded(schema_dir: str, limits: safexml.Limits = safexml.NO_XINCLUDE) -> Validator:
     """The Validator of a schema folder, compiled once per process (it is immutable)."""
-    return load(Path(schema_dir))
+    return load(Path(schema_dir), limits)
 
 
 class SchemaMissing(Exception):
-    """The schema folder lacks a compiled schema file."""
+    """The schema folder lacks a compiled schema file, or the secure reader refuses one
+    (the message is one located line)."""
 
 
-def load(schema_dir: Path) -> Validator:
-    """Compile the schemas of a folder (teipipe.rng, teipipe.sch, and the ODD for messages)."""
+def _schema_tree(path: Path) -> etree._ElementTree:
+    tree, problems = safexml.read(path, path.name)
+    if tree is None:
+        raise SchemaMissing(f"the schema is refused: {problems[0].format()}")
+    return tree
+
+
+def load(schema_dir: Path, limits: safexml.Limits = safexml.NO_XINCLUDE) -> Validator:
+    """Compile the schemas of a folder (teipipe.rng, teipipe.sch, and the ODD for messages);
+    `limits`: what the secure reader allows of the documents validated."""
     for name in (RNG_FILE, SCH_FILE):
         if not (schema_dir / name).is_file():
             raise SchemaMissing(f"{schema_dir / name} is missing; run `teipipe schema compile`")
     odd = None
     if (schema_dir / ODD_FILE).is_file():
-        odd, _problems = odd_mod.load((schema_dir / ODD_FILE).read_bytes(), ODD_FILE)
-    rules = etree.parse(str(schema_dir / SCH_FILE), safe.parser()).getroot()
-    return Validator(grammar.load((schema_dir / RNG_FILE).read_bytes(), odd),
-                     compile_schematron(rules))
+        try:
+            odd, _problems = odd_mod.load((schema_dir / ODD_FILE).read_bytes(), ODD_FILE)
+        except odd_mod.OddError as error:
+            raise SchemaMissing(f"the schema is refused: {error.diagnostic.format()}") from error
+    rules = _schema_tree(schema_dir / SCH_FILE).getroot()
+    return Validator(grammar.load(_schema_tree(schema_dir / RNG_FILE).getroot(), odd),
+                     compile_schematron(rules), limits)
 
 
 __all__ = ["FileCheck", "SchemaMissing", "Validator", "load", "loaded"]

@@ -14,6 +14,7 @@ from lxml import etree
 
 from ..schema.odd import Odd
 from ..tei import TEI_NS
+from ..xml import safexml
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def attributes_interleaved(grammar: etree._Element) -> etree._Element | None:
             "include", "externalRef", "parentRef")))) or grammar.find(
                 f".//{{{RNG_NS}}}grammar") is not None:
         return None
-    copy = etree.fromstring(etree.tostring(grammar))
+    copy = etree.fromstring(etree.tostring(grammar), safexml.parser())
     defines = {d.get("name"): d for d in copy.iter(f"{{{RNG_NS}}}define")}
     known: dict[str, bool] = {}
 
@@ -188,8 +189,15 @@ def attributes_interleaved(grammar: etree._Element) -> etree._Element | None:
     return copy
 
 
-def load(rng: bytes, odd: Odd | None) -> Grammar:
-    grammar = etree.fromstring(rng)
+def load(grammar: etree._Element, odd: Odd | None) -> Grammar:
+    """The grammar of a RELAX NG schema the secure reader returned."""
+    for node in grammar.iter(f"{{{RNG_NS}}}include", f"{{{RNG_NS}}}externalRef"):
+        href = node.get("href", "")
+        if ":" in href or href.startswith("/"):
+            # libxml2 would fetch it itself, past the secure reader.
+            raise etree.RelaxNGParseError(
+                f"line {node.sourceline}: the grammar includes {href!r}; only relative "
+                "references to files beside it are read")
     screen = attributes_interleaved(grammar)
     return Grammar(etree.RelaxNG(grammar), odd,
                    etree.RelaxNG(screen) if screen is not None else None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 from saxonche import PyXsltExecutable
 
-from ..xml import saxon
+from ..xml import safexml, saxon
 
 XSL = "http://www.w3.org/1999/XSL/Transform"
 SCH = "http://purl.oclc.org/dsdl/schematron"
@@ -136,11 +136,14 @@ class CompiledSchematron:
 
     executable: PyXsltExecutable
 
-    def run(self, document: str | saxon.PyXdmNode) -> list[Failure]:
-        """The failures of a document given as text, or as parsed by `saxon.parse`."""
-        node = saxon.parse(document) if isinstance(document, str) else document
-        result = self.executable.transform_to_string(xdm_node=node)
-        report = etree.fromstring(result.encode("utf-8"))
+    def run(self, document: etree._ElementTree | saxon.PyXdmNode) -> list[Failure]:
+        """The failures of a document the secure reader returned, or that
+        `saxon.from_tree` made of it (PySaxonApiError when a rule cannot be evaluated)."""
+        node = saxon.from_tree(document) if isinstance(document, etree._ElementTree) \
+            else document
+        with saxon.quiet():
+            result = self.executable.transform_to_string(xdm_node=node)
+        report = etree.fromstring(result.encode("utf-8"), safexml.parser())
         return [Failure(f.get("pattern", ""), f.get("role", "error"), f.get("at", ""),
                         " ".join("".join(str(t) for t in f.itertext()).split()))
                 for f in report.iter(f"{{{OUT}}}failed")]
@@ -148,5 +151,6 @@ class CompiledSchematron:
 
 def compile_schematron(schema: etree._Element) -> CompiledSchematron:
     stylesheet = etree.tostring(to_xslt(schema), encoding="unicode")
-    return CompiledSchematron(saxon.processor().new_xslt30_processor().compile_stylesheet(
-        stylesheet_text=stylesheet))
+    with saxon.quiet():
+        return CompiledSchematron(saxon.processor().new_xslt30_processor().compile_stylesheet(
+            stylesheet_text=stylesheet))

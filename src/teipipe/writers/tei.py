@@ -42,6 +42,7 @@ from ..model import (
 )
 from ..project.register import Register
 from ..tei import RNG_FILE, SCH_FILE, XML_NS
+from ..xml import safexml
 from .tei_header import date_attributes, header, stand_off, used_entries
 from .xml import append_text, el, indent, serialize
 
@@ -72,7 +73,7 @@ class WrittenTEI:
     def origin_by_line(self, data: bytes | None = None) -> dict[int, Location]:
         """XML line → source location, for the serialised bytes (first element on a line);
         `data`: those bytes, when the caller has them already."""
-        reparsed = etree.fromstring(self.to_bytes() if data is None else data)
+        reparsed = etree.fromstring(self.to_bytes() if data is None else data, safexml.parser())
         table: dict[int, Location] = {}
         for original, copy in zip(self.tree.getroot().iter(), reparsed.iter(), strict=False):
             loc = self.origins.get(original)

@@ -4,23 +4,90 @@ A document Saxon has parsed belongs to the processor that parsed it. With one
 processor per process, a build task parses its TEI into Saxon once and gives
 that tree to the Schematron and to every stylesheet, instead of parsing the
 same text once for each.
+
+Saxon's own parser expands external entities (it read a local file into a page
+before teipipe vetted its input), so Saxon is only ever given trees that the secure
+reader (`safexml`) returned, serialised without their DOCTYPE. What a stylesheet
+reads itself with doc() meets a parser that refuses any DOCTYPE and reads no URI
+but files (see `_HARDENING`).
 """
 
 from __future__ import annotations
 
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
+from urllib.parse import quote
 
+from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode
 
-__all__ = ["PySaxonApiError", "PyXdmNode", "parse", "processor"]
+__all__ = ["PySaxonApiError", "PyXdmNode", "from_tree", "one_line", "processor", "quiet"]
+
+
+def _parser_feature(uri: str) -> str:
+    return "http://saxon.sf.net/feature/parserFeature?uri=" + quote(uri, safe="")
+
+
+_HARDENING = {
+    # Any DOCTYPE in a document Saxon parses (doc(), a stylesheet) is an error.
+    _parser_feature("http://apache.org/xml/features/disallow-doctype-decl"): "true",
+    _parser_feature("http://xml.org/sax/features/external-general-entities"): "false",
+    _parser_feature("http://xml.org/sax/features/external-parameter-entities"): "false",
+    # doc() and unparsed-text() read local files only, never the network.
+    "http://saxon.sf.net/feature/allowedProtocols": "file",
+    "http://saxon.sf.net/feature/xinclude-aware": "false",
+}
 
 
 @cache
 def processor() -> PySaxonProcessor:
-    return PySaxonProcessor(license=False)
+    made = PySaxonProcessor(license=False)
+    for key, value in _HARDENING.items():
+        made.set_configuration_property(key, value)
+    return made
 
 
-def parse(text: str) -> PyXdmNode:
-    """A document held as text, parsed by the shared processor (PySaxonApiError if it is
-    not well-formed)."""
-    return processor().parse_xml(xml_text=text)
+def from_tree(tree: etree._ElementTree | etree._Element, base_uri: str | None = None) -> PyXdmNode:
+    """A tree the secure reader (or teipipe's writer) made, as a Saxon document.
+
+    `base_uri`: the document's own URI, against which a stylesheet resolves relative
+    links (the parallel page finds the original beside the translation)."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    builder = processor().new_document_builder()
+    if base_uri is not None:
+        builder.set_base_uri(base_uri)
+    with quiet():
+        node: PyXdmNode = builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
+    return node
+
+
+@contextmanager
+def quiet() -> Iterator[None]:
+    """Hide what Saxon prints on the process's standard error while the block runs.
+
+    Saxon reports an error twice: in the exception teipipe turns into one located
+    line, and as a multi-line report written straight to file descriptor 2, where
+    Python cannot catch it. Not thread-safe, as the processor is not.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+_FILE_URI = re.compile(r"file:/+(?:[^\s/]+/)*([^\s/]+)")
+
+
+def one_line(error: PySaxonApiError) -> str:
+    """Saxon's message as one line, with file URIs cut to their file name (no host path)."""
+    text = " ".join(str(error).split())
+    return _FILE_URI.sub(r"\1", text) or "Saxon reported an error without a message"

@@ -1,0 +1,78 @@
+"""Who wrote to whom, as title lines, addresses, salutations and signatures say it."""
+
+from __future__ import annotations
+
+import pytest
+
+from teipipe.language.correspondents import (
+    address_recipient,
+    salutation_recipient,
+    signature_sender,
+    title_parties,
+)
+
+
+@pytest.mark.parametrize(("line", "sender", "recipient"), [
+    ("Victor Serge to Leon trotsky", "Victor Serge", "Leon trotsky"),
+    ("Lettre à Marguerite Rosmer, 27 septembre 1936", None, "Marguerite Rosmer"),
+    ("Lettre de Calvin à Farel (1538)", "Calvin", "Farel"),
+    ("Brief an Arthur Schnitzler", None, "Arthur Schnitzler"),
+    ("Carta de Unamuno a Ortega y Gasset, Madrid, 4 de mayo de 1902", "Unamuno",
+     "Ortega y Gasset"),
+    ("Lettera di Giuseppe Verdi ad Arrigo Boito", "Giuseppe Verdi", "Arrigo Boito"),
+    ("Jean-Jacques Rousseau to David Hume", "Jean-Jacques Rousseau", "David Hume"),
+    ("Letter from John Bell", "John Bell", None),
+])
+def test_title_lines_name_sender_and_recipient(line: str, sender: str | None,
+                                               recipient: str | None) -> None:
+    parties = title_parties(line)
+    assert parties is not None
+    assert (parties.sender, parties.recipient) == (sender, recipient)
+
+
+@pytest.mark.parametrize("line", ["A Modern Utopia", "Answer to critics",
+                                  "Ich schreibe an Dich heute"])
+def test_headings_are_not_title_lines(line: str) -> None:
+    assert title_parties(line) is None
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("À Louis du Tillet[1]", "Louis du Tillet"),
+    ("Dem hochwohlgebornen Herrn Baron Karl von Stein", "Karl von Stein"),
+    ("An Herrn Dr. Arthur Schnitzler", "Arthur Schnitzler"),
+    ("To Mr. John Bell", "John Bell"),
+    ("Al Sig. Giovanni Rossi", "Giovanni Rossi"),
+    ("A Don Miguel de Unamuno", "Miguel de Unamuno"),
+    ("A few words on this matter", None),
+    ("Monsieur,", None),
+])
+def test_address_lines_name_the_recipient(line: str, name: str | None) -> None:
+    assert address_recipient(line) == name
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Dear Leon Davidovich:", "Leon Davidovich"),
+    ("Dear Mr. Bell,", "Bell"),
+    ("Mon cher Victor,", "Victor"),
+    ("Lieber Arthur!", "Arthur"),
+    ("Carissimo Giovanni,", "Giovanni"),
+    ("Querida Carmen:", "Carmen"),
+    # Salutations that name nobody.
+    ("Dear Sir,", None), ("Caro amico", None), ("Querido amigo:", None),
+    ("Sehr geehrter Herr Doktor!", None), ("Muy señor mío:", None),
+    ("Cher Monsieur et ami,", None), ("Hochverehrter Herr Baron!", None),
+])
+def test_salutations_name_the_recipient_or_nobody(line: str, name: str | None) -> None:
+    assert salutation_recipient(line) == name
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Charles d'Espeville.", "Charles d'Espeville"),
+    ("Ihr ergebener Arthur Schnitzler", "Arthur Schnitzler"),
+    ("Your friend, John Bell", "John Bell"),
+    ("Suyo afectísimo Miguel de Unamuno", "Miguel de Unamuno"),
+    ("Yours sincerely", None),
+    ("Tout à vous", None),
+])
+def test_signatures_name_the_sender(line: str, name: str | None) -> None:
+    assert signature_sender(line) == name

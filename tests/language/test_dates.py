@@ -1,0 +1,78 @@
+"""Dates and date lines as letters write them, in the five languages read."""
+
+from __future__ import annotations
+
+import pytest
+
+from teipipe.language.dates import find_date, iso_problem, range_end, read_dateline
+
+DATELINES = [
+    # (line, century hint, expected date, expected place)
+    ("Paris, le 12 janvier 1902.", None, "1902-01-12", "Paris"),
+    ("De Strasbourg, ce 10 de juillet (1538).", None, "1538-07-10", "Strasbourg"),
+    ("Neuchatel le 13 Aout 1856", None, "1856-08-13", "Neuchatel"),
+    ("Bischofzell, Samstag den 27. Juni 1829", None, "1829-06-27", "Bischofzell"),
+    ("Leipzig, d. 5ten Merz 1790", None, "1790-03-05", "Leipzig"),
+    ("Wien, 3. III. 1850", None, "1850-03-03", "Wien"),
+    ("Frankfurt a. M., 27.6.1829", None, "1829-06-27", "Frankfurt a. M."),
+    ("Zürich den 9ten Aug. 45.", 18, "1845-08-09", "Zürich"),
+    ("Belvoir 31 dez.ber 1861.", None, "1861-12-31", "Belvoir"),
+    ("Fluntern (Warlburg) den 26 October 1871.", None, "1871-10-26", "Fluntern"),
+    ("London, March 3rd, 1850", None, "1850-03-03", "London"),
+    ("3 March 1850", None, "1850-03-03", None),
+    ("Monday, March 3, 1850", None, "1850-03-03", None),
+    ("the 1st of May, 1850", None, "1850-05-01", None),
+    ("St Louis Mo May 22/96", 18, "1896-05-22", "St Louis Mo"),
+    ("Firenze, 3 marzo 1870", None, "1870-03-03", "Firenze"),
+    ("Firenze, li 3 Marzo 1870", None, "1870-03-03", "Firenze"),
+    ("Dall’Haya al primo agosto 1617", None, "1617-08-01", "Haya"),
+    ("Da Amsterdam a’ 8 genaro 1619", None, "1619-01-08", "Amsterdam"),
+    ("Roma, 1° marzo 1870", None, "1870-03-01", "Roma"),
+    ("Madrid, 4 de mayo de 1902", None, "1902-05-04", "Madrid"),
+    ("Coyoacán, D.F., 3 de mayo de 1938", None, "1938-05-03", "Coyoacán"),
+    ("Madrid, a 1.º de setiembre de 1902", None, "1902-09-01", "Madrid"),
+]
+
+
+@pytest.mark.parametrize(("line", "century", "when", "place"), DATELINES)
+def test_dateline_gives_date_and_place(line: str, century: int | None, when: str,
+                                       place: str | None) -> None:
+    found = read_dateline(line, century)
+    assert found is not None
+    assert (found.date.when, found.place) == (when, place)
+    if place is not None:
+        assert line[found.place_start:found.place_end] == place
+    assert find_date(line, century) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "Lettre à Marguerite Rosmer, 27 septembre 1936",  # a title naming the addressee
+    "Received 3 March 1850",  # a docket: when it arrived, not when it was sent
+    "Ich habe Ihren Brief vom 3. März 1850 erhalten und danke Ihnen sehr dafür.",
+    "Rosa Winter 1921",  # a season is no month
+])
+def test_lines_that_are_not_datelines(line: str) -> None:
+    assert read_dateline(line) is None
+
+
+def test_a_day_that_does_not_exist_leaves_the_month() -> None:
+    found = read_dateline("Paris, 30 février 1902")
+    assert found is not None and found.date.when == "1902-02"
+
+
+def test_two_digit_years_need_the_century() -> None:
+    assert read_dateline("Bern 19. XI. 50") is None
+    found = read_dateline("Bern 19. XI. 50", 18)
+    assert found is not None and found.date.when == "1850-11-19"
+
+
+def test_a_failed_candidate_does_not_hide_the_date_after_it() -> None:
+    found = read_dateline("Strassburg, 15 Blauwolkengasse 24. Juli 1878.")
+    assert found is not None and found.date.when == "1878-07-24"
+
+
+def test_iso_problems_name_what_is_wrong() -> None:
+    assert iso_problem("1902-02-28") is None and iso_problem("1902") is None
+    assert "not a date of the calendar" in str(iso_problem("1902-02-30"))
+    assert "not ISO 8601" in str(iso_problem("30.2.1902"))
+    assert range_end("1900-02") == "1900-02-28" and range_end("1904-02") == "1904-02-29"

@@ -1,0 +1,118 @@
+"""The correspondence pass: sender, addressee, date and place read in letters of five languages.
+
+Each fixture is a letter as a new user brings it, without a sidecar; the
+assertions are on the header's fields, and the TEI must be valid.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from teipipe import pipeline
+from teipipe.diagnostics import Severity
+from teipipe.language.identify import guess
+from teipipe.model import CorrespAction, Document
+from teipipe.passes.correspondence import read_correspondence
+from teipipe.project.register import Register
+from teipipe.source import from_text, read
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
+
+
+def _convert(name: str) -> pipeline.Converted:
+    path = FIXTURES / name
+    return pipeline.convert_source(read(path, name), Register(()), None)
+
+
+def _names(action: CorrespAction | None) -> list[str]:
+    return [p.name for p in action.parties] if action else []
+
+
+def _meta(result: pipeline.Converted) -> Document:
+    assert result.document is not None
+    return result.document
+
+
+@pytest.mark.parametrize(("name", "language", "sender", "recipient", "when", "place"), [
+    ("de-address-closing-date.txt", "de", "Johann Konrad Escher", "Karl von Stein",
+     "1829-06-27", "Bischofzell"),
+    ("en-title-salutation.txt", "en", "Victor Serge", "Leon trotsky", None, None),
+    ("en-two-digit-year.txt", "en", "John Bell", "Cody", "1895-07-02", "Lowell. Mass"),
+    ("fr-closing-dateline.txt", "fr", "Charles d'Espeville", "Louis du Tillet",
+     "1538-07-10", "Strasbourg"),
+    ("fr-title-is-not-a-place.txt", "fr", "Victor Serge", "Marguerite Rosmer",
+     "1936-09-27", None),
+    ("it-dateline-salutation.txt", "it", "Giuseppe Verdi", "Giovanni", "1870-03-03",
+     "Firenze"),
+    ("es-dateline-signature.txt", "es", "Miguel de Unamuno", None, "1902-05-04", "Madrid"),
+])
+def test_letters_state_their_correspondence(name: str, language: str, sender: str,
+                                            recipient: str | None, when: str | None,
+                                            place: str | None) -> None:
+    result = _convert(name)
+    meta = _meta(result).meta
+    assert meta.language == language
+    assert _names(meta.sent) == [sender]
+    assert _names(meta.received) == ([recipient] if recipient else [])
+    assert meta.sent is not None
+    assert (meta.sent.date.when if meta.sent.date else None) == when
+    assert (meta.sent.place.name if meta.sent.place else None) == place
+    assert not [d for d in result.diagnostics if d.severity is Severity.ERROR]
+
+
+def test_each_value_keeps_the_line_it_was_read_from() -> None:
+    path = FIXTURES / "fr-closing-dateline.txt"
+    src = read(path, path.name)
+    doc = pipeline.convert_source(src, Register(()), None).document
+    assert doc is not None
+    reading = read_correspondence(doc, src.lines)
+    assert reading.date is not None and reading.place is not None
+    assert reading.date.line == "De Strasbourg, ce 10 de juillet (1538)."
+    assert reading.date.loc.line == 7 and reading.date.how == "date line"
+    assert reading.recipient is not None and reading.recipient.loc.line == 1
+    assert reading.recipient.how == "address"
+    assert reading.sender is not None and reading.sender.line == "Charles d'Espeville."
+
+
+def test_a_title_line_gives_place_and_date_after_the_names() -> None:
+    text = ("Alberto Pacini a Angiolo Pacini, Selvatelle, 23 maggio 1944\n\nCari genitori,\n\n"
+            "vi scrivo per dirvi che sto bene e che il pacco è arrivato intatto, con tutte le "
+            "cose che la mamma aveva preparato per me con tanta cura.\n\nVostro Alberto\n")
+    src = from_text(text, "pacini.txt")
+    doc = pipeline.convert_source(src, Register(()), None).document
+    assert doc is not None
+    reading = read_correspondence(doc, src.lines)
+    assert reading.date is not None and reading.place is not None
+    assert (reading.date.value, reading.date.cert, reading.date.how) == (
+        "1944-05-23", "high", "title line")
+    assert reading.place.value == "Selvatelle"
+    assert reading.sender is not None and reading.recipient is not None
+    assert (reading.sender.value, reading.recipient.value) == ("Alberto Pacini",
+                                                               "Angiolo Pacini")
+
+
+def test_an_undated_unaddressed_letter_says_so_and_is_valid() -> None:
+    result = _convert("undated-unaddressed.txt")
+    codes = {d.code for d in result.diagnostics if d.severity is Severity.WARNING}
+    assert {"letter.undated", "letter.no-addressee"} <= codes
+    assert result.tei is not None
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    root = result.tei.tree.getroot()
+    date = root.find(".//t:correspAction[@type='sent']/t:date", ns)
+    assert date is not None and date.get("type") == "unknown" and date.text == "undated"
+    received = root.find(".//t:correspAction[@type='received']/t:persName", ns)
+    assert received is not None and received.get("type") == "unknown"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Ich habe Ihren Brief erhalten und danke Ihnen sehr, dass Sie an mich gedacht haben.",
+     "de"),
+    ("Ho ricevuto la tua lettera e ti ringrazio molto per le notizie che mi dai.", "it"),
+    ("He recibido su carta y le agradezco mucho las noticias que me da de los amigos.", "es"),
+    ("J'ai reçu votre lettre et je vous remercie des nouvelles que vous me donnez.", "fr"),
+    ("I have received your letter and thank you for the news that you give me.", "en"),
+])
+def test_language_is_one_of_five(text: str, language: str) -> None:
+    assert guess(text) == language
