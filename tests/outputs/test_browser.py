@@ -40,7 +40,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chro
     driver.quit()
 
 
-def _open(driver: webdriver.Chrome, built: build.BuildState, page: str) -> None:
+def _open(driver: webdriver.Chrome, built: build.BuildResult, page: str) -> None:
     driver.get((built.project.build / "site" / page).resolve().as_uri())
 
 
@@ -58,7 +58,7 @@ def _assert_clean(driver: webdriver.Chrome) -> None:
     assert all(name.startswith("file:") for name in resources), resources
 
 
-def test_note_marker_and_back_link(browser: webdriver.Chrome, built: build.BuildState) -> None:
+def test_note_marker_and_back_link(browser: webdriver.Chrome, built: build.BuildResult) -> None:
     _open(browser, built, f"letters/{EN}.html")
     browser.find_element(By.ID, "ref-n3").click()
     assert browser.execute_script("return location.hash") == "#note-n3"
@@ -71,7 +71,7 @@ def test_note_marker_and_back_link(browser: webdriver.Chrome, built: build.Build
 
 
 def test_letter_page_looks_like_a_letter(browser: webdriver.Chrome,
-                                        built: build.BuildState) -> None:
+                                        built: build.BuildResult) -> None:
     _open(browser, built, f"letters/{EN}.html")
     browser.save_screenshot(str(ARTIFACTS / "letter.png"))
     facts = browser.find_element(By.CSS_SELECTOR, "header.facts").text
@@ -80,7 +80,7 @@ def test_letter_page_looks_like_a_letter(browser: webdriver.Chrome,
 
 
 def test_side_by_side_shows_both_languages(browser: webdriver.Chrome,
-                                           built: build.BuildState) -> None:
+                                           built: build.BuildResult) -> None:
     _open(browser, built, f"letters/{EN}.parallel.html")
     browser.save_screenshot(str(ARTIFACTS / "parallel.png"))
     columns = browser.find_elements(By.CSS_SELECTOR, "article.column")
@@ -90,7 +90,7 @@ def test_side_by_side_shows_both_languages(browser: webdriver.Chrome,
     _assert_clean(browser)
 
 
-def test_index_sorts_on_header_click(browser: webdriver.Chrome, built: build.BuildState) -> None:
+def test_index_sorts_on_header_click(browser: webdriver.Chrome, built: build.BuildResult) -> None:
     _open(browser, built, "index.html")
 
     def column(index: int) -> list[str]:

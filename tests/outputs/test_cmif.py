@@ -21,18 +21,18 @@ def _rng(shared: Path) -> Path:
     return shared / "schemas" / "cmif" / "cmi-customization.rng"
 
 
-def _cmif(built: build.BuildState) -> bytes:
+def _cmif(built: build.BuildResult) -> bytes:
     assert built.cmif_file is not None
     return built.cmif_file.read_bytes()
 
 
-def test_valid_for_lxml(built: build.BuildState, shared: Path) -> None:
+def test_valid_for_lxml(built: build.BuildResult, shared: Path) -> None:
     schema = etree.RelaxNG(etree.parse(str(_rng(shared))))
     document = etree.fromstring(_cmif(built))
     assert schema.validate(document), schema.error_log
 
 
-def test_valid_for_jing(built: build.BuildState, shared: Path, tmp_path: Path) -> None:
+def test_valid_for_jing(built: build.BuildResult, shared: Path, tmp_path: Path) -> None:
     if shutil.which("jing") is None:
         pytest.fail("jing is not installed: `apt-get install jing` (CI installs it)")
     target = tmp_path / "cmif.xml"
@@ -41,7 +41,7 @@ def test_valid_for_jing(built: build.BuildState, shared: Path, tmp_path: Path) -
     assert run.returncode == 0, run.stdout
 
 
-def test_letters_only_with_authority_uris(built: build.BuildState) -> None:
+def test_letters_only_with_authority_uris(built: build.BuildResult) -> None:
     root = etree.fromstring(_cmif(built))
     refs = [d.get("ref") for d in root.iterfind(".//t:correspDesc", NS)]
     assert len(refs) == 4 and not any("abidor" in r for r in refs)  # the essay is no letter
@@ -51,7 +51,7 @@ def test_letters_only_with_authority_uris(built: build.BuildState) -> None:
         {f"#{root.find('.//t:bibl', NS).get('{http://www.w3.org/XML/1998/namespace}id')}"}
 
 
-def test_unidentified_names_are_warnings(built: build.BuildState) -> None:
+def test_unidentified_names_are_warnings(built: build.BuildResult) -> None:
     warnings = [d for d in built.diagnostics if d.code == "cmif.no-authority"]
     assert warnings and all(d.severity.value == "warning" for d in warnings)
     # One warning per name, at the register entry where the identifier goes.
@@ -74,7 +74,7 @@ def test_deterministic_and_uncertainty_mapped(tmp_path: Path) -> None:
     assert [d.message.split("'")[1] for d in problems] == ["Ben Sample"]
 
 
-def test_build_and_export_agree(built: build.BuildState, transformer: Transformer) -> None:
+def test_build_and_export_agree(built: build.BuildResult, transformer: Transformer) -> None:
     """The build streams entries made in each document's task; `export` makes them from
     the files: the same CMIF and the same warnings either way."""
     data, problems = cmif.export(built.tei_files, transformer, built.edition,
@@ -83,7 +83,7 @@ def test_build_and_export_agree(built: build.BuildState, transformer: Transforme
     assert problems == [d for d in built.diagnostics if d.code == "cmif.no-authority"]
 
 
-def test_reading_pages_equal_the_stylesheet_on_the_files(built: build.BuildState,
+def test_reading_pages_equal_the_stylesheet_on_the_files(built: build.BuildResult,
                                                          transformer: Transformer) -> None:
     for path in built.tei_files:
         page = built.site / "letters" / f"{path.stem}.html"

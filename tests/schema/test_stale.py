@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 
 from support.schema_helpers import SCHEMA
 from teipipe.build.settings import BuildSettings
-from teipipe.build.steps import BuildState, step_schema
+from teipipe.build.steps import Report, compile_schema
 from teipipe.cli import main
 from teipipe.project.layout import Project
 
@@ -29,10 +28,10 @@ def project(tmp_path: Path) -> Project:
 
 def test_the_build_and_the_compile_check_report_a_stale_file_alike(
         project: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    state = BuildState(BuildSettings.of(project, check=True), io.StringIO())
-    step_schema(state)
-    assert state.failed
-    assert [d.format() for d in state.diagnostics if d.code == "schema.stale"] == [EXPECTED]
+    report = Report()
+    compile_schema(BuildSettings.of(project, check=True), report)
+    assert report.failed
+    assert [d.format() for d in report.diagnostics if d.code == "schema.stale"] == [EXPECTED]
     assert main(["schema", "compile", "--check", "--project", str(project.root)]) == 1
     assert capsys.readouterr().err.strip().splitlines() == [EXPECTED]
 
