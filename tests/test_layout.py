@@ -23,7 +23,7 @@ _LANGUAGE_UP = {"base", "language"}
 ALLOWED: dict[str, set[str]] = {
     "base": {"base"},
     "language": {"base", "language"},
-    "project": {"base", "language", "project"},
+    "project": {"base", "language", "schema", "project"},
     "xml": {"base", "xml"},
     "readers": _LANGUAGE_UP | {"readers"},
     "repair": _LANGUAGE_UP | {"repair"},

@@ -94,9 +94,12 @@
     <xsl:variable name="edited" select="($choice/corr, $choice/reg)[1]"/>
     <xsl:variable name="who" select="for $r in tokenize($edited/@resp) return
         normalize-space((key('tp:id', substring($r, 2), root($choice))/(name, persName, orgName))[1])"/>
+    <xsl:variable name="ocr" select="$edited/@type = 'ocr'"/>
     <xsl:sequence select="string-join((
-        (if ($choice/sic) then 'As printed: ' else 'In the source: ') || normalize-space($text),
-        (if ($choice/sic) then 'corrected' else 'regularised')
+        (if ($choice/sic) then 'As printed: ' else if ($ocr) then 'As digitised: '
+         else 'In the source: ') || normalize-space($text),
+        (if ($choice/sic) then 'corrected' else if ($ocr) then 'digitisation error repaired'
+         else 'regularised')
           || (if (exists($who[.])) then ' by ' || string-join($who[.], ', ') else '')
           || ($edited/@cert ! (', certainty ' || .))), '; ')"/>
   </xsl:function>

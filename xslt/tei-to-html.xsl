@@ -263,7 +263,7 @@
     <xsl:variable name="edited" select="(reg, corr)[1]"/>
     <xsl:variable name="source" select="(orig, sic)[1]"/>
     <xsl:variable name="label" select="tp:source-label(.)"/>
-    <span class="choice {if (corr) then 'correction' else 'regularisation'}" tabindex="0"
+    <span class="choice {if (corr or reg/@type = 'ocr') then 'correction' else 'regularisation'}" tabindex="0"
           title="{$label}" data-source="{$label}">
       <xsl:apply-templates select="$edited/node()"/>
     </span>

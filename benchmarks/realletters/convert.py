@@ -105,9 +105,12 @@ def _refs(body: etree._Element, root: etree._Element) -> list[tuple[str, str]]:
         letters.append(element.text or "")
         for child in element:
             name = _local(child)
-            if name == "ref" and child.get("type") == "noteref":
+            target = child.get("target", "").lstrip("#")
+            if name in {"ref", "ptr"} and (child.get("type") == "noteref" or target in notes):
+                # A marker however the writer encodes it: `ref type="noteref"`, or any
+                # `ref`/`ptr` pointing at a note.
                 before = "".join(ch for ch in "".join(letters).lower() if ch.isalpha())
-                found.append((before[-30:], notes.get(child.get("target", "").lstrip("#"), "")))
+                found.append((before[-30:], notes.get(target, "")))
             elif name == "note":
                 before = "".join(ch for ch in "".join(letters).lower() if ch.isalpha())
                 found.append((before[-30:], text_of(child)))

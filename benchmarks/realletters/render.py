@@ -52,7 +52,10 @@ TITLES = {
            "{s} a {r} ({place}{date})", "{date}. {s} a {r}",
            "{s} a {r}\n{place}{date}"),
 }
-ADDRESS = {"de": "An {r}", "en": "To {r}", "fr": "À {r}", "it": "A {r}", "es": "A {r}"}
+ADDRESS = {"de": ("An {r}", "{r}", "z. H. {r}"), "en": ("To {r}", "{r}", "Addressed to {r}"),
+           "fr": ("À {r}", "{r}", "À l'attention de {r}"),
+           "it": ("A {r}", "{r}", "All'attenzione di {r}"),
+           "es": ("A {r}", "{r}", "A la atención de {r}")}
 NOTE_HEADINGS = {"de": ("Anmerkungen", "ANMERKUNGEN"), "en": ("Notes", "NOTES"),
                  "fr": ("Notes", "NOTES"), "it": ("Note", "NOTE"), "es": ("Notas", "NOTAS")}
 NOTE_LABELS = ("[{n}] ", "{n}. ", "{n}) ")
@@ -159,7 +162,7 @@ class _Layout:
 
 def _layout(gold: GoldLetter, rng: random.Random) -> _Layout:
     title = _title(gold, rng) if rng.random() < 0.5 else ""
-    address = (ADDRESS[gold.language].format(r=gold.recipient)
+    address = (rng.choice(ADDRESS[gold.language]).format(r=gold.recipient)
                if gold.recipient and rng.random() < 0.2 else "")
     at_end = gold.dateline_at_end or (bool(gold.dateline) and rng.random() < 0.2)
     head = [(line, "title") for line in title.split("\n")] + [(address, "address")]

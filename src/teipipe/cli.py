@@ -21,7 +21,7 @@ from .commands.failure import describe
 
 # One row a command: a new command is a module of teipipe.commands with add_parser/run
 # and its name here.
-COMMANDS = ("convert", "validate", "repairs", "schema", "transform", "build", "package",
+COMMANDS = ("init", "convert", "validate", "repairs", "schema", "transform", "build", "package",
             "sidecar")
 
 

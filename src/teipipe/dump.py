@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from .diagnostics import Diagnostic, Location
 from .model import (
+    AddressLine,
     Block,
     Choice,
     Closer,
@@ -87,7 +88,7 @@ def _leaf(title: str, inlines: tuple[Inline, ...], loc: Location, depth: int) ->
     return [f"{_INDENT * depth}{title} {_at(loc)}", *_inlines(inlines, depth + 1)]
 
 
-def _part(part: Dateline | Salute | Signed, depth: int) -> list[str]:
+def _part(part: AddressLine | Dateline | Salute | Signed, depth: int) -> list[str]:
     if isinstance(part, Dateline):
         title = f"Dateline date={_date(part.date)} place={part.place or '-'}"
         return _leaf(title, part.inlines, part.loc, depth)

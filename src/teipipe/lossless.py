@@ -26,6 +26,7 @@ _SKIPPED_IN_TEXT = frozenset({tei("note")})
 _BLOCK = frozenset(tei(t) for t in (
     "p", "head", "item", "list", "quote", "opener", "closer", "dateline", "salute", "signed",
     "postscript", "div", "note", "front", "body", "back", "byline", "docTitle", "titlePart",
+    "address", "addrLine",
     "docImprint", "docEdition", "docDate", "argument", "pb", "fw",
 ))
 

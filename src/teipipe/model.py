@@ -43,8 +43,10 @@ class Choice:
     """The source form (TEI `sic` or `orig`), e.g. `secta risme` or `Est-` + `ce`."""
     edited: str
     """The repaired or normalised form (TEI `corr` or `reg`)."""
-    kind: Literal["correction", "normalisation"]
-    """`correction` repairs an error (`sic`/`corr`); `normalisation` regularises (`orig`/`reg`)."""
+    kind: Literal["correction", "normalisation", "digitisation"]
+    """`correction` repairs an error of the source (`sic`/`corr`); `normalisation`
+    regularises (`orig`/`reg`); `digitisation` repairs an error that OCR or PDF
+    extraction made, not the source (`orig`/`reg type="ocr"`, or applied silently)."""
     rule: str
     """Code of the rule that made it (`repair.split-word`, `hyphen.rejoin`)."""
     loc: Location
@@ -61,6 +63,9 @@ class PageBreak:
 
     loc: Location
     n: str | None = None
+    cert: Literal["high", "medium", "low"] | None = None
+    """None where the page end is marked (a form feed, a page foot); lower where it is
+    only inferred from a blank run inside a sentence."""
 
 
 @dataclass(frozen=True)
@@ -240,6 +245,14 @@ class Dateline:
 
 
 @dataclass(frozen=True)
+class AddressLine:
+    """A line of the addressee's address at the head of a letter (TEI `address/addrLine`)."""
+
+    inlines: tuple[Inline, ...]
+    loc: Location
+
+
+@dataclass(frozen=True)
 class Salute:
     inlines: tuple[Inline, ...]
     loc: Location
@@ -255,7 +268,7 @@ class Signed:
 class Opener:
     """The letter's start: dateline and salutation, in source order."""
 
-    parts: tuple[Dateline | Salute, ...]
+    parts: tuple[AddressLine | Dateline | Salute, ...]
     loc: Location
 
 

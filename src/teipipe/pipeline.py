@@ -12,10 +12,11 @@ from pathlib import Path
 from . import lossless, passes, readers
 from . import source as source_mod
 from .diagnostics import Diagnostic, Location, Reporter, Severity, unreadable
-from .model import Document, Relation
+from .model import Choice, Document, Inline, Normalisation, Relation, Text
 from .passes import Context, Options
 from .project import sidecar
 from .project.register import Register
+from .walk import rewrite_document
 from .writers.tei import WrittenTEI, write
 
 
@@ -80,7 +81,36 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
         reporter.error("lossless.word-lost", Location(src.path),
                        f"the TEI does not keep every word of the source: {loss.message()}; "
                        "this is a bug of the reader, please report it with the text")
+    if (options or Options()).ocr_repairs == "silent":
+        # Checked with the digitisation's readings recorded; written without them.
+        document = apply_silently(document)
+        tei = write(document, register, schema_base)
     return Converted(src.path, document, tei, tuple(reporter))
+
+
+def apply_silently(document: Document) -> Document:
+    """The document with each repair of the digitisation replaced by its repaired reading."""
+    count = 0
+
+    def apply(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        nonlocal count
+        out: list[Inline] = []
+        for node in run:
+            if isinstance(node, Choice) and node.kind == "digitisation":
+                count += 1
+                out.append(Text(node.edited, node.loc))
+            else:
+                out.append(node)
+        return tuple(out)
+
+    changed = rewrite_document(document, apply)
+    if not count:
+        return document
+    stated = Normalisation(
+        "ocr.applied-silently",
+        f"{count} errors of the digitisation were repaired silently, as the edition chose.",
+        Location(document.source_path))
+    return changed.with_(normalisations=(*changed.normalisations, stated))
 
 
 def choose_reader(src: source_mod.Source, reader_name: str | None,

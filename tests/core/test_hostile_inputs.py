@@ -225,3 +225,27 @@ def test_sizes_on_the_command_line() -> None:
     for wrong in ("", "0", "ten", "5T"):
         with pytest.raises(Exception, match="no size"):
             size(wrong)
+
+
+def test_xinclude_on_request_takes_files_below_the_folder_only(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    letters = tmp_path / "letters"
+    (letters / "parts").mkdir(parents=True)
+    (tmp_path / "secret.txt").write_text("TEIPIPE-SECRET-7f3a", encoding="utf-8")
+    (letters / "parts" / "greeting.txt").write_text("warm greetings", encoding="utf-8")
+    source = (HOSTILE / "xinclude-local.xml").read_text(encoding="utf-8")
+    (letters / "below.xml").write_text(source.replace('href="secret.txt"',
+                                                      'href="parts/greeting.txt"'),
+                                       encoding="utf-8")
+    (letters / "above.xml").write_text(source.replace('href="secret.txt"',
+                                                      'href="../secret.txt"'),
+                                       encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["transform", "--to", "text", "--xinclude", str(letters), "--out",
+                 str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "warm greetings" in (out / "below.txt").read_text(encoding="utf-8")
+    assert not (out / "above.txt").exists()
+    assert (f"{(letters / 'above.xml').as_posix()}:68: error: xi:include of '../secret.txt' "
+            "leaves the document's folder") in err
+    assert all(leak not in err for leak in LEAKS)

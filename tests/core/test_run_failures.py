@@ -173,13 +173,23 @@ def test_ctrl_c_during_build_stops_the_workers_too(tmp_path: Path) -> None:
 def test_a_second_build_stops_with_a_message(tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     root = _project(tmp_path / "project")
-    with buildlock.held(root / CACHE_DIR):
+    # The first build: another process holding the project's lock until told to stop.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pathlib import Path\n"
+         "from teipipe.build.lock import held\n"
+         "with held(Path(sys.argv[1])):\n print('held', flush=True); sys.stdin.read()",
+         str(root / CACHE_DIR)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
         assert main(["build", "--project", str(root), "--executor", "serial"]) == 1
         _one_line(capsys.readouterr().err,
-                  f"teipipe: another build of this project is running (process {os.getpid()})")
+                  f"teipipe: another build of this project is running (process {holder.pid})")
         assert main(["package", "--project", str(root)]) == 1
         assert "another build of this project is running" in capsys.readouterr().err
+    finally:
+        holder.communicate("", timeout=60)
     assert not (root / "corpus" / "tei").exists()
+    assert main(["build", "--project", str(root), "--executor", "serial", "-q"]) == 0
 
 
 def test_a_second_build_with_wait_runs_when_the_first_ends(tmp_path: Path) -> None:

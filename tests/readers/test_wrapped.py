@@ -8,7 +8,7 @@ from teipipe import readers, source
 from teipipe.diagnostics import Reporter, Severity
 from teipipe.model import Note, PageBreak, Paragraph, Text
 from teipipe.readers.blocks import Line, RawBlock, source_lines, split_blocks
-from teipipe.readers.notes import MarkerStyle
+from teipipe.readers.markers import MarkerStyle
 from teipipe.readers.structure import Unit
 from teipipe.readers.wrapped import (
     NoteSpec,

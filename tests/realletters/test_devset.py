@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 HERE = Path(__file__).resolve()
 REALWORLD = HERE.parents[3] / "shared" / "realworld"
@@ -20,7 +21,7 @@ sys.path.insert(0, str(HERE.parents[2] / "benchmarks" / "realletters"))
 import build  # noqa: E402
 import compare  # noqa: E402
 import score  # noqa: E402
-from convert import Prediction, convert_text  # noqa: E402
+from convert import Prediction, convert_text, read_tei  # noqa: E402
 from editions import EDITIONS  # noqa: E402
 from gold import MARK, GoldLetter, read_letter  # noqa: E402
 from split import leave_one_edition_out, split_of  # noqa: E402
@@ -166,3 +167,16 @@ def test_every_line_of_a_text_is_labelled_for_a_line_labeller(built) -> None:  #
     assert sum(label == "para" for label in item["lines"]) == 2  # type: ignore[attr-defined]
     ocr, item = _text(out, records, "book-ocr")
     assert "note" in item["lines"] and "para-cont" in item["lines"]  # type: ignore[operator]
+
+
+def test_the_scorer_reads_note_markers_however_the_writer_encodes_them() -> None:
+    root = etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Ein Wort<ptr target="#n1"/>'
+        b' und mehr<ref type="noteref" target="#n2">[2]</ref>, dann<note>Inline.</note>.</p>'
+        b'</body><back><note xml:id="n1">Erste.</note><note xml:id="n2">Zweite.</note></back>'
+        b'</text></TEI>')
+    found = Prediction()
+    read_tei(root, found)
+    assert found.refs == [("einwort", "Erste."), ("einwortundmehr", "Zweite."),
+                          ("einwortundmehrdann", "Inline.")]
+    assert found.paragraphs == 1

@@ -42,7 +42,7 @@ def convert(path: Path, options: Options | None = None) -> Document:
 
 def corrections(doc: Document) -> dict[str, Choice]:
     return {n.original: n for run in iter_inline_runs(doc) for n in run
-            if isinstance(n, Choice) and n.kind == "correction"}
+            if isinstance(n, Choice) and n.kind == "digitisation"}
 
 
 def test_repairs_applied_and_look_alikes_kept(tmp_path: Path) -> None:
@@ -112,12 +112,42 @@ def test_sidecar_can_switch_repairs_off(tmp_path: Path) -> None:
     assert corrections(convert(write(tmp_path, "[repairs]\nenabled = false\n"))) == {}
 
 
-def test_tei_encodes_sic_and_corr(tmp_path: Path) -> None:
+def test_tei_encodes_an_ocr_repair_as_orig_and_reg_typed_ocr(tmp_path: Path) -> None:
+    """A misreading of the digitisation is no error of the source: no sic, no corr."""
     path = write(tmp_path)
     assert main(["convert", "--reader", "web-archive", "-q", str(path)]) == 0
     xml = (tmp_path / "lettre.xml").read_text(encoding="utf-8")
-    assert ('<choice><sic>cor dialement</sic><corr resp="#teipipe" cert="high">cordialement'
-            "</corr></choice>") in xml
+    assert ('<choice><orig>cor dialement</orig><reg type="ocr" resp="#teipipe" cert="high">'
+            "cordialement</reg></choice>") in xml
+    assert "<sic>" not in xml and 'method="silent"' not in xml
+
+
+def test_an_edition_may_apply_ocr_repairs_silently(tmp_path: Path) -> None:
+    """edition.toml `ocr_repairs = "silent"`: the repaired reading alone, stated in the header."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "edition.toml").write_text(
+        '[edition]\nocr_repairs = "silent"\n', encoding="utf-8")
+    (tmp_path / "schema").mkdir()
+    folder = tmp_path / "corpus" / "texts"
+    folder.mkdir()
+    path = write(folder)
+    assert main(["convert", "--reader", "web-archive", "-q", str(path)]) == 0
+    xml = (folder / "lettre.xml").read_text(encoding="utf-8")
+    assert "cor dialement" not in xml and "cordialement" in xml
+    assert "<choice>" not in xml.split("<text")[1]
+    assert '<correction status="high" method="silent">' in xml
+    assert "repaired silently" in xml
+
+
+def test_an_unknown_ocr_repairs_choice_is_an_error_at_the_edition_file(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "edition.toml").write_text(
+        '[edition]\nocr_repairs = "hidden"\n', encoding="utf-8")
+    (tmp_path / "schema").mkdir()
+    folder = tmp_path / "corpus" / "texts"
+    folder.mkdir()
+    path = write(folder)
+    assert main(["convert", "--reader", "web-archive", "-q", str(path)]) == 1
 
 
 @pytest.mark.parametrize("name", ["lettre", "corpus"])

@@ -21,6 +21,7 @@ from .. import source as source_mod
 from ..corpus.links import plan_links
 from ..diagnostics import Diagnostic, Location, Severity
 from ..files import atomic_file, write_atomic
+from ..passes import Options
 from ..project import edition as edition_mod
 from ..project.layout import Project
 from ..project.register import Register
@@ -241,8 +242,11 @@ def convert(settings: BuildSettings, inputs: Inputs, executor: Executor, stream:
                 project.build / "rejected", settings.max_bytes)
     cache = Cache(project.root) if settings.use_cache else None
     schema_dir = _usable_schema(settings, report)
+    options = Options(ocr_repairs="silent" if inputs.edition.ocr_repairs == "silent"
+                      else "recorded")
     converter = Converter(inputs.register, settings.schema_base, schema_dir,
-                          outputs=not settings.check, stylesheets=settings.stylesheets)
+                          outputs=not settings.check, stylesheets=settings.stylesheets,
+                          options=options)
     shares = DocumentShares(len(files))
     try:
         records = _convert_all(plan, converter, executor, cache, shares,

@@ -18,6 +18,7 @@ from .. import source as source_mod
 from ..corpus.links import Links, Partner, align_with
 from ..diagnostics import Diagnostic, Location, Severity
 from ..model import Relation
+from ..passes import Options
 from ..pipeline import Converted, convert_source
 from ..project import sidecar as sidecar_mod
 from ..project.register import Register
@@ -75,6 +76,8 @@ class Converter:
     row), so that they are made in parallel and cached with the TEI."""
     stylesheets: Stylesheets = Stylesheets()
     """The stylesheets that make the page and the CMIF entries (the project's profile)."""
+    options: Options | None = None
+    """Switches of the conversion the edition settles (how OCR repairs are written)."""
 
     def __call__(self, job: Job) -> Outcome:
         own = self._convert(job)
@@ -94,7 +97,7 @@ class Converter:
         side, problems = _sidecar(job)
         neighbours = tuple(Relation(kind, name, title)
                            for kind, name, title in job.links.context)
-        return _Converted(problems, convert_source(src, self.register, side, None, None,
+        return _Converted(problems, convert_source(src, self.register, side, None, self.options,
                                                    self.schema_base, neighbours))
 
     def _check(self, job: Job, converted: _Converted) -> Outcome:

@@ -16,8 +16,9 @@ from .common import (
     add_input_options,
     add_report_options,
     exit_code,
+    progress_stream,
     report,
-    say,
+    summarize,
 )
 
 HELP = "convert the project's corpus and run every build step"
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     try:
-        result = build_mod.build(project, check=args.check, stream=sys.stderr,
+        result = build_mod.build(project, check=args.check, stream=progress_stream(args),
                                  executor=executor, use_cache=not args.no_cache, wait=args.wait,
                                  max_bytes=args.max_size)
     except BuildLocked as error:
@@ -73,6 +74,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         executor.close()
     report(result.diagnostics, args)
-    for line in result.summary:
-        say(line, args)
+    # One line: the steps' summaries (convert, validate, schema, cmif, site) after another.
+    summarize(f"build{' --check' if args.check else ''}: {'; '.join(result.summary)}", args)
     return exit_code(result.diagnostics, args, failed=result.failed)

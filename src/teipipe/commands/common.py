@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 from .. import source
 from ..diagnostics import Diagnostic, Location, Severity, render
@@ -25,7 +27,8 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail-on-warnings", action="store_true",
                         help="exit 1 when there are warnings, not only errors")
     parser.add_argument("--quiet", "-q", action="store_true",
-                        help="print errors and warnings only, no information lines")
+                        help="print errors and warnings only: no summary, information or "
+                             "progress lines")
 
 
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMG]?)(?:I?B)?", re.IGNORECASE)
@@ -73,6 +76,24 @@ def say(line: str, args: argparse.Namespace) -> None:
     """A line of what the command did (a summary, a path written): on standard output in
     text format; on standard error with --format json or github, whose output tools read."""
     print(line, file=sys.stdout if getattr(args, "format", "text") == "text" else sys.stderr)
+
+
+def summarize(line: str, args: argparse.Namespace) -> None:
+    """The command's one summary line (`validate: 12 files, all valid`), printed where `say`
+    prints; nothing with --quiet."""
+    if not getattr(args, "quiet", False):
+        say(line, args)
+
+
+def counted(number: int, noun: str) -> str:
+    """`1 file`, `2 files`: a number and its noun, for summary lines."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def progress_stream(args: argparse.Namespace) -> TextIO:
+    """Where a progress line may go: standard error (shown on a terminal only), or nowhere
+    with --quiet."""
+    return io.StringIO() if getattr(args, "quiet", False) else sys.stderr
 
 
 def exit_code(diagnostics: Iterable[Diagnostic], args: argparse.Namespace,

@@ -12,16 +12,20 @@ from ..diagnostics import Diagnostic, Severity
 from ..files import schema_base_for, write_atomic
 from ..passes import Options
 from ..pipeline import Converted, convert_file
+from ..project import edition as edition_mod
 from ..project import layout as project_mod
 from ..tei import RNG_FILE
 from .common import (
     EXIT_USAGE,
     add_input_options,
     add_report_options,
+    counted,
     exit_code,
     expand_paths,
+    progress_stream,
     register_for,
     report,
+    summarize,
 )
 from .validate import schema_dir_for
 
@@ -55,12 +59,18 @@ def run(args: argparse.Namespace) -> int:
     register, register_problems = register_for(args.register,
                                                 project.register if project else None)
     problems.extend(register_problems)
+    edition, edition_problems = (edition_mod.load(project.edition,
+                                                  project.display(project.edition))
+                                 if project is not None else (edition_mod.Edition(), []))
+    problems.extend(edition_problems)
     options = Options(repair=not args.no_repair,
-                      skip=frozenset({"repair"}) if args.no_repair else frozenset())
-    progress = Progress(len(files), sys.stderr)
+                      skip=frozenset({"repair"}) if args.no_repair else frozenset(),
+                      ocr_repairs="silent" if edition.ocr_repairs == "silent" else "recorded")
+    progress = Progress(len(files), progress_stream(args))
     schema_dir = schema_dir_for(None, files)
     validator = validation.load(schema_dir) if schema_dir is not None else None
     failed = bool(problems) and not files
+    written = 0
     for path in files:
         out_dir = args.out or path.parent
         # Outside a project there is no schema file to point at: the TEI then carries
@@ -78,11 +88,15 @@ def run(args: argparse.Namespace) -> int:
             problems.extend(checked)
             write_atomic(target, data)
             failed = failed or any(d.severity is Severity.ERROR for d in checked)
+            written += 1
         else:
             failed = True
         progress.advance()
     progress.finish()
     report(problems, args)
+    failures = f", {len(files) - written} not" if written < len(files) else ""
+    texts, tei = counted(len(files), "text"), counted(written, "TEI file")
+    summarize(f"convert: {texts}, {tei} written{failures}", args)
     return exit_code(problems, args, failed)
 
 

@@ -18,9 +18,11 @@ from .common import (
     EXIT_USAGE,
     add_input_options,
     add_report_options,
+    counted,
     exit_code,
+    progress_stream,
     report,
-    say,
+    summarize,
 )
 
 HELP = "build the corpus and write an archival BagIt bag (TEI, schema, CMIF, report)"
@@ -50,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"teipipe: no corpus/texts folder in {args.project} or above it", file=sys.stderr)
         return EXIT_USAGE
     try:
-        state = build_mod.build(project, check=False, stream=sys.stderr, wait=args.wait,
+        state = build_mod.build(project, check=False, stream=progress_stream(args), wait=args.wait,
                                 max_bytes=args.max_size)
     except BuildLocked as error:
         print(f"teipipe: {error}", file=sys.stderr)
@@ -68,9 +70,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"teipipe: the bag could not be made: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     if archive:
-        made = shutil.make_archive(str(folder), archive, folder.parent, folder.name)
+        made = Path(shutil.make_archive(str(folder), archive, folder.parent, folder.name))
         shutil.rmtree(folder)
-        say(project.display(Path(made)), args)
     else:
-        say(project.display(folder), args)
+        made = folder
+    summarize(f"package: a bag of {counted(len(state.tei_files), 'TEI file')} in "
+              f"{project.display(made)}", args)
     return exit_code(state.diagnostics, args)

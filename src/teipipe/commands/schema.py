@@ -10,7 +10,7 @@ from ..files import write_atomic
 from ..project import layout as project_mod
 from ..schema import compile_project, stale_outputs
 from ..tei import ODD_FILE
-from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report
+from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report, summarize
 
 HELP = "compile the project's ODD (schema/teipipe.odd) into RELAX NG, Schematron and HTML"
 
@@ -40,14 +40,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"teipipe: no schema/teipipe.odd in {args.project}", file=sys.stderr)
         return EXIT_USAGE
     result = compile_project(schema_dir)
-    report(result.diagnostics, args)
     if not result.ok:
+        report(result.diagnostics, args)
         return EXIT_PROBLEMS
     stale = stale_outputs(result, schema_dir, project.display if project else Path.as_posix)
+    # One report, so that --format json prints one document.
+    report([*result.diagnostics, *(stale.values() if args.check else ())], args)
     if args.check:
-        report(stale.values(), args)
-        return EXIT_PROBLEMS if stale else exit_code(result.diagnostics, args)
+        if stale:
+            return EXIT_PROBLEMS
+        summarize(f"schema compile --check: {len(result.outputs)} files, all fresh", args)
+        return exit_code(result.diagnostics, args)
     for name in stale:
         write_atomic(schema_dir / name, result.outputs[name])
-    print(f"schema: {len(result.outputs)} files, {len(stale)} written")
+    summarize(f"schema compile: {len(result.outputs)} files, {len(stale)} written", args)
     return exit_code(result.diagnostics, args)

@@ -14,7 +14,15 @@ from ..files import write_atomic
 from ..passes.correspondence import read_correspondence
 from ..pipeline import choose_reader
 from ..project import sidecar as sidecar_mod
-from .common import EXIT_USAGE, add_report_options, exit_code, expand_paths, report, say
+from .common import (
+    EXIT_USAGE,
+    add_report_options,
+    counted,
+    exit_code,
+    expand_paths,
+    report,
+    summarize,
+)
 
 HELP = "write a draft sidecar (.toml) beside each text that has none"
 
@@ -63,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     files, problems = expand_paths(args.sources, "*.txt")
     failed = bool(problems)
+    written = 0
     for path in files:
         target = sidecar_mod.path_for(path)
         if target.exists():
@@ -77,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
             failed = True
             continue
         write_atomic(target, text.encode("utf-8"))
-        say(f"wrote {target.as_posix()}", args)
+        written += 1
     report(problems, args)
+    kept = sum(d.code == "sidecar.exists" for d in problems)
+    had = f", {kept} had one already" if kept else ""
+    summarize(f"sidecar draft: {counted(len(files), 'text')}, "
+              f"{counted(written, 'draft sidecar')} written{had}", args)
     return exit_code(problems, args, failed)

@@ -10,11 +10,12 @@ from ..publish.transform import OUTPUTS
 from .common import (
     add_input_options,
     add_report_options,
+    counted,
     exit_code,
     expand_paths,
     limits,
     report,
-    say,
+    summarize,
 )
 
 HELP = "transform TEI files with one of the XSLT outputs (html, text, cmif)"
@@ -39,6 +40,6 @@ def run(args: argparse.Namespace) -> int:
     written, found = outputs.transform_files(args.to, files, args.out, limits=limits(args))
     problems.extend(found)
     report(problems, args)
-    for path in written:
-        say(path.as_posix(), args)
+    inputs, made = counted(len(files), "file"), counted(len(written), f"{args.to} output")
+    summarize(f"transform: {inputs}, {made} written to {args.out.as_posix()}", args)
     return exit_code(problems, args, failed=not written)

@@ -9,16 +9,20 @@ from pathlib import Path
 from .. import validation
 from ..build import executor as executor_mod
 from ..build.progress import Progress
+from ..diagnostics import Diagnostic, Severity
 from ..project import layout as project_mod
 from ..tei import RNG_FILE
 from .common import (
     EXIT_USAGE,
     add_input_options,
     add_report_options,
+    counted,
     exit_code,
     expand_paths,
     limits,
+    progress_stream,
     report,
+    summarize,
 )
 
 HELP = "validate TEI files against the RELAX NG and Schematron compiled from the ODD"
@@ -79,10 +83,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"teipipe: {error}", file=sys.stderr)
         return EXIT_USAGE
     jobs = jobs_for(args.jobs, len(files))
-    progress = Progress(len(files), sys.stderr, label="files")
+    progress = Progress(len(files), progress_stream(args), label="files")
+    invalid = 0
     if jobs == 1:
         for path in files:
-            problems.extend(validator.validate_file(path, path.as_posix()))
+            found = validator.validate_file(path, path.as_posix())
+            problems.extend(found)
+            invalid += _has_error(found)
             progress.advance()
     else:
         # The schema was loaded above only to refuse a broken one before any worker starts.
@@ -90,9 +97,23 @@ def run(args: argparse.Namespace) -> int:
         try:
             for found in executor.map(validation.FileCheck(str(schema_dir), limits(args)), files):
                 problems.extend(found)
+                invalid += _has_error(found)
                 progress.advance()
         finally:
             executor.close()
     progress.finish()
     report(problems, args)
+    summarize(summary(len(files), invalid, problems), args)
     return exit_code(problems, args, failed=bool(problems) and not files)
+
+
+def _has_error(found: list[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in found)
+
+
+def summary(files: int, invalid: int, problems: list[Diagnostic]) -> str:
+    """`validate: 12 files, all valid` (or how many are invalid), with the warnings counted."""
+    verdict = "all valid" if not invalid else f"{invalid} invalid"
+    warnings = sum(d.severity is Severity.WARNING for d in problems)
+    noted = f", {counted(warnings, 'warning')}" if warnings else ""
+    return f"validate: {counted(files, 'file')}, {verdict}{noted}"

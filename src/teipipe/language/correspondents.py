@@ -18,7 +18,8 @@ from .datewords import fold, words
 _MARKER = re.compile(r"\[\d{1,3}\]|\(\d{1,3}\)|(?<=[^\W\d])\d{1,3}\b")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÝŒ][\w'’.-]*|[A-ZÀ-Ý]\.|d[’']\w+|[a-zà-ÿ]+)$")
 _PARTICLES = words(
-    "de du des d' la le von van der den ten zu y e da di del della dos das af bin ibn")
+    "de du des d' la le von van der den ten zu y e da di del della dos das af bin ibn v v. "
+    "vd v.d.")
 
 # Honorifics and titles that stand before a name in addresses and salutations.
 _HONORIFICS = words(
@@ -107,6 +108,12 @@ def _namewords(text: str) -> list[str] | None:
     return words
 
 
+def opens_address(text: str) -> bool:
+    """A line that starts like an address (`To Lindley M. Garrison`, `An Herrn …`)."""
+    words = text.split()
+    return bool(words) and _opens_address(words[0])
+
+
 def person_name(text: str) -> str | None:
     """`text` when it can be a person's name (capitalised words, particles), else None."""
     cleaned = _clean(text)
@@ -114,11 +121,28 @@ def person_name(text: str) -> str | None:
     if words is None:
         return None
     lowercase = [w for w in words if w[:1].islower() and fold(w) not in _PARTICLES]
-    return None if len(lowercase) > 1 else cleaned
+    if len(lowercase) > 1 or all(_is_form_of_address(w) for w in words):
+        return None  # `Comtesse`, `Lieber Freund`: a form of address, not a name
+    return cleaned
+
+
+def _is_form_of_address(word: str) -> bool:
+    folded = fold(word.rstrip(".,!"))
+    return folded in _HONORIFICS or folded in _SALUTE_WORDS or folded in _NOBODY
+
+
+_ELIDED = re.compile(r"^(?:d|l|dell|dall|de)[’']", re.IGNORECASE)
+
+
+def _opens_address(word: str) -> bool:
+    """`To`, `An`, `Al` open an address; a single letter is an initial (`A Escher`)."""
+    return len(word) > 1 and word.lower() in _ADDRESS_TO
 
 
 def _all_capitalised(name: str) -> bool:
-    return all(w[:1].isupper() or fold(w) in _PARTICLES for w in name.split())
+    """Every word capitalised but particles: `Charles d'Espeville`, `Karl von Stein`."""
+    return all(w[:1].isupper() or fold(w) in _PARTICLES or _ELIDED.sub("", w)[:1].isupper()
+               for w in name.split())
 
 
 def title_parties(line: str) -> TitleParties | None:
@@ -190,6 +214,6 @@ def signature_sender(line: str) -> str | None:
     words = text.split()
     while words and (fold(words[0]) in _CLOSING_WORDS or words[0][:1].islower()):
         words.pop(0)
-    if not words:
-        return None
+    if not words or _opens_address(words[0]) or not _all_capitalised(" ".join(words)):
+        return None  # `To George T. Beck` is an address; `Has Van Dreveldt been paid` a note
     return person_name(" ".join(words))

@@ -27,13 +27,16 @@ from .datewords import (
     month_number,
 )
 
-_DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first)"
+_DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first|ultimo|último|dernier|last)"
         r"(?:er|re|ème|e|sten|st|nd|rd|th|d|ten|ter|te|t|r|o|º|°|ª)?\.?(?:º|°)?")
 _MONTH_WORD = r"(?P<month>[^\W\d_]{3,12}(?:\.?[^\W\d_]{1,4})?\.?|(?:[7-9]|10)bre?|[Xx]bre?)"
 # `1538`, `(1538)`, `[1538]`: editions put a year the writer left out in brackets. Two
 # digits (`Bern 19. XI. 50`, `May 22/96`) count only where the caller knows the century.
-_YEAR = (r"[(\[]?\s*(?:(?P<year>1[0-9]\d\d|20\d\d)|'?(?P<yy>\d\d))(?![\d/])\s*[)\]]?")
-_OF = r"(?:\s*(?:de|del|di|of|day\s+of)\b)?"  # `4 de mayo`, `3rd of March`, `3 di marzo`
+# A note number glued to a year at the end of a line (`April 2, 19021`) is not the year's.
+_YEAR = (r"[(\[]?\s*(?:(?P<year>1[0-9]\d\d|20\d\d)(?:\d{1,2}(?=\W*$))?|'?(?P<yy>\d\d))"
+         r"(?![\d/])\s*[)\]]?")
+# `4 de mayo`, `3rd of March`, `3 di marzo`, `all’ultimo d’ottobre`
+_OF = r"(?:\s*(?:de|del|di|of|day\s+of)\b|\s*d[’'](?=\w))?"
 _BEFORE_YEAR = r"[\s,.]*(?:(?:de|del|di|of)\s+)?"
 _ROMAN = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _NUMBER_DAY = r"(?P<day>[0-3]?\d)"
@@ -43,7 +46,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day-month-year", re.compile(
         rf"(?<![\w.]){_DAY}(?:/[0-3]?\d)?{_OF}\s*{_MONTH_WORD}{_BEFORE_YEAR}{_YEAR}", re.I)),
     ("month-day-year", re.compile(
-        rf"(?<![\w]){_MONTH_WORD}[\s—–-]*(?:the\s+)?{_DAY}\s*[,/—–-]?\s*{_YEAR}", re.I)),
+        rf"(?<![\w]){_MONTH_WORD}[\s—–-]*[(\[]?(?:the\s+)?{_DAY}\s*[,/—–-]?\s*{_YEAR}", re.I)),
     ("day-roman-year", re.compile(
         rf"(?<![\w.]){_NUMBER_DAY}\.?[\s/-]*{_ROMAN}\.?[\s/.-]*{_YEAR}")),
     ("numeric", re.compile(
@@ -58,7 +61,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.I)),
 )
 _HAS_YEAR = re.compile(r"1[0-9]\d\d|20\d\d|\d\d")
-_DAY_WORDS = {"primo": 1, "premier": 1, "primero": 1, "first": 1}
+_LAST_DAY = 0  # `all’ultimo d’aprile`: the month's last day
+_DAY_WORDS = {"primo": 1, "premier": 1, "primero": 1, "first": 1,
+              "ultimo": _LAST_DAY, "último": _LAST_DAY, "dernier": _LAST_DAY, "last": _LAST_DAY}
 
 
 @dataclass(frozen=True)
@@ -104,13 +109,20 @@ def _year(match: re.Match[str], century: int | None) -> int | None:
     return None
 
 
+def _day_number(text: str) -> int:
+    word = text.lower()
+    return _DAY_WORDS[word] if word in _DAY_WORDS else int(text)
+
+
 def _value(rule: str, match: re.Match[str], century: int | None) -> str | None:
     year = _year(match, century)
     if year is None:
         return None
     month = _month_of(match)
     day_text = match.groupdict().get("day")
-    day = (_DAY_WORDS.get(day_text.lower()) or int(day_text)) if day_text else None
+    day = _day_number(day_text) if day_text else None
+    if day == _LAST_DAY and month is not None and 1 <= month <= 12:
+        day = monthrange(year, month)[1]
     if rule == "numeric" and month is not None and day is not None and month > 12 >= day:
         month, day = day, month  # `6/27/1850`: month first, as American letters write it
     return iso_date(year, month, day)

@@ -44,10 +44,10 @@ _WEEKDAYS = (
 )
 
 # Words that stand between a place and the day: `le 12`, `den 27.`, `ce 10`, `li 3`, `on the`.
-ARTICLES = words("le ce den d am the on this li addi il el a ai al a’ a' all’ all' lì")
+ARTICLES = words("le ce den d am the on this li addi il el a ai al a’ a' all’ all' lì di")
 
 # Words that introduce the place of writing: `De Strasbourg`, `From London`, `Aus Wien`.
-FROM_WORDS = words("de from aus von da desde in at zu")
+FROM_WORDS = words("de from aus von da di desde in at zu")
 
 # Words that label a date line (`Datum: 3. März 1850`, `Dated London, …`).
 DATE_LABELS = words("date datum fecha data dated written geschrieben ecrit escrito scritto")

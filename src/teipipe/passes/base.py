@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..diagnostics import Reporter
 from ..model import Document
@@ -19,6 +20,8 @@ class Options:
     """Apply the OCR/PDF repair pass."""
     skip: frozenset[str] = frozenset()
     """Names of passes not to run."""
+    ocr_repairs: Literal["recorded", "silent"] = "recorded"
+    """How repairs of the digitisation are written: recorded as orig/reg, or silently."""
 
 
 @dataclass(frozen=True)

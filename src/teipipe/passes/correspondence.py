@@ -19,6 +19,7 @@ from typing import Literal
 from ..diagnostics import Location
 from ..language.correspondents import (
     address_recipient,
+    opens_address,
     person_name,
     salutation_recipient,
     signature_sender,
@@ -26,6 +27,7 @@ from ..language.correspondents import (
 )
 from ..language.dates import find_date, read_dateline
 from ..model import (
+    AddressLine,
     Block,
     Closer,
     CorrespAction,
@@ -45,9 +47,10 @@ from ..model import (
 from .base import Context
 
 Cert = Literal["high", "medium", "low"]
-LineKind = Literal["front", "title", "dateline", "salute", "signed", "short", "head"]
+LineKind = Literal["front", "title", "dateline", "salute", "signed", "short", "head", "tail"]
 _SHORT_LINE = 14  # words: longer lines are running text, not an address or a signature
 _TOP_LINES = 8
+_TAIL_LINES = 30  # lines at the end of a letter searched for a date line
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,8 @@ def _block_lines(block: Block) -> Iterator[_Line]:
     if isinstance(block, Opener | Closer):
         for part in block.parts:
             kind: LineKind = ("dateline" if isinstance(part, Dateline) else
-                              "salute" if isinstance(part, Salute) else "signed")
+                              "salute" if isinstance(part, Salute) else
+                              "short" if isinstance(part, AddressLine) else "signed")
             yield _Line(kind, _text(part.inlines), part.loc)
     elif isinstance(block, Paragraph | Heading):
         text = _text(block.inlines)
@@ -137,12 +141,23 @@ _NOTE_LINE = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]?\s*[^\W\d])
 _RULE_LINE = re.compile(r"^[\s_\-–—=*.·]*$|^\s*\d{1,4}\s*$")
 
 
-def _text_end(doc: Document, count: int) -> int:
-    """The line after the letter's last block: where notes printed after it begin."""
+_NOTES_START = re.compile(
+    r"^\s*(?:[_\-—–=*]{5,}|(?:notes?|endnotes|footnotes|anmerkungen|fu(?:ß|ss)noten|notas|"
+    r"note\s+al\s+testo)\s*:?)\s*$", re.IGNORECASE)
+
+
+def _text_end(doc: Document, source: tuple[str, ...]) -> int:
+    """The line after the letter: where notes printed after it begin (the last rule or
+    `Notes` heading in the second half of the text, or the first note the reader found
+    after the last block)."""
     starts = [block.loc.line for block in _flatten(doc.body) if hasattr(block, "loc")]
     last = max(starts, default=0)
-    after = [note.loc.line for note in doc.notes if note.loc.line > last]
-    return min(after, default=count + 1)
+    ends = [note.loc.line for note in doc.notes if note.loc.line > last]
+    half = len(source) // 2
+    # The last rule or heading: earlier ones may divide the pages of a PDF from their notes.
+    ends += [number for number, line in enumerate(source, start=1)
+             if number > half and _NOTES_START.match(line)][-1:]
+    return min(ends, default=len(source) + 1)
 
 
 def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line], list[_Line]]:
@@ -156,15 +171,18 @@ def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line]
         top.append(_Line(kind, text, Location(doc.source_path, number, 1)))
         if len(text.split()) > _SHORT_LINE:
             break
-    end = _text_end(doc, len(source))
+    end = _text_end(doc, source)
+    ending = [(n, t) for n, t in numbered if n < end
+              and (read_dateline(t) is not None or not _NOTE_LINE.match(t))][-_TAIL_LINES:]
     bottom: list[_Line] = []
-    for number, text in reversed([(n, t) for n, t in numbered if n < end]):
+    for number, text in reversed(ending):
         if len(text.split()) > _SHORT_LINE or len(bottom) >= _TOP_LINES:
             break
-        if read_dateline(text) is None and _NOTE_LINE.match(text):
-            continue
         bottom.insert(0, _Line("short", text, Location(doc.source_path, number, 1)))
-    return top, bottom
+    # A date line above a postscript: the lines further up, for date lines only.
+    tail = [_Line("tail", text, Location(doc.source_path, number, 1))
+            for number, text in ending[: len(ending) - len(bottom)]]
+    return top, bottom + tail
 
 
 def _found(value: str, cert: Cert, line: _Line, how: str) -> Found:
@@ -276,7 +294,7 @@ def read_correspondence(doc: Document, source: tuple[str, ...] = ()) -> Reading:
     sender, recipient = _correspondents(top, bottom)
     if sender is None and doc.meta.authors:
         author = doc.meta.authors[0].name
-        if person_name(author) is not None:
+        if person_name(author) is not None and not opens_address(author):
             line = next((f for f in doc.front if f.role == "byline"), None)
             loc = line.loc if line is not None else Location(doc.source_path)
             sender = Found(author, "high", loc, _text(line.inlines) if line else author,

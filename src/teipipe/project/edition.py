@@ -8,6 +8,9 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location, Severity
 
+PAGE_LANGUAGES = ("en",)
+"""Languages the labels of the site's own pages (index, register) are written in."""
+
 
 @dataclass(frozen=True)
 class Edition:
@@ -27,6 +30,12 @@ class Edition:
     date: str = ""
     """Publication date of the corpus outputs (ISO); empty means: the latest letter's date."""
     version: str = "0.1.0"
+    language: str = "en"
+    """Language of the site's own pages (index, register), ISO 639-1; one of PAGE_LANGUAGES.
+    Each letter's page takes the letter's language."""
+    ocr_repairs: str = "recorded"
+    """Errors of the digitisation: `recorded` (orig/reg type="ocr" in the text) or `silent`
+    (the source's reading alone; editorialDecl says so)."""
 
     def cmif_settings(self, fallback_date: str) -> dict[str, str]:
         base = self.base_url if self.base_url.endswith("/") else f"{self.base_url}/"
@@ -50,4 +59,18 @@ def load(path: Path, display: str) -> tuple[Edition, list[Diagnostic]]:
                            f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
                 for key in sorted(table) if key not in known]
     values = {k: str(v) for k, v in table.items() if k in known}
+    if values.get("language", "en") not in PAGE_LANGUAGES:
+        problems.append(Diagnostic(
+            "edition.page-language", Severity.WARNING, Location(display),
+            f"language {values['language']!r}: the site's labels exist in "
+            f"{', '.join(PAGE_LANGUAGES)} only so far, so its pages stay in English"))
+        del values["language"]
+    if values.get("ocr_repairs", OCR_REPAIRS[0]) not in OCR_REPAIRS:
+        problems.append(Diagnostic(
+            "edition.bad-value", Severity.ERROR, Location(display),
+            f"ocr_repairs = {values.pop('ocr_repairs')!r}; expected one of "
+            f"{', '.join(OCR_REPAIRS)} (how errors of the digitisation are encoded)"))
     return replace(Edition(), **values), problems
+
+
+OCR_REPAIRS = ("recorded", "silent")

@@ -38,6 +38,9 @@ class Entry:
     death: str | None = None
     match_in_text: bool = True
     """Whether mentions in the running text are tagged (off for ambiguous short names)."""
+    no_identifier: str = ""
+    """Why the entry has no authority identifier, when the editor says so (`no_identifier`
+    in the register); the CMIF export then does not warn about it."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -107,13 +110,38 @@ def _entry(kind: EntryKind, entry_id: str, table: dict[str, object], where: Loca
                     f"{entry_id}: authority {authority!r} is not one of {', '.join(AUTHORITIES)}"))
             idnos.append((authority.lower(), str(value)))
     aliases = table.get("aliases", [])
+    no_identifier = _no_identifier(table.get("no_identifier"), entry_id, bool(idnos), where,
+                                   problems)
     return Entry(
         kind=kind, id=entry_id, name=name.strip(),
         aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
         idnos=tuple(idnos), note=str(table.get("note", "")),
         birth=_optional_str(table.get("birth")), death=_optional_str(table.get("death")),
-        match_in_text=bool(table.get("match_in_text", True)),
+        match_in_text=bool(table.get("match_in_text", True)), no_identifier=no_identifier,
     )
+
+
+NO_IDENTIFIER_KNOWN = "no identifier known"
+
+
+def _no_identifier(value: object, entry_id: str, has_idno: bool, where: Location,
+                   problems: list[Diagnostic]) -> str:
+    """The editor's statement that an entry has no authority identifier: `true`, or the
+    reason as text; "" when not stated (or contradicted by an idno, which wins)."""
+    if value is None or value is False or value == "":
+        return ""
+    if not isinstance(value, bool | str):
+        problems.append(Diagnostic(
+            "register.bad-no-identifier", Severity.WARNING, where,
+            f"{entry_id}: `no_identifier` is true or the reason as text, not {value!r}"))
+        return ""
+    if has_idno:
+        problems.append(Diagnostic(
+            "register.no-identifier-with-idno", Severity.WARNING, where,
+            f"{entry_id} has an idno and says `no_identifier`; remove one of them "
+            "(the idno is used)"))
+        return ""
+    return value.strip() if isinstance(value, str) else NO_IDENTIFIER_KNOWN
 
 
 def _optional_str(value: object) -> str | None:

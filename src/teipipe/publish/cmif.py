@@ -79,7 +79,8 @@ def authority_warnings(letters: Iterable[tuple[str, bytes]],
 
     `letters`: (the letter's file as messages name it, its entries). The warning
     stands at the name's register entry, where the identifier is to be added;
-    a name the register lacks is reported at the first letter that gives it.
+    a name the register lacks is reported at the first letter that gives it; an entry
+    whose `no_identifier` says that none is known is not reported.
     """
     first: dict[tuple[str, str], str] = {}
     actions: dict[tuple[str, str], set[str]] = {}
@@ -93,6 +94,8 @@ def authority_warnings(letters: Iterable[tuple[str, bytes]],
     problems: list[Diagnostic] = []
     for (local, text), display in first.items():
         entry = register.find(text, _REGISTER_KINDS[local]) if register is not None else None
+        if entry is not None and entry.no_identifier:
+            continue  # the editor has stated that no identifier is known
         where = register.where(entry) if register is not None and entry is not None \
             else Location(display)
         count = naming[(local, text)]
@@ -103,7 +106,8 @@ def authority_warnings(letters: Iterable[tuple[str, bytes]],
             f"identifier, so correspSearch cannot link it in the {count} "
             f"letter{'s' if count != 1 else ''} that name{'s' if count == 1 else ''} it "
             f"(first: {display}). Add an idno (gnd, viaf, wikidata, geonames) to its entry "
-            f"in {register.path if register is not None and register.path else 'the register'}"))
+            f"in {register.path if register is not None and register.path else 'the register'}"
+            ", or `no_identifier = true` (or the reason) where none is known"))
     return sorted(problems, key=lambda d: (d.location.path, d.location.line, d.message))
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from ..diagnostics import Reporter
 from ..language import identify
+from ..language.dates import find_date
 from ..model import (
     CorrespAction,
     DateValue,
@@ -21,7 +22,8 @@ from ..model import (
 )
 from ..source import Source
 from .front import FrontFacts, facts, split_front
-from .notes import MarkerStyle, link_markers
+from .markers import MarkerStyle
+from .notes import link_markers
 from .structure import Detected, Unit, assemble
 
 
@@ -56,6 +58,9 @@ def detected_metadata(facts: TextFacts) -> Metadata:
     if not sender_parties and body.signature:
         sender_parties = (Party(body.signature.rstrip("."), cert="low", evidence="internal"),)
     date = body.date
+    titled = find_date(front.title) if front.title and date is None else None
+    if titled is not None:  # `Brief von X an Y, Ort, 13. Juni 1845`
+        date = replace(titled.value, cert="medium", evidence="internal")
     if date is None and front.year:
         date = DateValue(when=front.year, cert="medium", evidence="internal")
     sent = CorrespAction(

@@ -10,7 +10,6 @@ word before (`word375`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..diagnostics import Reporter
@@ -18,7 +17,8 @@ from ..model import Document, Normalisation
 from ..source import Source
 from .base import finish
 from .blocks import Line, source_lines, split_blocks, vocabulary_of
-from .notes import MarkerStyle
+from .markers import MarkerStyle
+from .notes import NOTES_HEADING
 from .wrapped import (
     NoteSpec,
     group_notes,
@@ -27,12 +27,12 @@ from .wrapped import (
     paragraphs,
     rejoined_lines,
     split_leading_lines,
+    split_trailing_lines,
+    trailing_notes_start,
     trailing_space_share,
     wrap_score,
 )
 
-# The heading a book prints over its endnotes.
-_NOTES_HEADING = re.compile(r"^(?:notes?|endnotes|anmerkungen|notas|note)\s*:?$", re.IGNORECASE)
 _MARKERS = MarkerStyle(bracketed=False)
 # Endnotes printed under a `Notes` heading of a book are its editor's, not the
 # letter writer's: the writer's own notes would stand at the foot of the letter.
@@ -43,12 +43,23 @@ def notes_heading(lines: Sequence[Line]) -> Line | None:
     """The last `Notes` line whose next text line opens with a note number."""
     found: Line | None = None
     for index, line in enumerate(lines):
-        if not _NOTES_HEADING.match(line.content):
+        if not NOTES_HEADING.match(line.content):
             continue
         following = next((f for f in lines[index + 1:] if f.content), None)
         if following is not None and group_notes([following]):
             found = line
     return found
+
+
+def _notes_cut(lines: Sequence[Line], heading: Line | None) -> tuple[int, int]:
+    """Where the running text ends and the notes begin: at the heading, or at the run of
+    numbered notes that ends the text; (end, end) when the text has no notes."""
+    if heading is not None:
+        return heading.number - 1, heading.number
+    start = trailing_notes_start(lines, _MARKERS)
+    if start is None:
+        return len(lines), len(lines)
+    return start, start
 
 
 class BookOcrReader:
@@ -62,11 +73,12 @@ class BookOcrReader:
     def read(self, source: Source, reporter: Reporter) -> Document:
         lines = source_lines(source)
         heading = notes_heading(lines)
-        cut = heading.number - 1 if heading is not None else len(lines)
+        cut, notes_from = _notes_cut(lines, heading)
         hyphens = vocabulary_of(lines)
         blocks = split_blocks(lines[:cut], source.page_starts)
-        units = paragraphs(split_leading_lines(blocks), source.path, hyphens)
-        notes = notes_of(lines[cut + 1:], source.path, _END, set(), hyphens)
+        units = paragraphs(split_trailing_lines(split_leading_lines(blocks)), source.path,
+                           hyphens, head_alone=True)
+        notes = notes_of(lines[notes_from:], source.path, _END, set(), hyphens)
         notes = mark_whole_text_notes(notes, units, _MARKERS, reporter)
         removed: tuple[Normalisation, ...] = (rejoined_lines(source),)
         if heading is not None:

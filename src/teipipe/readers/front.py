@@ -29,6 +29,14 @@ _BYLINE = re.compile(r"^(?:By|Par|Von|Por|Di)\s+(?P<name>[A-ZÀ-Ý][\w.’' -]{2
 _NAME_YEAR = re.compile(
     r"^(?P<name>[A-ZÀ-Ý][\w.’'-]+(?:\s+[A-ZÀ-Ý][\w.’'-]+){0,3})(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?$")
 _CATEGORY = re.compile(r"^[\w’' -]+(?:/[\w’' -]+)+$")
+# `Brief von X an Y, Ort, Datum`, `Lettre de X à Y`, `X to Y`, `X a Y, Luogo, data`.
+_FROM_TO = re.compile(
+    r"""^(?:(?:(?:an?|the|ein|une?|una?)\s+)?(?:letter|lettre|brief|carta|lettera)\s+
+          (?:von|of|from|de|du|di|da|del|della|d['’])\s*)?
+        (?P<sender>[A-ZÀ-Ý][^,;:]*?)\s+(?:to|an|à|a|al|alla|ad|aan|para)\s+
+        (?P<addressee>[A-ZÀ-Ýa-zà-ÿ][^,;:]*?)\s*(?:,.*)?$""",
+    re.VERBOSE | re.IGNORECASE)
+_LONGEST_NAME = 6
 _LETTER_TO = re.compile(
     r"^(?:An?\s+)?(?:Open\s+)?(?:Letter|Lettre|Brief|Carta|Lettera)\s+(?:to|à|an|a)\s+(?P<who>.+)$",
     re.I)
@@ -67,6 +75,8 @@ def split_front(units: Sequence[Unit]) -> tuple[list[FrontLine], list[Unit]]:
         unit = units[index]
         text = unit.text
         role = _labelled_role(text)
+        if role is None and not seen_title and index == len(front) and rules.is_letter_title(text):
+            role = "title"  # `Brief von X an Y, Ort, Datum` ends with a date, yet titles
         if role is None and (rules.is_salutation(text) or rules.is_dateline(text)
                              or rules.salutation_prefix(text)):
             break
@@ -116,10 +126,14 @@ def facts(front: Sequence[FrontLine]) -> FrontFacts:
     for line in front:
         text = "".join(getattr(n, "text", "") for n in line.inlines).strip()
         if line.role == "title" and not title:
-            title = text
-            letter_to = _LETTER_TO.match(text)
+            title = _MARKER.sub("", text)
+            letter_to = _LETTER_TO.match(title)
+            parties = _FROM_TO.match(title)
             if letter_to:
                 addressee = letter_to["who"].strip()
+            elif parties and rules.word_count(parties["sender"]) <= _LONGEST_NAME:
+                authors.append(parties["sender"].strip())
+                addressee = parties["addressee"].strip()
         elif line.role == "byline":
             match = _BYLINE.match(text) or _NAME_YEAR.match(text)
             if match:
@@ -136,6 +150,8 @@ def facts(front: Sequence[FrontLine]) -> FrontFacts:
 
 
 _LABEL = re.compile(r"^[^:]*:\s*")
+# A note marker printed after a title's words is no part of the title.
+_MARKER = re.compile(r"\s?\[\d{1,3}\]")
 _BY_NAME = re.compile(r"\bby\s+(?P<name>[A-ZÀ-Ý][\w.’' -]+?)\s*[;.]?$")
 _ADDRESS = re.compile(r"https?://\S+")
 

@@ -10,17 +10,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 
 from ..diagnostics import Location, Reporter
 from ..model import Document, Inline, Note, NoteRef, Paragraph, Text
 from ..walk import rewrite_document
+from .markers import MarkerStyle, label_sort_key, link_unbracketed
 
 # A note paragraph's opening label in its three printed forms.
 NOTE_BRACKET = re.compile(r"^\[(?P<label>\d{1,4}\*?)\]\s*")
 NOTE_DOTTED = re.compile(r"^(?P<label>\d{1,4}\*?)\.\s+")
+NOTE_PAREN = re.compile(r"^\(?(?P<label>\d{1,4}\*?)\)\s+")
 NOTE_BARE = re.compile(r"^(?P<label>\d{1,4}\*?)(?:\s+|(?=[^\W\d_]))")
+
+# The heading printed over a block of notes, in the five languages.
+NOTES_HEADING = re.compile(
+    r"^(?:notes?|endnotes|footnotes|anmerkungen|fu(?:ß|ss)noten|notas|note(?:\s+al\s+testo)?|"
+    r"notes\s+(?:de\s+l['’]éditeur|et\s+références)|editor['’]s\s+notes|erläuterungen)\s*:?$",
+    re.IGNORECASE)
 
 # "(Note MIA)", "(N.d.T.)", "[Editor's note]": who wrote a note, stated at its end.
 RESP_SUFFIX = re.compile(
@@ -33,7 +40,7 @@ RESP_SUFFIX = re.compile(
 
 def note_id(label: str, taken: set[str]) -> str:
     """A stable `xml:id` for a note from its printed label: `n1`, `n374`, `n1star`."""
-    base = "n" + label.replace("*", "star")
+    base = "n" + label.replace("*", "star") if label else "note"
     candidate, counter = base, 2
     while candidate in taken:
         candidate = f"{base}-{counter}"
@@ -42,34 +49,7 @@ def note_id(label: str, taken: set[str]) -> str:
     return candidate
 
 
-_LEADING_DIGITS = re.compile(r"\d+")
 _BRACKETED_NUMBER = re.compile(r"\[(\d{1,3})\]")
-
-
-def label_sort_key(label: str) -> tuple[int, str]:
-    digits = _LEADING_DIGITS.match(label)
-    return (int(digits.group()) if digits else 10**6, label)
-
-
-@dataclass(frozen=True)
-class MarkerStyle:
-    """How markers look in a text: bracketed labels, or digits glued to the word before."""
-
-    bracketed: bool
-
-    def pattern(self, label: str) -> re.Pattern[str]:
-        return _marker_pattern(self.bracketed, label)
-
-
-@lru_cache(maxsize=4096)
-def _marker_pattern(bracketed: bool, label: str) -> re.Pattern[str]:
-    escaped = re.escape(label)
-    if bracketed:
-        return re.compile(rf"\[{escaped}\]")
-    # Glued digits: after a letter or closing punctuation, never inside a number;
-    # one space is allowed only after punctuation (`longtemps ? 379`).
-    return re.compile(
-        rf"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,])\s?)(?<!\d){escaped}(?![\d\w])")
 
 
 def _split_text(node: Text, match: re.Match[str], label_text: str, target: str) -> list[Inline]:
@@ -123,12 +103,21 @@ class _Linker:
 
 
 def link_markers(doc: Document, style: MarkerStyle, reporter: Reporter) -> Document:
-    """Replace each marker by a NoteRef; warn about notes no marker cites."""
-    linker = _Linker(doc.notes, style)
-    linked = rewrite_document(doc, linker, notes=False, front=False)
+    """Replace each marker by a NoteRef; warn about notes no marker cites.
+
+    Bracketed markers are unmistakable and taken in turn (a title may hold one);
+    digits are placed by aligning the text with the notes (see `markers`).
+    """
+    cited = [n for n in doc.notes if n.cited]
+    if style.bracketed:
+        linker = _Linker(doc.notes, style)
+        linked = rewrite_document(doc, linker, notes=False)
+        found = set(linker.found)
+    else:
+        linked, found = link_unbracketed(doc, cited)
     notes: list[Note] = []
     for note in doc.notes:
-        if note.cited and note.id not in linker.found:
+        if note.cited and note.id not in found:
             reporter.warning(
                 "notes.unreferenced", note.loc,
                 f"note {note.label} is cited by no marker in the text; kept it, "

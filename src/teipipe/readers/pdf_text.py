@@ -10,6 +10,7 @@ before (`word1`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from ..model import Document
 from ..source import Source
 from .base import finish
 from .blocks import Line, source_lines, split_blocks, vocabulary_of
-from .notes import MarkerStyle
+from .markers import MarkerStyle
 from .wrapped import (
     NoteSpec,
     blank_out,
@@ -27,6 +28,8 @@ from .wrapped import (
     paragraphs,
     rejoined_lines,
     split_leading_lines,
+    split_trailing_lines,
+    trailing_notes_start,
     trailing_space_share,
     wrap_score,
 )
@@ -34,6 +37,8 @@ from .wrapped import (
 # A printed rule above the page-foot notes comes out as a long run of spaces.
 _RULE_WIDTH = 10
 _FOOT = NoteSpec(place="foot", default_type="authorial")
+_END = NoteSpec(place="end", default_type="authorial")
+_MARKERS = MarkerStyle(bracketed=False)
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,12 @@ class FootBlock:
     lines: tuple[int, ...]
 
 
+# Or it is printed with characters: underscores, dashes, box-drawing lines.
+_DRAWN_RULE = re.compile(r"^\s*[_\-‐‑‒–—―─━]{5,}\s*$")
+
+
 def _is_rule(raw: str) -> bool:
-    return len(raw) >= _RULE_WIDTH and not raw.strip()
+    return (len(raw) >= _RULE_WIDTH and not raw.strip()) or bool(_DRAWN_RULE.match(raw))
 
 
 def foot_blocks(source: Source, lines: Sequence[Line]) -> list[FootBlock]:
@@ -91,11 +100,19 @@ class PdfTextReader:
         page_starts = frozenset({block.lines[-1] for block in feet} | source.page_starts)
         hyphens = vocabulary_of(lines)
         blocks = split_blocks(blank_out(lines, taken_out), page_starts)
-        units = paragraphs(split_leading_lines(blocks), source.path, hyphens)
+        units = paragraphs(split_trailing_lines(split_leading_lines(blocks)), source.path,
+                           hyphens, head_alone=True)
         note_lines = [lines[n - 1] for block in feet for n in block.lines]
         notes = notes_of(note_lines, source.path, _FOOT, set(), hyphens)
+        if not feet:  # no page-foot notes: the notes may stand together at the end
+            start = trailing_notes_start(lines, _MARKERS)
+            if start is not None:
+                blocks = split_blocks(lines[:start], page_starts)
+                units = paragraphs(split_trailing_lines(split_leading_lines(blocks)),
+                                   source.path, hyphens, head_alone=True)
+                notes = notes_of(lines[start:], source.path, _END, set(), hyphens)
         return finish(self.name, source, units, notes, (rejoined_lines(source),),
-                      MarkerStyle(bracketed=False), reporter)
+                      _MARKERS, reporter)
 
 
 READER = PdfTextReader()

@@ -11,26 +11,63 @@ import re
 
 from ..language.dates import parse_dateline
 
-# Opening salutations: the words a letter starts its address with.
+# Opening salutations: the words a letter starts its address with, in the five
+# languages of the editions teipipe reads (forms with and without accents).
 SALUTATION = re.compile(
     r"""^(?:
         (?:my\s+)?dear(?:est)?\b | dear\s+(?:comrade|comrades|friend|sir|madam)s?\b
-      | (?:mon|ma|mes)\s+ch[eè]re?s?\b | ch[eè]re?s?\b | camarades?\b | monsieur\b | madame\b
-      | liebe[rs]?\b | sehr\s+geehrte[rs]?\b | werte[rs]?\s+genosse
-      | quer(?:ido|ida)s?\b | estimad[oa]s?\b | car[oa]\b | cari\b | gentlemen\b | comrades?\b
+      | (?:my\s+)?(?:honou?red|respected|esteemed)\s+(?:sir|madam|friend|lord)\b
+      | sir\b | madam\b | my\s+lord\b | gentlemen\b | comrades?\b
+      | (?:mon|ma|mes)\s+(?:(?:tr[eè]s|bien)\s+)?(?:ch[eè]re?s?|ami|amie|amis|r[ée]v[ée]rend|
+           seigneur|fr[eè]re|p[eè]re)\b
+      | (?:tr[eè]s\s+)?ch[eè]re?s?\b | camarades?\b | monsieur\b | madame\b | mademoiselle\b
+      | messieurs\b | monseigneur\b | sire\b
+      | (?:mein|meine)\s+\w+ | liebe[rs]?\b | sehr\s+geehrte[rs]?\b | werte[rs]?\s+genosse
+      | (?:hoch|viel|innigst|herzlich)?(?:ver|ge)?ehrt(?:e|este)[rns]?\b
+      | euer\s+(?:wohl|hoch|exz|excell|gnaden)\w* | ew\.\s+\w+
+      | (?:hoch)?wohlgeborne[rs]?\b | theure[rs]?\b | teure[rs]?\b | werte(?:ste)?[rs]?\b
+      | beste[rs]?\b | gnädige[rs]?\b | hochwürdige[rs]?\b | geliebte[rs]?\b
+      | (?:mi|mis)\s+(?:querid[oa]s?|estimad[oa]s?|buen[oa]?\s+amig[oa]) | muy\s+\w+
+      | quer(?:ido|ida)s?\b | estimad[oa]s?\b | distinguid[oa]s?\b | apreciable\b
+      | señor(?:a|es)?\b | respetable\b
+      | (?:mio|mia)\s+\w+ | car[oa]\b | cari\b | carissim[oaie]\b | gentil(?:e|issim[oa])\b
+      | egregi[oa]\b | illustr(?:e|issim[oa])\b | chiarissim[oa]\b | pregiatissim[oa]\b
+      | stimatissim[oa]\b | amatissim[oa]\b | signor[ae]?\b | reverend[oa]\b | onorevole\b
+      | ill\.?mo\b | preg\.?mo\b | ch\.?mo\b | amico\b | amica\b
+      | serenissim[oa]\b | eccellentissim[oa]\b | reverendissim[oa]\b | magnific[oa]\b
+      | molto\s+(?:illustre|reverendo|magnifico|onorando)\b
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
 
-# Closing formulas: phrases a closing salutation is made of.
+# Closing formulas: phrases a closing salutation is made of, wherever they stand in it.
 CLOSING = re.compile(
     r"""(?:
-        \bcordial(?:ly|ement)\b | \bfraternal(?:ly|ement)\b | \byours\b | \bsincerely\b
+        \bcordial(?:ly|ement|mente)\b | \bfraternal(?:ly|ement)\b | \byours\b | \bsincerely\b
+      | \bfaithfully\b | \btruly\b | \brespectfully\b | \bobedient\b | \bregards\b
+      | \bi\s+remain\b | \bbelieve\s+me\b | \bever\s+yours\b | \bwith\s+(?:much\s+)?love\b
       | \bshake\s+your\s+hand | \bserre\s+(?:\w+\s+){0,4}la\s+main | \bsalutations\b
-      | \bamitiés\b | \bbien\s+à\s+vous\b | \bgrüßen?\b | \bmit\s+\w+\s+gr | \bbest\s+wishes\b
-      | \bwith\s+(?:comradely|warm|best)\s+greetings | \bsaludos\b | \baffectionately\b
+      | \bamitiés\b | \bbien\s+à\s+vous\b | \btout\s+à\s+vous\b | \bje\s+vous\s+embrasse
+      | \bagréez\b | \bveuillez\s+agréer\b | \bl['’]assurance\s+de | \bdévoué | \bhumble\s+serviteur
+      | \baffectueusement\b | \brespectueusement\b
+      | \bgrü(?:ß|ss) | \bgruss\b | \bgruß\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
+      | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+mich\b
+      | \bhochachtungsvoll \bherzlich(?:st)?\b | \blebe(?:n\s+sie)?\s+wohl
+      | \bbest\s+wishes\b | \bwith\s+(?:comradely|warm|best|kind)\s+(?:greetings|regards)
+      | \bsaludos?\b | \babrazos?\b | \batentamente\b | \bafect[íi]sim | \baf(?:f)?mo\b
+      | \bq\.\s?b\.\s?s\.\s?m | \bseguro\s+servidor
+      | \bsaluti\b | \bsaluto\b | \babbracci | \baff(?:ezionat|\.mo) | \bdevotissim | \bdev\.mo
+      | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima
+      | \baffectionately\b
     )""",
     re.VERBOSE | re.IGNORECASE,
+)
+# A closing opens with the writer's possessive: `Votre humble frère,`, `Ihr ergebenster`.
+CLOSING_START = re.compile(
+    r"^(?:votre|vôtre|ton|ta|tout\s+à|ihr|ihre|dein|deine|euer|eure|suo|sua|vostro|vostra|tuo|tua|"
+    r"your|yours|su|suyo|suya|tuyo|tuya|vuestro|vuestra|il\s+(?:vostro|suo|tuo)|la\s+(?:vostra|sua|tua)"
+    r")\b",
+    re.IGNORECASE,
 )
 
 LIST_ITEM = re.compile(r"^(?P<label>\d{1,2}|[a-z])[.)]\s+(?=\S)")
@@ -38,7 +75,9 @@ BULLET_ITEM = re.compile(r"^[•\-–*]\s+(?=\S)")
 _TERMINAL = ".:;,!"
 _CLOSING = "”’\"»)]"
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,4}$")
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w’'.-]*|[a-z]{1,3}|[A-ZÀ-Ý]+\.?)$")
+# A word of a name: capitalised, a short particle (`de`, `von`), or an elided one (`d'Espeville`).
+_NAME_WORD = re.compile(
+    r"^(?:(?:[a-zà-ÿ]{1,2}['’])?[A-ZÀ-Ý][\w’'.-]*|[a-zà-ÿ]{1,3}|[A-ZÀ-Ý]+\.?)$")
 
 
 def word_count(text: str) -> int:
@@ -63,26 +102,126 @@ def salutation_prefix(text: str) -> int:
 
 def is_closing(text: str) -> bool:
     """A short paragraph that is a closing salutation."""
-    return bool(CLOSING.search(text)) and word_count(text) <= 30
+    stripped = text.strip()
+    if (CLOSING_START.match(stripped) and word_count(stripped) <= 8
+            and stripped[-1:] not in ".?!"):
+        return True
+    if not CLOSING.search(stripped):
+        return False
+    # A formula inside a paragraph of several sentences is part of the text.
+    sentences = len(_SENTENCE_END.findall(stripped.rstrip(".!?…")))
+    return word_count(stripped) <= 12 or (word_count(stripped) <= 30 and sentences == 0)
+
+
+# After a word of three letters or more: `u.`, `l.`, `Dr.` abbreviate and end nothing.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?…]\s+(?=[A-ZÀ-Ý])")
+
+
+_SIGNED_PREFIX = re.compile(r"^\((?:sgd|signed|gez|sig|signé|firmato|firmado)\.?\)\s*", re.I)
 
 
 def is_signature(text: str) -> bool:
-    """A name or initials alone on a line: `V.S.`, `Léon TROTSKY.`, `The Editors`."""
-    stripped = text.strip()
+    """A name or initials alone on a line: `V.S.`, `Léon TROTSKY.`, `The Editors`.
+
+    A stray point before it (`.J J. Müller.`, OCR) and a `(Sgd.)` of a copy do not count.
+    """
+    stripped = _SIGNED_PREFIX.sub("", text.strip().lstrip(".,'’·"))
     if not stripped or word_count(stripped) > 5 or stripped[-1] in ",:;!?":
         return False
     if _INITIALS.match(stripped.replace(" ", "")) or _INITIALS.match(stripped):
         return True
     words = stripped.rstrip(".").split()
+    if len(words) > 1 and words[0].lower().rstrip(".") in _NAME_PARTICLES:
+        words = words[1:]  # `v Tschudi`, `de Gonzenbach`
     if len(words) < 1 or not words[0][:1].isupper():
         return False
-    if len(words) == 1 and not stripped.isupper() and "." not in stripped:
+    if word_count(stripped) == 1 and not stripped.isupper() and "." not in stripped:
         return False
     return all(_NAME_WORD.match(w) for w in words)
 
 
+_NAME_PARTICLES = frozenset(("v", "von", "van", "de", "di", "da", "du", "del", "della", "d'"))
+
+
 def is_dateline(text: str) -> bool:
-    return parse_dateline(text) is not None
+    """A line of place and date, whether or not its date can be read to a value."""
+    return parse_dateline(text) is not None or looks_like_dateline(text)
+
+
+# Month names and their short forms in the five languages, as stems: structure only
+# needs to see that a month is named, not which (the date recogniser reads the value).
+_MONTH_NAME = (
+    r"(?:jan(?:v|u(?:ar|ary)?|vier)?|feb(?:r|ruar|ruary|braio)?|f[ée]v(?:rier)?|m[äa]r(?:z|s|ch|zo)?"
+    r"|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mag(?:gio)?|mayo|jun[ie]?|juin|giu(?:gno)?"
+    r"|jul[iy]?|juil(?:let)?|lug(?:lio)?|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t|tember|tembre)?"
+    r"|set(?:tembre)?|sept(?:iembre)?|o[ck]t(?:ober|obre)?|ott(?:obre)?|nov(?:ember|embre|iembre)?"
+    r"|d[ée]c(?:ember|embre)?|dez(?:ember)?|dic(?:embre|iembre)?|gen(?:naio)?|ene(?:ro)?"
+    r"|janeiro|enero|febrero|marzo|junio|julio|agosto|octubre|noviembre|diciembre)"
+    r"[^\W\d_]*\.?"  # with the spellings of the time (`Aprill`) and abbreviation points
+)
+_ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+# What shows a date in a line: a day before or after a month name, a year, a numeric date
+# (`13 Juni`, `10t März 66`, `le 1er mai`, `June 3`, `1538`, `3. 4. 1902`, `19.VI.55`).
+_DATE_EVIDENCE = re.compile(
+    rf"""(?<![\w])(?:
+        \d{{1,2}}(?:\.|[^\W\d_]{{1,4}}\.?|º|°)?\s*(?:(?:de|di|of)\s+)?{_MONTH_NAME}
+            (?:\s+\d{{2}}(?!\d))?(?![\w])
+      | {_MONTH_NAME}\s+\d{{1,2}}(?![\d])
+      | 1[0-9]\d\d(?!\d) | 20\d\d(?!\d)
+      | \d{{1,2}}\s?[./]\s?\d{{1,2}}\s?[./]\s?\d{{2,4}}(?!\d)
+      | \d{{1,2}}\s?\.\s?{_ROMAN_MONTH}\s?\.\s?\d{{2,4}}(?!\d)
+      | {_ROMAN_MONTH}\s?\.\s?\d{{1,2}}\s?\.\s?\d{{2,4}}(?!\d)
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_AFTER_DATE = re.compile(r"^[\s.,)\]]*$")
+_YEAR_ONLY = re.compile(r"^\(?\d{4}\)?$")
+# Words that may stand before the date without a comma: `le 12 mars`, `den 3. Mai`.
+_DATE_LEAD = frozenset((
+    "le", "ce", "den", "am", "the", "on", "this", "il", "lì", "li", "el", "a", "à", "de", "di",
+    "im", "in", "au", "en", "ai", "addì", "adì", "d", "den", "ce", "am", "le",
+))
+_LONGEST_DATELINE_WORDS = 14
+
+
+def looks_like_dateline(text: str) -> bool:
+    """`Bischofzell, Samstag den 27. Juni 1829`, `[1538]`, `De Strasbourg, ce 10 de juillet (1538).`
+
+    A short line whose date stands at its end, after a place (capitalised words
+    before a comma) or after nothing but a leading article. A sentence that
+    names a year (`We left in 1902.`) has lower-case words before its date.
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > 110 or word_count(stripped) > _LONGEST_DATELINE_WORDS:
+        return False
+    found = list(_DATE_EVIDENCE.finditer(stripped))
+    if not found or not _AFTER_DATE.match(stripped[found[-1].end():]):
+        return False
+    head = stripped[: found[0].start()].lstrip("[( ")
+    if not head.strip(" ,"):
+        return True
+    if ":" in head or ";" in head:
+        return False  # a labelled line (`Source: …, 1980`)
+    if "," not in head:  # `Wien 13 Juni 1845.`, `Lunnern den 3. März 1860`, `le 3 mars`
+        if all(_YEAR_ONLY.match(m.group()) for m in found) and not any(
+                ch.isdigit() for ch in head):
+            return False  # a name and a year (`Rosa Winter 1921`) is a byline
+        words = head.split()
+        leading = [w for w in words if not _place_word(w) and not any(c.isdigit() for c in w)]
+        return len(words) <= 5 and all(w.lower().rstrip(".'’") in _DATE_LEAD for w in leading)
+    place = head.split(",")[0].split()
+    return 0 < len(place) <= 4 and all(_place_word(w) for w in place)
+
+
+def _place_word(word: str) -> bool:
+    """A word of a place name: capitalised, or a particle (`de`, `d'`, `sur`, `am`)."""
+    lower = word.lower().rstrip("'’")  # elided: `d'`, `a’`, `dall’`
+    return (word[:1].isupper() or lower in _DATE_LEAD or lower in ("d", "l", "dall", "dell")
+            or lower in _PLACE_PARTICLES)
+
+
+_PLACE_PARTICLES = frozenset(("sur", "sous", "bei", "b.", "an", "der", "del", "la", "les",
+                              "upon", "on", "y", "e", "–", "-"))
 
 
 def is_heading(text: str) -> bool:
@@ -102,6 +241,49 @@ def is_question_heading(text: str, gap_before: int) -> bool:
     """A one- or two-word question set apart by a wide gap (`Why?`) heads a section."""
     stripped = text.strip()
     return gap_before >= 2 and stripped.endswith("?") and word_count(stripped) <= 4
+
+
+# A title line naming a letter's writer and addressee: `Lettre de X à Y, 3 mai 1902`,
+# `Christofforo Suriano a Doge and Senate of Venice, The Hague, 29 agosto 1622`.
+_LETTER_TITLE = re.compile(
+    r"""^(?:(?:(?:an?|the|ein|une?|una?|la|le|der|die)\s+)?
+          (?:letter|lettre|brief|carta|lettera|billet|karte|postkarte|telegram[m]?|dispaccio)\b
+        | [A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?\s+(?:to|an|à|a|al|alla|ad|aan|para)\s+[A-ZÀ-Ý]
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_LONGEST_TITLE = 25
+
+
+def is_letter_title(text: str) -> bool:
+    """A line that names a letter or its writer and addressee, as editions title letters."""
+    stripped = text.strip()
+    if stripped[-1:] in ",:!?" or (stripped[-1:] == "." and not stripped[-2:-1].isdigit()):
+        return False  # a sentence (`I went to Paris.`), not a title
+    return word_count(stripped) <= _LONGEST_TITLE and bool(_LETTER_TITLE.match(stripped))
+
+
+# The head of an address: `An Herrn Dr. Alfred Escher`, `To John Carter`, `À Monsieur …`,
+# `Al Signor …`, `Herrn Professor …`, `Monsieur A. Escher Représentant …`.
+_ADDRESS_TITLE = (r"(?:herrn?|frau|fräulein|hrn?\.|monsieur|madame|mademoiselle|m\.|mme|mr\.?|"
+                  r"mrs\.?|miss|messrs\.?|señora?|sr\.|sra\.|don|doña|signora?|sig\.(?:ra)?|"
+                  r"ill\.mo|die\s+tit\.|s\.\s*e\.)")
+_ADDRESS_HEAD = re.compile(
+    rf"""^(?:(?:an|to|à|a|al|alla|allo|ai|aux|au)\s+(?:{_ADDRESS_TITLE}\s*)?
+          | {_ADDRESS_TITLE}\s+
+        )[A-ZÀ-Ý]""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_LONGEST_ADDRESS = 25
+
+
+def is_address_line(text: str) -> bool:
+    """A line of an addressee's address at a letter's head (not a salutation: no `,` `!`)."""
+    stripped = text.strip()
+    if not stripped or stripped[-1:] in ",:!?;" or word_count(stripped) > _LONGEST_ADDRESS:
+        return False
+    match = _ADDRESS_HEAD.match(stripped)
+    return match is not None and stripped[match.end() - 1].isupper()
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -132,7 +314,16 @@ def ends_sentence(text: str) -> bool:
     """The text ends where a sentence may end (so a following blank line is a paragraph end)."""
     stripped = text.rstrip()
     stripped = _TRAILING_DIGITS.sub("", stripped).rstrip()  # a glued note number
-    return not stripped or stripped[-1] in ".!?:;»”\"')]…" or stripped.endswith("...")
+    # A dash ends a thought (`soll. –`, letters' `recd—`); a hyphen glued to a word breaks it.
+    return (not stripped or stripped[-1] in ".!?:;»”\"')]…–—" or stripped.endswith("..."))
+
+
+POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum)", re.IGNORECASE)
+
+
+def opens_postscript(text: str) -> bool:
+    """`P.S.`, `PS`, `N.B.`, `Postscriptum` open a postscript."""
+    return bool(POSTSCRIPT.match(text.strip()))
 
 
 def starts_lowercase(text: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ..diagnostics import Location
 from ..language.dates import find_date, parse_dateline
 from ..model import (
+    AddressLine,
     Block,
     Closer,
     Dateline,
@@ -85,16 +86,26 @@ def _is_list_item(unit: Unit) -> re.Match[str] | None:
 def _is_heading(units: Sequence[Unit], index: int) -> bool:
     unit = units[index]
     text = unit.text
-    if rules.is_salutation(text) or rules.is_dateline(text):
+    if (rules.is_salutation(text) or _dateline_like(text) or rules.is_closing(text)
+            or rules.is_address_line(text)):
         return False
     following = units[index + 1] if index + 1 < len(units) else None
     if following is None or following.gap_before >= 2 and not unit.gap_before >= 2:
         return False  # a short last line of a part is a signature, not a heading
+    if _letter_end(units, index):
+        return False
     if rules.is_question_heading(text, unit.gap_before):
         return True
     if not rules.is_heading(text):
         return False
     return unit.gap_before >= 2 or rules.is_titlecase(text)
+
+
+def _letter_end(units: Sequence[Unit], index: int) -> bool:
+    """A name after a closing formula, or before a postscript, signs the letter."""
+    previous = units[index - 1].text if index else ""
+    following = units[index + 1].text if index + 1 < len(units) else ""
+    return (bool(previous) and rules.is_closing(previous)) or bool(_POSTSCRIPT.match(following))
 
 
 def _group_lists_and_quotes(units: Sequence[Unit]) -> list[Block]:
@@ -139,20 +150,32 @@ def _starts_quotation(previous: Unit, unit: Unit) -> bool:
     if _is_list_item(unit) is not None or rules.is_heading(unit.text):
         return False
     ending = previous.text.rstrip()
-    if ending.endswith(","):
+    if ending.endswith(",") and not _short_frame_line(previous.text):
         return True
     return ending.endswith(":") and rules.opens_quotation(unit.text)
 
 
+def _short_frame_line(text: str) -> bool:
+    """A salutation or closing line ends with a comma without handing over to a quotation."""
+    return rules.is_salutation(text) or rules.is_closing(text) or rules.word_count(text) <= 6
+
+
 def _opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
-    """Leading datelines and salutations of a letter, with an address in capitals split off."""
-    parts: list[Dateline | Salute] = []
-    while units and len(parts) < 3:
+    """Leading datelines and salutations of a letter, with an address in capitals split off.
+
+    A dateline may come before or after the salutation; a bracketed remark of the
+    editor on the place or date (`[Envoyée à Paris]`) stands with the datelines.
+    The opener ends at its salutation or at the first line of the letter's text.
+    """
+    parts: list[AddressLine | Dateline | Salute] = []
+    while units and len(parts) < 6:
         unit = units[0]
-        parsed = parse_dateline(unit.text)
-        if parsed is not None:
-            parts.append(dateline_of(unit, parsed))
-        elif rules.is_salutation(unit.text):
+        if rules.is_address_line(unit.text) and not rules.is_salutation(unit.text) and (
+                not any(isinstance(p, Salute) for p in parts)):
+            parts.append(AddressLine(unit.inlines, unit.loc))
+        elif _dateline_like(unit.text):
+            parts.append(dateline_of(unit, parse_dateline(unit.text)))
+        elif rules.is_salutation(unit.text) or _salutation_shaped(units):
             parts.append(Salute(unit.inlines, unit.loc))
         else:
             split = _split_salutation(unit)
@@ -161,19 +184,48 @@ def _opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
                 units[0] = split[1]
             break
         units.pop(0)
+        if isinstance(parts[-1], Salute) and not (units and _dateline_like(units[0].text)):
+            break
     if not parts:
         return None, units
     return Opener(tuple(parts), parts[0].loc), units
 
 
-def dateline_of(unit: Unit, parsed: tuple[DateValue, str | None]) -> Dateline:
-    """A Dateline whose date (and place) stand as their own inline nodes."""
+_BRACKETED = re.compile(r"^\[[^\[\]]{2,80}\]\.?$")
+
+
+def _dateline_like(text: str) -> bool:
+    """A dateline, or an editor's bracketed remark on where or when the letter was sent."""
+    return rules.is_dateline(text) or bool(_BRACKETED.match(text.strip()))
+
+
+def _salutation_shaped(units: Sequence[Unit]) -> bool:
+    """A short address ending in `,` `:` or `!` before the first paragraph (`Werter Herr!`)."""
+    text = units[0].text
+    if len(units) < 2 or rules.word_count(text) > 6:
+        return False
+    # Without a mark of address only a few words can be one (`Ma brave comtesse`).
+    if text[-1:] not in ",:!" and (rules.word_count(text) > 3 or text[-1:] in "?;"):
+        return False
+    following = units[1].text
+    return rules.word_count(following) > rules.word_count(text) + 6
+
+
+def dateline_of(unit: Unit, parsed: tuple[DateValue, str | None] | None) -> Dateline:
+    """A Dateline whose date (and place) stand as their own inline nodes.
+
+    A dateline whose date cannot be read to a value (`ce 10 de juillet (1538)`)
+    is kept as written, for the date recogniser or the editor to settle.
+    """
+    if parsed is None:
+        return Dateline(unit.inlines, unit.loc)
     date, place = parsed
     if len(unit.inlines) != 1 or not isinstance(unit.inlines[0], Text):
         return Dateline(unit.inlines, unit.loc, date, place)
     node = unit.inlines[0]
     found = find_date(node.text)
-    assert found is not None  # parse_dateline found it in the same text
+    if found is None:
+        return Dateline(unit.inlines, unit.loc, date, place)
     inlines: list[Inline] = []
     before = node.text[: found.start]
     if place and before.startswith(place):
@@ -203,20 +255,25 @@ def _split_salutation(unit: Unit) -> tuple[Salute, Unit] | None:
 
 
 def _closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
-    """Trailing closing salutation, signature and dateline of a letter."""
+    """Trailing closing salutations, signature and dateline of a letter.
+
+    Read from the end: a signature stands after the closing salutations, a
+    dateline anywhere among them (`De Strasbourg, ce 10 de juillet (1538).`).
+    """
     parts: list[Dateline | Salute | Signed] = []
     # The last unit left stays a paragraph: a letter's body is never only a closer.
-    while len(units) > 1 and len(parts) < 3:
+    while len(units) > 1 and len(parts) < 5:
         unit = units[-1]
-        if unit.page_break is not None:
+        if unit.page_break is not None and parts:
             break
         text = unit.text
-        parsed = parse_dateline(text)
-        if parsed is not None:
-            parts.insert(0, dateline_of(unit, parsed))
-        elif rules.is_signature(text) and not any(isinstance(p, Salute) for p in parts):
+        salute_seen = any(isinstance(p, Salute) for p in parts)
+        if rules.is_dateline(text):
+            parts.insert(0, dateline_of(unit, parse_dateline(text)))
+        elif not salute_seen and not any(isinstance(p, Signed) for p in parts) and (
+                _signature_here(units)):
             parts.insert(0, Signed(unit.inlines, unit.loc))
-        elif rules.is_closing(text) and not _is_list_item(unit):
+        elif (rules.is_closing(text) or _closing_shaped(units, parts)) and not _is_list_item(unit):
             parts.insert(0, Salute(unit.inlines, unit.loc))
         else:
             break
@@ -226,15 +283,55 @@ def _closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     return Closer(tuple(parts), parts[0].loc), units
 
 
-_POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum)", re.IGNORECASE)
+def _signature_here(units: Sequence[Unit]) -> bool:
+    """The last unit is a name: alone, or a single word after a closing formula (`Jean`)."""
+    text = units[-1].text
+    if rules.is_signature(text):
+        return True
+    before = units[-2].text if len(units) > 1 else ""
+    single_name = rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
+    return single_name and (rules.is_closing(before) or before.endswith(","))
+
+
+def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | Signed]) -> bool:
+    """A short line ending in a comma just before the signature (`Votre humble frère,`)."""
+    text = units[-1].text
+    return (bool(parts) and isinstance(parts[0], Signed | Salute)
+            and rules.word_count(text) <= 10 and text.endswith(","))
+
+
+_POSTSCRIPT = rules.POSTSCRIPT
 
 
 def _postscript(units: list[Unit]) -> tuple[Postscript | None, list[Unit]]:
-    for index, unit in enumerate(units):
-        if index and _POSTSCRIPT.match(unit.text):
-            paragraphs = tuple(Paragraph(u.inlines, u.loc) for u in units[index:])
-            return Postscript(paragraphs, unit.loc), units[:index]
-    return None, units
+    """A P.S. and what follows it; else the paragraphs written after the signature."""
+    start = next((index for index, unit in enumerate(units)
+                  if index and _POSTSCRIPT.match(unit.text)), None)
+    if start is None:
+        start = _after_signature(units)
+    if start is None:
+        return None, units
+    paragraphs = tuple(Paragraph(u.inlines, u.loc) for u in units[start:])
+    return Postscript(paragraphs, units[start].loc), units[:start]
+
+
+_LONGEST_UNMARKED_POSTSCRIPT = 3
+
+
+def _after_signature(units: Sequence[Unit]) -> int | None:
+    """Where paragraphs begin that follow a signed closing (`…ergebener` / `J. Zingg.`)."""
+    last = len(units) - 1
+    for index in range(last, max(1, last - _LONGEST_UNMARKED_POSTSCRIPT), -1):
+        signature, before = units[index - 1].text, units[index - 2].text if index > 1 else ""
+        if not (rules.is_signature(signature) and before
+                and (rules.is_closing(before) or _dateline_like(before))):
+            continue
+        following = units[index].text
+        if (_dateline_like(following) or rules.is_closing(following)
+                or _is_list_item(units[index]) is not None):
+            return None
+        return index
+    return None
 
 
 def _piece_blocks(units: list[Unit], letter_like: bool) -> tuple[list[Block], Detected]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..diagnostics import Reporter
 from ..model import Document, Normalisation, Note, Paragraph
@@ -17,7 +18,7 @@ from ..source import Source
 from . import notes as notes_mod
 from .base import finish
 from .blocks import Line, inlines_of, source_lines
-from .notes import MarkerStyle
+from .markers import MarkerStyle
 from .structure import Unit, strip_label
 from .wrapped import continued_share, trailing_space_share
 
@@ -64,49 +65,129 @@ def _cited_labels(units: Sequence[Unit]) -> set[str]:
     return labels
 
 
-def _note_match(unit: Unit, in_run: bool, cited_before: set[str]) -> re.Match[str] | None:
+def _labelled(unit: Unit) -> re.Match[str] | None:
+    """The printed label of a unit that opens like a note: `[3]`, `3.`, `3)`, `(3)`."""
+    text = unit.text
+    return (notes_mod.NOTE_BRACKET.match(text) or notes_mod.NOTE_DOTTED.match(text)
+            or notes_mod.NOTE_PAREN.match(text))
+
+
+def _trailing_run(units: Sequence[Unit]) -> int:
+    """Where the run of labelled units that ends the text starts (len(units) if none).
+
+    Endnotes stand last; a list of the letter is followed by more of its text.
+    """
+    start = len(units)
+    while start and _labelled(units[start - 1]) is not None:
+        start -= 1
+    return start
+
+
+def _note_match(unit: Unit, in_run: bool, at_end: bool,
+                cited_before: set[str]) -> re.Match[str] | None:
     """The label of a note paragraph, if this unit is one."""
     bracket = notes_mod.NOTE_BRACKET.match(unit.text)
     if bracket is not None:
         return bracket
-    dotted = notes_mod.NOTE_DOTTED.match(unit.text)
-    if dotted is None or not (in_run or unit.gap_before >= 2):
+    labelled = _labelled(unit)
+    if labelled is None or not (in_run or at_end or unit.gap_before >= 2):
         return None
-    label = dotted["label"]
+    label = labelled["label"]
     if label.endswith("*") or label in cited_before:
-        return dotted
+        return labelled
     return None
 
 
-def extract_notes(units: list[Unit], reporter: Reporter) -> tuple[list[Unit], list[Note]]:
+def _notes_heading(units: Sequence[Unit]) -> int | None:
+    """Index of a `Notes` heading after which the text holds only notes.
+
+    What follows it opens with a labelled note, or is short enough to be notes
+    without labels (a section called `Notes` has more to say).
+    """
+    for index in range(len(units) - 2, -1, -1):
+        if notes_mod.NOTES_HEADING.match(units[index].text):
+            after = units[index + 1:]
+            if _labelled(after[0]) is not None or len(after) <= _UNLABELLED_NOTES:
+                return index
+            return None
+    return None
+
+
+_UNLABELLED_NOTES = 3
+
+
+def _note_of(unit: Unit, match: re.Match[str] | None, taken: set[str]) -> Note:
+    label = match["label"] if match is not None else ""
+    inlines = strip_label(unit, match) if match is not None else unit.inlines
+    paragraph = Paragraph(inlines, unit.loc)
+    resp = notes_mod.responsibility([paragraph])
+    return Note(
+        id=notes_mod.note_id(label, taken), label=label, blocks=(paragraph,), loc=unit.loc,
+        place="end", type="editorial" if resp else "authorial", resp=resp,
+        cited=bool(label) and not label.endswith("*"))
+
+
+def _headed_notes(units: list[Unit], heading: int, taken: set[str],
+                  ) -> tuple[list[Note], Normalisation]:
+    """Notes under a `Notes` heading: labelled ones, their further paragraphs, unlabelled ones.
+
+    A paragraph without a label before any labelled note is a note on the whole
+    text; after a labelled note it is that note's next paragraph.
+    """
+    found: list[Note] = []
+    cited = _cited_labels(units[:heading])
+    for unit in units[heading + 1:]:
+        match = _labelled(unit)
+        if match is not None and (match["label"] in cited or not cited
+                                  or notes_mod.NOTE_BRACKET.match(unit.text)):
+            found.append(_note_of(unit, match, taken))
+        elif found and found[-1].label:
+            last = found[-1]
+            found[-1] = replace(last, blocks=(*last.blocks, Paragraph(unit.inlines, unit.loc)))
+        else:
+            found.append(_note_of(unit, None, taken))
+    head = units[heading]
+    removed = Normalisation(
+        "heading.notes",
+        "The heading printed over the notes was taken out: the notes division "
+        "gets its own head when written.", head.loc, head.text)
+    return found, removed
+
+
+def extract_notes(units: list[Unit], reporter: Reporter,
+                  ) -> tuple[list[Unit], list[Note], list[Normalisation]]:
     """Take note paragraphs out of the running text, wherever a notes block stands."""
+    taken: set[str] = set()
+    heading = _notes_heading(units)
+    headed: list[Note] = []
+    removed: list[Normalisation] = []
+    if heading is not None:
+        headed, heading_removed = _headed_notes(units, heading, taken)
+        removed.append(heading_removed)
+        units = units[:heading]
     kept: list[Unit] = []
     found: list[Note] = []
-    taken: set[str] = set()
     in_run = False
     cited_before: set[str] = set()  # labels of markers in the units read so far
-    for unit in units:
-        match = _note_match(unit, in_run, cited_before)
+    trailing = _trailing_run(units)
+    for index, unit in enumerate(units):
+        match = _note_match(unit, in_run, index >= trailing, cited_before)
         cited_before |= _cited_labels((unit,))
         if match is None:
             in_run = False
             kept.append(unit)
             continue
         in_run = True
-        label = match["label"]
-        paragraph = Paragraph(strip_label(unit, match), unit.loc)
-        resp = notes_mod.responsibility([paragraph])
-        found.append(Note(
-            id=notes_mod.note_id(label, taken), label=label, blocks=(paragraph,), loc=unit.loc,
-            place="end", type="editorial" if resp else "authorial", resp=resp,
-            cited=not label.endswith("*"),
-        ))
+        found.append(_note_of(unit, match, taken))
+    found.extend(headed)
     for note in found:
         if not note.cited:
+            where = ("kept as a note on the whole text" if not note.label
+                     else "placed at the start of the text")
             reporter.info("notes.unanchored", note.loc,
-                          f"note {note.label} is marked as citing no place in the text; "
-                          "placed at the start of the text")
-    return kept, found
+                          f"note {note.label or '(without label)'} is marked as citing no place "
+                          f"in the text; {where}")
+    return kept, found, removed
 
 
 class WebArchiveReader:
@@ -127,9 +208,9 @@ class WebArchiveReader:
 
     def read(self, source: Source, reporter: Reporter) -> Document:
         units, removed = _strip_boilerplate(_units(source_lines(source), source))
-        units, notes = extract_notes(units, reporter)
-        return finish(self.name, source, units, notes, removed, MarkerStyle(bracketed=True),
-                      reporter)
+        units, notes, heading = extract_notes(units, reporter)
+        return finish(self.name, source, units, notes, [*removed, *heading],
+                      MarkerStyle(bracketed=True), reporter)
 
 
 READER = WebArchiveReader()

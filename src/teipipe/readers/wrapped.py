@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from ..diagnostics import Location, Reporter
 from ..model import (
@@ -28,30 +29,48 @@ from ..source import Source
 from . import notes as notes_mod
 from . import rules
 from .blocks import HyphenPolicy, Line, RawBlock, inlines_of, split_blocks
-from .notes import MarkerStyle
+from .markers import MarkerStyle
 from .structure import Unit, strip_label
 
 # ------------------------------------------------------------------ sniffing
 
 
+# Lines shorter than this (datelines, salutations, signatures) say nothing of the shape.
+_TEXT_LINE = 30
+
+
+def _text_lines(lines: Sequence[str]) -> list[int]:
+    """Indices of the lines that carry running text; all non-blank ones in a text of short lines."""
+    long_enough = [i for i, line in enumerate(lines) if len(line.strip()) >= _TEXT_LINE]
+    return long_enough or [i for i, line in enumerate(lines) if line.strip()]
+
+
 def wrap_score(source: Source) -> float:
-    """How much the text looks hard-wrapped: most lines of a printed width, none very long."""
-    lines = [line.rstrip() for line in source.lines if line.strip()]
-    if not lines:
+    """How much the text looks hard-wrapped: text lines of a printed width that run on."""
+    lines = [line.rstrip() for line in source.lines]
+    text = [lines[i] for i in _text_lines(lines)]
+    if not text:
         return 0.0
-    printed_width = sum(40 <= len(line) <= 200 for line in lines) / len(lines)
-    very_long = sum(len(line) > 250 for line in lines) / len(lines)
+    printed_width = sum(len(line) <= 200 for line in text) / len(text)
+    very_long = sum(len(line) > 250 for line in text) / len(text)
     return printed_width * max(0.0, 1.0 - 4 * very_long) * continued_share(source)
 
 
 def continued_share(source: Source) -> float:
-    """Share of text lines that run on into a next line: a wrapped text's paragraphs do."""
-    lines = list(source.lines)
-    text_lines = [i for i, line in enumerate(lines) if line.strip()]
-    if not text_lines:
+    """Share of text lines cut inside a sentence, running on into the next line.
+
+    A wrapped text's lines end where the printed line ended, mostly inside a
+    sentence; a web page's lines end with its paragraphs, so with a sentence,
+    even where no blank line stands between them. Short lines are left out.
+    """
+    lines = [line.rstrip() for line in source.lines]
+    text = _text_lines(lines)
+    if not text:
         return 0.0
-    running_on = sum(1 for i in text_lines if i + 1 < len(lines) and lines[i + 1].strip())
-    return min(1.0, 2 * running_on / len(text_lines))
+    running_on = sum(1 for i in text if i + 1 < len(lines) and lines[i + 1].strip()
+                     and (not rules.ends_sentence(lines[i])
+                          or rules.starts_lowercase(lines[i + 1])))
+    return min(1.0, 1.5 * running_on / len(text))
 
 
 def trailing_space_share(source: Source) -> float:
@@ -74,7 +93,7 @@ def continues(previous: RawBlock, following: RawBlock) -> bool:
     still stands alone; so does a heading, unless the text goes on in lower case.
     """
     alone = len(previous.lines) == 1
-    if alone and _letter_part(previous.text):
+    if (alone and _letter_part(previous.text)) or rules.opens_postscript(following.first.content):
         return False
     if rules.starts_lowercase(following.first.content):
         return True
@@ -95,10 +114,18 @@ class _Paragraph:
     gap_before: int
     page_before: bool
     breaks: list[int]
+    marked: set[int]
+    """Lines of `breaks` where the page end is marked, not inferred."""
 
 
-def _page_break(path: str, line: Line) -> PageBreak:
-    return PageBreak(Location(path, line.number, line.indent + 1))
+def _page_break(path: str, line: Line, inferred: bool = False) -> PageBreak:
+    return PageBreak(Location(path, line.number, line.indent + 1),
+                     cert=_INFERRED if inferred else None)
+
+
+# A blank run inside a sentence is most often a page end, but may be a column's or a
+# figure's: the page break it stands for is probable, not certain.
+_INFERRED: Literal["medium"] = "medium"
 
 
 def _with_breaks(inlines: tuple[Inline, ...], breaks: Sequence[PageBreak]) -> tuple[Inline, ...]:
@@ -115,7 +142,8 @@ def _with_breaks(inlines: tuple[Inline, ...], breaks: Sequence[PageBreak]) -> tu
 
 def _unit(para: _Paragraph, path: str, hyphens: HyphenPolicy | None) -> Unit:
     by_number = {line.number: line for line in para.lines}
-    breaks = [_page_break(path, by_number[n]) for n in para.breaks]
+    breaks = [_page_break(path, by_number[n], inferred=n not in para.marked)
+              for n in para.breaks]
     first = para.lines[0]
     return Unit(
         _with_breaks(inlines_of(para.lines, path, hyphens), breaks),
@@ -126,7 +154,7 @@ def _unit(para: _Paragraph, path: str, hyphens: HyphenPolicy | None) -> Unit:
 
 
 def paragraphs(blocks: Sequence[RawBlock], path: str,
-               hyphens: HyphenPolicy | None = None) -> list[Unit]:
+               hyphens: HyphenPolicy | None = None, *, head_alone: bool = False) -> list[Unit]:
     """Units of hard-wrapped blocks, a paragraph going on across a mid-sentence page end.
 
     `RawBlock.page_start` marks a block known to open a page (after a page-foot
@@ -136,11 +164,18 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
     for block in blocks:
         current = gathered[-1] if gathered else None
         # A block cut off without a blank run (a salutation line) stays apart.
-        if current is not None and block.gap_before and continues(_last_block(current), block):
+        # A letter's first line standing alone (a title, an address) never runs on.
+        first_alone = (head_alone and len(gathered) == 1 and current is not None
+                       and len(current.lines) == 1)
+        if (current is not None and block.gap_before and not first_alone
+                and continues(_last_block(current), block)):
             current.breaks.append(block.first.number)
+            if block.page_start:
+                current.marked.add(block.first.number)
             current.lines.extend(block.lines)
             continue
-        gathered.append(_Paragraph(list(block.lines), block.gap_before, block.page_start, []))
+        gathered.append(_Paragraph(list(block.lines), block.gap_before, block.page_start, [],
+                                   set()))
     return [_unit(para, path, hyphens) for para in gathered]
 
 
@@ -148,6 +183,10 @@ def _last_block(para: _Paragraph) -> RawBlock:
     """The part of a paragraph after its last page break, as a block for `continues`."""
     start = para.breaks[-1] if para.breaks else para.lines[0].number
     return RawBlock(tuple(line for line in para.lines if line.number >= start), 0)
+
+
+_LONGEST_HEAD = 5
+_SHORT_LINE = 0.4
 
 
 def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
@@ -161,13 +200,62 @@ def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     first, rest = blocks[0], list(blocks[1:])
     head: list[RawBlock] = []
     lines = list(first.lines)
+    # A title and address lines above the salutation stand on lines of their own too;
+    # so does any line well short of the printed width that the text goes on after
+    # (`Comtesse`, `Liana cara.`): a wrapped paragraph's only short line is its last.
+    width = max((len(line.content) for line in lines), default=0)
+    short = 0
+    while (short + 1 < min(len(lines), _LONGEST_HEAD)
+           and len(lines[short].content) < _SHORT_LINE * width):
+        short += 1
+    heads = [i for i, line in enumerate(lines[:_LONGEST_HEAD])
+             if rules.is_salutation(line.content) or i < short
+             or (i == 0 and rules.is_letter_title(line.content))]
+    salute = heads[-1] if heads else None
     while len(lines) > 1 and (rules.is_dateline(lines[0].content)
-                              or rules.is_salutation(lines[0].content)):
+                              or rules.is_salutation(lines[0].content)
+                              or (salute is not None and len(head) <= salute)):
         head.append(RawBlock((lines.pop(0),), first.gap_before if not head else 0,
                              first.page_start and not head))
     head.append(RawBlock(tuple(lines), 0 if head else first.gap_before,
                          first.page_start and not head))
     return head + rest
+
+
+def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
+    """Closing formula and signature lines at the foot of the last block are their own units.
+
+    Books print `Su afectísimo amigo y seguro servidor,` and the name under the
+    last paragraph without a blank line. Only lines after a sentence end are cut
+    off, and only when the last of them is a name.
+    """
+    postscript = next((i for i, block in enumerate(blocks)
+                       if i and rules.opens_postscript(block.first.content)), None)
+    if postscript is not None:  # the closing stands before the postscript
+        return [*split_trailing_lines(blocks[:postscript]), *blocks[postscript:]]
+    if not blocks or len(blocks[-1].lines) < 2:
+        return list(blocks)
+    last = blocks[-1]
+    lines = list(last.lines)
+    if not rules.is_signature(lines[-1].content):
+        return list(blocks)
+    cut = len(lines) - 1
+    while cut > 0 and _closing_line(lines[cut - 1].content):
+        cut -= 1
+    if cut == len(lines) - 1 and not _closing_line(lines[cut - 1].content):
+        return list(blocks)  # a name alone under a paragraph may end its last sentence
+    if cut and not rules.ends_sentence(lines[cut - 1].content):
+        return list(blocks)
+    head = [RawBlock(tuple(lines[:cut]), last.gap_before, last.page_start)] if cut else []
+    tail = [RawBlock((line,), 0 if head or index else last.gap_before,
+                     last.page_start and not head and not index)
+            for index, line in enumerate(lines[cut:])]
+    return [*blocks[:-1], *head, *tail]
+
+
+def _closing_line(text: str) -> bool:
+    return (rules.is_closing(text) or rules.is_dateline(text)
+            or (text.endswith(",") and rules.word_count(text) <= 10))
 
 
 def blank_out(lines: Sequence[Line], numbers: set[int]) -> list[Line]:
@@ -177,7 +265,8 @@ def blank_out(lines: Sequence[Line], numbers: set[int]) -> list[Line]:
 
 # ------------------------------------------------------------------ notes
 
-_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?:\s+|(?=[^\W\d_]))")
+# A note's label at the start of its first line: `374 `, `12Text`, `185. `, `3) `, `5-"o"`.
+_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?:[.)]\s*|\s+|(?=[^\d\s]))")
 
 
 @dataclass(frozen=True)
@@ -223,7 +312,7 @@ def notes_of(lines: Sequence[Line], path: str, spec: NoteSpec, taken: set[str],
     for group in group_notes(lines):
         units = paragraphs(split_blocks(group), path, hyphens)
         first = units[0]
-        match = notes_mod.NOTE_BARE.match(first.text)
+        match = _LABEL_START.match(first.text)
         assert match is not None  # group_notes opened the group on this label
         label = match["label"]
         blocks = (Paragraph(strip_label(first, match), first.loc),
@@ -243,6 +332,42 @@ def note_type(resp: str | None, default: NoteType) -> NoteType:
     if resp is None:
         return default
     return "translator" if _TRANSLATOR.search(resp) else "editorial"
+
+
+def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | None:
+    """Index of the first line of an endnote run that ends the text without a heading.
+
+    The run opens on a line that starts with a label; the labels follow in
+    sequence to the end, and the first one stands as a marker in the text before.
+    The earliest such start is taken, so that every note of the run is kept.
+    """
+    starts = [i for i, line in enumerate(lines)
+              if _LABEL_START.match(line.content) and (i == 0 or not lines[i - 1].content
+                                                       or _LABEL_START.match(lines[i - 1].content))]
+    for start in starts:
+        run = [line for line in lines[start:] if line.content]
+        groups = group_notes(run)
+        if not groups or groups[0][0] is not run[0]:
+            continue
+        if sum(bool(_LABEL_START.match(g[0].content)) for g in groups) < len(groups):
+            continue
+        before = "\n".join(line.content for line in lines[:start])
+        first = _LABEL_START.match(run[0].content)
+        assert first is not None
+        label = first["label"]
+        cited = style.pattern(label).search(before) or re.search(
+            rf"[^\W\d_] {re.escape(label)}(?![\d\w])", before)
+        if cited and _all_continuations_short(groups):
+            return start
+    return None
+
+
+def _all_continuations_short(groups: Sequence[Sequence[Line]]) -> bool:
+    """A note's own lines; a long run after the last note would be the letter going on."""
+    return all(sum(1 for line in group if line.content) <= _LONGEST_NOTE_LINES for group in groups)
+
+
+_LONGEST_NOTE_LINES = 40
 
 
 def _body_text(units: Sequence[Unit]) -> str:

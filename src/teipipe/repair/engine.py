@@ -89,7 +89,7 @@ def _repair_segment(segment: _Segment, evidence: Evidence, decisions: Decisions,
             continue
         out.extend(segment.texts(position, found.start))
         by_editor = status == "accepted"
-        out.append(Choice(found.original, found.edited, "correction", found.rule, loc,
+        out.append(Choice(found.original, found.edited, "digitisation", found.rule, loc,
                           cert="high" if by_editor else found.cert,
                           resp=decisions.editor if by_editor else "teipipe"))
         position = found.end

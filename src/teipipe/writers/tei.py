@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..diagnostics import Location
 from ..model import (
+    AddressLine,
     Block,
     Choice,
     Closer,
@@ -28,6 +29,7 @@ from ..model import (
     Inline,
     ListBlock,
     Name,
+    Normalisation,
     Note,
     NoteRef,
     Opener,
@@ -91,7 +93,7 @@ def _inline(parent: etree._Element, node: Inline, origins: _Origins) -> None:
     elif isinstance(node, Choice):
         _choice(parent, node, origins)
     elif isinstance(node, PageBreak):
-        origins.mark(el(parent, "pb", n=node.n), node.loc)
+        origins.mark(el(parent, "pb", n=node.n, cert=node.cert), node.loc)
     elif isinstance(node, Name):
         ref = f"#{node.ref}" if node.ref else None
         origins.mark(el(parent, _NAME_TAGS[node.kind], node.text, ref=ref), node.loc)
@@ -106,6 +108,8 @@ def _inline(parent: etree._Element, node: Inline, origins: _Origins) -> None:
 def _choice(parent: etree._Element, node: Choice, origins: _Origins) -> None:
     choice = origins.mark(el(parent, "choice"), node.loc)
     source_tag, edited_tag = ("sic", "corr") if node.kind == "correction" else ("orig", "reg")
+    # A misreading of the digitisation is no error of the source: orig/reg, typed.
+    kind = "ocr" if node.kind == "digitisation" else None
     source = el(choice, source_tag)
     if node.break_inside and "-" in node.original:
         left, right = node.original.split("-", 1)
@@ -113,7 +117,7 @@ def _choice(parent: etree._Element, node: Choice, origins: _Origins) -> None:
         el(source, "lb", break_="no").tail = right
     else:
         source.text = node.original
-    el(choice, edited_tag, node.edited, resp=f"#{node.resp}", cert=node.cert)
+    el(choice, edited_tag, node.edited, type=kind, resp=f"#{node.resp}", cert=node.cert)
 
 
 def _inlines(parent: etree._Element, inlines: tuple[Inline, ...], origins: _Origins) -> None:
@@ -157,13 +161,20 @@ def _letter_frame(tag: str) -> Callable[[etree._Element, Opener | Closer, _Origi
     """Writer of an opener or a closer with its dateline, salute and signed parts."""
     def write_frame(parent: etree._Element, block: Opener | Closer, origins: _Origins) -> None:
         node = origins.mark(el(parent, tag), block.loc)
+        address: etree._Element | None = None
         for part in block.parts:
+            if isinstance(part, AddressLine):  # consecutive lines make one address
+                if address is None:
+                    address = origins.mark(el(node, "address"), part.loc)
+                _leaf(address, "addrLine", part.inlines, part.loc, origins)
+                continue
+            address = None
             _letter_part(node, part, origins)
     return write_frame
 
 
 def _page_break(parent: etree._Element, block: PageBreakBlock, origins: _Origins) -> None:
-    origins.mark(el(parent, "pb", n=block.brk.n), block.brk.loc)
+    origins.mark(el(parent, "pb", n=block.brk.n, cert=block.brk.cert), block.brk.loc)
 
 
 def _division(parent: etree._Element, block: Division, origins: _Origins) -> None:
@@ -206,8 +217,19 @@ _FRONT_TAGS = {"category": "titlePart", "byline": "byline", "source": "docImprin
                "date": "docDate"}
 
 
+def _notes_heading(doc: Document) -> Normalisation | None:
+    return next((n for n in doc.normalisations
+                 if n.code == "heading.notes" and n.removed_text), None)
+
+
+def _unanchored_at_end(doc: Document) -> bool:
+    """Notes on the whole text printed under a heading of their own, with no other notes,
+    stay at the end under that heading; otherwise they open the text."""
+    return _notes_heading(doc) is not None and all(not n.cited for n in doc.notes)
+
+
 def _front(text: etree._Element, doc: Document, origins: _Origins) -> None:
-    unanchored = [n for n in doc.notes if not n.cited]
+    unanchored = [] if _unanchored_at_end(doc) else [n for n in doc.notes if not n.cited]
     if not doc.front and not unanchored:
         return
     front = el(text, "front")
@@ -232,7 +254,7 @@ def _front_line(front: etree._Element, line: FrontLine, origins: _Origins) -> No
 
 def _note(parent: etree._Element, note: Note, origins: _Origins) -> None:
     node = origins.mark(el(
-        parent, "note", xml_id=note.id, n=note.label, place=note.place, type=note.type,
+        parent, "note", xml_id=note.id, n=note.label or None, place=note.place, type=note.type,
         resp=f"#{note.resp}" if note.resp else None,
         anchored=None if note.cited else "false",
         target=None if note.cited else "#text",
@@ -242,11 +264,11 @@ def _note(parent: etree._Element, note: Note, origins: _Origins) -> None:
 
 
 def _back(text: etree._Element, doc: Document, origins: _Origins) -> None:
-    cited = [n for n in doc.notes if n.cited]
+    cited = list(doc.notes) if _unanchored_at_end(doc) else [n for n in doc.notes if n.cited]
     if not cited:
         return
     div = el(el(text, "back"), "div", type="notes")
-    heading = next((n for n in doc.normalisations if n.code == "heading.notes"), None)
+    heading = _notes_heading(doc)
     if heading is not None and heading.removed_text:
         origins.mark(el(div, "head", heading.removed_text), heading.loc)
     for note in cited:

@@ -115,16 +115,29 @@ def _editorial_decl(parent: etree._Element, doc: Document) -> None:
                      if n.code == code and n.removed_text and code.endswith(".removed")):
             _quote_removed(p, item)
     _hyphenation(decl, doc)
-    corrected = _count_choices(doc, "correction")
-    correction = el(decl, "correction", status="high" if corrected else None)
+    corrected = _count_choices(doc, "correction") + _count_choices(doc, "digitisation")
+    silent = any(n.code == "ocr.applied-silently" for n in doc.normalisations)
+    correction = el(decl, "correction", status="high" if corrected or silent else None,
+                    method="silent" if silent else None)
     el(correction, "p", "Errors of the source that the edition repairs are encoded as choice "
                         "with sic (the source reading) and corr (the repair) carrying resp and "
                         "cert (resp=\"#teipipe\" for automatic repairs, \"#editor\" for repairs "
                         "an editor accepted); readings the edition is unsure of are reported "
                         "to the editor, not applied.")
+    el(correction, "p", _DIGITISATION_SILENT if silent else _DIGITISATION_RECORDED)
     quotation = el(decl, "quotation", marks="all")
     el(quotation, "p", "Quotation marks are kept as printed.")
     _notes_statement(decl, doc)
+
+
+_DIGITISATION_RECORDED = (
+    "Errors of the digitisation (OCR misreadings, words split or joined by PDF extraction) "
+    "are no errors of the source: they are encoded as choice with orig (what the "
+    "digitisation read) and reg type=\"ocr\" (the source's reading) carrying resp and cert.")
+_DIGITISATION_SILENT = (
+    "Errors of the digitisation (OCR misreadings, words split or joined by PDF extraction) "
+    "are no errors of the source: as the edition chose, they are repaired silently, and the "
+    "text gives the source's reading without recording what the digitisation read.")
 
 
 def _hyphenation(decl: etree._Element, doc: Document) -> None:

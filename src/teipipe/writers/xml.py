@@ -71,10 +71,10 @@ _CONTAINERS = _tags(
     "encodingDesc editorialDecl normalization hyphenation correction quotation appInfo "
     "application profileDesc correspDesc correspAction correspContext langUsage listRelation "
     "standOff listPerson person listPlace place listOrg org text front body back div list "
-    "docTitle argument postscript textClass keywords")
+    "docTitle argument postscript textClass keywords address")
 # Mixed-content parents laid out only when they hold nothing but block children.
 _MIXED_PARENTS = _tags("note quote opener closer item")
-_BLOCKS = _tags("p dateline salute signed list quote pb head label ab")
+_BLOCKS = _tags("p dateline salute signed list quote pb head label ab address addrLine")
 
 
 def _indent(node: etree._Element, level: int) -> None:

@@ -1,0 +1,132 @@
+"""Failures measured on letters of other editions (issue #12), each as a small case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from teipipe import readers, source
+from teipipe.diagnostics import Location, Reporter
+from teipipe.model import Document, Note, NoteRef, PageBreak, Paragraph, Text
+from teipipe.pipeline import convert_source
+from teipipe.project.register import Register
+from teipipe.readers import rules
+from teipipe.readers.markers import align
+from teipipe.walk import iter_inline_runs
+
+
+def _read(tmp_path: Path, text: str, reader: str = "web-archive") -> tuple[Document, Reporter]:
+    path = tmp_path / "letter.txt"
+    path.write_text(text, encoding="utf-8")
+    reporter = Reporter()
+    return readers.get(reader).read(source.read(path, path.name), reporter), reporter
+
+
+def _refs(doc: Document) -> list[tuple[str, str]]:
+    """(the word before, the note id) of every marker, in document order."""
+    found = []
+    for run in iter_inline_runs(doc):
+        for before, node in zip(run, run[1:], strict=False):
+            if isinstance(node, NoteRef) and isinstance(before, Text):
+                found.append((before.text.split()[-1], node.note_id))
+    return found
+
+
+@pytest.mark.parametrize("line", [
+    "Paris, le 12 janvier 1902.", "Bischofzell, Samstag den 27. Juni 1829",
+    "De Strasbourg, ce 10 de juillet (1538).", "Wien 13 Juni 1845.", "[1538]",
+    "Zürich den 10t März 66.", "Leyden den 22ten 8bre 1837.", "ARieden 19.VI.55",
+    "Dall’Haya a’ 26 luglio 1617", "Madrid, 3 de marzo de 1902.", "Bauma 10. Aprill 1845.",
+])
+def test_datelines_are_recognised_by_their_shape(line: str) -> None:
+    assert rules.is_dateline(line)
+
+
+@pytest.mark.parametrize("line", [
+    "We left in 1902.", "I arrived in Paris, in June 1902.", "Rosa Winter 1921",
+    "Source: Rosa Winter, Collected Letters, 1980;", "Notes (1938)",
+])
+def test_sentences_bylines_and_headings_with_a_year_are_no_datelines(line: str) -> None:
+    assert not rules.is_dateline(line)
+
+
+@pytest.mark.parametrize(("line", "closing"), [
+    ("Votre humble frère,", True), ("Ihr ergebenster Diener", True),
+    ("Mit vorzüglicher Hochachtung", True), ("Su afectísimo amigo y seguro servidor,", True),
+    ("Vostro affezionatissimo", True), ("Ta lettre m'a fait plaisir.", False),
+    ("Nous reviendrons dans huit jours. Je vous embrasse de tout cœur et vous prie de "
+     "saluer les enfants de ma part.", False),
+])
+def test_closing_formulas_of_five_languages(line: str, closing: bool) -> None:
+    assert rules.is_closing(line) is closing
+
+
+def test_a_marker_in_the_title_line_is_linked(tmp_path: Path) -> None:
+    doc, reporter = _read(tmp_path, (
+        "À Louis du Tillet[1]\n\n[Envoyée à Paris]\n\nMonsieur,\n\n"
+        "J'ai reçu vos lettres[2] avec grande joie, et je vous en remercie de tout cœur.\n\n"
+        "Votre humble frère,\n\nCharles d'Espeville.\n\n"
+        "1. Louis du Tillet, chanoine d'Angoulême.\n2. Ces lettres sont perdues.\n"))
+    assert _refs(doc) == [("Tillet", "n1"), ("lettres", "n2")]
+    assert doc.meta.title == "À Louis du Tillet"
+    assert not [d for d in reporter if d.code == "notes.marker-without-note"]
+
+
+def test_a_single_endnote_after_a_postscript_is_linked(tmp_path: Path) -> None:
+    doc, _ = _read(tmp_path, (
+        "Mexico, 3 March 1938\n\nDear friend,\n\nThank you for the book; I read it with "
+        "great interest and will write about it soon.\n\nWith best wishes,\n\nL. Trotsky\n\n"
+        "P.S. My wife[1] thanks you as well.\n\n1. Trotsky's wife, Natalia\n"))
+    assert _refs(doc) == [("wife", "n1")]
+
+
+def test_a_notes_heading_over_one_unanchored_note_loses_no_word(tmp_path: Path) -> None:
+    text = ("Paris, 3 mars 1902\n\nCher ami,\n\nJe vous remercie de votre lettre. Nous partirons "
+            "demain pour Lyon avec les enfants.\n\nBien à vous,\n\nJean Dupont\n\nNOTES\n\n"
+            "Cette lettre a été publiée pour la première fois en 1950.\n")
+    result = convert_source(source.from_text(text, "lettre.txt"), Register(), None)
+    assert result.ok, [d.message for d in result.diagnostics]
+    assert result.tei is not None
+    xml = result.tei.to_bytes().decode()
+    assert '<div type="notes">\n        <head>NOTES</head>\n        <note' in xml
+    assert 'anchored="false"' in xml
+
+
+def test_a_page_break_inferred_inside_a_sentence_is_only_probable(tmp_path: Path) -> None:
+    page = "Wir reisten am Montag ab und kamen nach einer langen und beschwerlichen Fahrt"
+    doc, _ = _read(tmp_path, (
+        f"Lieber Freund!\n\n{page}\nüber die Berge endlich in der Stadt an, wo uns die\n\n"
+        "Freunde schon am Tor erwarteten und sogleich zum Essen in ihr Haus führten.\n\n"
+        "Dein Arthur\n"), reader="book-ocr")
+    breaks = [n for run in iter_inline_runs(doc) for n in run if isinstance(n, PageBreak)]
+    assert [b.cert for b in breaks] == ["medium"]
+
+
+def test_markers_are_aligned_with_the_order_of_the_notes() -> None:
+    """A number of the text that reads like a marker does not carry the notes off."""
+    def note(label: str) -> Note:
+        return Note(f"n{label}", label, (Paragraph((), Location("x")),), Location("x"))
+
+    texts = ["Vergicb 1 mir, daß ich Deinen Brief2 so spät beantworte",
+             "den Tschudi'schen Aktienverein3 und Dr. Trümpi's4 Nachläßigkeit",
+             "am 1. Januar kam Gerlich1 zurück"]
+    chosen = align(texts, [note("1"), note("2"), note("3"), note("4")])
+    assert {k: (p.text, p.start, p.glued) for k, p in chosen.items()} == {
+        "n1": (0, texts[0].index("1 mir"), False), "n2": (0, texts[0].index("2 so"), True),
+        "n3": (1, texts[1].index("3 und"), True), "n4": (1, texts[1].index("4 Nach"), True)}
+
+
+def test_address_lines_at_the_head_are_the_openers_address(tmp_path: Path) -> None:
+    text = ("Johannes Kern an Alfred Escher, Bülach, 28. Februar 1846\n\nAn Alfred Escher\n\n"
+            "An Herrn Dr. Alfred Escher in Zürich.\n\nHochgeehrter Herr!\n\nHeute wurde ich über "
+            "eine an mich gelangte Anzeige unterrichtet, die ich Ihnen mitteilen muss.\n\n"
+            "Mit Hochachtung\n\nJ. Kern\n")
+    result = convert_source(source.from_text(text, "brief.txt"), Register(), None)
+    assert result.tei is not None and not [d for d in result.diagnostics
+                                           if d.code.startswith("lossless")]
+    xml = result.tei.to_bytes().decode()
+    assert ("<opener>\n        <address>\n          <addrLine>An Alfred Escher</addrLine>\n"
+            "          <addrLine>An Herrn Dr. Alfred Escher in Zürich.</addrLine>\n"
+            "        </address>\n        <salute>Hochgeehrter Herr!</salute>") in xml
+    assert xml.count("<p>") == 1 + xml.split("<body>")[0].count("<p>")
