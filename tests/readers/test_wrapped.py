@@ -11,12 +11,14 @@ from teipipe.readers.blocks import Line, RawBlock, source_lines, split_blocks
 from teipipe.readers.markers import MarkerStyle
 from teipipe.readers.structure import Unit
 from teipipe.readers.wrapped import (
-    NoteSpec,
     continues,
+    paragraphs,
+)
+from teipipe.readers.wrapped_notes import (
+    NoteSpec,
     group_notes,
     mark_whole_text_notes,
     notes_of,
-    paragraphs,
 )
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "readers"

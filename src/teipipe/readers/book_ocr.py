@@ -20,17 +20,19 @@ from .blocks import Line, source_lines, split_blocks, vocabulary_of
 from .markers import MarkerStyle
 from .notes import NOTES_HEADING
 from .wrapped import (
-    NoteSpec,
-    group_notes,
-    mark_whole_text_notes,
-    notes_of,
     paragraphs,
     rejoined_lines,
     split_leading_lines,
     split_trailing_lines,
-    trailing_notes_start,
     trailing_space_share,
     wrap_score,
+)
+from .wrapped_notes import (
+    NoteSpec,
+    group_notes,
+    mark_whole_text_notes,
+    notes_of,
+    trailing_notes_start,
 )
 
 _MARKERS = MarkerStyle(bracketed=False)

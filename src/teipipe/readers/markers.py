@@ -100,6 +100,13 @@ def _places(texts: Sequence[str], labels: set[str]) -> dict[str, list[Place]]:
             for label, places in found.items()}
 
 
+def first_place(text: str, label: str) -> int | None:
+    """Where a marker with this label first could stand in `text`, glued or spaced."""
+    places = [m.start("label") for pattern in (_ANY_GLUED, _ANY_SPACED)
+              for m in pattern.finditer(text) if m["label"] == label]
+    return min(places, default=None)
+
+
 class _PrefixBest:
     """Best chain score among ranks below a rank (a Fenwick tree of maxima)."""
 

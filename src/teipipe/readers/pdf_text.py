@@ -21,17 +21,19 @@ from .base import finish
 from .blocks import Line, source_lines, split_blocks, vocabulary_of
 from .markers import MarkerStyle
 from .wrapped import (
-    NoteSpec,
     blank_out,
-    group_notes,
-    notes_of,
     paragraphs,
     rejoined_lines,
     split_leading_lines,
     split_trailing_lines,
-    trailing_notes_start,
     trailing_space_share,
     wrap_score,
+)
+from .wrapped_notes import (
+    NoteSpec,
+    group_notes,
+    notes_of,
+    trailing_notes_start,
 )
 
 # A printed rule above the page-foot notes comes out as a long run of spaces.

@@ -161,17 +161,16 @@ def _short_frame_line(text: str) -> bool:
 
 
 def _opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
-    """Leading datelines and salutations of a letter, with an address in capitals split off.
+    """Leading address lines, datelines and salutations of a letter, in any order.
 
-    A dateline may come before or after the salutation; a bracketed remark of the
-    editor on the place or date (`[Envoyée à Paris]`) stands with the datelines.
+    A bracketed remark of the editor on place or date (`[Envoyée à Paris]`) stands
+    with the datelines; an address in capitals opening a paragraph is split off.
     The opener ends at its salutation or at the first line of the letter's text.
     """
     parts: list[AddressLine | Dateline | Salute] = []
     while units and len(parts) < 6:
         unit = units[0]
-        if rules.is_address_line(unit.text) and not rules.is_salutation(unit.text) and (
-                not any(isinstance(p, Salute) for p in parts)):
+        if rules.is_address_line(unit.text) and not rules.is_salutation(unit.text):
             parts.append(AddressLine(unit.inlines, unit.loc))
         elif _dateline_like(unit.text):
             parts.append(dateline_of(unit, parse_dateline(unit.text)))

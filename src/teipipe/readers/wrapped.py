@@ -1,36 +1,27 @@
-"""Hard-wrapped text shared by the PDF and OCR readers: paragraphs across page breaks, note runs.
+"""Hard-wrapped text shared by the PDF and OCR readers: paragraphs across page breaks.
 
 Text extracted from a printed page keeps the page's line ends and marks a page
 end only by a blank run. A blank run inside a sentence therefore cannot end a
 paragraph: the paragraph goes on, with a PageBreak where the new page starts.
-Notes are cut by the expected label sequence, so that a number in a note's
-text is never taken for the start of the next note.
+The note runs of such texts are `wrapped_notes`'s.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
-from ..diagnostics import Location, Reporter
+from ..diagnostics import Location
 from ..model import (
     Inline,
     Normalisation,
-    Note,
-    NotePlace,
-    NoteType,
     PageBreak,
-    Paragraph,
-    inline_text,
 )
 from ..source import Source
-from . import notes as notes_mod
 from . import rules
-from .blocks import HyphenPolicy, Line, RawBlock, inlines_of, split_blocks
-from .markers import MarkerStyle
-from .structure import Unit, strip_label
+from .blocks import HyphenPolicy, Line, RawBlock, inlines_of
+from .structure import Unit
 
 # ------------------------------------------------------------------ sniffing
 
@@ -95,6 +86,9 @@ def continues(previous: RawBlock, following: RawBlock) -> bool:
     alone = len(previous.lines) == 1
     if (alone and _letter_part(previous.text)) or rules.opens_postscript(following.first.content):
         return False
+    if len(following.lines) == 1 and (rules.is_closing(following.text)
+                                      or rules.is_dateline(following.text)):
+        return False  # `…in alter Treue` / `Dein`: the closing, not the sentence going on
     if rules.starts_lowercase(following.first.content):
         return True
     if rules.ends_sentence(previous.last.content):
@@ -237,7 +231,7 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
         return list(blocks)
     last = blocks[-1]
     lines = list(last.lines)
-    if not rules.is_signature(lines[-1].content):
+    if not (rules.is_signature(lines[-1].content) or _single_name_after_closing(lines)):
         return list(blocks)
     cut = len(lines) - 1
     while cut > 0 and _closing_line(lines[cut - 1].content):
@@ -253,6 +247,13 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     return [*blocks[:-1], *head, *tail]
 
 
+def _single_name_after_closing(lines: Sequence[Line]) -> bool:
+    """`Mariani` under `Veuillez, Monsieur, agréer nos salutations empressées.`"""
+    name = lines[-1].content
+    return (len(lines) > 1 and rules.word_count(name) == 1 and name[:1].isupper()
+            and name[-1:] not in ",:;?!" and rules.is_closing(lines[-2].content))
+
+
 def _closing_line(text: str) -> bool:
     return (rules.is_closing(text) or rules.is_dateline(text)
             or (text.endswith(",") and rules.word_count(text) <= 10))
@@ -261,140 +262,6 @@ def _closing_line(text: str) -> bool:
 def blank_out(lines: Sequence[Line], numbers: set[int]) -> list[Line]:
     """The lines with some taken out of the running text (kept as blanks for the gaps)."""
     return [Line(line.number, "") if line.number in numbers else line for line in lines]
-
-
-# ------------------------------------------------------------------ notes
-
-# A note's label at the start of its first line: `374 `, `12Text`, `185. `, `3) `, `5-"o"`.
-_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?:[.)]\s*|\s+|(?=[^\d\s]))")
-
-
-@dataclass(frozen=True)
-class NoteSpec:
-    """How the notes of a text are placed and who wrote them by default."""
-
-    place: NotePlace
-    default_type: NoteType
-
-
-def _starts_note(line: Line, expected: int | None) -> re.Match[str] | None:
-    """A line opening the expected note; the first note may have any number."""
-    match = _LABEL_START.match(line.content)
-    if match is None:
-        return None
-    if expected is not None and int(match["label"]) != expected:
-        return None
-    return match
-
-
-def group_notes(lines: Sequence[Line]) -> list[list[Line]]:
-    """The lines of a note run cut where the next label in sequence opens a line.
-
-    Lines before the first label are dropped by the caller's choice of run;
-    blank lines stay with the note they follow, so paragraphs can be found.
-    """
-    groups: list[list[Line]] = []
-    expected: int | None = None
-    for line in lines:
-        match = _starts_note(line, expected) if line.content else None
-        if match is not None:
-            groups.append([line])
-            expected = int(match["label"]) + 1
-        elif groups:
-            groups[-1].append(line)
-    return groups
-
-
-def notes_of(lines: Sequence[Line], path: str, spec: NoteSpec, taken: set[str],
-             hyphens: HyphenPolicy | None = None) -> list[Note]:
-    """Notes of a run of note lines, each with its paragraphs (page breaks kept inside)."""
-    found: list[Note] = []
-    for group in group_notes(lines):
-        units = paragraphs(split_blocks(group), path, hyphens)
-        first = units[0]
-        match = _LABEL_START.match(first.text)
-        assert match is not None  # group_notes opened the group on this label
-        label = match["label"]
-        blocks = (Paragraph(strip_label(first, match), first.loc),
-                  *(Paragraph(u.inlines, u.loc) for u in units[1:]))
-        resp = notes_mod.responsibility(blocks)
-        found.append(Note(
-            id=notes_mod.note_id(label, taken), label=label, blocks=blocks, loc=first.loc,
-            place=spec.place, type=note_type(resp, spec.default_type), resp=resp))
-    return found
-
-
-_TRANSLATOR = re.compile(r"transl|N\.\s?d\.\s?T", re.IGNORECASE)
-
-
-def note_type(resp: str | None, default: NoteType) -> NoteType:
-    """A note signed by somebody else than the author is the translator's or an editor's."""
-    if resp is None:
-        return default
-    return "translator" if _TRANSLATOR.search(resp) else "editorial"
-
-
-def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | None:
-    """Index of the first line of an endnote run that ends the text without a heading.
-
-    The run opens on a line that starts with a label; the labels follow in
-    sequence to the end, and the first one stands as a marker in the text before.
-    The earliest such start is taken, so that every note of the run is kept.
-    """
-    starts = [i for i, line in enumerate(lines)
-              if _LABEL_START.match(line.content) and (i == 0 or not lines[i - 1].content
-                                                       or _LABEL_START.match(lines[i - 1].content))]
-    for start in starts:
-        run = [line for line in lines[start:] if line.content]
-        groups = group_notes(run)
-        if not groups or groups[0][0] is not run[0]:
-            continue
-        if sum(bool(_LABEL_START.match(g[0].content)) for g in groups) < len(groups):
-            continue
-        before = "\n".join(line.content for line in lines[:start])
-        first = _LABEL_START.match(run[0].content)
-        assert first is not None
-        label = first["label"]
-        cited = style.pattern(label).search(before) or re.search(
-            rf"[^\W\d_] {re.escape(label)}(?![\d\w])", before)
-        if cited and _all_continuations_short(groups):
-            return start
-    return None
-
-
-def _all_continuations_short(groups: Sequence[Sequence[Line]]) -> bool:
-    """A note's own lines; a long run after the last note would be the letter going on."""
-    return all(sum(1 for line in group if line.content) <= _LONGEST_NOTE_LINES for group in groups)
-
-
-_LONGEST_NOTE_LINES = 40
-
-
-def _body_text(units: Sequence[Unit]) -> str:
-    return "\n".join(inline_text(u.inlines) for u in units)
-
-
-def mark_whole_text_notes(notes: Sequence[Note], units: Sequence[Unit], style: MarkerStyle,
-                          reporter: Reporter) -> list[Note]:
-    """Leading notes that no marker cites before the next note's marker comment the whole text.
-
-    Editions put such a note (sources, context of the letter) first and print no
-    marker for it; it is kept with `cited=False` instead of being reported as lost.
-    """
-    text = _body_text(units)
-    out = list(notes)
-    for index, (note, following) in enumerate(zip(notes, notes[1:], strict=False)):
-        next_marker = style.pattern(following.label).search(text)
-        own = style.pattern(note.label).search(text)
-        limit = next_marker.start() if next_marker else len(text)
-        if own is not None and own.start() < limit:
-            break
-        out[index] = replace(note, cited=False)
-        reporter.info("notes.whole-text", note.loc,
-                      f"note {note.label} has no marker before the marker of note "
-                      f"{following.label}: taken as a note on the whole text, not anchored")
-    return out
-
 
 
 def rejoined_lines(source: Source) -> Normalisation:
