@@ -55,10 +55,15 @@ def _imports(name: str, path: Path, known: set[str]) -> set[str]:
     """The teipipe modules that `name` imports (a package's __init__ counts for the package).
 
     `from . import sibling` depends on the sibling, not on the package that holds both.
+    Imports made when the module is loaded count; one inside a function (loaded when it
+    runs, as schema/odd.py imports schema/modes) makes no import cycle.
     """
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    module_level = [node for top in ast.parse(path.read_text(encoding="utf-8")).body
+                    if not isinstance(top, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+                    for node in ast.walk(top)]
+    for node in module_level:
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):

@@ -12,10 +12,16 @@
 
   <xsl:key name="tp:id" match="*[@xml:id]" use="@xml:id"/>
 
+  <!-- The document's own title: the main one, or the analytic (level="a") one, or one that is
+       neither a series', a monograph's or a journal's title nor a variant (sub, short, a
+       date); the first title when none is. -->
   <xsl:function name="tp:title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" select="$tei/teiHeader/fileDesc/titleStmt/title"/>
-    <xsl:sequence select="normalize-space(($titles[@type = 'main'], $titles)[1])"/>
+    <xsl:variable name="own" select="$titles[not(@level = ('s', 'm', 'j', 'u'))]
+        [not(@type) or @type = 'main']"/>
+    <xsl:sequence select="normalize-space(($titles[@type = 'main'], $titles[@level = 'a'], $own,
+                                           $titles)[normalize-space()][1])"/>
   </xsl:function>
 
   <xsl:function name="tp:identifier" as="xs:string">
@@ -23,38 +29,131 @@
     <xsl:sequence select="string($tei/teiHeader/fileDesc/publicationStmt/idno[@type = 'teipipe'])"/>
   </xsl:function>
 
+  <!-- Several values (the resp of one respStmt) are joined with a comma. -->
   <xsl:function name="tp:capitalise" as="xs:string">
-    <xsl:param name="text" as="xs:string?"/>
-    <xsl:variable name="t" select="normalize-space($text)"/>
+    <xsl:param name="text" as="xs:string*"/>
+    <xsl:variable name="t" select="normalize-space(string-join($text ! normalize-space(.)[.], ', '))"/>
     <xsl:sequence select="upper-case(substring($t, 1, 1)) || substring($t, 2)"/>
   </xsl:function>
 
-  <!-- A date attribute value as words: 1936-08-10 → 10 August 1936, 1939-02 → February 1939. -->
+  <!-- Languages. The language of a text: its own xml:lang, or the one its langUsage says is
+       most used (the first when none says), or, when the document declares none, the language
+       whose commonest short words its text uses most, if they are at least 4% of its words
+       ('und' when none is). -->
+  <xsl:variable name="tp:labels" select="doc('labels.xml')/Q{}labels"/>
+
+  <xsl:function name="tp:language" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="usage" select="$tei/teiHeader/profileDesc/langUsage/language[@ident]"/>
+    <xsl:variable name="most" select="$usage[@usage castable as xs:decimal]
+        [xs:decimal(@usage) = max($usage/@usage[. castable as xs:decimal] ! xs:decimal(.))]"/>
+    <xsl:variable name="declared" select="($tei/@xml:lang, $tei/text/@xml:lang,
+        $tei/text/body/@xml:lang, $most/@ident, $usage/@ident)[normalize-space()][1]"/>
+    <xsl:sequence select="if ($declared) then string($declared) else tp:guess-language($tei/text)"/>
+  </xsl:function>
+
+  <xsl:variable name="tp:common-words" as="map(xs:string, xs:string*)" select="map {
+      'en': ('the', 'of', 'and', 'to', 'is', 'that', 'it', 'was', 'you', 'with', 'which'),
+      'fr': ('le', 'la', 'les', 'des', 'et', 'que', 'est', 'une', 'pas', 'vous', 'nous', 'qui', 'dans'),
+      'de': ('der', 'die', 'das', 'und', 'ist', 'nicht', 'ich', 'sie', 'wir', 'mit', 'ein', 'zu'),
+      'it': ('il', 'che', 'di', 'della', 'non', 'per', 'una', 'sono', 'gli', 'ho', 'mi'),
+      'es': ('el', 'los', 'las', 'y', 'que', 'del', 'por', 'una', 'con', 'para', 'mi', 'su') }"/>
+
+  <xsl:function name="tp:guess-language" as="xs:string">
+    <xsl:param name="text" as="element()*"/>
+    <xsl:variable name="words" select="tokenize(lower-case(string-join($text//text(), ' ')), '\W+')"/>
+    <xsl:variable name="scores" as="map(xs:string, xs:integer)" select="map:merge(
+        for $l in map:keys($tp:common-words) return map:entry($l, count($words[. = $tp:common-words($l)])))"
+        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:variable name="best" select="max(map:keys($scores) ! $scores(.))"
+        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <!-- A language whose common words make up less than 4% of the text is no guess. -->
+    <xsl:sequence select="if ($best ge 3 and $best ge 0.04 * count($words[.]))
+        then sort(map:keys($scores)[$scores(.) = $best])[1] else 'und'"
+        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+
+  <!-- The interface language of a language tag: its primary subtag if labels.xml has it. -->
+  <xsl:function name="tp:interface" as="xs:string">
+    <xsl:param name="language" as="xs:string"/>
+    <xsl:variable name="primary" select="lower-case(tokenize($language, '[-_]')[1])"/>
+    <xsl:sequence select="if ($tp:labels/Q{}language[@ident = $primary]) then $primary else 'en'"/>
+  </xsl:function>
+
+  <!-- The page's language and its interface language, from the document transformed. -->
+  <xsl:variable name="tp:lang" as="xs:string" select="(/*:TEI ! tp:language(.), 'en')[1]"/>
+  <xsl:variable name="tp:ui" as="xs:string" select="tp:interface($tp:lang)"/>
+
+  <!-- One interface label in the page's interface language ({1}, {2} filled from $args). -->
+  <xsl:function name="tp:label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="tp:label($key, ())"/>
+  </xsl:function>
+
+  <xsl:function name="tp:label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="args" as="xs:string*"/>
+    <xsl:variable name="text" select="string(($tp:labels/Q{}language[@ident = $tp:ui]/Q{}label[@key = $key],
+        $tp:labels/Q{}language[@ident = 'en']/Q{}label[@key = $key], $key)[1])"/>
+    <xsl:sequence select="fold-left(1 to count($args), $text,
+        function($t, $i) { replace($t, '\{' || $i || '\}', replace($args[$i], '\$', '\\\$')) })"/>
+  </xsl:function>
+
+  <!-- A date attribute value written out in the page's language: 1936-07-30 → 30 July 1936,
+       30 juillet 1936, 30. Juli 1936; 1939-02 → February 1939; other values as they are. -->
   <xsl:function name="tp:iso-date" as="xs:string">
     <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="language" select="$tp:labels/Q{}language[@ident = $tp:ui]"/>
+    <xsl:variable name="months" select="tokenize($language/Q{}months)"/>
     <xsl:choose>
       <xsl:when test="$value castable as xs:date">
-        <xsl:sequence select="format-date(xs:date($value), '[D] [MNn] [Y]', 'en', (), ())"/>
+        <xsl:variable name="date" select="xs:date($value)"/>
+        <xsl:variable name="day" select="if (day-from-date($date) = 1 and $language/Q{}date/@first)
+            then string($language/Q{}date/@first) else string(day-from-date($date))"/>
+        <xsl:sequence select="tp:fill($language/Q{}date/@full, $day,
+            $months[month-from-date($date)], string(year-from-date($date)))"/>
       </xsl:when>
       <xsl:when test="$value castable as xs:gYearMonth">
-        <xsl:sequence select="format-date(xs:date($value || '-01'), '[MNn] [Y]', 'en', (), ())"/>
+        <xsl:variable name="date" select="xs:date($value || '-01')"/>
+        <xsl:sequence select="tp:fill($language/Q{}date/@month, '',
+            $months[month-from-date($date)], string(year-from-date($date)))"/>
       </xsl:when>
       <xsl:otherwise><xsl:sequence select="$value"/></xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
+  <xsl:function name="tp:fill" as="xs:string">
+    <xsl:param name="form" as="xs:string"/>
+    <xsl:param name="day" as="xs:string"/>
+    <xsl:param name="month" as="xs:string"/>
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="$form => replace('\{d\}', $day) => replace('\{m\}', $month)
+                                => replace('\{y\}', $year)"/>
+  </xsl:function>
+
+  <!-- A TEI date in words: @when (or @when-iso), a range (@notBefore/@notAfter, @from/@to),
+       one bound, or the element's text. -->
   <xsl:function name="tp:date" as="xs:string">
     <xsl:param name="date" as="element()"/>
+    <xsl:variable name="when" select="($date/@when, $date/@when-iso)[1]"/>
+    <xsl:variable name="start" select="($date/@notBefore, $date/@from, $date/@notBefore-iso, $date/@from-iso)[1]"/>
+    <xsl:variable name="end" select="($date/@notAfter, $date/@to, $date/@notAfter-iso, $date/@to-iso)[1]"/>
     <xsl:choose>
-      <xsl:when test="$date/@when"><xsl:sequence select="tp:iso-date($date/@when)"/></xsl:when>
-      <xsl:when test="$date/@notBefore and $date/@notAfter">
-        <xsl:sequence select="'between ' || tp:iso-date($date/@notBefore) || ' and '
-                              || tp:iso-date($date/@notAfter)"/>
+      <xsl:when test="$when"><xsl:sequence select="tp:iso-date($when)"/></xsl:when>
+      <xsl:when test="$start and $end">
+        <xsl:sequence select="tp:label('between', (tp:iso-date($start), tp:iso-date($end)))"/>
       </xsl:when>
-      <xsl:when test="$date/@notBefore"><xsl:sequence select="'after ' || tp:iso-date($date/@notBefore)"/></xsl:when>
-      <xsl:when test="$date/@notAfter"><xsl:sequence select="'before ' || tp:iso-date($date/@notAfter)"/></xsl:when>
+      <xsl:when test="$start"><xsl:sequence select="tp:label('after', tp:iso-date($start))"/></xsl:when>
+      <xsl:when test="$end"><xsl:sequence select="tp:label('before', tp:iso-date($end))"/></xsl:when>
       <xsl:otherwise><xsl:sequence select="normalize-space($date)"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- The machine-readable value of a date (for <time datetime>), when it has a valid one. -->
+  <xsl:function name="tp:datetime" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="($date/(@when, @when-iso, @notBefore, @from, @notAfter, @to)
+        [. castable as xs:date or . castable as xs:gYearMonth or . castable as xs:gYear])[1] ! string(.)"/>
   </xsl:function>
 
   <!-- A visible question mark, explained in its title, for what the editors are unsure of. -->
@@ -62,7 +161,7 @@
     <xsl:param name="node" as="element()"/>
     <xsl:if test="$node/@cert = ('low', 'medium')">
       <span xmlns="" class="uncertain"
-            title="{string-join(('certainty: ' || $node/@cert, $node/@evidence ! ('evidence: ' || .)), '; ')}"> (?)</span>
+            title="{string-join((tp:label('certainty') || ': ' || $node/@cert, $node/@evidence ! (tp:label('evidence') || ': ' || .)), '; ')}"> (?)</span>
     </xsl:if>
   </xsl:function>
 
@@ -89,25 +188,32 @@
   <!-- The source reading of a repair, as words: the title of the repaired reading. -->
   <xsl:function name="tp:source-label" as="xs:string">
     <xsl:param name="choice" as="element()"/>
-    <xsl:variable name="source" select="($choice/orig, $choice/sic)[1]"/>
+    <xsl:variable name="source" select="($choice/orig, $choice/sic, $choice/abbr)[1]"/>
     <xsl:variable name="text" select="string-join($source//text() ! (if (following-sibling::*[1][self::lb]) then . || '|' else .))"/>
     <xsl:variable name="edited" select="($choice/corr, $choice/reg)[1]"/>
     <xsl:variable name="who" select="for $r in tokenize($edited/@resp) return
         normalize-space((key('tp:id', substring($r, 2), root($choice))/(name, persName, orgName))[1])"/>
     <xsl:variable name="ocr" select="$edited/@type = 'ocr'"/>
     <xsl:sequence select="string-join((
-        (if ($choice/sic) then 'As printed: ' else if ($ocr) then 'As digitised: '
-         else 'In the source: ') || normalize-space($text),
-        (if ($choice/sic) then 'corrected' else if ($ocr) then 'digitisation error repaired'
-         else 'regularised')
-          || (if (exists($who[.])) then ' by ' || string-join($who[.], ', ') else '')
-          || ($edited/@cert ! (', certainty ' || .))), '; ')"/>
+        tp:label(if ($choice/sic) then 'as-printed' else if ($ocr) then 'as-digitised'
+                 else 'in-source') || ': ' || normalize-space($text),
+        tp:label(if ($choice/sic) then 'corrected' else if ($ocr) then 'ocr-repaired'
+                 else 'regularised')
+          || (if (exists($who[.])) then ' ' || tp:label('by') || ' ' || string-join($who[.], ', ') else '')
+          || ($edited/@cert ! (', ' || tp:label('certainty') || ' ' || .))), '; ')"/>
   </xsl:function>
 
   <!-- Notes. -->
   <xsl:function name="tp:listed-apart" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="exists($note/ancestor::div[@type = 'notes']) or $note/@anchored = 'false'"/>
+  </xsl:function>
+
+  <!-- What ids of one text start with: nothing on its own page; the side-by-side page, which
+       holds two texts, gives each its own. -->
+  <xsl:function name="tp:prefix" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="''"/>
   </xsl:function>
 
   <xsl:function name="tp:note-id" as="xs:string">
@@ -203,7 +309,29 @@ aside.unanchored { font-size: .95rem; margin-bottom: 1rem; }
 main.wide { max-width: 80rem; padding-left: 1rem; }
 .parallel .row { display: contents; }
 .parallel .cell { border-top: 1px solid #e3e0d8; padding-top: .4rem; }
-@media (max-width: 40rem) { main { padding-left: 1rem; } .pb-n { position: static; } }
+.parallel article.column { position: relative; padding-left: 4.5rem; }
+time, .date-value { white-space: nowrap; }
+.as-block { display: block; }
+span.li { display: list-item; margin-left: 1.5rem; }
+span.table { display: table; } span.tr { display: table-row; }
+span.td, span.th { display: table-cell; padding: 0 .5rem; }
+span.caption { display: table-caption; }
+table.tei { border-collapse: collapse; margin: 1rem 0; }
+table.tei td, table.tei th { border: 1px solid #ccc; padding: .2rem .5rem; vertical-align: top; }
+figure { margin: 1rem 0; } figcaption { font-size: .9rem; color: var(--muted); }
+.l { display: block; } .lg { margin: 1rem 0 1rem 2rem; }
+.hi.italic, .hi.i, .hi.it { font-style: italic; }
+.hi.bold, .hi.b { font-weight: bold; }
+.hi.underline, .hi.u { text-decoration: underline; }
+.hi.strikethrough, .hi.line-through { text-decoration: line-through; }
+.hi.superscript, .hi.sup, .hi.super { vertical-align: super; font-size: .8em; }
+.hi.subscript, .hi.sub { vertical-align: sub; font-size: .8em; }
+.hi.smallcaps, .hi.small-caps, .hi.sc { font-variant: small-caps; }
+.hi.spaced, .hi.letterspace, .hi.spacing { letter-spacing: .15em; }
+.gap, .unclear, .supplied { color: var(--muted); }
+.app { border-bottom: 1px dotted var(--accent); cursor: help; }
+@media (max-width: 40rem) { main { padding-left: 1rem; } .pb-n { position: static; }
+  .parallel article.column { padding-left: 0; } }
   </xsl:variable>
 
 </xsl:stylesheet>

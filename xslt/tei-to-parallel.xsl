@@ -19,11 +19,12 @@
   <xsl:template match="/">
     <xsl:variable name="relation" select="(//listRelation/relation[@name = 'translationOf'])[1]"/>
     <xsl:variable name="original" select="doc(resolve-uri(tp:stem($relation/@passive) || '.xml', base-uri(/)))/TEI"/>
-    <html lang="{TEI/@xml:lang}">
+    <xsl:variable name="page" as="element()">
+    <html lang="{$tp:lang}">
       <head>
         <meta charset="UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="tp:title(TEI) || ' — side by side'"/></title>
+        <title><xsl:value-of select="tp:title(TEI) || ' — ' || tp:label('side-by-side')"/></title>
         <style><xsl:value-of select="$tp:css"/></style>
       </head>
       <body>
@@ -31,13 +32,13 @@
         <main id="main" class="wide">
           <h1><xsl:value-of select="tp:title($original)"/></h1>
           <p>
-            <a href="{tp:identifier($original)}.html">Original</a>
+            <a href="{tp:identifier($original)}.html"><xsl:value-of select="tp:label('original')"/></a>
             <xsl:text> · </xsl:text>
-            <a href="{tp:identifier(TEI)}.html">Translation</a>
+            <a href="{tp:identifier(TEI)}.html"><xsl:value-of select="tp:label('translation')"/></a>
           </p>
           <div class="parallel">
             <xsl:for-each select="$original, TEI">
-              <article class="column" lang="{@xml:lang}" id="{@xml:lang}">
+              <article class="column" lang="{tp:language(.)}" id="{tp:language(.)}">
                 <h2><xsl:value-of select="tp:title(.)"/></h2>
                 <xsl:apply-templates select="." mode="reading"/>
               </article>
@@ -46,12 +47,14 @@
         </main>
       </body>
     </html>
+    </xsl:variable>
+    <xsl:apply-templates select="$page" mode="tp:html5"/>
   </xsl:template>
 
   <!-- Ids of the two texts live in one page: prefix them with the text's language. -->
   <xsl:function name="tp:prefix" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="string(root($node)/TEI/@xml:lang) || '-'"/>
+    <xsl:sequence select="tp:language(root($node)/TEI) || '-'"/>
   </xsl:function>
 
   <xsl:function name="tp:note-id" as="xs:string">
@@ -82,8 +85,8 @@
       <xsl:call-template name="tp:attributes"/>
       <xsl:apply-templates/>
       <xsl:text> </xsl:text>
-      <a class="counterpart" href="#{$other/TEI/@xml:lang}-{tokenize($target, '#')[2]}"
-         aria-label="corresponding passage in the other language">⇄</a>
+      <a class="counterpart" href="#{tp:language($other/TEI)}-{tokenize($target, '#')[2]}"
+         aria-label="{tp:label('counterpart')}">⇄</a>
     </p>
   </xsl:template>
 

@@ -9,9 +9,10 @@ Every rule here names the edition whose encoding it reads.
 
 from __future__ import annotations
 
+import copy
 import re
 
-from gold import NS, TEI, GoldLetter, clean, local, person_name
+from gold import NS, TEI, XML_ID, GoldLetter, clean, local, person_name
 from lxml import etree
 
 
@@ -134,3 +135,79 @@ def _suriano_parts(main: etree._Element, sender: str) -> bool:
         if index <= start or index >= closing:
             p.getparent().remove(p)
     return True
+
+
+def dubourg_letters(top: etree._Element) -> list[etree._Element]:
+    """Du Bourg's correspondence is one `TEI` whose letters are `text` elements in `group`s.
+
+    Each letter becomes a `TEI` of its own holding only its `text` (front and body),
+    so that the one reader of `gold.py` reads it as any one-letter file.
+    """
+    letters = []
+    for text in top.iter(f"{{{TEI}}}text"):
+        parent = text.getparent()
+        if parent is None or local(parent) != "group" or text.find("t:body", NS) is None:
+            continue
+        root = etree.Element(f"{{{TEI}}}TEI")
+        if text.get(XML_ID):
+            root.set(XML_ID, text.get(XML_ID, ""))
+        root.append(copy.deepcopy(text))
+        letters.append(root)
+    return letters
+
+
+def dubourg(root: etree._Element, gold: GoldLetter) -> None:
+    """Du Bourg has no correspDesc: the front's `head` reads `Writer à Addressee` (the space
+    before `à` is sometimes lost: `François Ierà Antoine Du Bourg`).
+
+    The front's `docDate` holds the date of sending (`date/@when`) and its `placeName`.
+    """
+    front = root.find("t:text/t:front", NS)
+    if front is None:
+        return
+    match = re.match(r"(?P<s>.+?)\s*à\s+(?P<r>.+)$", _text(front.find("t:head", NS)))
+    if match:
+        gold.sender, gold.recipient = match.group("s"), match.group("r")
+    date = front.find("t:docDate/t:date", NS)
+    gold.date = date.get("when", "") if date is not None else ""
+    gold.place = _text(front.find("t:docDate/t:placeName", NS))
+
+
+def whitman(root: etree._Element, gold: GoldLetter) -> None:
+    """The Whitman Archive has no correspDesc: `particDesc` names sender and recipient.
+
+    The date of sending is the source `bibl`'s `date/@when`, the place the dateline's
+    `name[@type='place']`. Files whose `text` is not `@type='letter'` are left out.
+    """
+    text = root.find("t:text", NS)
+    if text is not None and text.get("type") != "letter":
+        root.remove(text)
+        return
+    for role, attr in (("sender", "sender"), ("recipient", "recipient")):
+        node = root.find(f".//t:particDesc/t:person[@role='{role}']/t:persName", NS)
+        if node is not None:
+            setattr(gold, attr, person_name(_text(node)))
+    date = root.find(".//t:sourceDesc/t:bibl/t:date", NS)
+    gold.date = date.get("when", "") if date is not None else ""
+    gold.place = _reading_text(root.find(".//t:text//t:dateline/t:name[@type='place']", NS))
+
+
+def _reading_text(node: etree._Element | None) -> str:
+    """The text as read: a line break is a space, an abbreviation is not also expanded."""
+    if node is None:
+        return ""
+    node = copy.deepcopy(node)
+    for lb in node.iter(f"{{{TEI}}}lb"):
+        lb.tail = " " + (lb.tail or "")
+    for name in ("expan", "reg", "corr", "del"):
+        for found in list(node.iter(f"{{{TEI}}}{name}")):
+            parent = found.getparent()
+            if parent is not None:
+                found.tail = found.tail or ""
+                previous = found.getprevious()
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + found.tail
+                else:
+                    parent.text = (parent.text or "") + found.tail
+                parent.remove(found)
+    return _text(node)

@@ -40,7 +40,8 @@ def letters(edition: Edition, root: Path, limit: int) -> Iterator[GoldLetter]:
     """
     seen: set[str] = set()
     for _, data in files(edition, root):
-        for gold in read_letters(data, edition.name, edition.language, _, edition.adjust):
+        for gold in read_letters(data, edition.name, edition.language, _, edition.adjust,
+                                 edition.unpack):
             if len(seen) >= limit:
                 return
             if gold.id not in seen:

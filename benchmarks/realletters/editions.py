@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import adjust
-from gold import Adjust
+from gold import Adjust, Unpack
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Edition:
     licence: str
     adjust: Adjust | None = None
     pattern: str = r".*\.xml$"
+    unpack: Unpack | None = None
+    """How to find the letters of a file that holds several its own way."""
     mirror_folders: tuple[str, ...] = ()
     """Where the letters are in the edition's own repository, when it can be fetched too
     (a realworld edition then gives more letters from its mirror)."""
@@ -53,6 +55,10 @@ EDITIONS: dict[str, Edition] = {e.name: e for e in (
             adjust.suriano),
     Edition("pacini", "it", "mirror", ("LETTERE",),
             "colombini41/Cinquanta-lettere-di-prigionia---Alberto-Pacini", "none stated"),
+    Edition("whitman", "en", "mirror", ("source/tei",), "whitmanarchive/whitman-correspondence",
+            "all rights reserved (fair use)", adjust.whitman),
+    Edition("dubourg", "fr", "mirror", ("data/dubourg_correspondance.xml",), "chartes/dubourg",
+            "CC-BY-NC-SA-4.0", adjust.dubourg, unpack=adjust.dubourg_letters),
 )}
 
 

@@ -301,6 +301,8 @@ def _marks_after_first_word(text: str) -> str:
 
 Adjust = Callable[[etree._Element, GoldLetter], None]
 """Per-edition reading of what the edition encodes its own way; may rewrite the tree."""
+Unpack = Callable[[etree._Element], list[etree._Element]]
+"""Per-edition finding of the letters in a file that holds several its own way."""
 
 
 def _letter_roots(root: etree._Element) -> list[etree._Element]:
@@ -330,8 +332,12 @@ def read_one(root: etree._Element, edition: str, language: str, letter_id: str,
 
 
 def read_letters(data: bytes, edition: str, language: str, file_id: str,
-                 adjust: Adjust | None = None) -> list[GoldLetter]:
-    """The gold of every letter of one TEI file (one, or several in a `teiCorpus`)."""
+                 adjust: Adjust | None = None,
+                 unpack: Unpack | None = None) -> list[GoldLetter]:
+    """The gold of every letter of one TEI file (one, or several in a `teiCorpus`).
+
+    `unpack` finds the letters of an edition that keeps several in one `TEI` its own way.
+    """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
                              load_dtd=False, collect_ids=False)
     try:
@@ -342,7 +348,7 @@ def read_letters(data: bytes, edition: str, language: str, file_id: str,
         # Some editions leave the TEI namespace to a DTD that is not read here.
         if isinstance(element.tag, str) and not element.tag.startswith("{"):
             element.tag = f"{{{TEI}}}{element.tag}"
-    roots = _letter_roots(top)
+    roots = unpack(top) if unpack is not None else _letter_roots(top)
     found = []
     for index, root in enumerate(roots, start=1):
         letter_id = file_id if len(roots) == 1 else f"{file_id}-{root.get(XML_ID) or index}"

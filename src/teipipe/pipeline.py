@@ -36,8 +36,8 @@ class Converted:
 
 
 def model_of(src: source_mod.Source, register: Register, side: sidecar.Sidecar | None,
-             reader_name: str | None = None,
-             options: Options | None = None) -> tuple[Document, Context]:
+             reader_name: str | None = None, options: Options | None = None,
+             publisher: str = "") -> tuple[Document, Context]:
     """The model of a decoded text after its reader and the passes `options` leave on, and
     the context that collected their problems (the conversion and the repairs' review)."""
     reporter = Reporter()
@@ -45,6 +45,8 @@ def model_of(src: source_mod.Source, register: Register, side: sidecar.Sidecar |
     reader, why = choose_reader(src, reader_name, side)
     reporter.info("reader.chosen", Location(src.path), f"read as {reader.name}: {why}")
     document = reader.read(src, reporter)
+    if publisher:
+        document = document.with_(meta=replace(document.meta, publisher=publisher))
     ctx = Context(register=register, reporter=reporter, sidecar=side,
                   options=options or Options(), source_lines=src.lines)
     return passes.run(document, ctx), ctx
@@ -64,13 +66,15 @@ def read_file(path: Path, display: str,
 def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sidecar | None,
                    reader_name: str | None = None, options: Options | None = None,
                    schema_base: str | None = "../../schema/",
-                   corpus_relations: tuple[Relation, ...] = ()) -> Converted:
+                   corpus_relations: tuple[Relation, ...] = (),
+                   publisher: str = "") -> Converted:
     """Convert an already decoded text. Pure apart from reading nothing at all.
 
     `corpus_relations` are links the corpus knows and the text cannot (its
     neighbouring letters); they join the document's relations before writing.
+    `publisher`: the edition's publisher (edition.toml), which a sidecar may override.
     """
-    document, ctx = model_of(src, register, side, reader_name, options)
+    document, ctx = model_of(src, register, side, reader_name, options, publisher)
     reporter = ctx.reporter
     if corpus_relations:
         document = document.with_(meta=replace(
@@ -131,12 +135,13 @@ def choose_reader(src: source_mod.Source, reader_name: str | None,
 def convert_file(path: Path, display: str, register: Register,
                  reader_name: str | None = None, options: Options | None = None,
                  schema_base: str | None = "../../schema/",
-                 max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> Converted:
+                 max_bytes: int = source_mod.DEFAULT_MAX_BYTES, publisher: str = "") -> Converted:
     """Read, decode and convert one file; input problems become diagnostics, not exceptions."""
     src = read_file(path, display, max_bytes)
     if isinstance(src, Diagnostic):
         return Converted(display, None, None, (src,))
     side, side_problems = sidecar.load(path, display)
-    result = convert_source(src, register, side, reader_name, options, schema_base)
+    result = convert_source(src, register, side, reader_name, options, schema_base,
+                            publisher=publisher)
     return Converted(result.source_path, result.document, result.tei,
                      tuple(side_problems) + result.diagnostics)

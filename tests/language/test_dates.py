@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from teipipe.language.dates import find_date, iso_problem, range_end, read_dateline
+from teipipe.language.dates import (
+    find_date,
+    iso_problem,
+    range_end,
+    read_dateline,
+    read_yearless_place,
+)
 
 DATELINES = [
     # (line, century hint, expected date, expected place)
@@ -17,6 +23,7 @@ DATELINES = [
     ("Frankfurt a. M., 27.6.1829", None, "1829-06-27", "Frankfurt a. M."),
     ("Zürich den 9ten Aug. 45.", 18, "1845-08-09", "Zürich"),
     ("Belvoir 31 dez.ber 1861.", None, "1861-12-31", "Belvoir"),
+    ("Turin–15–Juillet–1860.", None, "1860-07-15", "Turin"),
     ("Fluntern (Warlburg) den 26 October 1871.", None, "1871-10-26", "Fluntern"),
     ("London, March 3rd, 1850", None, "1850-03-03", "London"),
     ("3 March 1850", None, "1850-03-03", None),
@@ -34,6 +41,10 @@ DATELINES = [
     ("Dall’Haya il dì primo settembre 1620", None, "1620-09-01", "Haya"),
     ("Di Grunighen a’ 30 ottobre 1617", None, "1617-10-30", "Grunighen"),
     ("Madrid, 4 de mayo de 1902", None, "1902-05-04", "Madrid"),
+    ("Bord en mer Salonique le 16 Mars 1916", None, "1916-03-16", "Salonique"),
+    ("M.Stammlager III A, 6 luglio 1944", None, "1944-07-06", "M.Stammlager III A"),
+    ("Selvatelle 5-5-1944", None, "1944-05-05", "Selvatelle"),
+    ("Wien, 28. X. 904", 19, "1904-10-28", "Wien"),
     ("Coyoacán, D.F., 3 de mayo de 1938", None, "1938-05-03", "Coyoacán"),
     ("Madrid, a 1.º de setiembre de 1902", None, "1902-09-01", "Madrid"),
 ]
@@ -55,6 +66,7 @@ def test_dateline_gives_date_and_place(line: str, century: int | None, when: str
     "Received 3 March 1850",  # a docket: when it arrived, not when it was sent
     "Ich habe Ihren Brief vom 3. März 1850 erhalten und danke Ihnen sehr dafür.",
     "Rosa Winter 1921",  # a season is no month
+    "I arrived in London 3 March 1850",  # a sentence
 ])
 def test_lines_that_are_not_datelines(line: str) -> None:
     assert read_dateline(line) is None
@@ -81,3 +93,10 @@ def test_iso_problems_name_what_is_wrong() -> None:
     assert "not a date of the calendar" in str(iso_problem("1902-02-30"))
     assert "not ISO 8601" in str(iso_problem("30.2.1902"))
     assert range_end("1900-02") == "1900-02-28" and range_end("1904-02") == "1904-02-29"
+
+
+def test_a_date_line_without_a_year_still_names_its_place() -> None:
+    assert read_yearless_place("Berlin, 18. April.") == "Berlin"
+    assert read_yearless_place("Chur den 19ten May.") == "Chur"
+    assert read_yearless_place("Lettre à Marguerite Rosmer, 27 septembre") is None
+    assert read_yearless_place("Jun. 29th") is None

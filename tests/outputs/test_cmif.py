@@ -13,7 +13,7 @@ from support.outputs_paths import FIXTURES
 from teipipe.build import steps as build
 from teipipe.project.register import parse as parse_register
 from teipipe.publish import cmif
-from teipipe.publish.transform import OUTPUTS, Transformer
+from teipipe.publish.transform import SITE_PAGE, Transformer
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
@@ -91,9 +91,11 @@ def test_deterministic_and_uncertainty_mapped(tmp_path: Path) -> None:
     assert first == second
     root = etree.fromstring(first)
     place = root.find(".//t:placeName", NS)
-    assert place.get("cert") == "low" and place.get("ref") == "http://www.geonames.org/123"
+    # cert="medium" is no doubt CMIF can state (it knows only "low"): left out, not lowered
+    assert place.get("cert") is None and place.get("ref") == "http://www.geonames.org/123"
     assert root.find(".//t:publicationStmt/t:date", NS).get("when") == "1901-03-02"
-    assert [d.message.split("'")[1] for d in problems] == ["Ben Sample"]
+    assert [d.message.split("'")[1] for d in problems if d.code == "cmif.no-authority"] == \
+        ["Ben Sample"]
 
 
 def test_build_and_export_agree(built: build.BuildResult, transformer: Transformer) -> None:
@@ -102,11 +104,12 @@ def test_build_and_export_agree(built: build.BuildResult, transformer: Transform
     data, problems = cmif.export(built.tei_files, transformer, built.edition,
                                  built.project.display, built.register)
     assert data == _cmif(built)
-    assert problems == [d for d in built.diagnostics if d.code == "cmif.no-authority"]
+    assert [d for d in problems if d.code.startswith("cmif.")] == \
+        [d for d in built.diagnostics if d.code.startswith("cmif.")]
 
 
 def test_reading_pages_equal_the_stylesheet_on_the_files(built: build.BuildResult,
                                                          transformer: Transformer) -> None:
     for path in built.tei_files:
         page = built.site / "letters" / f"{path.stem}.html"
-        assert page.read_text(encoding="utf-8") == transformer.apply_file(OUTPUTS["html"], path)
+        assert page.read_text(encoding="utf-8") == transformer.apply_file(SITE_PAGE, path)

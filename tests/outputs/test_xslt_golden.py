@@ -12,7 +12,7 @@ import pytest
 from lxml import etree, html
 
 from support.outputs_paths import FIXTURES
-from teipipe.publish.transform import OUTPUTS, Transformer
+from teipipe.publish.transform import OUTPUTS, SITE_PAGE, Transformer
 
 CASES = sorted(FIXTURES.glob("*.xml"))
 
@@ -29,8 +29,18 @@ def test_golden(source: Path, fmt: str, transformer: Transformer) -> None:
 
 
 def _page(transformer: Transformer) -> html.HtmlElement:
+    """The fixture's page as the site has it (the golden file is the page on its own)."""
     source = FIXTURES / "letter-features.xml"
-    return html.fromstring(transformer.apply_file(OUTPUTS["html"], source))
+    return html.fromstring(transformer.apply_file(SITE_PAGE, source))
+
+
+def test_a_page_on_its_own_links_into_no_site(transformer: Transformer) -> None:
+    page = html.fromstring(transformer.apply_file(OUTPUTS["html"],
+                                                  FIXTURES / "letter-features.xml"))
+    assert not page.xpath("//nav[@class='site']")
+    assert not page.xpath("//a[starts-with(@href, '../')]")
+    assert page.xpath("//span[@class='name persName'][. = 'Ben']")
+    assert _page(transformer).xpath("//nav[@class='site']/a[@href='../schema/reference.html']")
 
 
 def test_html_is_html5_with_languages(transformer: Transformer) -> None:

@@ -116,3 +116,17 @@ def test_an_undated_unaddressed_letter_says_so_and_is_valid() -> None:
 ])
 def test_language_is_one_of_five(text: str, language: str) -> None:
     assert guess(text) == language
+
+
+def test_a_two_digit_year_without_a_year_in_full_is_read_with_low_certainty() -> None:
+    text = ("Mein lieber Freund!\n\nIch danke dir für Deine Mittheilungen von gestern, die mich "
+            "sehr gefreut haben, und schicke Dir die Entwürfe zurück.\n\nDein\n\n"
+            "Bern 19. XI. 50\n\nA Escher\n")
+    src = from_text(text, "escher.txt")
+    doc = pipeline.convert_source(src, Register(()), None).document
+    assert doc is not None
+    reading = read_correspondence(doc, src.lines)
+    assert reading.date is not None and reading.place is not None
+    assert (reading.date.value, reading.date.cert, reading.place.value) == (
+        "1850-11-19", "low", "Bern")
+    assert reading.sender is not None and reading.sender.value == "A Escher"

@@ -121,3 +121,39 @@ def test_a_letterhead_beside_a_salutation_does_not_take_its_place() -> None:
             "<p>Text.</p>")
     [gold] = read_letters(_tei(body), "e", "de", "f")
     assert gold.salute == "Lieber Freund!"
+
+
+def test_letters_kept_as_texts_in_groups_are_read_one_by_one() -> None:
+    letter = ("<text xml:id='l{n}'><front><head>François I<hi>er</hi>à Antoine Du Bourg</head>"
+              "<docDate><date when='1536-08-0{n}'>1536</date><placeName>Valence</placeName>"
+              "</docDate><argument><p>Résumé de l'éditeur.</p></argument></front>"
+              "<body><div><opener><salute>Monsr le Chancellier,</salute></opener>"
+              "<p>Lettre {n}<note>Une note.</note> ici.</p><closer><dateline>Escript à Valence"
+              "</dateline><signed>Françoys.</signed></closer></div></body></text>")
+    data = ("<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader/><text><group><group>"
+            + letter.format(n=1) + letter.format(n=2) + "</group></group></text></TEI>").encode()
+    letters = read_letters(data, "dubourg", "fr", "f", adjust.dubourg, adjust.dubourg_letters)
+    assert [g.id for g in letters] == ["f-l1", "f-l2"]
+    first = letters[0]
+    assert (first.sender, first.recipient, first.date, first.place) == (
+        "François Ier", "Antoine Du Bourg", "1536-08-01", "Valence")
+    assert first.paragraphs == [f"Lettre 1{NOTE1} ici."] and first.notes == ["Une note."]
+    assert (first.salute, first.signed, first.dateline_at_end) == (
+        "Monsr le Chancellier,", "Françoys.", True)
+
+
+def test_whitman_particdesc_names_and_only_letters_are_read() -> None:
+    header = ("<particDesc><person role='sender'><persName>Edward Carpenter</persName></person>"
+              "<person role='recipient'><persName>Walt Whitman</persName></person></particDesc>")
+    source = ("<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader><fileDesc><sourceDesc><bibl>"
+              "<date when='1889-01-27'>January 27, 1889</date></bibl></sourceDesc></fileDesc>"
+              "<profileDesc>{header}</profileDesc></teiHeader><text type='{kind}'><body>"
+              "<opener><dateline><name type='place'>Millthorpe<lb/>N.<choice><abbr>Y.</abbr>"
+              "<expan>York</expan></choice></name> Jan 27</dateline><salute>Dear Walt</salute>"
+              "</opener><p>All well here.</p></body></text></TEI>")
+    [gold] = read_letters(source.format(header=header, kind="letter").encode(), "whitman",
+                          "en", "f", adjust.whitman)
+    assert (gold.sender, gold.recipient, gold.date, gold.place) == (
+        "Edward Carpenter", "Walt Whitman", "1889-01-27", "Millthorpe N.Y.")
+    assert read_letters(source.format(header=header, kind="poem").encode(), "whitman", "en",
+                        "f", adjust.whitman) == []

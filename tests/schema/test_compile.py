@@ -6,7 +6,7 @@ from lxml import etree
 
 from support.schema_helpers import SCHEMA
 from teipipe.schema import OUTPUTS, compile_odd, compile_project
-from teipipe.schema.odd import load
+from teipipe.schema.expand import load
 
 ODD_HEAD = b"""<?xml version="1.0"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>

@@ -43,3 +43,7 @@ def tei_all_rng() -> Path:
 
 def display(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
+
+SHARED = ROOT.parent / "shared"
+REALWORLD = SHARED / "realworld"
+P5 = SHARED / "tei-p5" / "4.8.0" / "p5subset.xml"

@@ -10,7 +10,7 @@ arguments name what it needs, called in `build` after the steps that make those.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
@@ -23,13 +23,13 @@ from ..diagnostics import Diagnostic, Location, Severity
 from ..files import atomic_file, write_atomic
 from ..passes import Options
 from ..project import edition as edition_mod
-from ..project.layout import Project
+from ..project.layout import SHIPPED_SCHEMA, Project
 from ..project.register import Register
 from ..project.register import load as load_register
 from ..publish import cmif, site
 from ..publish.transform import PARALLEL, Transformer
 from ..schema import compile_project, stale_outputs
-from ..tei import ODD_FILE
+from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
 from ..validation import SchemaMissing
 from ..validation import load as load_validator
 from . import lock as buildlock
@@ -162,10 +162,15 @@ def write_cmif(settings: BuildSettings, inputs: Inputs, converted: Converted,
     with atomic_file(target) as out:
         cmif.write(out, transformer, edition_settings, shares.entries())
     display = settings.project.display
-    problems = cmif.authority_warnings(
-        ((display(path), entries) for path, (_name, entries) in zip(
-            converted.tei_files, shares.entries(), strict=True)),
-        inputs.register)
+
+    def shown() -> Iterator[tuple[str, bytes]]:
+        return ((display(path), entries) for path, (_name, entries) in zip(
+            converted.tei_files, shares.entries(), strict=True))
+
+    problems = (edition_mod.placeholder_warnings(
+                    inputs.edition, display(settings.project.edition), Severity.INFO)
+                + cmif.mapping_warnings(shown()) + cmif.authority_warnings(shown(),
+                                                                            inputs.register))
     report.problems(problems)
     _remember(settings, "cmif", problems)
     report.summary.append(f"cmif: {display(target)}")
@@ -246,7 +251,7 @@ def convert(settings: BuildSettings, inputs: Inputs, executor: Executor, stream:
                       else "recorded")
     converter = Converter(inputs.register, settings.schema_base, schema_dir,
                           outputs=not settings.check, stylesheets=settings.stylesheets,
-                          options=options)
+                          options=options, publisher=inputs.edition.publisher)
     shares = DocumentShares(len(files))
     try:
         records = _convert_all(plan, converter, executor, cache, shares,
@@ -316,7 +321,7 @@ def compile_schema(settings: BuildSettings, report: Report) -> None:
     reference goes to build/site/schema/."""
     project = settings.project
     if not (project.schema / ODD_FILE).is_file():
-        report.summary.append("schema: the project has no ODD; teipipe's own schema is used")
+        _teipipe_reference(settings, report)
         return
     result = compile_project(project.schema, project.display(project.schema),
                              settings.max_bytes)
@@ -333,6 +338,30 @@ def compile_schema(settings: BuildSettings, report: Report) -> None:
     report.summary.append(f"schema: {len(result.outputs)} files, {len(stale)} stale")
 
 
+def write_schema_files(settings: BuildSettings, report: Report) -> None:
+    """A project without an ODD is validated against teipipe's own schema; its RELAX NG and
+    Schematron are written into the project's schema/ when missing, since every TEI's
+    xml-model points there. Before the conversion, whose cache key they are part of."""
+    project = settings.project
+    if settings.check or (project.schema / ODD_FILE).is_file():
+        return
+    written = [name for name in (RNG_FILE, SCH_FILE) if not (project.schema / name).is_file()]
+    for name in written:
+        write_atomic(project.schema / name, (SHIPPED_SCHEMA / name).read_bytes())
+    if written:
+        report.summary.append(f"schema: teipipe's own {', '.join(written)} written into "
+                              f"{project.display(project.schema)}/")
+
+
+def _teipipe_reference(settings: BuildSettings, report: Report) -> None:
+    """The reference page of teipipe's own schema, in the site, where every page links."""
+    result = compile_project(SHIPPED_SCHEMA, "teipipe's own schema")
+    if not settings.check and result.ok:
+        write_atomic(settings.site / "schema" / "reference.html",
+                     result.outputs["reference.html"])
+    report.summary.append("schema: the project has no ODD; teipipe's own schema is used")
+
+
 def build(project: Project, check: bool, stream: TextIO, executor: Executor | None = None,
           use_cache: bool = True, wait: bool = False,
           max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> BuildResult:
@@ -343,6 +372,7 @@ def build(project: Project, check: bool, stream: TextIO, executor: Executor | No
     transformer = Transformer(settings.stylesheets)  # each stylesheet compiled once a run
     with buildlock.held(project.root / CACHE_DIR, wait, required=not check):
         inputs = read_inputs(settings, report)
+        write_schema_files(settings, report)
         converted = convert(settings, inputs, executor or SerialExecutor(), stream, report)
         try:
             compile_schema(settings, report)

@@ -24,7 +24,8 @@ from ..project import sidecar as sidecar_mod
 from ..project.register import Register
 from ..publish import outputs as outputs_mod
 from ..publish.transform import Stylesheets, Transformer
-from ..validation import loaded
+from ..validation import Validator
+from ..validation import load as load_validator
 from ..writers.tei import WrittenTEI
 from ..xml import saxon
 
@@ -78,6 +79,8 @@ class Converter:
     """The stylesheets that make the page and the CMIF entries (the project's profile)."""
     options: Options | None = None
     """Switches of the conversion the edition settles (how OCR repairs are written)."""
+    publisher: str = ""
+    """The edition's publisher, written into every TEI's publicationStmt."""
 
     def __call__(self, job: Job) -> Outcome:
         own = self._convert(job)
@@ -98,7 +101,7 @@ class Converter:
         neighbours = tuple(Relation(kind, name, title)
                            for kind, name, title in job.links.context)
         return _Converted(problems, convert_source(src, self.register, side, None, self.options,
-                                                   self.schema_base, neighbours))
+                                                   self.schema_base, neighbours, self.publisher))
 
     def _check(self, job: Job, converted: _Converted) -> Outcome:
         """Validate the converted document and make its shares of the corpus outputs.
@@ -116,7 +119,7 @@ class Converter:
             self.schema_dir is not None or self.outputs) else None
         checked: list[Diagnostic] = []
         if tei is not None and written is not None and self.schema_dir is not None:
-            checked = loaded(self.schema_dir).validate(
+            checked = _validator(self.schema_dir).validate(
                 tei, job.tei_display or job.display, OriginsByLine(written, tei), parsed)
         diagnostics = tuple(converted.problems) + result.diagnostics + tuple(checked)
         made = None
@@ -190,6 +193,19 @@ class OriginsByLine(Mapping[int, Location]):
 
     def __len__(self) -> int:
         return len(self._lines())
+
+
+def _validator(schema_dir: str) -> Validator:
+    """The compiled schema of a folder, once per worker process and version of its files
+    (a build that wrote or changed them in this process gets them compiled afresh)."""
+    stamps = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size)
+                   for f in sorted(Path(schema_dir).glob("teipipe.*")))
+    return _compiled_validator(schema_dir, stamps)
+
+
+@lru_cache(maxsize=2)
+def _compiled_validator(schema_dir: str, _stamps: tuple[tuple[str, int, int], ...]) -> Validator:
+    return load_validator(Path(schema_dir))
 
 
 @lru_cache(maxsize=1)

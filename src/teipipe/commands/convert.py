@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
                        if project is not None and (project.schema / RNG_FILE).is_file()
                        else None)
         result = convert_file(path, path.as_posix(), register, args.reader, options,
-                              schema_base, args.max_size)
+                              schema_base, args.max_size, edition.publisher)
         problems.extend(result.diagnostics)
         if result.ok and result.tei is not None:
             target = out_dir / f"{path.stem}.xml"

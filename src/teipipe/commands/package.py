@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"teipipe: the bag could not be made: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     if archive:
-        made = Path(shutil.make_archive(str(folder), archive, folder.parent, folder.name))
+        made = bundle.archive(folder, archive, state.edition)
         shutil.rmtree(folder)
     else:
         made = folder

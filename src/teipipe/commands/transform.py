@@ -29,6 +29,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="output format")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR",
                         help="folder for the results (made if missing)")
+    parser.add_argument("--edition", type=Path, metavar="FILE",
+                        help="edition settings (TOML, an [edition] table) for --to cmif: title, "
+                             "editor, publisher, base_url, letter_url, licence, date; default: "
+                             "the project's corpus/edition.toml")
     add_input_options(parser)
     add_report_options(parser)
     parser.set_defaults(run=run)
@@ -37,7 +41,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run(args: argparse.Namespace) -> int:
     files, problems = expand_paths(args.paths, "*.xml")
-    written, found = outputs.transform_files(args.to, files, args.out, limits=limits(args))
+    written, found = outputs.transform_files(args.to, files, args.out, limits=limits(args),
+                                             edition=args.edition)
     problems.extend(found)
     report(problems, args)
     inputs, made = counted(len(files), "file"), counted(len(written), f"{args.to} output")

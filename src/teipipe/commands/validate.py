@@ -1,4 +1,9 @@
-"""`teipipe validate PATH...`: TEI files (or folders of .xml) against the project's schema."""
+"""`teipipe validate PATH...`: TEI files (or folders of .xml) against their schema.
+
+The schema is the one `--schema` names (a .rng, .sch or .odd file, or a folder with
+teipipe.rng and teipipe.sch); else, per document, the `<?xml-model?>` instructions at its
+top; else the project's schema, else the one installed with teipipe.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from lxml import etree
+
 from .. import validation
 from ..build import executor as executor_mod
 from ..build.progress import Progress
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Location, Severity
 from ..project import layout as project_mod
-from ..tei import RNG_FILE
+from ..tei import RNG_FILE, TEI_NS
+from ..validation import reduce, sources
+from ..xml import safexml
 from .common import (
     EXIT_USAGE,
     add_input_options,
@@ -25,7 +34,7 @@ from .common import (
     summarize,
 )
 
-HELP = "validate TEI files against the RELAX NG and Schematron compiled from the ODD"
+HELP = "validate TEI files against RELAX NG and Schematron (compiled from an ODD, or named)"
 # A worker process costs about 0.15 s to start (imports, schema compile) and a file
 # about 1.8 ms to validate; two workers were no faster than one process on 200 files
 # and faster on 300. So each worker is given 150 files or more.
@@ -33,14 +42,27 @@ FILES_PER_WORKER = 150
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("validate", help=HELP, description=HELP,
-                                   epilog="Exit codes: 0 all valid; 1 a document is invalid; "
-                                          "2 wrong command line or no schema.")
+    parser = subparsers.add_parser(
+        "validate", help=HELP, description=HELP,
+        epilog="Without --schema each file's <?xml-model?> instructions name its RELAX NG and "
+               "Schematron (relative or absolute href; an http(s) href only with --map); a file "
+               "without them is validated against the project's schema. Exit codes: 0 all "
+               "valid; 1 a document is invalid; 2 wrong command line or no schema.")
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                         help="a .xml file or a folder of them")
-    parser.add_argument("--schema", type=Path, metavar="DIR",
-                        help="folder with teipipe.rng and teipipe.sch (default: the project's "
-                             "schema/, else the schema installed with teipipe)")
+    parser.add_argument("--schema", type=Path, metavar="FILE",
+                        help="a .rng, .sch or .odd file (an ODD is compiled and cached), or a "
+                             "folder with teipipe.rng and teipipe.sch (default: each file's "
+                             "xml-model, else the project's schema/, else the schema installed "
+                             "with teipipe)")
+    parser.add_argument("--p5", type=Path, metavar="FILE",
+                        help="TEI P5 source (p5subset.xml) for compiling an ODD")
+    parser.add_argument("--map", action="append", default=[], metavar="URL=FILE",
+                        help="a local copy of a schema that an xml-model names by URL "
+                             "(repeatable); teipipe never downloads")
+    parser.add_argument("--tei-only", action="store_true",
+                        help="skip files whose root is not TEI or teiCorpus in the TEI "
+                             "namespace (for hooks that see every .xml file)")
     parser.add_argument("--jobs", "-j", type=int, metavar="N",
                         help=f"worker processes (default: one per {FILES_PER_WORKER} files, "
                              "up to all cores; 1 validates in this process); messages and "
@@ -68,43 +90,120 @@ def jobs_for(explicit: int | None, files: int) -> int:
     return max(1, min(executor_mod.default_jobs(), files // FILES_PER_WORKER))
 
 
+def _maps(items: list[str]) -> dict[str, Path] | None:
+    found = {}
+    for item in items:
+        url, sep, file = item.partition("=")
+        if not sep or not file:
+            return None
+        found[url] = Path(file)
+    return found
+
+
+def _is_tei(data: bytes) -> bool:
+    """Whether a document's root is TEI or teiCorpus in the TEI namespace (a malformed one
+    counts as TEI, so that its error is reported)."""
+    tree, _ = safexml.parse(data, "")
+    if tree is None:
+        return True
+    root = etree.QName(tree.getroot())
+    return root.namespace == TEI_NS and root.localname in ("TEI", "teiCorpus")
+
+
+def _plan(files: list[Path], default: sources.SchemaFiles | None, maps: dict[str, Path],
+          problems: list[Diagnostic], limit: safexml.Limits, tei_only: bool = False
+          ) -> dict[sources.SchemaFiles, tuple[list[Path], set[reduce.Name]]]:
+    """Files grouped by the schema each is validated against, with the elements they use."""
+    groups: dict[sources.SchemaFiles, tuple[list[Path], set[reduce.Name]]] = {}
+    for path in files:
+        display = path.as_posix()
+        data, refused = safexml.read_bytes(path, display, limit.max_bytes)
+        if data is None:
+            problems.extend(refused)
+            continue
+        if tei_only and not _is_tei(data):
+            continue
+        try:
+            chosen = default or sources.from_xml_model(data, path, display, maps)
+        except sources.SchemaError as error:
+            problems.append(error.diagnostic)
+            continue
+        chosen = chosen or _project_schema(files)
+        if chosen is None:
+            problems.append(Diagnostic("validate.no-schema", Severity.ERROR, Location(display),
+                                       "no schema: the file has no <?xml-model?> and there is no "
+                                       "project schema; pass --schema FILE"))
+            continue
+        group = groups.setdefault(chosen, ([], set()))
+        group[0].append(path)
+        tree, _ = safexml.parse(data, display, limit, path)
+        if tree is not None:
+            group[1].update(reduce.element_names(tree))
+    return groups
+
+
+def _project_schema(files: list[Path]) -> sources.SchemaFiles | None:
+    found = schema_dir_for(None, files)
+    return sources.folder(found) if found is not None else None
+
+
 def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("teipipe: --jobs must be 1 or more", file=sys.stderr)
         return EXIT_USAGE
+    maps = _maps(args.map)
+    if maps is None:
+        print("teipipe: --map takes URL=FILE", file=sys.stderr)
+        return EXIT_USAGE
     files, problems = expand_paths(args.paths, "*.xml")
-    schema_dir = schema_dir_for(args.schema, files)
-    if schema_dir is None:
-        print("teipipe: no compiled schema found; pass --schema DIR", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        validator = validation.load(schema_dir, limits(args))
-    except validation.SchemaMissing as error:
-        print(f"teipipe: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    jobs = jobs_for(args.jobs, len(files))
-    progress = Progress(len(files), progress_stream(args), label="files")
-    invalid = 0
-    if jobs == 1:
-        for path in files:
-            found = validator.validate_file(path, path.as_posix())
-            problems.extend(found)
-            invalid += _has_error(found)
-            progress.advance()
-    else:
-        # The schema was loaded above only to refuse a broken one before any worker starts.
-        executor = executor_mod.ProcessExecutor(jobs)
+    default = None
+    if args.schema is not None:
         try:
-            for found in executor.map(validation.FileCheck(str(schema_dir), limits(args)), files):
-                problems.extend(found)
-                invalid += _has_error(found)
-                progress.advance()
-        finally:
-            executor.close()
+            default = sources.named(args.schema, args.p5)
+        except sources.SchemaError as error:
+            report([error.diagnostic], args)
+            return EXIT_USAGE
+    groups = _plan(files, default, maps, problems, limits(args), args.tei_only)
+    files = [path for members, _names in groups.values() for path in members] if (
+        args.tei_only) else files
+    progress = Progress(len(files), progress_stream(args), label="files")
+    for schema, (members, names) in groups.items():
+        try:
+            # Compiled here first, to refuse a broken schema before any worker starts.
+            validator = validation.load_files(schema, frozenset(names), limits(args))
+        except (OSError, validation.SchemaMissing, sources.SchemaError) as error:
+            print(f"teipipe: {schema.label}: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        check = validation.FileCheck(schema, frozenset(names), limits(args))
+        problems.extend(_validate(validator, check,
+                                  members, jobs_for(args.jobs, len(members)), progress))
     progress.finish()
+    # In the order of the command line, whichever schema group a file was in.
+    order = {path.as_posix(): index for index, path in enumerate(files)}
+    problems.sort(key=lambda d: order.get(d.location.path, -1))
     report(problems, args)
+    invalid = len({d.location.path for d in problems
+                   if d.severity is Severity.ERROR and d.location.path in order})
     summarize(summary(len(files), invalid, problems), args)
     return exit_code(problems, args, failed=bool(problems) and not files)
+
+
+def _validate(validator: validation.Validator, check: validation.FileCheck, files: list[Path],
+              jobs: int, progress: Progress) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    if jobs == 1:
+        for path in files:
+            found.extend(validator.validate_file(path, path.as_posix()))
+            progress.advance()
+        return found
+    executor = executor_mod.ProcessExecutor(jobs)
+    try:
+        for problems in executor.map(check, files):
+            found.extend(problems)
+            progress.advance()
+    finally:
+        executor.close()
+    return found
 
 
 def _has_error(found: list[Diagnostic]) -> bool:

@@ -25,6 +25,7 @@ from .datewords import (
     fold,
     is_weekday,
     month_number,
+    words,
 )
 
 _DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first|ultimo|último|dernier|last)"
@@ -33,24 +34,24 @@ _MONTH_WORD = r"(?P<month>[^\W\d_]{3,12}(?:\.?[^\W\d_]{1,4})?\.?|(?:[7-9]|10)bre
 # `1538`, `(1538)`, `[1538]`: editions put a year the writer left out in brackets. Two
 # digits (`Bern 19. XI. 50`, `May 22/96`) count only where the caller knows the century.
 # A note number glued to a year at the end of a line (`April 2, 19021`) is not the year's.
-_YEAR = (r"[(\[]?\s*(?:(?P<year>1[0-9]\d\d|20\d\d)(?:\d{1,2}(?=\W*$))?|'?(?P<yy>\d\d))"
-         r"(?![\d/])\s*[)\]]?")
+_YEAR = (r"[(\[]?\s*(?:(?P<year>1[0-9]\d\d|20\d\d)(?:\d{1,2}(?=\W*$))?|'?(?P<yy>\d\d)"
+         r"|(?P<yyy>[89]\d\d))(?![\d/])\s*[)\]]?")
 # `4 de mayo`, `3rd of March`, `3 di marzo`, `all’ultimo d’ottobre`
 _OF = r"(?:\s*(?:de|del|di|of|day\s+of)\b|\s*d[’'](?=\w))?"
-_BEFORE_YEAR = r"[\s,.]*(?:(?:de|del|di|of)\s+)?"
+_BEFORE_YEAR = r"[\s,.–—]*(?:(?:de|del|di|of)\s+)?"
 _ROMAN = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _NUMBER_DAY = r"(?P<day>[0-3]?\d)"
 
 # Each rule: the name of a written form and its pattern, most precise first.
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day-month-year", re.compile(
-        rf"(?<![\w.]){_DAY}(?:/[0-3]?\d)?{_OF}\s*{_MONTH_WORD}{_BEFORE_YEAR}{_YEAR}", re.I)),
+        rf"(?<![\w.]){_DAY}(?:/[0-3]?\d)?{_OF}[\s–—]*{_MONTH_WORD}{_BEFORE_YEAR}{_YEAR}", re.I)),
     ("month-day-year", re.compile(
         rf"(?<![\w]){_MONTH_WORD}[\s—–-]*[(\[]?(?:the\s+)?{_DAY}\s*[,/—–-]?\s*{_YEAR}", re.I)),
     ("day-roman-year", re.compile(
         rf"(?<![\w.]){_NUMBER_DAY}\.?[\s/-]*{_ROMAN}\.?[\s/.-]*{_YEAR}")),
     ("numeric", re.compile(
-        rf"(?<![\w./-]){_NUMBER_DAY}[./]\s?(?P<num>[01]?\d)[./]\s?{_YEAR}(?![\d./]\d)")),
+        rf"(?<![\w./-]){_NUMBER_DAY}(?P<sep>[./-])\s?(?P<num>[01]?\d)(?P=sep)\s?{_YEAR}(?![\d./]\d)")),
     ("iso", re.compile(
         r"(?<![\w-])(?P<year>1[0-9]\d\d|20\d\d)-(?P<num>[01]\d)(?:-(?P<day>[0-3]\d))?(?![\w-])")),
     ("year-month-day", re.compile(
@@ -106,6 +107,8 @@ def _year(match: re.Match[str], century: int | None) -> int | None:
         return int(groups["year"])
     if groups.get("yy") and century is not None:
         return century * 100 + int(groups["yy"])
+    if groups.get("yyy"):
+        return 1000 + int(groups["yyy"])  # `Wien, 28. X. 904`: the thousands left out
     return None
 
 
@@ -208,13 +211,19 @@ class DatelineFound:
     place_end: int = 0
 
 
+def _is_article(word: str, alone: bool) -> bool:
+    """`le`, `den`, `a’` before the day; capitalised only at the line's start (`A 4 de
+    mayo`), since after a place it is part of the name (`M.Stammlager III A`)."""
+    return fold(word.rstrip(",")) in ARTICLES and (alone or not word[:1].isupper())
+
+
 def _strip_fillers(prefix: str) -> str:
     """The prefix without the article and weekday before the day (`, Samstag den`)."""
-    words = prefix.rstrip(" ,").split(" ")
-    while words and (fold(words[-1].rstrip(",")) in ARTICLES or is_weekday(words[-1])
+    words = prefix.rstrip(" ,–—").split(" ")
+    while words and (_is_article(words[-1], alone=len(words) == 1) or is_weekday(words[-1])
                      or words[-1] in ("", ",")):
         words.pop()
-    return " ".join(words).rstrip(" ,")
+    return " ".join(words).rstrip(" ,–—")
 
 
 def _is_place_segment(segment: str) -> bool:
@@ -253,9 +262,27 @@ def _place_of(prefix: str) -> tuple[str, int] | None:
     segments = [s.strip() for s in head.split(",")]
     if len(segments[0]) > 4 and segments[0].endswith(".") and segments[0][-3:-1].isalpha():
         segments[0] = segments[0][:-1]  # `Zürich. den 11 Mai`: the full stop ends the place
-    if not _is_place_segment(segments[0]) or any(len(s.split()) > 5 for s in segments[1:]):
+    if any(len(s.split()) > 5 for s in segments[1:]):
         return None
-    return segments[0], offset
+    if _is_place_segment(segments[0]):
+        return segments[0], offset
+    return _trailing_place(head, offset) if len(segments) == 1 else None
+
+
+_PRONOUNS = words("i we je nous ich wir io noi yo nosotros")
+
+
+def _trailing_place(head: str, offset: int) -> tuple[str, int] | None:
+    """`Bord en mer Salonique`: a short prefix ending in a capitalised name names the
+    place with its last words; a longer one is a sentence, not a date line."""
+    words = head.split()
+    if len(words) > 4 or fold(words[0]) in LETTER_WORDS or fold(words[0]) in _PRONOUNS:
+        return None  # `I arrived in London 3 March 1850` is a sentence
+    for start in range(1, len(words)):
+        candidate = " ".join(words[start:])
+        if words[start][:1].isupper() and _is_place_segment(candidate):
+            return candidate, offset + head.index(candidate)
+    return None
 
 
 def read_dateline(line: str, century: int | None = None) -> DatelineFound | None:
@@ -274,6 +301,24 @@ def read_dateline(line: str, century: int | None = None) -> DatelineFound | None
     if not name:
         return DatelineFound(found.value, found.start, found.end)
     return DatelineFound(found.value, found.start, found.end, name, start, start + len(name))
+
+
+_YEARLESS = (
+    re.compile(rf"(?<![\w.]){_DAY}{_OF}\s*{_MONTH_WORD}[\s.,;:)\]]*$", re.I),
+    re.compile(rf"(?<!\w){_MONTH_WORD}[\s—–-]*{_DAY}[\s.,;:)\]]*$", re.I),
+)
+
+
+def read_yearless_place(line: str) -> str | None:
+    """The place of a date line that gives no year (`Berlin, 18. April.`), else None."""
+    if len(line) > _LONGEST_DATELINE:
+        return None
+    for pattern in _YEARLESS:
+        match = pattern.search(line)
+        if match is not None and month_number(match["month"]) is not None:
+            place = _place_of(line[: match.start()])
+            return (place[0] or None) if place else None
+    return None
 
 
 def parse_dateline(line: str) -> tuple[DateValue, str | None] | None:

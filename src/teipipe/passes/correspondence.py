@@ -25,7 +25,7 @@ from ..language.correspondents import (
     signature_sender,
     title_parties,
 )
-from ..language.dates import find_date, read_dateline
+from ..language.dates import find_date, read_dateline, read_yearless_place
 from ..model import (
     AddressLine,
     Block,
@@ -192,6 +192,9 @@ def _found(value: str, cert: Cert, line: _Line, how: str) -> Found:
 _FULL_YEAR = re.compile(r"(?<!\d)(1[4-9]|20)\d\d(?!\d)")
 
 
+_USUAL_CENTURY = 18  # of the letters editions publish, when the text gives no year in full
+
+
 def century_of(lines: list[str]) -> int | None:
     """The century most years written in full belong to (18 for `1851`), to read `51`."""
     counts = Counter(int(m.group(1)) for line in lines for m in _FULL_YEAR.finditer(line))
@@ -224,15 +227,28 @@ def _date_and_place(top: list[_Line], bottom: list[_Line],
     for line in [*top, *bottom]:
         if line.kind == "title":
             continue
-        parsed = read_dateline(line.text, century)
+        parsed = read_dateline(line.text, century or _USUAL_CENTURY)
         if parsed is not None and parsed.date.when:
             place = _found(parsed.place, "high", line, "date line") if parsed.place else None
-            dated = _found(parsed.date.when, "high", line, "date line"), place
+            # A two-digit year in a text without a year in full: the century is a guess.
+            guessed = century is None and read_dateline(line.text) is None
+            dated = _found(parsed.date.when, "low" if guessed else "high", line,
+                           "date line"), place
             break
     title_date, title_place = titled
     if title_date is not None and (len(title_date.value) == 10 or dated[0] is None):
-        return title_date, title_place or dated[1]
-    return dated[0], dated[1] or title_place
+        return title_date, title_place or dated[1] or _yearless_place(top, bottom)
+    return dated[0], dated[1] or title_place or _yearless_place(top, bottom)
+
+
+def _yearless_place(top: list[_Line], bottom: list[_Line]) -> Found | None:
+    """The place of a date line without a year (`Berlin, 18. April.`)."""
+    for line in [*top, *bottom]:
+        if line.kind != "title":
+            place = read_yearless_place(line.text)
+            if place is not None:
+                return _found(place, "medium", line, "date line without a year")
+    return None
 
 
 def _from_title(top: list[_Line]) -> tuple[Found | None, Found | None]:

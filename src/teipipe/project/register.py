@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -41,10 +42,28 @@ class Entry:
     no_identifier: str = ""
     """Why the entry has no authority identifier, when the editor says so (`no_identifier`
     in the register); the CMIF export then does not warn about it."""
+    sort: str = ""
+    """How the register orders the entry (`Serge, Victor`); empty: see `sort_key`."""
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    def sort_key(self) -> tuple[str, str]:
+        """The entry's place in the register: its `sort` setting; for a person without one,
+        the surname first (the part after a comma comes last, else the last word leads:
+        `Victor Serge` → `Serge Victor`); places and organisations by name. Letter case
+        and accents do not count, except to break ties."""
+        if self.sort:
+            key = self.sort
+        elif self.kind == "person" and "," not in self.name and " " in self.name.strip():
+            first, _, last = self.name.strip().rpartition(" ")
+            key = f"{last} {first}"
+        else:
+            key = self.name.replace(",", " ")
+        plain = "".join(c for c in unicodedata.normalize("NFKD", key)
+                        if not unicodedata.combining(c))
+        return " ".join(plain.casefold().split()), key
 
 
 @dataclass(frozen=True)
@@ -118,6 +137,7 @@ def _entry(kind: EntryKind, entry_id: str, table: dict[str, object], where: Loca
         idnos=tuple(idnos), note=str(table.get("note", "")),
         birth=_optional_str(table.get("birth")), death=_optional_str(table.get("death")),
         match_in_text=bool(table.get("match_in_text", True)), no_identifier=no_identifier,
+        sort=str(table.get("sort", "")),
     )
 
 

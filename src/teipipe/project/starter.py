@@ -15,7 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
-from ..schema import compile_odd
+from ..schema import OUTPUTS, compile_odd
 from ..tei import ODD_FILE
 from .layout import SHIPPED_SCHEMA
 
@@ -98,7 +98,7 @@ def plan(settings: Settings) -> tuple[list[Planned], list[Diagnostic]]:
     planned = [Planned(path, _template(name, settings), purpose)
                for path, name, purpose in FILES]
     odd = (SHIPPED_SCHEMA / ODD_FILE).read_bytes()
-    compiled = compile_odd(odd, f"schema/{ODD_FILE}")
+    compiled = compile_odd(odd, f"schema/{ODD_FILE}", names=OUTPUTS)
     if not compiled.ok:
         return [], list(compiled.diagnostics)
     planned.append(Planned(f"schema/{ODD_FILE}", odd, SCHEMA_PURPOSE))

@@ -31,12 +31,17 @@ _KINDS = {"persName": "person", "orgName": "organisation", "placeName": "place"}
 _REGISTER_KINDS: dict[str, EntryKind] = {"persName": "person", "orgName": "org",
                                          "placeName": "place"}
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+UNKNOWN = "unknown"
+"""The name CMIF gives a party the letter does not name (tei-to-cmif.xsl writes it)."""
+
+
+_DATES = ("t:correspAction/t:date/@when | t:correspAction/t:date/@notAfter | "
+          "t:correspAction/t:date/@to")
 
 
 def entry_dates(data: bytes) -> list[str]:
     """The dispatch dates in a document's CMIF entries (as `entries` made them)."""
-    return [str(d) for desc in _parsed(data) for d in strings(
-        desc, "t:correspAction/t:date/@when | t:correspAction/t:date/@notAfter", _NS)]
+    return [str(d) for desc in _parsed(data) for d in strings(desc, _DATES, _NS)]
 
 
 def latest(dates: Iterable[str]) -> str:
@@ -53,11 +58,29 @@ def entries(engine: Transformer, tei: saxon.PyXdmNode, name: str) -> bytes:
     return result.encode("utf-8")
 
 
-def _parsed(data: bytes) -> list[etree._Element]:
+def _wrapped(data: bytes) -> list[etree._Element]:
     if not data:
         return []
-    wrapper = etree.fromstring(b"<entries>" + data + b"</entries>", safexml.parser())
-    return list(wrapper)
+    return list(etree.fromstring(b"<entries>" + data + b"</entries>", safexml.parser()))
+
+
+def _parsed(data: bytes) -> list[etree._Element]:
+    """The correspDesc entries of a document's share (its warnings left out)."""
+    return [node for node in _wrapped(data) if isinstance(node.tag, str)]
+
+
+def mapping_warnings(letters: Iterable[tuple[str, bytes]]) -> list[Diagnostic]:
+    """What the stylesheet could not carry into CMIF as it stands in each letter: a sender
+    and an addressee in one action, a party not named, a date in no W3C form.
+
+    The stylesheet leaves them as `<?cmif-warning code|message?>` beside the entry."""
+    problems: list[Diagnostic] = []
+    for display, data in letters:
+        for node in _wrapped(data):
+            if isinstance(node, etree._ProcessingInstruction) and node.target == "cmif-warning":
+                code, _, message = (node.text or "").partition("|")
+                problems.append(Diagnostic(code, Severity.WARNING, Location(display), message))
+    return problems
 
 
 def unidentified(data: bytes) -> list[tuple[str, str, str]]:
@@ -66,7 +89,7 @@ def unidentified(data: bytes) -> list[tuple[str, str, str]]:
     for desc in _parsed(data):
         for name in desc.iterfind("t:correspAction/*", _NS):
             local = etree.QName(name).localname
-            if local in _KINDS and not name.get("ref"):
+            if local in _KINDS and not name.get("ref") and name.text != UNKNOWN:
                 parent = name.getparent()
                 action = (parent.get("type") if parent is not None else None) or ""
                 found.append((local, " ".join((name.text or "").split()), action))
@@ -129,7 +152,7 @@ def write(out: BinaryIO, engine: Transformer, settings: dict[str, str],
     def filled() -> Iterable[etree._Element]:
         for name, data in letters:
             for desc in _parsed(data):
-                desc.set("ref", f"{settings['base-url']}letters/{name}.html")
+                desc.set("ref", letter_url(settings, name))
                 desc.set("source", source)
                 etree.indent(desc, space="   ", level=3)
                 yield desc
@@ -163,13 +186,18 @@ def _stream(xf: etree.xmlfile, node: etree._Element, holder: etree._Element,
                 xf.write(child.tail)
 
 
+def letter_url(settings: dict[str, str], name: str) -> str:
+    """The address of a letter's page: the edition's pattern with {base} and {name} filled."""
+    return settings["letter-url"].replace("{base}", settings["base-url"]).replace("{name}", name)
+
+
 def export(files: list[Path], engine: Transformer, edition: Edition | None = None,
            display: Callable[[Path], str] = lambda p: p.name,
            register: Register | None = None,
            limits: safexml.Limits = safexml.NO_XINCLUDE) -> tuple[bytes, list[Diagnostic]]:
     """The CMIF bytes of the letters among `files` (b"" when no file could be read), and the
-    problems: a file the secure reader refuses (left out, the others are exported) and a
-    name without authority.
+    problems: a file the secure reader refuses or a stylesheet fails on (left out, the
+    others are exported), what CMIF cannot carry, and a name without authority.
 
     For a list of files (`teipipe transform --to cmif`); the build streams the
     entries it made in each document's task instead.
@@ -192,8 +220,8 @@ def export(files: list[Path], engine: Transformer, edition: Edition | None = Non
         latest(date for _path, data in found for date in entry_dates(data)))
     buffer = io.BytesIO()
     write(buffer, engine, settings, ((path.stem, data) for path, data in found))
-    problems.extend(authority_warnings(((display(path), data) for path, data in found),
-                                       register))
+    shown = [(display(path), data) for path, data in found]
+    problems += mapping_warnings(shown) + authority_warnings(shown, register)
     return buffer.getvalue(), problems
 
 

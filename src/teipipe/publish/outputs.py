@@ -19,7 +19,7 @@ from ..project import layout as project_mod
 from ..project import register as register_mod
 from ..xml import safexml, saxon
 from . import cmif, site
-from .transform import OUTPUTS, Output, Transformer, TransformError
+from .transform import OUTPUTS, SITE_PAGE, Output, Transformer, TransformError
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def for_document(engine: Transformer, tree: etree._ElementTree, parsed: saxon.Py
     """The outputs of the TEI document `name` (`tree` in lxml, `parsed` by `saxon.from_tree`;
     `display`: its file as messages name it)."""
     try:
-        page = engine.apply_parsed(OUTPUTS["html"], parsed, display)
+        page = engine.apply_parsed(SITE_PAGE, parsed, display)
         entries = cmif.entries(engine, parsed, display)
     except TransformError as error:
         return None, [Diagnostic("site.transform-failed", Severity.ERROR, Location(display),
@@ -49,16 +49,18 @@ def for_document(engine: Transformer, tree: etree._ElementTree, parsed: saxon.Py
 
 def transform_files(fmt: str, files: list[Path], out: Path,
                     transformer: Transformer | None = None,
-                    limits: safexml.Limits = safexml.NO_XINCLUDE
-                    ) -> tuple[list[Path], list[Diagnostic]]:
+                    limits: safexml.Limits = safexml.NO_XINCLUDE,
+                    edition: Path | None = None) -> tuple[list[Path], list[Diagnostic]]:
     """Apply output `fmt` to `files`, writing into `out`; the written paths and the problems.
 
     A file the secure reader refuses, or that a stylesheet fails on, gets no output and
-    one located problem; the other files are transformed."""
+    one located problem; the other files are transformed. `edition`: the edition settings
+    for a corpus output (CMIF); by default the `corpus/edition.toml` of the project the
+    files belong to."""
     output = OUTPUTS[fmt]
     engine = transformer or Transformer()
     if output.per_corpus:
-        return _corpus(output, files, out, engine, limits)
+        return _corpus(output, files, out, engine, limits, edition)
     written: list[Path] = []
     problems: list[Diagnostic] = []
     for path in files:
@@ -79,12 +81,22 @@ def transform_files(fmt: str, files: list[Path], out: Path,
 
 
 def _corpus(output: Output, files: list[Path], out: Path, engine: Transformer,
-            limits: safexml.Limits) -> tuple[list[Path], list[Diagnostic]]:
+            limits: safexml.Limits, edition_path: Path | None
+            ) -> tuple[list[Path], list[Diagnostic]]:
     target = out / f"cmif{output.extension}"
     project = project_mod.find(files[0].parent) if files else None
-    edition, problems = (edition_mod.load(project.edition, project.display(project.edition))
-                         if project else (edition_mod.Edition(), []))
     display = project.display if project else (lambda p: p.as_posix())
+    settings = edition_path or (project.edition if project else None)
+    if edition_path is not None and not edition_path.is_file():
+        return [], [Diagnostic("edition.missing", Severity.ERROR, Location(edition_path.as_posix()),
+                               "no such edition settings file")]
+    if settings is None or not settings.is_file():
+        edition, problems = edition_mod.Edition(), list[Diagnostic]()
+        shown = "the edition settings (none given: --edition FILE)"
+    else:
+        shown = settings.as_posix() if edition_path is not None else display(settings)
+        edition, problems = edition_mod.load(settings, shown)
+    problems += edition_mod.placeholder_warnings(edition, shown)
     register = None
     if project is not None and project.register.is_file():
         register, register_problems = register_mod.load(project.register,

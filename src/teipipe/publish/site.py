@@ -8,7 +8,8 @@ schema/reference.html belongs to the schema step and is only linked to.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, overload
@@ -23,10 +24,12 @@ from ..project.register import AUTHORITY_URI, Entry, Register
 from ..tei import LANGUAGE_NAMES, TEI_NS, XML_LANG
 from ..xml import safexml
 from ..xml.xpath import elements, string, strings, text_of
-from .transform import OUTPUTS, PARALLEL, Output, Transformer, TransformError
+from .labels import labels
+from .transform import PARALLEL, SITE_PAGE, Output, Transformer, TransformError
 
 _NS = {"t": TEI_NS}
-_KINDS = (("person", "People"), ("place", "Places"), ("org", "Organisations"))
+_KINDS = (("person", "people"), ("place", "places"), ("org", "organisations"))
+"""Kinds of register entries and the key of their heading in labels.xml."""
 
 
 @dataclass(frozen=True)
@@ -142,13 +145,13 @@ def _render(env: jinja2.Environment, template: str, target: Path, **values: obje
             out.write(chunk.encode("utf-8"))
 
 
-def page_path(out: Path, name: str, output: Output = OUTPUTS["html"]) -> Path:
+def page_path(out: Path, name: str, output: Output = SITE_PAGE) -> Path:
     """Where the site keeps a document's page of `output`."""
     return out / "letters" / f"{name}{output.extension}"
 
 
 def write_pages(files: list[Path], out: Path, engine: Transformer,
-                outputs: tuple[Output, ...] = (OUTPUTS["html"], PARALLEL)) -> list[Diagnostic]:
+                outputs: tuple[Output, ...] = (SITE_PAGE, PARALLEL)) -> list[Diagnostic]:
     """The pages of `outputs` for every document (the side-by-side page for translations only).
 
     `teipipe build` makes the reading pages in each document's task and only the
@@ -199,15 +202,22 @@ def write_index(rows: Sequence[DocumentRow], register: Register, edition: Editio
         for ref in rows[position].refs:
             naming.setdefault(ref, array("q")).append(position)
     env = environment()
-    _render(env, "index.html", out / "index.html", edition=edition,
+    words = labels(edition.language or _commonest(rows[p].language for p in order))
+    _render(env, "index.html", out / "index.html", edition=edition, t=words,
             documents=RowsAt(rows.__getitem__, order), root="")
     pages = [entry_page(e, RowsAt(rows.__getitem__, naming.get(e.id, array("q"))))
-             for e in sorted(register.entries, key=lambda e: e.name)]
+             for e in sorted(register.entries, key=lambda e: e.sort_key())]
     _render(env, "register_index.html", out / "register" / "index.html", edition=edition,
-            entries=pages, kinds=_KINDS, root="../")
+            t=words, entries=pages, kinds=_KINDS, root="../")
     for page in pages:
         _render(env, "entry.html", out / "register" / f"{page.id}.html", edition=edition,
-                entry=page, root="../")
+                t=words, entry=page, root="../")
+
+
+def _commonest(languages: Iterable[str]) -> str:
+    """The language most documents are in (the site's pages are in it); ties: the first."""
+    counts = Counter(language for language in languages if language)
+    return counts.most_common(1)[0][0] if counts else "en"
 
 
 def build_site(files: list[Path], register: Register, edition: Edition, out: Path,

@@ -54,12 +54,15 @@ class Output:
 
 # A new format is one xslt/tei-to-<fmt>.xsl and one row here.
 OUTPUTS: dict[str, Output] = {
-    "html": Output("tei-to-html.xsl", ".html"),
+    # A page on its own, for TEI from any edition: no links into a site around it.
+    "html": Output("tei-to-page.xsl", ".html"),
     "text": Output("tei-to-text.xsl", ".txt"),
     "cmif": Output("tei-to-cmif.xsl", ".xml", per_corpus=True),
 }
 # The side-by-side page of a translation and its original; run on the translation.
 PARALLEL = Output("tei-to-parallel.xsl", ".parallel.html")
+# The reading page inside the site: linked to the index, the register and the schema reference.
+SITE_PAGE = Output("tei-to-html.xsl", ".html")
 
 MANIFEST_NS = "urn:teipipe:manifest"
 

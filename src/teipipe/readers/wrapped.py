@@ -139,12 +139,9 @@ def _unit(para: _Paragraph, path: str, hyphens: HyphenPolicy | None) -> Unit:
     breaks = [_page_break(path, by_number[n], inferred=n not in para.marked)
               for n in para.breaks]
     first = para.lines[0]
-    return Unit(
-        _with_breaks(inlines_of(para.lines, path, hyphens), breaks),
-        Location(path, first.number, first.indent + 1),
-        para.gap_before,
-        _page_break(path, first) if para.page_before else None,
-    )
+    return Unit(_with_breaks(inlines_of(para.lines, path, hyphens), breaks),
+                Location(path, first.number, first.indent + 1), para.gap_before,
+                _page_break(path, first) if para.page_before else None)
 
 
 def paragraphs(blocks: Sequence[RawBlock], path: str,
@@ -266,7 +263,5 @@ def blank_out(lines: Sequence[Line], numbers: set[int]) -> list[Line]:
 
 def rejoined_lines(source: Source) -> Normalisation:
     """The statement every wrapped-text reader makes: its line breaks were not kept."""
-    return Normalisation(
-        "lines.rejoined",
-        "Line breaks of the source were not kept: lines are rejoined into paragraphs.",
-        source.loc(1, 1))
+    return Normalisation("lines.rejoined", "Line breaks of the source were not kept: lines are "
+                         "rejoined into paragraphs.", source.loc(1, 1))

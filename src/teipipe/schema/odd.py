@@ -1,17 +1,15 @@
-"""Reading an ODD into its expanded middle form: specs by ident, modes applied, refs checked."""
+"""The expanded ODD, the one middle form of the compiler: specs by kind and ident, and the
+questions the outputs ask of it (members of a class, attributes of an element)."""
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..diagnostics import Diagnostic, Location, Severity
-from ..tei import TEI_NS
-from ..xml import safexml
-from ..xml.xmlloc import line_of, start_tag_columns
+from ..diagnostics import Diagnostic
+from ..tei import TEI_NS as TEI_NS
+from ..tei import XML_NS as XML_NS
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -19,10 +17,10 @@ EG_NS = "http://www.tei-c.org/ns/Examples"
 NS = {"tei": TEI_NS, "sch": SCH_NS, "rng": RNG_NS, "eg": EG_NS}
 
 # Which spec kinds share one ident space, and which reference element points into each.
-_SPEC_KINDS = {"elementSpec": "element", "classSpec": "class", "macroSpec": "macro",
-               "dataSpec": "data"}
-_REF_KINDS = {"elementRef": "element", "classRef": "class", "macroRef": "macro",
-              "dataRef": "data", "memberOf": "class"}
+SPEC_KINDS = {"elementSpec": "element", "classSpec": "class", "macroSpec": "macro",
+              "dataSpec": "data"}
+REF_KINDS = {"elementRef": "element", "classRef": "class", "macroRef": "macro",
+             "dataRef": "data", "memberOf": "class"}
 
 
 def tei(tag: str) -> str:
@@ -34,11 +32,20 @@ def local(node: etree._Element) -> str:
 
 
 class OddError(Exception):
-    """The ODD cannot be read at all (not well-formed, no schemaSpec)."""
+    """The ODD cannot be read at all (not well-formed, no schemaSpec, a broken chain)."""
 
     def __init__(self, diagnostic: Diagnostic) -> None:
         super().__init__(diagnostic.format())
         self.diagnostic = diagnostic
+
+
+def att_key(node: etree._Element) -> tuple[str, str]:
+    """(namespace, local name) of an attDef: `ident="xml:lang"` and `ident="lang"
+    ns="…/XML/1998/namespace"` are the same attribute."""
+    ident = node.get("ident", "")
+    if ident.startswith("xml:"):
+        return (XML_NS, ident[4:])
+    return (node.get("ns", ""), ident)
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,7 @@ class AttDef:
 
     @property
     def display(self) -> str:
-        return f"xml:{self.ident}" if self.ns.endswith("/XML/1998/namespace") else self.ident
+        return f"xml:{self.ident}" if self.ns == XML_NS else self.ident
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -67,6 +74,22 @@ class AttDef:
     def value_list_type(self) -> str | None:
         found = self.node.find("tei:valList", NS)
         return None if found is None else found.get("type", "open")
+
+
+def attdef(node: etree._Element) -> AttDef:
+    ns, ident = att_key(node)
+    return AttDef(ident, ns, node.get("usage", "opt"), node)
+
+
+def own_attdefs(spec: etree._Element) -> list[AttDef]:
+    """The attDefs a spec declares itself, nested `attList org="choice"` included."""
+    attlist = spec.find("tei:attList", NS)
+    return [] if attlist is None else [attdef(a) for a in attlist.iter(tei("attDef"))]
+
+
+def declared(spec: etree._Element) -> list[AttDef]:
+    """The attributes a spec declares, without the markers that only alter inherited ones."""
+    return [a for a in own_attdefs(spec) if a.node.get("mode", "add") not in ("delete", "change")]
 
 
 @dataclass
@@ -79,22 +102,39 @@ class Odd:
     start: tuple[str, ...]
     schema: etree._Element
     specs: dict[str, dict[str, etree._Element]] = field(default_factory=dict)
+    known: set[str] = field(default_factory=set)
+    """Idents the source declares that this ODD left out or deleted: references to them
+    are dropped, as the TEI does, where a reference to an unknown ident is an error."""
+    external: list[str] = field(default_factory=list)
+    """RELAX NG grammars named by `moduleRef url`."""
+    _members: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False)
 
     def of(self, kind: str) -> dict[str, etree._Element]:
         return self.specs.setdefault(kind, {})
 
+    def defined(self, kind: str, key: str) -> bool:
+        return key in self.of(kind)
+
     def members(self, class_ident: str) -> list[tuple[str, str]]:
         """(kind, ident) of the elements and classes that are members of a class."""
-        found = []
+        return self._membership().get(class_ident, [])
+
+    def _membership(self) -> dict[str, list[tuple[str, str]]]:
+        if self._members is not None:
+            return self._members
+        found: dict[str, list[tuple[str, str]]] = {}
         for kind in ("class", "element"):
             for ident, spec in self.of(kind).items():
-                keys = [m.get("key") for m in spec.iterfind("tei:classes/tei:memberOf", NS)]
-                if class_ident in keys:
-                    found.append((kind, ident))
+                for member in spec.iterfind("tei:classes/tei:memberOf", NS):
+                    pairs = found.setdefault(member.get("key", ""), [])
+                    if (kind, ident) not in pairs:
+                        pairs.append((kind, ident))
+        self._members = found
         return found
 
     def att_classes(self, spec: etree._Element) -> list[str]:
-        """The attribute classes a spec belongs to, directly or through other classes."""
+        """The attribute classes a spec belongs to, directly or through other classes,
+        nearest first; a deleted class passes on nothing."""
         found: list[str] = []
         pending = [m.get("key", "") for m in spec.iterfind("tei:classes/tei:memberOf", NS)]
         while pending:
@@ -106,21 +146,41 @@ class Odd:
             pending.extend(m.get("key", "") for m in cls.iterfind("tei:classes/tei:memberOf", NS))
         return found
 
+    def inherited(self, spec: etree._Element) -> list[tuple[str, AttDef]]:
+        """(class, attribute) of every attribute a spec inherits, nearest class first."""
+        result: list[tuple[str, AttDef]] = []
+        seen: set[tuple[str, str]] = set()
+        for cls in self.att_classes(spec):
+            for att in declared(self.of("class")[cls]):
+                if att.key not in seen:
+                    seen.add(att.key)
+                    result.append((cls, att))
+        return result
+
     def attributes(self, element_ident: str) -> list[tuple[str | None, AttDef]]:
         """(defining class or None for the element itself, attribute) of an element.
 
-        The element's own attDef overrides a class attribute of the same name;
-        an own attDef with mode="delete" removes it.
+        The element's own attDef overrides a class attribute of the same name; one in
+        mode="change" alters the inherited one (`modes.changed_attdef` made it whole when
+        the ODD was read); one in mode="delete" removes it.
         """
+        from .modes import changed_attdef
         spec = self.of("element")[element_ident]
-        own = {a.key: a for a in own_attdefs(spec)}
-        deleted = {a.key for a in own.values() if a.node.get("mode") == "delete"}
-        result: list[tuple[str | None, AttDef]] = []
-        for cls in self.att_classes(spec):
-            for att in own_attdefs(self.of("class")[cls]):
-                if att.key not in own and att.key not in deleted:
-                    result.append((cls, att))
-        result.extend((None, a) for a in own.values() if a.key not in deleted)
+        inherited = self.inherited(spec)
+        by_key = {att.key: att for _cls, att in inherited}
+        own: dict[tuple[str, str], AttDef] = {}
+        removed: set[tuple[str, str]] = set()
+        for att in own_attdefs(spec):
+            mode = att.node.get("mode", "add")
+            if mode == "delete":
+                removed.add(att.key)
+            elif mode == "change" and att.key in by_key:
+                own[att.key] = attdef(changed_attdef(by_key[att.key].node, att.node))
+            elif mode != "change":
+                own[att.key] = att
+        result: list[tuple[str | None, AttDef]] = [
+            (cls, att) for cls, att in inherited if att.key not in own and att.key not in removed]
+        result.extend((None, att) for key, att in own.items() if key not in removed)
         return result
 
     def child_elements(self, element_ident: str) -> list[str]:
@@ -133,7 +193,8 @@ class Odd:
         for ref in node.iter(tei("elementRef"), tei("classRef"), tei("macroRef")):
             key = ref.get("key", "")
             if local(ref) == "elementRef":
-                found.add(key)
+                if key in self.of("element"):
+                    found.add(key)
             elif key not in seen:
                 seen.add(key)
                 if local(ref) == "macroRef" and key in self.of("macro"):
@@ -151,131 +212,3 @@ class Odd:
                 seen.add(ident)
                 found |= self._class_elements(ident, seen)
         return found
-
-
-def own_attdefs(spec: etree._Element) -> list[AttDef]:
-    return [AttDef(a.get("ident", ""), a.get("ns", ""), a.get("usage", "opt"), a)
-            for a in spec.iterfind("tei:attList/tei:attDef", NS)]
-
-
-@dataclass
-class _Reader:
-    """Locations in the ODD file, for diagnostics."""
-
-    display: str
-    columns: dict[etree._Element, int]
-    problems: list[Diagnostic] = field(default_factory=list)
-
-    def at(self, node: etree._Element) -> Location:
-        return Location(self.display, line_of(node), self.columns.get(node, 0))
-
-    def error(self, code: str, node: etree._Element, message: str) -> None:
-        self.problems.append(Diagnostic(code, Severity.ERROR, self.at(node), message))
-
-
-def parse(data: bytes, display: str) -> tuple[etree._ElementTree, dict[etree._Element, int]]:
-    tree, problems = safexml.parse(data, display)
-    if tree is None:
-        raise OddError(problems[0])
-    return tree, start_tag_columns(data, tree.getroot())
-
-
-def load(data: bytes, display: str) -> tuple[Odd, list[Diagnostic]]:
-    """The expanded ODD of `data` (the bytes of an ODD file) and the problems found in it."""
-    tree, columns = parse(data, display)
-    reader = _Reader(display, columns)
-    schema = tree.find(".//tei:schemaSpec", NS)
-    if schema is None:
-        raise OddError(Diagnostic("odd.no-schemaspec", Severity.ERROR, Location(display, 1, 1),
-                                  "the ODD has no schemaSpec"))
-    odd = Odd(display, schema.get("ident", "schema"), schema.get("ns", TEI_NS),
-              tuple((schema.get("start") or "TEI").split()), schema)
-    for spec in _spec_nodes(schema):
-        _apply(odd, spec, reader)
-    _check_references(odd, reader)
-    return odd, reader.problems
-
-
-def _spec_nodes(schema: etree._Element) -> Iterator[etree._Element]:
-    yield from schema.iter(*(tei(tag) for tag in _SPEC_KINDS))
-
-
-def _apply(odd: Odd, spec: etree._Element, reader: _Reader) -> None:
-    """Add, change, replace or delete one spec, following its @mode."""
-    kind = _SPEC_KINDS[local(spec)]
-    ident = spec.get("ident", "")
-    table = odd.of(kind)
-    mode = spec.get("mode", "add")
-    if mode == "add":
-        if ident in table:
-            reader.error("odd.duplicate-ident", spec,
-                         f'{local(spec)} ident="{ident}" is declared twice; use mode="change" '
-                         "or mode=\"replace\" to alter the first one")
-            return
-        table[ident] = spec
-    elif ident not in table and mode != "replace":
-        reader.error("odd.mode-without-target", spec,
-                     f'{local(spec)} ident="{ident}" mode="{mode}" alters nothing: no such '
-                     f"{kind} is declared before it")
-    elif mode == "delete":
-        del table[ident]
-    elif mode == "replace":
-        table[ident] = spec
-    elif mode == "change":
-        table[ident] = _changed(table[ident], spec)
-    else:
-        reader.error("odd.bad-mode", spec, f'mode="{mode}" is not one of add, change, replace, '
-                                           "delete")
-
-
-def _changed(original: etree._Element, change: etree._Element) -> etree._Element:
-    """A copy of `original` whose parts are replaced by those `change` gives; attDefs by ident."""
-    merged = copy.deepcopy(original)
-    for part in change:
-        if not isinstance(part.tag, str):
-            continue
-        if part.tag == tei("attList"):
-            _merge_attlist(merged, part)
-            continue
-        old = merged.find(part.tag)
-        if old is not None:
-            old.addprevious(copy.deepcopy(part))
-            merged.remove(old)
-        else:
-            merged.append(copy.deepcopy(part))
-    # The changed spec is reported at the place of the original; keep its line.
-    merged.sourceline = original.sourceline
-    return merged
-
-
-def _merge_attlist(merged: etree._Element, changes: etree._Element) -> None:
-    attlist = merged.find("tei:attList", NS)
-    if attlist is None:
-        attlist = etree.SubElement(merged, tei("attList"))
-    for att in changes.iterfind("tei:attDef", NS):
-        key = (att.get("ns", ""), att.get("ident"))
-        for old in attlist.iterfind("tei:attDef", NS):
-            if (old.get("ns", ""), old.get("ident")) == key:
-                attlist.remove(old)
-        # A mode="delete" attDef is kept too: it removes a class attribute of that name.
-        attlist.append(copy.deepcopy(att))
-
-
-def _check_references(odd: Odd, reader: _Reader) -> None:
-    for ident in odd.start:
-        if ident not in odd.of("element"):
-            reader.error("odd.undefined-start", odd.schema,
-                         f'schemaSpec start="{ident}" names no declared element')
-    for kind in ("element", "class", "macro", "data"):
-        for spec in odd.of(kind).values():
-            for ref in spec.iter(*(tei(tag) for tag in _REF_KINDS)):
-                key = ref.get("key")
-                target = _REF_KINDS[local(ref)]
-                if key is not None and key not in odd.of(target):
-                    reader.error(f"odd.undefined-{target}", ref,
-                                 f'{local(ref)} key="{key}" refers to no declared {target}; '
-                                 f"declare it with {_kind_tag(target)} or correct the key")
-
-
-def _kind_tag(kind: str) -> str:
-    return {v: k for k, v in _SPEC_KINDS.items()}[kind]

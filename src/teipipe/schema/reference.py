@@ -7,7 +7,7 @@ import copy
 from lxml import etree
 from lxml.html import builder as h
 
-from .odd import NS, Odd, local
+from .odd import NS, XML_NS, Odd, local
 
 _STYLE = """
 body { font-family: sans-serif; max-width: 60em; margin: auto; line-height: 1.4; }
@@ -23,12 +23,20 @@ def _text(node: etree._Element | None) -> str:
     return " ".join("".join(str(t) for t in node.itertext()).split()) if node is not None else ""
 
 
+def _english(spec: etree._Element, tag: str) -> etree._Element | None:
+    """The first `tag` child in English or in no stated language (P5 has many languages)."""
+    for node in spec.iterfind(tag, NS):
+        if node.get(f"{{{XML_NS}}}lang") in (None, "en"):
+            return node
+    return None
+
+
 def _doc(spec: etree._Element) -> str:
-    return _text(spec.find("tei:desc", NS))
+    return _text(_english(spec, "tei:desc"))
 
 
 def _gloss(spec: etree._Element) -> str:
-    return _text(spec.find("tei:gloss", NS))
+    return _text(_english(spec, "tei:gloss"))
 
 
 def _links(names: list[str]) -> list[object]:
@@ -44,6 +52,8 @@ def _example(egxml: etree._Element) -> str:
     """The example as TEI text, without the Examples namespace around it."""
     parts = []
     for child in egxml:
+        if not isinstance(child.tag, str):
+            continue
         clean = copy.deepcopy(child)
         for node in clean.iter():
             if isinstance(node.tag, str):
@@ -83,8 +93,10 @@ def _element_section(odd: Odd, ident: str, parents: dict[str, list[str]]) -> etr
     for constraint in spec.iterfind("tei:constraintSpec", NS):
         section.append(h.P(h.STRONG("Rule "), h.CODE(constraint.get("ident", "")), ": ",
                            _doc(constraint)))
-    for egxml in spec.iterfind("tei:exemplum/eg:egXML", NS):
-        section.append(h.PRE(_example(egxml)))
+    for exemplum in spec.iterfind("tei:exemplum", NS):
+        egxml = exemplum.find("eg:egXML", NS)
+        if egxml is not None and exemplum.get(f"{{{XML_NS}}}lang") in (None, "en"):
+            section.append(h.PRE(_example(egxml)))
     return section  # type: ignore[no-any-return]  # lxml.html.builder is untyped
 
 

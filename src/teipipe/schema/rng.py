@@ -1,15 +1,41 @@
-"""The expanded ODD as a RELAX NG grammar (XML syntax), one define per spec."""
+"""The expanded ODD as a RELAX NG grammar (XML syntax), one define per spec.
+
+A reference to a spec the customisation left out or deleted is dropped, and so is
+every group, choice or repetition that is left empty by it (the TEI's rule: a
+deleted element is removed from the content models); a model class without
+members is `notAllowed`.
+"""
 
 from __future__ import annotations
 
 from lxml import etree
 
+from ..diagnostics import Diagnostic, Location, Severity
 from ..xml import safexml
-from .odd import NS, RNG_NS, AttDef, Odd, local, tei
+from ..xml.xmlloc import line_of
+from .odd import (
+    EG_NS,
+    NS,
+    REF_KINDS,
+    RNG_NS,
+    TEI_NS,
+    XML_NS,
+    AttDef,
+    Odd,
+    OddError,
+    declared,
+    local,
+)
 
 XSD = "http://www.w3.org/2001/XMLSchema-datatypes"
 _ANN = "http://relaxng.org/ns/compatibility/annotations/1.0"
 _ANY = "teipipe.anyElement"
+_COMBINATORS = {f"{{{RNG_NS}}}{n}" for n in (
+    "group", "choice", "optional", "zeroOrMore", "oneOrMore", "interleave", "list", "mixed")}
+_OPTIONAL = {f"{{{RNG_NS}}}{n}" for n in ("optional", "zeroOrMore")}
+# classRef/@expand: how each member of the class is repeated inside one group.
+_EXPANSIONS = {"sequence": None, "sequenceOptional": "optional",
+               "sequenceOptionalRepeatable": "zeroOrMore", "sequenceRepeatable": "oneOrMore"}
 
 
 def r(parent: etree._Element | None, tag: str, **attributes: str) -> etree._Element:
@@ -40,11 +66,39 @@ def _occurs(parent: etree._Element, node: etree._Element) -> list[etree._Element
     return [parent] * low + [r(parent, "optional") for _ in range(high - low)]
 
 
+def _english(spec: etree._Element, tag: str) -> str | None:
+    for node in spec.iterfind(f"tei:{tag}", NS):
+        if node.get(f"{{{XML_NS}}}lang") in (None, "en"):
+            return " ".join("".join(str(t) for t in node.itertext()).split())
+    return None
+
+
 def _documentation(parent: etree._Element, spec: etree._Element) -> None:
-    parts = [spec.findtext("tei:gloss", namespaces=NS), spec.findtext("tei:desc", namespaces=NS)]
-    text = " — ".join(p.strip() for p in parts if p and p.strip())
+    parts = [_english(spec, "gloss"), _english(spec, "desc")]
+    text = " — ".join(p for p in parts if p)
     if text:
         etree.SubElement(parent, f"{{{_ANN}}}documentation").text = text
+
+
+def _children(node: etree._Element) -> list[etree._Element]:
+    return [c for c in node if isinstance(c.tag, str)]
+
+
+def _patterns(node: etree._Element) -> list[etree._Element]:
+    return [c for c in _children(node) if c.tag != f"{{{_ANN}}}documentation"]
+
+
+def _prune(node: etree._Element) -> None:
+    """Remove, bottom-up, every combinator left without a pattern inside; an optional part
+    left empty stays as `empty`, so that a choice keeps it as an alternative (as the TEI
+    Stylesheets do: `(p+ | (a | b)*)` without a and b is `(p+ | empty)`)."""
+    for child in _children(node):
+        _prune(child)
+        if child.tag in _COMBINATORS and not _patterns(child):
+            if child.tag in _OPTIONAL and node.tag == f"{{{RNG_NS}}}choice":
+                node.replace(child, r(None, "empty"))
+            else:
+                node.remove(child)
 
 
 class _Grammar:
@@ -53,7 +107,12 @@ class _Grammar:
     def __init__(self, odd: Odd) -> None:
         self.odd = odd
         self.root = r(None, "grammar", ns=odd.ns, datatypeLibrary=XSD)
-        self.needs_any = False
+        self.anys: dict[tuple[str, str], str] = {}
+
+    def unsupported(self, node: etree._Element, what: str) -> OddError:
+        place = Location(self.odd.path, line_of(node))
+        return OddError(Diagnostic("odd.unsupported", Severity.ERROR, place,
+                                   f"{what} is not supported by teipipe's ODD compiler"))
 
     def content(self, parent: etree._Element, node: etree._Element | None) -> None:
         """Translate one particle of ODD content (or a datatype) into `parent`."""
@@ -62,7 +121,8 @@ class _Grammar:
         name = local(node)
         if name == "datatype" and node.get("maxOccurs", "1") != "1":
             # A repeated datatype is a white-space separated list of values.
-            holder = r(r(parent, "list"), "oneOrMore")
+            repeat = "zeroOrMore" if node.get("minOccurs") == "0" else "oneOrMore"
+            holder = r(r(parent, "list"), repeat)
             for child in _children(node):
                 self.content(holder, child)
             return
@@ -74,28 +134,52 @@ class _Grammar:
             self._particle(slot, node, name)
 
     def _particle(self, slot: etree._Element, node: etree._Element, name: str) -> None:
-        if name in ("sequence", "alternate"):
+        if node.tag.startswith(f"{{{RNG_NS}}}"):
+            slot.append(etree.fromstring(etree.tostring(node), safexml.parser()))
+        elif name in ("sequence", "alternate"):
             group = r(slot, "group" if name == "sequence" else "choice")
+            if not _children(node):
+                group.tag = f"{{{RNG_NS}}}empty"
             for child in _children(node):
                 self.content(group, child)
-            if len(group) == 0:
-                group.tag = f"{{{RNG_NS}}}empty"
-        elif name in ("elementRef", "classRef", "macroRef") or (
-                name == "dataRef" and node.get("key")):
-            r(slot, "ref", name=node.get("key", ""))
+        elif name in REF_KINDS and node.get("key"):
+            self._reference(slot, node, name)
         elif name == "dataRef":
-            r(slot, "data", type=node.get("name", "string"))
+            self._data(slot, node)
         elif name == "textNode":
             r(slot, "text")
         elif name == "empty":
             r(slot, "empty")
         elif name == "anyElement":
-            self.needs_any = True
-            r(slot, "ref", name=_ANY)
-        elif node.tag.startswith(f"{{{RNG_NS}}}"):
-            slot.append(_rng_copy(node))
+            r(slot, "ref", name=self.any_element(node))
+        elif name == "valList":
+            # In content a value list is the values it lists, whatever its type (as the TEI
+            # Stylesheets read it).
+            choice = r(slot, "choice")
+            for item in node.iterfind("tei:valItem", NS):
+                r(choice, "value").text = item.get("ident", "")
         else:
-            raise ValueError(f"ODD content element {name} is not supported")
+            raise self.unsupported(node, f"<{name}> in a content model")
+
+    def _reference(self, slot: etree._Element, node: etree._Element, name: str) -> None:
+        key = node.get("key", "")
+        if key not in self.odd.of(REF_KINDS[name]):
+            return  # left out or deleted: the reference goes with it
+        expand = node.get("expand")
+        if name != "classRef" or expand is None:
+            r(slot, "ref", name=key)
+            return
+        holder = r(slot, "choice" if expand == "alternation" else "group")
+        for _kind, member in self.odd.members(key):
+            around = _EXPANSIONS.get(expand)
+            r(r(holder, around) if around else holder, "ref", name=member)
+
+    def _data(self, slot: etree._Element, node: etree._Element) -> None:
+        data = r(slot, "data", type=node.get("name", "string"))
+        for facet in node.iterfind("tei:dataFacet", NS):
+            r(data, "param", name=facet.get("name", "")).text = facet.get("value", "")
+        if node.get("restriction"):
+            r(data, "param", name="pattern").text = node.get("restriction")
 
     def attribute(self, parent: etree._Element, att: AttDef) -> None:
         holder = parent if att.usage == "req" else r(parent, "optional")
@@ -108,6 +192,8 @@ class _Grammar:
             choice = r(node, "choice")
             for value in att.values:
                 r(choice, "value").text = value
+            if not att.values:
+                r(choice, "notAllowed")
             return
         target = r(node, "choice") if kind in ("semi", "open") and att.values else node
         if target is not node:
@@ -115,51 +201,73 @@ class _Grammar:
                 r(target, "value").text = value
         if datatype is not None:
             self.content(target, datatype)
-        else:
+        _prune(node)
+        if not _patterns(target):
             r(target, "text")
 
-    def any_element(self) -> None:
-        define = r(self.root, "define", name=_ANY)
-        element = r(define, "element")
-        r(element, "anyName")
+    def any_element(self, node: etree._Element) -> str:
+        """The define for an anyElement: any element outside the TEI namespace (the TEI's
+        default exceptions, `schemaSpec/@defaultExceptions`), unless `@require` or `@except`
+        say otherwise; one define per distinct pair."""
+        spec = (node.get("require", ""), node.get("except", self.odd.schema.get(
+            "defaultExceptions", f"{TEI_NS} teix:egXML")))
+        if spec in self.anys:
+            return self.anys[spec]
+        name = f"{_ANY}{len(self.anys) + 1}"
+        self.anys[spec] = name
+        element = r(r(self.root, "define", name=name), "element")
+        if spec[0]:
+            names = r(element, "choice")
+            for uri in spec[0].split():
+                r(names, "nsName", ns=uri)
+        else:
+            names = r(element, "anyName")
+            excluded = r(names, "except") if spec[1].split() else names
+            for item in spec[1].split():
+                prefix, _, local_name = item.rpartition(":")
+                if prefix and not item.startswith(("http:", "https:", "urn:")):
+                    uri = EG_NS if prefix == "teix" else node.nsmap.get(prefix) or ""
+                    r(excluded, "name", ns=uri).text = local_name
+                else:
+                    r(excluded, "nsName", ns=item)
         r(r(element, "zeroOrMore"), "attribute").append(r(None, "anyName"))
         mixed = r(r(element, "zeroOrMore"), "choice")
         r(mixed, "text")
-        r(mixed, "ref", name=_ANY)
-
-
-def _children(node: etree._Element) -> list[etree._Element]:
-    return [c for c in node if isinstance(c.tag, str)]
-
-
-def _rng_copy(node: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(node), safexml.parser())
+        r(mixed, "ref", name=name)
+        return name
 
 
 def _attribute_define_name(cls: str, att: AttDef) -> str:
-    prefix = "xml" if att.ns.endswith("/XML/1998/namespace") else ""
+    prefix = "xml" if att.ns == XML_NS else ""
     return f"{cls}.attribute.{prefix}{att.ident}"
+
+
+def _content_define(grammar: _Grammar, ident: str, spec: etree._Element, fallback: str) -> None:
+    define = r(grammar.root, "define", name=ident)
+    _documentation(define, spec)
+    grammar.content(define, spec.find("tei:content", NS))
+    _prune(define)
+    if not _patterns(define):
+        r(define, fallback)
 
 
 def build(odd: Odd) -> etree._ElementTree:
     """The RELAX NG grammar of an expanded ODD."""
     grammar = _Grammar(odd)
     root = grammar.root
+    for href in odd.external:
+        r(root, "include", href=href)
     start = r(root, "start")
     holder = r(start, "choice") if len(odd.start) > 1 else start
     for ident in odd.start:
         r(holder, "ref", name=ident)
     for ident, spec in odd.of("data").items():
-        define = r(root, "define", name=ident)
-        _documentation(define, spec)
-        grammar.content(define, spec.find("tei:content", NS))
+        _content_define(grammar, ident, spec, "text")
     for ident, spec in odd.of("macro").items():
-        define = r(root, "define", name=ident)
-        _documentation(define, spec)
-        grammar.content(define, spec.find("tei:content", NS))
+        _content_define(grammar, ident, spec, "empty")
     for ident, spec in odd.of("class").items():
         if spec.get("type") == "atts":
-            for att in _class_attdefs(odd, ident):
+            for att in declared(spec):
                 define = r(root, "define", name=_attribute_define_name(ident, att))
                 grammar.attribute(define, att)
             continue
@@ -173,14 +281,7 @@ def build(odd: Odd) -> etree._ElementTree:
             r(define, "notAllowed")
     for ident, spec in odd.of("element").items():
         _element(grammar, ident, spec)
-    if grammar.needs_any:
-        grammar.any_element()
     return etree.ElementTree(root)
-
-
-def _class_attdefs(odd: Odd, ident: str) -> list[AttDef]:
-    from .odd import own_attdefs
-    return [a for a in own_attdefs(odd.of("class")[ident]) if a.node.get("mode") != "delete"]
 
 
 def _element(grammar: _Grammar, ident: str, spec: etree._Element) -> None:
@@ -189,18 +290,15 @@ def _element(grammar: _Grammar, ident: str, spec: etree._Element) -> None:
     if spec.get("ns"):
         element.set("ns", spec.get("ns", ""))
     _documentation(element, spec)
-    content = spec.find("tei:content", NS)
-    if content is None:
+    grammar.content(element, spec.find("tei:content", NS))
+    _prune(element)
+    if not _patterns(element):
         r(element, "empty")
-    else:
-        grammar.content(element, content)
     for cls, att in grammar.odd.attributes(ident):
         if cls is None:
             grammar.attribute(element, att)
         else:
             r(element, "ref", name=_attribute_define_name(cls, att))
-    if len(element) == (1 if element[0].tag == f"{{{_ANN}}}documentation" else 0):
-        r(element, "empty")
 
 
-__all__ = ["build", "tei"]
+__all__ = ["build"]

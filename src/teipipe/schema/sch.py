@@ -29,7 +29,8 @@ def _constraints(odd: Odd) -> list[tuple[str, etree._Element]]:
     found = []
     for kind in ("element", "class"):
         for ident, spec in odd.of(kind).items():
-            for constraint in spec.iterfind("tei:constraintSpec", NS):
+            # constraintSpecs of the spec and of its attDefs (a deprecated attribute's rule).
+            for constraint in spec.iter(f"{{{TEI_NS}}}constraintSpec"):
                 found.append((ident if kind == "element" else "", constraint))
     for constraint in odd.schema.iterfind("tei:constraintSpec", NS):
         found.append(("", constraint))

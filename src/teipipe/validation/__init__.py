@@ -18,11 +18,13 @@ from pathlib import Path
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..schema import odd as odd_mod
+from ..schema import expand as odd_mod
+from ..schema.odd import OddError
+from ..schema.p5 import locate as p5_locate
 from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
 from ..xml import safexml, saxon
 from ..xml.xmlloc import line_of, start_tag_columns, text_column
-from . import grammar
+from . import grammar, reduce, sources
 from .schematron import CompiledSchematron, compile_schematron
 
 
@@ -30,8 +32,8 @@ from .schematron import CompiledSchematron, compile_schematron
 class Validator:
     """The compiled grammar and rules; validate any number of documents with it."""
 
-    grammar: grammar.Grammar
-    schematron: CompiledSchematron
+    grammar: grammar.Grammar | None
+    schematron: CompiledSchematron | None
     limits: safexml.Limits = safexml.NO_XINCLUDE
     """What the secure reader allows of the documents validated."""
 
@@ -45,9 +47,11 @@ class Validator:
         if tree is None:
             return problems
         place = _Placer(data, display, tree.getroot(), {} if origins is None else origins)
-        for problem in self.grammar.check(tree):
+        for problem in self.grammar.check(tree) if self.grammar is not None else []:
             problems.append(place.diagnostic(problem.code, problem.element, problem.attribute,
                                              problem.message, problem.line))
+        if self.schematron is None:
+            return sorted(problems, key=lambda d: (d.location.line, d.location.column, d.code))
         try:
             failures = self.schematron.run(parsed if parsed is not None else tree)
         except saxon.PySaxonApiError as error:
@@ -107,19 +111,22 @@ def _resolve(tree: etree._ElementTree, at: str) -> tuple[etree._Element | None, 
 @dataclass(frozen=True)
 class FileCheck:
     """`validate_file` as a picklable task for an executor: each process compiles the
-    schema of `schema_dir` once, on its first file, and keeps it for the next ones."""
+    schema once, on its first file, and keeps it for the next ones. `names`, when given,
+    are the elements the documents of the run use (see `reduce`)."""
 
-    schema_dir: str
+    schema: sources.SchemaFiles
+    names: frozenset[reduce.Name] | None = None
     limits: safexml.Limits = safexml.NO_XINCLUDE
 
     def __call__(self, path: Path) -> list[Diagnostic]:
-        return loaded(self.schema_dir, self.limits).validate_file(path, path.as_posix())
+        return _loaded(self.schema, self.names, self.limits).validate_file(path,
+                                                                            path.as_posix())
 
 
-@lru_cache(maxsize=2)
-def loaded(schema_dir: str, limits: safexml.Limits = safexml.NO_XINCLUDE) -> Validator:
-    """The Validator of a schema folder, compiled once per process (it is immutable)."""
-    return load(Path(schema_dir), limits)
+@lru_cache(maxsize=4)
+def _loaded(schema: sources.SchemaFiles, names: frozenset[reduce.Name] | None,
+            limits: safexml.Limits) -> Validator:
+    return load_files(schema, names, limits)
 
 
 class SchemaMissing(Exception):
@@ -140,15 +147,35 @@ def load(schema_dir: Path, limits: safexml.Limits = safexml.NO_XINCLUDE) -> Vali
     for name in (RNG_FILE, SCH_FILE):
         if not (schema_dir / name).is_file():
             raise SchemaMissing(f"{schema_dir / name} is missing; run `teipipe schema compile`")
+    return load_files(sources.folder(schema_dir), None, limits)
+
+
+def load_files(schema: sources.SchemaFiles, names: frozenset[reduce.Name] | None = None,
+               limits: safexml.Limits = safexml.NO_XINCLUDE) -> Validator:
+    """Compile the RELAX NG and the Schematron of `schema` (either may be absent); with
+    `names`, a big grammar is first cut down to those elements."""
     odd = None
-    if (schema_dir / ODD_FILE).is_file():
+    if schema.odd is not None:
+        path = Path(schema.odd)
+        p5 = Path(schema.p5) if schema.p5 is not None else p5_locate(None)
         try:
-            odd, _problems = odd_mod.load((schema_dir / ODD_FILE).read_bytes(), ODD_FILE)
-        except odd_mod.OddError as error:
-            raise SchemaMissing(f"the schema is refused: {error.diagnostic.format()}") from error
-    rules = _schema_tree(schema_dir / SCH_FILE).getroot()
-    return Validator(grammar.load(_schema_tree(schema_dir / RNG_FILE).getroot(), odd),
-                     compile_schematron(rules), limits)
+            odd, _problems = odd_mod.load(path.read_bytes(), path.name, odd_mod.Sources(p5),
+                                          path.parent)
+        except OddError as error:
+            if path.name == ODD_FILE:
+                raise SchemaMissing(
+                    f"the schema is refused: {error.diagnostic.format()}") from error
+            odd = None  # an ODD compiled before: without it the messages only name less
+    relaxng = None
+    if schema.rng is not None:
+        relaxng = grammar.load(_schema_tree(Path(schema.rng)).getroot(), odd, names)
+    rules = None
+    if schema.sch is not None:
+        root = _schema_tree(Path(schema.sch)).getroot()
+        if schema.embedded:
+            root = sources.embedded_schematron(root)
+        rules = compile_schematron(root)
+    return Validator(relaxng, rules, limits)
 
 
-__all__ = ["FileCheck", "SchemaMissing", "Validator", "load", "loaded"]
+__all__ = ["FileCheck", "SchemaMissing", "Validator", "load", "load_files"]
