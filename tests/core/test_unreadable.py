@@ -7,7 +7,7 @@ from pathlib import Path
 from teipipe.pipeline import convert_file
 from teipipe.project.register import Register
 from teipipe.review import review_file
-from teipipe.validation import FileCheck
+from teipipe.validation import load
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "teipipe"
 SCHEMA = Path(__file__).resolve().parents[2] / "schema"
@@ -18,7 +18,7 @@ def test_conversion_review_and_validation_say_the_same_of_a_missing_file(
     missing = tmp_path / "gone.txt"
     converted = convert_file(missing, "gone.txt", Register()).diagnostics
     reviewed = review_file(missing, "gone.txt", Register()).diagnostics
-    validated = FileCheck(str(SCHEMA))(tmp_path / "gone.xml")
+    validated = load(SCHEMA).validate_file(tmp_path / "gone.xml", "gone.xml")
     assert [d.format() for d in converted] == [d.format() for d in reviewed] == [
         "gone.txt: error: cannot read the file: No such file or directory [source.unreadable]"]
     assert [(d.code, d.message) for d in validated] == [
