@@ -2,10 +2,9 @@
 
 Usage: python benchmarks/run.py --count 1000 [--count 10000] [--full] [--label NAME]
 
-Every measurement runs in a child process of its own, so its peak RSS and CPU
-seconds are its own. Results go to benchmarks/results/<label>.json and a
-Markdown table is printed. Generated corpora are kept under --work (default a
-folder in the system's temporary directory) and reused when already there.
+Every measurement runs in a child process of its own, so its peak RSS and CPU seconds are its
+own. Results go to benchmarks/results/<label>.json and a Markdown table is printed. Generated
+corpora are kept under --work (default a folder of the temporary directory) and reused.
 """
 
 from __future__ import annotations
@@ -27,6 +26,8 @@ HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(SRC))
+
+import peers  # noqa: E402  (beside this file, found through the path set above)
 
 # Stages that read the TEI a build wrote (validation, XSLT, corpus outputs).
 TEI_STAGES = ("relaxng", "schematron", "html", "text", "cmif", "site")
@@ -138,10 +139,11 @@ def floor_child(project: Path) -> None:
     """In a child: lxml parse + serialize of every TEI the build wrote (the floor of any build)."""
     from lxml import etree
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for path in sorted((project / "corpus" / "tei").glob("*.xml")):
         etree.tostring(etree.parse(str(path)), encoding="UTF-8", xml_declaration=True)
-    print(json.dumps({"stage_wall_s": time.perf_counter() - started}))
+    print(json.dumps({"stage_wall_s": time.perf_counter() - started,
+                      "stage_cpu_s": time.process_time() - cpu}))
 
 
 def teipipe(project: Path, *extra: str) -> list[str]:
@@ -198,6 +200,7 @@ def measure(work: Path, count: int, seed: int, cores: int,
     child(teipipe(project, "--jobs", str(cores)))  # and the TEI and site back in step
     floor = child([*me, "--child-floor", "--project", str(project)])
     builds["floor_lxml"] = {"wall_s": round(floor["report"]["stage_wall_s"], 3),
+                            "cpu_s": round(floor["report"]["stage_cpu_s"], 3),
                             "peak_rss_mb": floor["peak_rss_mb"]}
     out["builds"] = builds
     tei = sorted((project / "corpus" / "tei").glob("*.xml"))
@@ -216,28 +219,14 @@ def measure(work: Path, count: int, seed: int, cores: int,
                                 "peak_rss_mb": run["peak_rss_mb"],
                                 "setup_wall_s": round(rep["setup_wall_s"], 3)}
     # Both validators take the files as arguments, which the system caps in length.
-    out["validate_vs_jing"] = validate_vs_jing(project) if count <= 20_000 else \
+    fits = count <= 20_000
+    out["validate_vs_jing"] = peers.validate_vs_jing(project, child) if fits else \
         "not run: too many files for one command line"
+    out["validate_vs_java"] = peers.java_peer(project, child) if fits else \
+        "not run: too many files for one command line"
+    out["conversion_vs_floor"] = peers.conversion_vs_floor(out["stages"], builds["floor_lxml"],
+                                                           count)
     return out
-
-
-def validate_vs_jing(project: Path) -> dict[str, Any] | str:
-    """`teipipe validate` (RELAX NG + Schematron) against one jing JVM (RELAX NG only), both
-    given every TEI file the build wrote, by relative name, from the TEI folder."""
-    from teipipe.project.layout import SHIPPED_SCHEMA
-
-    jing_bin = shutil.which("jing")
-    if jing_bin is None:
-        return "skipped: jing is not on PATH"
-    tei = project / "corpus" / "tei"
-    files = [p.name for p in sorted(tei.glob("*.xml"))]
-    jing = child([jing_bin, str(SHIPPED_SCHEMA / "teipipe.rng"), *files], cwd=tei)
-    ours = child([sys.executable, "-m", "teipipe", "validate", "-q",
-                  "--schema", str(SHIPPED_SCHEMA), *files], cwd=tei)
-    return {"files": len(files),
-            "jing": {k: jing[k] for k in ("wall_s", "cpu_s", "peak_rss_mb", "exit")},
-            "teipipe": {k: ours[k] for k in ("wall_s", "cpu_s", "peak_rss_mb", "exit")},
-            "ratio_teipipe_vs_jing": round(ours["wall_s"] / jing["wall_s"], 2)}
 
 
 def ratios(results: dict[str, Any]) -> dict[str, Any]:
@@ -259,6 +248,13 @@ def ratios(results: dict[str, Any]) -> dict[str, Any]:
         vj = results[count]["validate_vs_jing"]
         if isinstance(vj, dict):
             out[count]["validate_vs_jing"] = vj["ratio_teipipe_vs_jing"]
+        peer = results[count].get("validate_vs_java")
+        if isinstance(peer, dict):
+            out[count]["validate_vs_java_wall"] = peer["ratio_wall_teipipe_vs_java"]
+            out[count]["validate_vs_java_cpu"] = peer["ratio_cpu_teipipe_vs_java"]
+        conv = results[count].get("conversion_vs_floor")
+        if isinstance(conv, dict):
+            out[count]["conversion_vs_floor"] = conv["ratio_conversion_vs_floor"]
     for small, large in zip(counts, counts[1:], strict=False):
         per = {c: results[c]["builds"]["all_cores"]["wall_s"] / int(c) for c in (small, large)}
         out[f"cost_per_file_{small}_to_{large}"] = round(per[large] / per[small], 2)
@@ -286,6 +282,7 @@ def table(results: dict[str, Any], summary: dict[str, Any]) -> str:
                 rows.append(f"| {count} | validate: {name} (exit {v['exit']}) | {v['wall_s']} | "
                             f"{v['cpu_s']} | {round(vj['files'] / v['wall_s'], 1)} | | "
                             f"{v['peak_rss_mb']} |")
+        rows += peers.peer_rows(count, res)
     rows += ["", "Ratios: " + json.dumps(summary)]
     return "\n".join(rows)
 
@@ -299,24 +296,42 @@ def bundled_copy(work: Path) -> Path:
     return project
 
 
+def build_cpu_child(project: Path, runs: int) -> None:
+    """In a child: build once to load and compile everything a build keeps per process
+    (word lists, schema, stylesheets), then time `runs` serial builds from scratch and
+    print the least CPU: the per-document work, without the start-up."""
+    import io
+    from contextlib import redirect_stderr
+
+    from teipipe.build.steps import build
+    from teipipe.project.layout import Project
+
+    def once() -> float:
+        for folder in ("corpus/tei", "build", ".teipipe-cache"):
+            shutil.rmtree(project / folder, ignore_errors=True)
+        started = time.process_time()
+        with redirect_stderr(io.StringIO()):
+            state = build(Project(project), check=False, stream=io.StringIO(), use_cache=False)
+        assert not state.failed, [d.format() for d in state.diagnostics][:5]
+        return time.process_time() - started
+
+    once()
+    print(json.dumps({"cpu_s": min(once() for _ in range(runs))}))
+
+
 def per_document(work: Path, count: int, seed: int, runs: int = 3) -> dict[str, Any]:
     """CPU seconds per document of a serial build from scratch (conversion, alignment,
-    validation, pages, CMIF, site), the least of `runs`: the bundled corpus, with its
-    translation pair, and `count` generated letters."""
+    validation, pages, CMIF, site) in a warm process, the least of `runs`: the bundled
+    corpus, with its translation pair, and `count` generated letters."""
+    me = [sys.executable, str(Path(__file__).resolve())]
     out: dict[str, Any] = {}
     for name, project in (("bundled", bundled_copy(work)), (f"generated_{count}",
                                                             corpus(work, count, seed)[0])):
         documents = len(list((project / "corpus" / "texts").glob("*.txt")))
-        best: dict[str, Any] | None = None
-        for _ in range(runs):
-            for folder in ("corpus/tei", "build", ".teipipe-cache"):
-                shutil.rmtree(project / folder, ignore_errors=True)
-            run = child(teipipe(project, "--executor", "serial", "--no-cache"))
-            if best is None or run["cpu_s"] < best["cpu_s"]:
-                best = run
-        assert best is not None
-        out[name] = {"documents": documents, "cpu_s": best["cpu_s"], "wall_s": best["wall_s"],
-                     "cpu_ms_per_document": round(1000 * best["cpu_s"] / documents, 1)}
+        run = child([*me, "--child-build-cpu", str(runs), "--project", str(project)])
+        cpu = run["report"]["cpu_s"]
+        out[name] = {"documents": documents, "cpu_s": round(cpu, 3),
+                     "cpu_ms_per_document": round(1000 * cpu / documents, 1)}
     return out
 
 
@@ -342,10 +357,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="no per-stage rows and no serial or one-worker builds (for "
                              "100,000 texts, where each of those takes long)")
     parser.add_argument("--child-floor", action="store_true")
+    parser.add_argument("--child-build-cpu", type=int, metavar="RUNS")
     parser.add_argument("--project", type=Path)
     parser.add_argument("--per-document", action="store_true",
-                        help="only the CPU per document of a serial build from scratch, of the "
-                             "bundled corpus and of --count generated letters (default 300)")
+                        help="only the CPU per document of serial builds from scratch in a warm "
+                             "process, of the bundled corpus and of --count generated letters "
+                             "(default 300)")
     parser.add_argument("--before", help="with --per-document: the label of an earlier "
                                          "--per-document run to print beside this one")
     args = parser.parse_args(argv)
@@ -356,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.child_stage:
         stage_child(args.project, args.child_stage)
+        return 0
+    if args.child_build_cpu:
+        build_cpu_child(args.project, args.child_build_cpu)
         return 0
     if args.child_floor:
         floor_child(args.project)

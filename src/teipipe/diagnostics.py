@@ -120,6 +120,13 @@ class Reporter:
         return [d for d in self.diagnostics if d.severity is Severity.WARNING]
 
 
+def unreadable(code: str, display: str, error: OSError) -> Diagnostic:
+    """The problem of a file that cannot be read, with the system's reason (the one
+    wording of it, whichever room met the file)."""
+    return Diagnostic(code, Severity.ERROR, Location(display),
+                      f"cannot read the file: {error.strerror or error}")
+
+
 def render(diagnostics: Iterable[Diagnostic], style: str = "text") -> str:
     """All diagnostics in one of the output styles: `text`, `json` or `github`."""
     items = list(diagnostics)

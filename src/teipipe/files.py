@@ -14,44 +14,33 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, NoReturn
 
-_ATTEMPTS = 100
-
-
-def _create_beside(path: Path) -> tuple[int, Path]:
-    """A new, empty temporary file in `path`'s folder, opened for writing.
-
-    Made with mode 0666 through os.open, so the operating system applies the
-    process's umask as it does to any new file (a web server can read the site,
-    others the TEI), without reading or changing the process-wide umask. An
-    interruption (Ctrl-C) that lands right after the file is made removes it.
-    """
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(_ATTEMPTS):
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-        try:
-            return os.open(temporary, flags, 0o666), temporary
-        except FileExistsError:
-            continue
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-    raise FileExistsError(f"no free temporary name beside {path}")
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A file to write `path` through: it replaces `path` whole when the block ends without
-    an error, and is removed otherwise (temporary file in the same folder, then rename)."""
-    temporary: Path | None = None
+    an error, and is removed otherwise (temporary file in the same folder, then rename).
+
+    The temporary file is made with mode 0666 through os.open, so the operating system
+    applies the process's umask as it does to any new file (a web server can read the
+    site, others the TEI), without reading or changing the process-wide umask. It is
+    made inside the block that removes it, so that an interrupt (Ctrl-C) arriving just
+    after it was made does not leave it behind; 48 random bits make its name new.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = _create_beside(path)
+    except OSError as error:
+        _raise_naming(error, path)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        handle = os.open(temporary, _CREATE, 0o666)
         with os.fdopen(handle, "wb") as stream:
             yield stream
         os.replace(temporary, path)
     except BaseException as error:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+        if not (isinstance(error, FileExistsError) and error.filename == str(temporary)):
+            temporary.unlink(missing_ok=True)  # ours, unless another file had its name
         if isinstance(error, OSError):
             _raise_naming(error, path)
         raise

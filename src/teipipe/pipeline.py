@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import lossless, passes, readers
 from . import source as source_mod
-from .diagnostics import Diagnostic, Location, Reporter, Severity
+from .diagnostics import Diagnostic, Location, Reporter, Severity, unreadable
 from .model import Choice, Document, Inline, Normalisation, Relation, Text
 from .passes import Context, Options
 from .project import sidecar
@@ -35,6 +35,34 @@ class Converted:
             d.severity is Severity.ERROR for d in self.diagnostics)
 
 
+def model_of(src: source_mod.Source, register: Register, side: sidecar.Sidecar | None,
+             reader_name: str | None = None, options: Options | None = None,
+             publisher: str = "") -> tuple[Document, Context]:
+    """The model of a decoded text after its reader and the passes `options` leave on, and
+    the context that collected their problems (the conversion and the repairs' review)."""
+    reporter = Reporter()
+    reporter.extend(src.diagnostics)
+    reader, why = choose_reader(src, reader_name, side)
+    reporter.info("reader.chosen", Location(src.path), f"read as {reader.name}: {why}")
+    document = reader.read(src, reporter)
+    if publisher:
+        document = document.with_(meta=replace(document.meta, publisher=publisher))
+    ctx = Context(register=register, reporter=reporter, sidecar=side,
+                  options=options or Options(), source_lines=src.lines)
+    return passes.run(document, ctx), ctx
+
+
+def read_file(path: Path, display: str,
+              max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> source_mod.Source | Diagnostic:
+    """The decoded text of a file, or the problem that stops reading it."""
+    try:
+        return source_mod.read(path, display, max_bytes)
+    except source_mod.SourceError as error:
+        return error.diagnostic
+    except OSError as error:
+        return unreadable("source.unreadable", display, error)
+
+
 def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sidecar | None,
                    reader_name: str | None = None, options: Options | None = None,
                    schema_base: str | None = "../../schema/",
@@ -46,16 +74,8 @@ def convert_source(src: source_mod.Source, register: Register, side: sidecar.Sid
     neighbouring letters); they join the document's relations before writing.
     `publisher`: the edition's publisher (edition.toml), which a sidecar may override.
     """
-    reporter = Reporter()
-    reporter.extend(src.diagnostics)
-    reader, why = choose_reader(src, reader_name, side)
-    reporter.info("reader.chosen", Location(src.path), f"read as {reader.name}: {why}")
-    document = reader.read(src, reporter)
-    if publisher:
-        document = document.with_(meta=replace(document.meta, publisher=publisher))
-    ctx = Context(register=register, reporter=reporter, sidecar=side,
-                  options=options or Options(), source_lines=src.lines)
-    document = passes.run(document, ctx)
+    document, ctx = model_of(src, register, side, reader_name, options, publisher)
+    reporter = ctx.reporter
     if corpus_relations:
         document = document.with_(meta=replace(
             document.meta, relations=document.meta.relations + corpus_relations))
@@ -117,14 +137,9 @@ def convert_file(path: Path, display: str, register: Register,
                  schema_base: str | None = "../../schema/",
                  max_bytes: int = source_mod.DEFAULT_MAX_BYTES, publisher: str = "") -> Converted:
     """Read, decode and convert one file; input problems become diagnostics, not exceptions."""
-    try:
-        src = source_mod.read(path, display, max_bytes)
-    except source_mod.SourceError as error:
-        return Converted(display, None, None, (error.diagnostic,))
-    except OSError as error:
-        return Converted(display, None, None, (Diagnostic(
-            "source.unreadable", Severity.ERROR, Location(display),
-            f"cannot read the file: {error.strerror or error}"),))
+    src = read_file(path, display, max_bytes)
+    if isinstance(src, Diagnostic):
+        return Converted(display, None, None, (src,))
     side, side_problems = sidecar.load(path, display)
     result = convert_source(src, register, side, reader_name, options, schema_base,
                             publisher=publisher)

@@ -53,3 +53,19 @@ def test_writing_never_reads_or_changes_the_process_umask(tmp_path: Path,
 def test_the_schema_base_is_a_relative_uri_ending_in_a_slash(tmp_path: Path) -> None:
     assert schema_base_for(tmp_path / "corpus" / "tei", tmp_path / "schema") == "../../schema/"
     assert schema_base_for(tmp_path / "out", tmp_path / "out") == "./"
+
+
+def test_an_interrupt_just_after_the_temporary_is_made_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C is delivered between two steps of Python: here, right after os.open made the
+    temporary file and before its descriptor is held by anyone."""
+    real_open = os.open
+
+    def open_then_interrupted(path: str, flags: int, mode: int = 0o777) -> int:
+        os.close(real_open(path, flags, mode))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", open_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "letter.xml", b"<TEI/>")
+    assert list(tmp_path.iterdir()) == []

@@ -43,6 +43,18 @@ def _under(folder: Path) -> list[tuple[str, Path]]:
     return [(p.relative_to(folder).as_posix(), p) for p in folder.rglob("*") if p.is_file()]
 
 
+def _bag_files(bag: Path) -> list[tuple[str, Path]]:
+    """The bag's files, with bag-info.txt without its Bagging-Date (bagit writes the day the
+    bag is made) and without the tag manifests that hash it."""
+    dated = bag / "bag-info.txt"
+    undated = bag.parent / f"{bag.name}-info-undated.txt"
+    undated.write_text("".join(line for line in dated.read_text(encoding="utf-8").splitlines(True)
+                               if not line.startswith("Bagging-Date:")), encoding="utf-8")
+    return [("bag-info.txt", undated)] + [
+        (name, path) for name, path in _under(bag)
+        if name != "bag-info.txt" and not name.startswith("tagmanifest-")]
+
+
 def outputs_digests(project: Path, bag: Path) -> dict[str, str]:
     site = [(name, path) for name, path in _under(project / "build" / "site")
             if name != "cmif.xml"]
@@ -50,7 +62,7 @@ def outputs_digests(project: Path, bag: Path) -> dict[str, str]:
         "tei": _files_digest(_under(project / "corpus" / "tei")),
         "site": _files_digest(site),
         "cmif": _files_digest([("cmif.xml", project / "build" / "site" / "cmif.xml")]),
-        "bag": _files_digest(_under(bag)),
+        "bag": _files_digest(_bag_files(bag)),
     }
 
 

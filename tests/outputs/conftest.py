@@ -30,7 +30,7 @@ def transformer() -> Transformer:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[build.BuildState]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[build.BuildResult]:
     """The repository's corpus built in a temporary project (site, CMIF and all)."""
     root = tmp_path_factory.mktemp("project")
     shutil.copytree(REPO / "corpus", root / "corpus")

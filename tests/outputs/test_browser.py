@@ -40,7 +40,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chro
     driver.quit()
 
 
-def _open(driver: webdriver.Chrome, built: build.BuildState, page: str) -> None:
+def _open(driver: webdriver.Chrome, built: build.BuildResult, page: str) -> None:
     driver.get((built.project.build / "site" / page).resolve().as_uri())
 
 
@@ -58,7 +58,7 @@ def _assert_clean(driver: webdriver.Chrome) -> None:
     assert all(name.startswith("file:") for name in resources), resources
 
 
-def test_note_marker_and_back_link(browser: webdriver.Chrome, built: build.BuildState) -> None:
+def test_note_marker_and_back_link(browser: webdriver.Chrome, built: build.BuildResult) -> None:
     _open(browser, built, f"letters/{EN}.html")
     browser.find_element(By.ID, "ref-n3").click()
     assert browser.execute_script("return location.hash") == "#note-n3"
@@ -71,7 +71,7 @@ def test_note_marker_and_back_link(browser: webdriver.Chrome, built: build.Build
 
 
 def test_letter_page_looks_like_a_letter(browser: webdriver.Chrome,
-                                        built: build.BuildState) -> None:
+                                        built: build.BuildResult) -> None:
     _open(browser, built, f"letters/{EN}.html")
     browser.save_screenshot(str(ARTIFACTS / "letter.png"))
     facts = browser.find_element(By.CSS_SELECTOR, "header.facts").text
@@ -80,7 +80,7 @@ def test_letter_page_looks_like_a_letter(browser: webdriver.Chrome,
 
 
 def test_side_by_side_shows_both_languages(browser: webdriver.Chrome,
-                                           built: build.BuildState) -> None:
+                                           built: build.BuildResult) -> None:
     _open(browser, built, f"letters/{EN}.parallel.html")
     browser.save_screenshot(str(ARTIFACTS / "parallel.png"))
     columns = browser.find_elements(By.CSS_SELECTOR, "article.column")
@@ -90,7 +90,7 @@ def test_side_by_side_shows_both_languages(browser: webdriver.Chrome,
     _assert_clean(browser)
 
 
-def test_index_sorts_on_header_click(browser: webdriver.Chrome, built: build.BuildState) -> None:
+def test_index_sorts_on_header_click(browser: webdriver.Chrome, built: build.BuildResult) -> None:
     _open(browser, built, "index.html")
 
     def column(index: int) -> list[str]:
@@ -135,7 +135,7 @@ return {labels: labels.length, overlaps: overlaps};
 
 
 def test_parallel_page_note_links_and_ids(browser: webdriver.Chrome,
-                                          built: build.BuildState) -> None:
+                                          built: build.BuildResult) -> None:
     _open(browser, built, f"letters/{EN}.parallel.html")
     dead = browser.execute_script(
         "return [...document.querySelectorAll('a[href^=\"#\"]')]"
@@ -156,7 +156,7 @@ def test_parallel_page_note_links_and_ids(browser: webdriver.Chrome,
 
 @pytest.mark.parametrize("page", [f"letters/{FR}.html", f"letters/{EN}.parallel.html"])
 @pytest.mark.parametrize("width", [1280, 700])
-def test_page_labels_do_not_overlap_text(browser: webdriver.Chrome, built: build.BuildState,
+def test_page_labels_do_not_overlap_text(browser: webdriver.Chrome, built: build.BuildResult,
                                          page: str, width: int) -> None:
     browser.set_window_size(width, 900)
     try:
@@ -169,7 +169,7 @@ def test_page_labels_do_not_overlap_text(browser: webdriver.Chrome, built: build
 
 
 def test_dates_in_the_facts_stay_on_one_line(browser: webdriver.Chrome,
-                                             built: build.BuildState) -> None:
+                                             built: build.BuildResult) -> None:
     browser.set_window_size(420, 900)
     try:
         _open(browser, built, f"letters/{FR}.html")
@@ -181,7 +181,7 @@ def test_dates_in_the_facts_stay_on_one_line(browser: webdriver.Chrome,
     assert lines and all(n == 1 for n in lines), lines
 
 
-def test_french_letter_page_in_french(browser: webdriver.Chrome, built: build.BuildState) -> None:
+def test_french_letter_page_in_french(browser: webdriver.Chrome, built: build.BuildResult) -> None:
     _open(browser, built, f"letters/{FR}.html")
     browser.save_screenshot(str(ARTIFACTS / "letter-fr.png"))
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"

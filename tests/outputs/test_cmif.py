@@ -22,18 +22,18 @@ def _rng(shared: Path) -> Path:
     return shared / "schemas" / "cmif" / "cmi-customization.rng"
 
 
-def _cmif(built: build.BuildState) -> bytes:
+def _cmif(built: build.BuildResult) -> bytes:
     assert built.cmif_file is not None
     return built.cmif_file.read_bytes()
 
 
-def test_valid_for_lxml(built: build.BuildState, shared: Path) -> None:
+def test_valid_for_lxml(built: build.BuildResult, shared: Path) -> None:
     schema = etree.RelaxNG(etree.parse(str(_rng(shared))))
     document = etree.fromstring(_cmif(built))
     assert schema.validate(document), schema.error_log
 
 
-def test_valid_for_jing(built: build.BuildState, shared: Path, tmp_path: Path) -> None:
+def test_valid_for_jing(built: build.BuildResult, shared: Path, tmp_path: Path) -> None:
     if shutil.which("jing") is None:
         pytest.fail("jing is not installed: `apt-get install jing` (CI installs it)")
     target = tmp_path / "cmif.xml"
@@ -42,7 +42,7 @@ def test_valid_for_jing(built: build.BuildState, shared: Path, tmp_path: Path) -
     assert run.returncode == 0, run.stdout
 
 
-def test_letters_only_with_authority_uris(built: build.BuildState) -> None:
+def test_letters_only_with_authority_uris(built: build.BuildResult) -> None:
     root = etree.fromstring(_cmif(built))
     refs = [d.get("ref") for d in root.iterfind(".//t:correspDesc", NS)]
     assert len(refs) == 4 and not any("abidor" in r for r in refs)  # the essay is no letter
@@ -52,7 +52,7 @@ def test_letters_only_with_authority_uris(built: build.BuildState) -> None:
         {f"#{root.find('.//t:bibl', NS).get('{http://www.w3.org/XML/1998/namespace}id')}"}
 
 
-def test_the_bundled_corpus_builds_without_warnings(built: build.BuildState) -> None:
+def test_the_bundled_corpus_builds_without_warnings(built: build.BuildResult) -> None:
     """Every name the letters give has an identifier or the editor's `no_identifier`, so
     the bundled corpus builds clean with --fail-on-warnings, as a project may adopt it."""
     assert [d.format() for d in built.diagnostics if d.severity.value != "info"] == []
@@ -60,7 +60,7 @@ def test_the_bundled_corpus_builds_without_warnings(built: build.BuildState) -> 
     assert serge is not None and serge.idnos == () and serge.no_identifier
 
 
-def test_unidentified_names_are_warnings(built: build.BuildState,
+def test_unidentified_names_are_warnings(built: build.BuildResult,
                                          transformer: Transformer) -> None:
     """Without the editor's `no_identifier`, a name without identifier is one warning, at the
     register entry where the identifier goes."""
@@ -98,7 +98,7 @@ def test_deterministic_and_uncertainty_mapped(tmp_path: Path) -> None:
         ["Ben Sample"]
 
 
-def test_build_and_export_agree(built: build.BuildState, transformer: Transformer) -> None:
+def test_build_and_export_agree(built: build.BuildResult, transformer: Transformer) -> None:
     """The build streams entries made in each document's task; `export` makes them from
     the files: the same CMIF and the same warnings either way."""
     data, problems = cmif.export(built.tei_files, transformer, built.edition,
@@ -108,7 +108,7 @@ def test_build_and_export_agree(built: build.BuildState, transformer: Transforme
         [d for d in built.diagnostics if d.code.startswith("cmif.")]
 
 
-def test_reading_pages_equal_the_stylesheet_on_the_files(built: build.BuildState,
+def test_reading_pages_equal_the_stylesheet_on_the_files(built: build.BuildResult,
                                                          transformer: Transformer) -> None:
     for path in built.tei_files:
         page = built.site / "letters" / f"{path.stem}.html"

@@ -32,7 +32,7 @@ def _local_links(page: Path) -> list[str]:
     return found
 
 
-def test_no_page_of_a_new_project_links_to_a_missing_file(built: build.BuildState) -> None:
+def test_no_page_of_a_new_project_links_to_a_missing_file(built: build.BuildResult) -> None:
     site = built.project.build / "site"
     assert (site / "schema" / "reference.html").is_file()
     dead = [f"{page.relative_to(site)} → {link}" for page in sorted(site.rglob("*.html"))
@@ -40,7 +40,7 @@ def test_no_page_of_a_new_project_links_to_a_missing_file(built: build.BuildStat
     assert dead == []
 
 
-def test_xml_model_hrefs_resolve_in_a_new_project(built: build.BuildState) -> None:
+def test_xml_model_hrefs_resolve_in_a_new_project(built: build.BuildResult) -> None:
     for tei in built.tei_files:
         head = tei.read_text(encoding="utf-8")[:600]
         hrefs = re.findall(r'<\?xml-model href="([^"]+)"', head)
@@ -49,7 +49,7 @@ def test_xml_model_hrefs_resolve_in_a_new_project(built: build.BuildState) -> No
             assert (tei.parent / href).is_file(), (tei.name, href)
 
 
-def test_register_in_surname_order(built: build.BuildState) -> None:
+def test_register_in_surname_order(built: build.BuildResult) -> None:
     page = (built.project.build / "site" / "register" / "index.html").read_text(encoding="utf-8")
     tree = html5lib.parse(page, treebuilder="lxml")
     people = tree.getroot().xpath("//*[local-name()='h2'][1]/following-sibling::*[1]"

@@ -8,7 +8,7 @@ from pathlib import Path
 from support.scale import SYNTH_COUNT, run_build, tei_bytes
 from teipipe.build.cache import ParsedSidecars
 from teipipe.cli import main
-from teipipe.corpus.links import plan_links, summarize
+from teipipe.corpus.links import SidecarSummary, plan_links, summarize
 from teipipe.project.layout import Project
 from teipipe.project.register import Register
 
@@ -130,7 +130,7 @@ def test_unchanged_sidecars_are_not_parsed_again(synth: Project) -> None:
     run_build(synth)
     parsed: list[bytes] = []
 
-    def counting(data: bytes) -> list[object]:
+    def counting(data: bytes) -> SidecarSummary:
         parsed.append(data)
         return summarize(data)
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import io
 
 from teipipe.build.executor import Executor
-from teipipe.build.steps import BuildState, build
+from teipipe.build.steps import BuildResult, build
 from teipipe.project.layout import Project
 
 SYNTH_COUNT = 48
 
 
 def run_build(project: Project, executor: Executor | None = None,
-              use_cache: bool = True) -> BuildState:
+              use_cache: bool = True) -> BuildResult:
     return build(project, check=False, stream=io.StringIO(), executor=executor,
                  use_cache=use_cache)
 

@@ -4,33 +4,22 @@ Jobs carry the bytes of the text and its sidecar, so a worker on another
 machine needs no shared disk; the TEI comes back as bytes and only this
 (client) side writes, atomically, so a worker that dies leaves nothing half
 written. Records keep no document trees: memory stays bounded by the
-executor's window, not by the corpus.
+executor's window, not by the corpus. Two translations of each other are one
+job, so that each is converted once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
-from lxml import etree
-
 from .. import source as source_mod
-from ..corpus.links import Links, Partner, PlannedLinks, align_with
-from ..diagnostics import Diagnostic, Location, Severity
+from ..corpus.links import Links, PlannedLinks
+from ..diagnostics import Diagnostic, Location, Severity, unreadable
 from ..files import write_atomic
-from ..model import Relation
-from ..passes import Options
-from ..pipeline import convert_source
 from ..project import sidecar as sidecar_mod
-from ..project.register import Register
-from ..publish import outputs as outputs_mod
 from ..publish import site
-from ..publish.transform import Transformer
-from ..validation import Validator
-from ..validation import load as load_validator
-from ..xml import saxon
 from .cache import (
     Cache,
     Entry,
@@ -42,135 +31,7 @@ from .cache import (
     stamp,
 )
 from .executor import Executor
-
-
-@dataclass(frozen=True)
-class Job:
-    """One document to convert, with its inputs' bytes."""
-
-    index: int
-    display: str
-    text: bytes
-    sidecar: bytes | None
-    key: str
-    tei_display: str = ""
-    """The TEI file as messages name it (validation problems point there)."""
-    name: str = ""
-    """The document's name (its file name without extension), for links to it."""
-    links: Links = Links()
-    """Its correspondence neighbours and translation partner."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What converting a Job gave: TEI bytes when the conversion succeeded."""
-
-    index: int
-    key: str
-    tei: bytes | None
-    diagnostics: tuple[Diagnostic, ...]
-    outputs: outputs_mod.DocumentOutputs | None = None
-
-
-@dataclass(frozen=True)
-class Converter:
-    """The per-document task: picklable, stateless, the same in every executor."""
-
-    register: Register
-    schema_base: str
-    schema_dir: str | None = None
-    """Folder of the compiled schema: each TEI is validated where it is made, with the
-    plain-text origin of every problem; None converts without validating."""
-    outputs: bool = False
-    """Also make the document's shares of the corpus outputs (page, CMIF entries, index
-    row), so that they are made in parallel and cached with the TEI."""
-    options: Options | None = None
-    """Switches of the conversion the edition settles (how OCR repairs are written)."""
-    publisher: str = ""
-    """The edition's publisher, written into every TEI's publicationStmt."""
-
-    def __call__(self, job: Job) -> Outcome:
-        try:
-            src = source_mod.from_bytes(job.text, job.display)
-        except source_mod.SourceError as error:
-            return Outcome(job.index, job.key, None, (error.diagnostic,))
-        side, problems = _sidecar(job)
-        neighbours = tuple(Relation(kind, name, title)
-                           for kind, name, title in job.links.context)
-        result = convert_source(src, self.register, side, None, self.options, self.schema_base,
-                                neighbours, self.publisher)
-        if result.ok and result.tei is not None:
-            self._align(job, result.tei.tree)
-        tei = result.tei.to_bytes() if result.ok and result.tei is not None else None
-        # Parsed into Saxon once, for the Schematron and every stylesheet.
-        parsed = saxon.from_tree(result.tei.tree) if tei is not None and result.tei is not None \
-            and (self.schema_dir is not None or self.outputs) else None
-        checked: list[Diagnostic] = []
-        if tei is not None and result.tei is not None and self.schema_dir is not None:
-            validator = _validator(self.schema_dir)
-            checked = validator.validate(tei, job.tei_display or job.display,
-                                         result.tei.origin_by_line(), parsed)
-        diagnostics = tuple(problems) + result.diagnostics + tuple(checked)
-        made = None
-        if self.outputs and parsed is not None and result.tei is not None and not any(
-                d.severity is Severity.ERROR for d in diagnostics):
-            made, found = outputs_mod.for_document(_transformer(), result.tei.tree, parsed,
-                                                   job.name, job.tei_display or job.display)
-            diagnostics += tuple(found)
-        return Outcome(job.index, job.key, tei, diagnostics, made)
-
-
-    def _align(self, job: Job, tree: etree._ElementTree) -> None:
-        """Paragraph and note links with the translation partner, in place."""
-        partner = job.links.partner
-        if partner is not None:
-            partner_tree = self._partner_tree(partner)
-            if partner_tree is not None:
-                align_with(tree, job.name, partner_tree, partner)
-
-    def _partner_tree(self, partner: Partner) -> etree._ElementTree | None:
-        try:
-            src = source_mod.from_bytes(partner.text, partner.display)
-        except source_mod.SourceError:
-            return None  # the partner's own conversion reports it
-        side = None
-        if partner.sidecar is not None:
-            side, _ = sidecar_mod.parse(partner.sidecar.decode("utf-8", "replace"),
-                                        partner.display)
-        result = convert_source(src, self.register, side, None, None, self.schema_base)
-        return result.tei.tree if result.tei is not None else None
-
-
-def _validator(schema_dir: str) -> Validator:
-    """The compiled schema of a folder, once per worker process and version of its files
-    (a build that wrote or changed them in this process gets them compiled afresh)."""
-    stamps = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size)
-                   for f in sorted(Path(schema_dir).glob("teipipe.*")))
-    return _compiled_validator(schema_dir, stamps)
-
-
-@lru_cache(maxsize=2)
-def _compiled_validator(schema_dir: str, _stamps: tuple[tuple[str, int, int], ...]) -> Validator:
-    return load_validator(Path(schema_dir))
-
-
-@lru_cache(maxsize=1)
-def _transformer() -> Transformer:
-    """The compiled stylesheets, once per worker process."""
-    return Transformer()
-
-
-def _sidecar(job: Job) -> tuple[sidecar_mod.Sidecar | None, list[Diagnostic]]:
-    if job.sidecar is None:
-        return None, []
-    shown = str(Path(job.display).with_suffix(".toml"))
-    try:
-        text = job.sidecar.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return None, [Diagnostic("sidecar.encoding", Severity.ERROR, Location(shown),
-                                 f"the sidecar is not UTF-8 (byte {error.start}); save it "
-                                 "as UTF-8")]
-    return sidecar_mod.parse(text, shown)
+from .task import Converter, Job, Outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,9 +163,8 @@ def _current(plan: Plan, index: int, entry: Entry, row: site.DocumentRow | None)
 
 def _unreadable(plan: Plan, index: int, error: OSError | source_mod.SourceError) -> Record:
     display = plan.display(plan.files[index])
-    problem = error.diagnostic if isinstance(error, source_mod.SourceError) else Diagnostic(
-        "source.unreadable", Severity.ERROR, Location(display),
-        f"cannot read the file: {error.strerror or error}")
+    problem = error.diagnostic if isinstance(error, source_mod.SourceError) else (
+        unreadable("source.unreadable", display, error))
     return Record(index, display, _target(plan, index), False, True, False, (problem,))
 
 
@@ -368,6 +228,25 @@ def _differs(path: Path, data: bytes) -> bool:
     return not path.is_file() or path.read_bytes() != data
 
 
+def _pairs(plan: Plan, todo: Sequence[int]) -> dict[int, int]:
+    """First → second document of each two translations of each other that are both to be
+    converted (each the other's partner): one job converts both."""
+    if not plan.links:
+        return {}
+    waiting = set(todo)
+    by_name = {plan.files[index].stem: index for index in todo}
+    pairs: dict[int, int] = {}
+    for index in todo:
+        partner = plan.links[index].partner
+        other = by_name.get(partner.name) if partner is not None else None
+        if other is None or other <= index or other not in waiting:
+            continue
+        back = plan.links[other].partner
+        if back is not None and back.name == plan.files[index].stem:
+            pairs[index] = other
+    return pairs
+
+
 def convert_corpus(plan: Plan, converter: Converter, executor: Executor,
                    cache: Cache | None) -> Iterator[Record]:
     """A Record for every file: first those the cache answers for, then the converted ones."""
@@ -378,14 +257,29 @@ def convert_corpus(plan: Plan, converter: Converter, executor: Executor,
         else:
             todo.append(item)
     failed: list[Record] = []
+    pairs = _pairs(plan, todo)
+    seconds = set(pairs.values())
+
+    def read(index: int) -> Job | None:
+        try:
+            return _read_job(plan, index)
+        except (OSError, source_mod.SourceError) as error:
+            failed.append(_unreadable(plan, index, error))
+            return None
 
     def jobs() -> Iterator[Job]:
         for index in todo:
-            try:
-                yield _read_job(plan, index)
-            except (OSError, source_mod.SourceError) as error:
-                failed.append(_unreadable(plan, index, error))
+            if index in seconds:
+                continue  # in its first's job
+            job = read(index)
+            if index in pairs:
+                second = read(pairs[index])
+                job = second if job is None else replace(job, pair=second)
+            if job is not None:
+                yield job
 
     for outcome in executor.map(converter, jobs()):
         yield _finish(plan, cache, outcome)
+        if outcome.partner is not None:
+            yield _finish(plan, cache, outcome.partner)
     yield from failed

@@ -1,8 +1,9 @@
 """The incremental build cache: what each document's conversion gave, keyed by its inputs' hashes.
 
-A document's key hashes its text, its sidecar, its displayed path and the build
-environment: the register, every file under schema/ and xslt/, the teipipe
-version and the bytes of teipipe's own source. When nothing in a key changed,
+A document's key hashes its text, its sidecar, its displayed path, its links and
+the build's settings (`BuildSettings.cache_key`: the register, the edition, every
+file under schema/, the stylesheets that run, the teipipe version and the bytes of
+teipipe's own source). When nothing in a key changed,
 the conversion is skipped and its recorded diagnostics are reported again. A
 change to the register changes every key, so every document is reconverted:
 names in any text may resolve differently. Entries live under
@@ -15,57 +16,38 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..corpus.links import SidecarReader, SidecarSummary, summarize
 from ..diagnostics import Diagnostic, Location, Severity
 from ..files import atomic_file, write_atomic
-from ..project.layout import Project
 
 CACHE_DIR = ".teipipe-cache"
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
-def _feed(digest: Any, label: str, data: bytes) -> None:
+def feed(digest: Any, label: str, data: bytes) -> None:
     # Length-prefixed, so that no two different input lists hash alike.
     digest.update(f"{label}\0{len(data)}\0".encode())
     digest.update(data)
 
 
-def _feed_folder(digest: Any, label: str, folder: Path) -> None:
+def feed_folder(digest: Any, label: str, folder: Path) -> None:
     if not folder.is_dir():
         return
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        _feed(digest, f"{label}/{path.relative_to(folder).as_posix()}", path.read_bytes())
+        feed(digest, f"{label}/{path.relative_to(folder).as_posix()}", path.read_bytes())
 
 
 def source_hash() -> str:
     """A hash of teipipe's own code, so an edited pass or writer invalidates every entry."""
     digest = hashlib.sha256()
-    _feed(digest, "version", __version__.encode())
+    feed(digest, "version", __version__.encode())
     for path in sorted(_PACKAGE.rglob("*.py")):
-        _feed(digest, path.relative_to(_PACKAGE).as_posix(), path.read_bytes())
-    return digest.hexdigest()
-
-
-def environment_key(project: Project, schema_base: str) -> str:
-    """What every document's conversion depends on besides its own files."""
-    digest = hashlib.sha256()
-    _feed(digest, "teipipe", source_hash().encode())
-    _feed(digest, "schema-base", schema_base.encode())
-    register = project.register.read_bytes() if project.register.is_file() else b""
-    _feed(digest, "register", register)
-    edition = project.edition.read_bytes() if project.edition.is_file() else b""
-    _feed(digest, "edition", edition)
-    _feed_folder(digest, "schema", project.schema)
-    # teipipe's own non-code files: page templates, and the schema a project without
-    # an ODD of its own is validated against.
-    _feed_folder(digest, "templates", _PACKAGE / "publish" / "templates")
-    _feed_folder(digest, "shipped-schema", _PACKAGE / "data" / "schema")
-    _feed_folder(digest, "xslt", project.xslt)
+        feed(digest, path.relative_to(_PACKAGE).as_posix(), path.read_bytes())
     return digest.hexdigest()
 
 
@@ -74,12 +56,17 @@ def document_key(environment: str, display: str, text_sha256: str, sidecar_sha25
     """A document's key: its own inputs (by their hashes), the environment, and its ties
     to the corpus."""
     digest = hashlib.sha256()
-    _feed(digest, "links", links)
-    _feed(digest, "environment", environment.encode())
-    _feed(digest, "display", display.encode())
-    _feed(digest, "text", text_sha256.encode())
-    _feed(digest, "sidecar", b"\0none" if sidecar_sha256 is None else sidecar_sha256.encode())
+    feed(digest, "links", links)
+    feed(digest, "environment", environment.encode())
+    feed(digest, "display", display.encode())
+    feed(digest, "text", text_sha256.encode())
+    feed(digest, "sidecar", b"\0none" if sidecar_sha256 is None else sidecar_sha256.encode())
     return digest.hexdigest()
+
+
+def _to_json(value: Any) -> Any:
+    """A remembered value that is held as an object (a sidecar summary), as JSON."""
+    return value.to_json()
 
 
 class _Memo:
@@ -93,8 +80,8 @@ class _Memo:
 
     def __init__(self, root: Path, name: str) -> None:
         self.path = root / CACHE_DIR / name
-        self.known: dict[str, list[Any]] = {}
-        self.used: dict[str, list[Any]] = {}
+        self.known: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
         self.changed = False
         try:
             raw = json.loads(self.path.read_bytes())
@@ -111,7 +98,7 @@ class _Memo:
             self.used[key] = value
         return value
 
-    def _put(self, key: str, value: list[Any]) -> None:
+    def _put(self, key: str, value: Any) -> None:
         before = self.used[key] if key in self.used else self.known.pop(key, None)
         self.changed |= before != value
         self.used[key] = value
@@ -120,7 +107,7 @@ class _Memo:
         if self.changed or self.known:
             # Streamed: at a hundred thousand texts the file is tens of megabytes.
             with atomic_file(self.path) as raw, io.TextIOWrapper(raw, encoding="utf-8") as out:
-                json.dump(self.used, out, ensure_ascii=False, sort_keys=True)
+                json.dump(self.used, out, ensure_ascii=False, sort_keys=True, default=_to_json)
         self.known, self.used, self.changed = {}, {}, False
 
 
@@ -267,14 +254,18 @@ class ParsedSidecars(_Memo):
     bytes, so that an unchanged corpus is planned without parsing TOML. Call `save` after
     use."""
 
-    def __init__(self, root: Path, summarize: Callable[[bytes], list[Any]]) -> None:
+    def __init__(self, root: Path, summarize: SidecarReader = summarize) -> None:
         super().__init__(root, "sidecars.json")
         self.summarize = summarize
 
-    def __call__(self, data: bytes) -> list[Any]:
+    def __call__(self, data: bytes) -> SidecarSummary:
         digest = sha256(data)
-        summary = self._take(digest)
-        if not isinstance(summary, list):
+        remembered = self._take(digest)
+        summary = remembered if isinstance(remembered, SidecarSummary) else (
+            SidecarSummary.from_json(remembered))
+        if summary is None:
             summary = self.summarize(data)
             self._put(digest, summary)
+        else:
+            self.used[digest] = summary  # held once, as the summary, until `save`
         return summary

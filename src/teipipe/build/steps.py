@@ -1,13 +1,16 @@
-"""The corpus build: an ordered list of steps over one shared, per-run state.
+"""The corpus build: steps with explicit inputs and outputs, run in the order of their data.
 
-`convert` turns every text of corpus/texts into corpus/tei; later steps
-(validation, outputs, site, bundle) read what earlier ones left in the state.
-A new step is one function and one row in STEPS.
+`read_inputs` reads the register and the edition; `convert` turns every text into TEI,
+validated, with each document's shares of the corpus outputs; `compile_schema`,
+`write_cmif` and `write_site` make the corpus outputs from what `convert` returned.
+A step reads only its arguments and says what it found into the run's `Report`;
+`build` runs them and returns a frozen `BuildResult`. A new step is a function whose
+arguments name what it needs, called in `build` after the steps that make those.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
@@ -15,9 +18,9 @@ from typing import TextIO
 from lxml import etree
 
 from .. import source as source_mod
-from ..corpus.links import plan_links, summarize
+from ..corpus.links import plan_links
 from ..diagnostics import Diagnostic, Location, Severity
-from ..files import atomic_file, schema_base_for, write_atomic
+from ..files import atomic_file, write_atomic
 from ..passes import Options
 from ..project import edition as edition_mod
 from ..project.layout import SHIPPED_SCHEMA, Project
@@ -25,227 +28,280 @@ from ..project.register import Register
 from ..project.register import load as load_register
 from ..publish import cmif, site
 from ..publish.transform import PARALLEL, Transformer
-from ..schema import compile_project
+from ..schema import compile_project, stale_outputs
 from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
 from ..validation import SchemaMissing
 from ..validation import load as load_validator
 from . import lock as buildlock
-from .batch import Converter, Plan, Record, convert_corpus
-from .cache import CACHE_DIR, Cache, InputHashes, ParsedSidecars, environment_key
+from .batch import Plan, Record, convert_corpus
+from .cache import CACHE_DIR, Cache, InputHashes, ParsedSidecars
 from .cache import Entry as CacheEntry
 from .cache import decode as decode_entry
 from .cache import encode as encode_entry
 from .executor import Executor, SerialExecutor
 from .progress import Progress
+from .settings import BuildSettings
 from .shares import DocumentShares
+from .task import Converter
 
 
 @dataclass
-class BuildState:
-    """What one build run knows; made fresh for each run, never shared between runs."""
+class Report:
+    """What the steps of one run say: problems, summary lines, whether the build failed.
+    The only thing the steps share that they write to, and only by adding."""
 
-    project: Project
-    check: bool
-    stream: TextIO
-    register: Register = field(default_factory=Register)
-    executor: Executor = field(default_factory=SerialExecutor)
-    use_cache: bool = True
-    tei_files: list[Path] = field(default_factory=list)
-    """The TEI of every text converted without errors, in text order (files, not trees,
-    so that memory does not grow with the corpus)."""
-    texts: int = 0
-    """The corpus's texts, converted or not: with none, no corpus output is made."""
-    reconverted: list[str] = field(default_factory=list)
-    """Texts converted in this run; the others were unchanged since the cached build."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     failed: bool = False
+
+    def problems(self, found: Iterable[Diagnostic]) -> None:
+        self.diagnostics.extend(found)
+
+    def fail(self, problem: Diagnostic) -> None:
+        self.diagnostics.append(problem)
+        self.failed = True
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The editor's corpus-wide inputs (read_inputs)."""
+
+    register: Register = field(default_factory=Register)
     edition: edition_mod.Edition = field(default_factory=edition_mod.Edition)
-    transformer: Transformer = field(default_factory=Transformer)
-    """Compiles each stylesheet once for the whole run."""
-    shares: DocumentShares = field(default_factory=lambda: DocumentShares(0))
-    """Name, index row and CMIF entries of each document in `tei_files` (rows and entries
-    only when the build makes the corpus outputs), kept on disk until the corpus steps."""
-    cmif_file: Path | None = None
-    """The corpus's CMIF file, once the cmif step has made it."""
-    max_bytes: int = source_mod.DEFAULT_MAX_BYTES
-    """Texts (and the ODD) larger than this are refused."""
+
+
+@dataclass(frozen=True)
+class Converted:
+    """What `convert` made: the TEI of every text converted without errors, in text order
+    (files, not trees, so that memory does not grow with the corpus), and their shares of
+    the corpus outputs, kept on disk until the corpus steps."""
+
+    texts: int
+    """The corpus's texts, converted or not: with none, no corpus output is made."""
+    tei_files: list[Path]
+    reconverted: list[str]
+    """Texts converted in this run; the others were unchanged since the cached build."""
+    shares: DocumentShares
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What one build did and found."""
+
+    settings: BuildSettings
+    register: Register
+    edition: edition_mod.Edition
+    tei_files: list[Path]
+    reconverted: list[str]
+    cmif_file: Path | None
+    """The corpus's CMIF file, when the build made it."""
+    diagnostics: list[Diagnostic]
+    summary: list[str]
+    failed: bool
+
+    @property
+    def project(self) -> Project:
+        return self.settings.project
 
     @property
     def site(self) -> Path:
-        return self.project.build / "site"
+        return self.settings.site
 
 
-Step = Callable[[BuildState], None]
+def read_inputs(settings: BuildSettings, report: Report) -> Inputs:
+    """The register (when the project has one) and the edition's settings."""
+    project = settings.project
+    register = Register()
+    if project.register.is_file():
+        register, problems = load_register(project.register, project.display(project.register))
+        report.problems(problems)
+    edition, problems = edition_mod.load(project.edition, project.display(project.edition))
+    report.problems(problems)
+    return Inputs(register, edition)
 
 
-def step_register(state: BuildState) -> None:
-    path = state.project.register
-    if path.is_file():
-        state.register, problems = load_register(path, state.project.display(path))
-        state.diagnostics.extend(problems)
-
-
-def step_edition(state: BuildState) -> None:
-    path = state.project.edition
-    state.edition, problems = edition_mod.load(path, state.project.display(path))
-    state.diagnostics.extend(problems)
-
-
-def _remembered(state: BuildState, name: str) -> Path:
+def _remembered(settings: BuildSettings, name: str) -> Path:
     """Where a corpus output's diagnostics are kept for the next build (in the cache)."""
-    return state.project.root / CACHE_DIR / "outputs" / f"{name}.json"
+    return settings.project.root / CACHE_DIR / "outputs" / f"{name}.json"
 
 
-def _outputs_current(state: BuildState, output: Path) -> bool:
+def _outputs_current(settings: BuildSettings, converted: Converted, output: Path) -> bool:
     """Nothing was reconverted and the output exists: corpus outputs would come out the same.
 
     Every input of the outputs (TEI, register, edition, stylesheets, templates,
     teipipe's code) is in each document's cache key, so a change to any of them
     reconverts at least one document.
     """
-    return state.use_cache and not state.reconverted and output.is_file()
+    return settings.use_cache and not converted.reconverted and output.is_file()
 
 
-def step_cmif(state: BuildState) -> None:
+def _remember(settings: BuildSettings, name: str, problems: list[Diagnostic]) -> None:
+    if settings.use_cache:
+        write_atomic(_remembered(settings, name),
+                     encode_entry(CacheEntry(True, None, tuple(problems))))
+
+
+def write_cmif(settings: BuildSettings, inputs: Inputs, converted: Converted,
+               transformer: Transformer, report: Report) -> Path | None:
     """One CMIF file of the corpus's letters, for correspSearch (written into the site).
 
     Assembled from the entries each document's task made (and the cache kept), streamed
     into the file; each letter's warnings came with its conversion.
     """
-    target = state.site / "cmif.xml"
-    if state.check or not state.texts:
-        return
-    state.cmif_file = target
-    remembered = _remembered(state, "cmif")
-    if _outputs_current(state, target) and remembered.is_file():
-        state.diagnostics.extend(decode_entry(remembered.read_bytes()).diagnostics)
-        state.summary.append("cmif: unchanged")
-        return
-    settings = state.edition.cmif_settings(cmif.latest(
-        date for _name, entries in state.shares.entries() for date in cmif.entry_dates(entries)))
+    target = settings.site / "cmif.xml"
+    if settings.check or not converted.texts:
+        return None
+    remembered = _remembered(settings, "cmif")
+    if _outputs_current(settings, converted, target) and remembered.is_file():
+        report.problems(decode_entry(remembered.read_bytes()).diagnostics)
+        report.summary.append("cmif: unchanged")
+        return target
+    shares = converted.shares
+    edition_settings = inputs.edition.cmif_settings(cmif.latest(
+        date for _name, entries in shares.entries() for date in cmif.entry_dates(entries)))
     with atomic_file(target) as out:
-        cmif.write(out, state.transformer, settings, state.shares.entries())
+        cmif.write(out, transformer, edition_settings, shares.entries())
+    display = settings.project.display
+
     def shown() -> Iterator[tuple[str, bytes]]:
-        return ((state.project.display(path), entries) for path, (_name, entries) in zip(
-            state.tei_files, state.shares.entries(), strict=True))
+        return ((display(path), entries) for path, (_name, entries) in zip(
+            converted.tei_files, shares.entries(), strict=True))
 
     problems = (edition_mod.placeholder_warnings(
-                    state.edition, state.project.display(state.project.edition), Severity.INFO)
-                + cmif.mapping_warnings(shown()) + cmif.authority_warnings(shown(), state.register))
-    state.diagnostics.extend(problems)
-    if state.use_cache:
-        write_atomic(remembered, encode_entry(CacheEntry(True, None, tuple(problems))))
-    state.summary.append(f"cmif: {state.project.display(target)}")
+                    inputs.edition, display(settings.project.edition), Severity.INFO)
+                + cmif.mapping_warnings(shown()) + cmif.authority_warnings(shown(),
+                                                                            inputs.register))
+    report.problems(problems)
+    _remember(settings, "cmif", problems)
+    report.summary.append(f"cmif: {display(target)}")
+    return target
 
 
-def step_site(state: BuildState) -> None:
+def write_site(settings: BuildSettings, inputs: Inputs, converted: Converted,
+               transformer: Transformer, report: Report) -> None:
     """The reading edition: the index, the register pages and the side-by-side pages (each
     document's reading page was written with its conversion)."""
-    out = state.site
-    if state.check or not state.texts:
+    out = settings.site
+    if settings.check or not converted.texts:
         return
-    removed = site.remove_stale_pages(out, set(state.shares.names()))
-    remembered = _remembered(state, "site")
-    if _outputs_current(state, out / "index.html") and remembered.is_file() and not removed:
-        state.diagnostics.extend(decode_entry(remembered.read_bytes()).diagnostics)
-        state.summary.append("site: unchanged")
+    shares = converted.shares
+    removed = site.remove_stale_pages(out, set(shares.names()))
+    remembered = _remembered(settings, "site")
+    if (_outputs_current(settings, converted, out / "index.html") and remembered.is_file()
+            and not removed):
+        report.problems(decode_entry(remembered.read_bytes()).diagnostics)
+        report.summary.append("site: unchanged")
         return
-    rows = state.shares.rows()
+    rows = shares.rows()
     translations = [path for path, (_name, row, _cmif) in zip(
-        state.tei_files, state.shares, strict=True) if row is not None and row.parallel]
-    problems = site.write_pages(translations, out, state.transformer, (PARALLEL,))
-    site.write_index(rows, state.register, state.edition, out)
-    state.diagnostics.extend(problems)
-    if state.use_cache:
-        write_atomic(remembered, encode_entry(CacheEntry(True, None, tuple(problems))))
-    state.summary.append(f"site: {len(rows)} documents in {state.project.display(out)}")
+        converted.tei_files, shares, strict=True) if row is not None and row.parallel]
+    problems = site.write_pages(translations, out, transformer, (PARALLEL,))
+    site.write_index(rows, inputs.register, inputs.edition, out)
+    report.problems(problems)
+    _remember(settings, "site", problems)
+    report.summary.append(f"site: {len(rows)} documents in {settings.project.display(out)}")
 
 
-def _usable_schema(state: BuildState) -> str | None:
+def _usable_schema(settings: BuildSettings, report: Report) -> str | None:
     """The schema folder to validate with, loaded once here so that a broken schema is one
     clear error rather than a failure in every worker; None when there is none."""
-    project = state.project
+    project = settings.project
     schema = project.validation_schema
     try:
         load_validator(schema)
     except SchemaMissing as error:
-        state.diagnostics.append(Diagnostic(
+        report.fail(Diagnostic(
             "build.no-schema", Severity.ERROR, Location(project.display(project.schema)),
             f"{str(error).replace(str(project.root) + '/', '')}. The TEI is written but not "
             "validated"))
-        state.failed = True
         return None
     except etree.LxmlError as error:
-        state.diagnostics.append(Diagnostic(
+        report.fail(Diagnostic(
             "build.bad-schema", Severity.ERROR, Location(project.display(schema)),
             f"the compiled schema cannot be loaded: {error}; run `teipipe schema compile`"))
-        state.failed = True
         return None
     return str(schema)
 
 
-def step_convert(state: BuildState) -> None:
-    project = state.project
+def convert(settings: BuildSettings, inputs: Inputs, executor: Executor, stream: TextIO,
+            report: Report) -> Converted:
+    """Every text of corpus/texts to corpus/tei, validated, on `executor`, with its shares
+    of the corpus outputs (the caller closes `shares`)."""
+    project = settings.project
     files = project.text_files()
     if not files:
-        state.diagnostics.append(Diagnostic("build.no-texts", Severity.ERROR,
-                                            Location(project.display(project.texts)),
-                                            "the corpus has no .txt texts"))
-        state.failed = True
-        return
-    base = schema_base_for(project.tei, project.schema)
-    if state.use_cache:
-        sidecars = ParsedSidecars(project.root, summarize)
-        links = plan_links(files, state.register, project.display, sidecars)
-        if not state.check:
+        report.fail(Diagnostic("build.no-texts", Severity.ERROR,
+                               Location(project.display(project.texts)),
+                               "the corpus has no .txt texts"))
+        return Converted(0, [], [], DocumentShares(0))
+    if settings.use_cache:
+        sidecars = ParsedSidecars(project.root)
+        links = plan_links(files, inputs.register, project.display, sidecars)
+        if not settings.check:
             sidecars.save()
     else:
-        links = plan_links(files, state.register, project.display)
-    hashes = InputHashes(project.root) if state.use_cache else None
-    plan = Plan(files, project.display, project.tei, environment_key(project, base), state.check,
-                links, None if state.check else state.site, hashes, project.build / "rejected",
-                state.max_bytes)
-    cache = Cache(project.root) if state.use_cache else None
-    progress = Progress(len(files), state.stream)
-    records = []
-    schema_dir = _usable_schema(state)
-    options = Options(ocr_repairs="silent" if state.edition.ocr_repairs == "silent"
+        links = plan_links(files, inputs.register, project.display)
+    hashes = InputHashes(project.root) if settings.use_cache else None
+    plan = Plan(files, project.display, project.tei, settings.cache_key(), settings.check,
+                links, None if settings.check else settings.site, hashes,
+                project.build / "rejected", settings.max_bytes)
+    cache = Cache(project.root) if settings.use_cache else None
+    schema_dir = _usable_schema(settings, report)
+    options = Options(ocr_repairs="silent" if inputs.edition.ocr_repairs == "silent"
                       else "recorded")
-    converter = Converter(state.register, base, schema_dir, outputs=not state.check,
-                          options=options, publisher=state.edition.publisher)
-    state.shares = DocumentShares(len(files))
-    state.texts = len(files)
-    for record in convert_corpus(plan, converter, state.executor, cache):
+    converter = Converter(inputs.register, settings.schema_base, schema_dir,
+                          outputs=not settings.check, stylesheets=settings.stylesheets,
+                          options=options, publisher=inputs.edition.publisher)
+    shares = DocumentShares(len(files))
+    try:
+        records = _convert_all(plan, converter, executor, cache, shares,
+                               Progress(len(files), stream))
+    except BaseException:
+        shares.close()
+        raise
+    if hashes is not None and not settings.check:
+        hashes.save()
+    return _report_records(settings, records, schema_dir is not None, shares, report)
+
+
+def _convert_all(plan: Plan, converter: Converter, executor: Executor, cache: Cache | None,
+                 shares: DocumentShares, progress: Progress) -> list[Record]:
+    """Every text's record, in text order; its index row and CMIF entries go to `shares`."""
+    records = []
+    for record in convert_corpus(plan, converter, executor, cache):
         if record.ok:
-            state.shares.put(record.index, record.target.stem, record.row, record.cmif)
+            shares.put(record.index, record.target.stem, record.row, record.cmif)
         records.append(replace(record, row=None, cmif=b""))
         progress.advance()
     progress.finish()
-    if hashes is not None and not state.check:
-        hashes.save()
     # Records arrive cached first; problems are reported in the order of the texts.
-    records.sort(key=lambda r: r.index)
+    return sorted(records, key=lambda r: r.index)
+
+
+def _report_records(settings: BuildSettings, records: list[Record], validated: bool,
+                    shares: DocumentShares, report: Report) -> Converted:
+    display = settings.project.display
+    tei_files, reconverted = [], []
     for record in records:
-        state.diagnostics.extend(record.diagnostics)
-        state.failed |= not record.ok
+        report.problems(record.diagnostics)
+        report.failed |= not record.ok
         if record.ok:
-            state.tei_files.append(record.target)
+            tei_files.append(record.target)
         if record.reconverted:
-            state.reconverted.append(record.display)
-        if record.stale and state.check:
-            state.diagnostics.append(Diagnostic(
-                "build.stale-tei", Severity.ERROR, Location(project.display(record.target)),
+            reconverted.append(record.display)
+        if record.stale and settings.check:
+            report.fail(Diagnostic(
+                "build.stale-tei", Severity.ERROR, Location(display(record.target)),
                 "the committed TEI differs from what the build writes; run `teipipe build` "
                 "and commit the result"))
-            state.failed = True
     invalid = [r for r in records if any(d.severity is Severity.ERROR and (
         d.code.startswith(("relaxng.", "schematron.", "xml."))) for d in r.diagnostics)]
-    state.failed |= any(d.severity is Severity.ERROR for r in records for d in r.diagnostics)
-    state.summary.append(_convert_summary(records, state.check))
-    if schema_dir is not None:
-        validated = sum(r.ok for r in records) + len(invalid)  # texts that made TEI
-        state.summary.append(f"validate: {validated} documents, {len(invalid)} invalid")
+    report.failed |= any(d.severity is Severity.ERROR for r in records for d in r.diagnostics)
+    report.summary.append(_convert_summary(records, settings.check))
+    if validated:
+        made = sum(r.ok for r in records) + len(invalid)  # texts that made TEI
+        report.summary.append(f"validate: {made} documents, {len(invalid)} invalid")
+    return Converted(len(records), tei_files, reconverted, shares)
 
 
 def _convert_summary(records: list[Record], check: bool) -> str:
@@ -260,79 +316,70 @@ def _convert_summary(records: list[Record], check: bool) -> str:
             f"{changed} TEI files {verb}")
 
 
-def step_schema(state: BuildState) -> None:
-    """The ODD compiled afresh; its HTML reference goes to build/site/schema/."""
-    project = state.project
+def compile_schema(settings: BuildSettings, report: Report) -> None:
+    """The ODD compiled afresh: a committed file that differs is an error; the HTML
+    reference goes to build/site/schema/."""
+    project = settings.project
     if not (project.schema / ODD_FILE).is_file():
-        _teipipe_reference(state)
+        _teipipe_reference(settings, report)
         return
-    result = compile_project(project.schema, project.display(project.schema), state.max_bytes)
-    state.diagnostics.extend(result.diagnostics)
+    result = compile_project(project.schema, project.display(project.schema),
+                             settings.max_bytes)
+    report.problems(result.diagnostics)
     if not result.ok:
-        state.failed = True
+        report.failed = True
         return
-    stale = [name for name, data in result.outputs.items()
-             if not (project.schema / name).is_file()
-             or (project.schema / name).read_bytes() != data]
-    for name in stale:
-        state.diagnostics.append(Diagnostic(
-            "build.stale-schema", Severity.ERROR, Location(project.display(project.schema / name)),
-            "the committed file is not what the ODD compiles to; run `teipipe schema compile` "
-            "and commit the result"))
-        state.failed = True
-    if not state.check:
-        write_atomic(project.build / "site" / "schema" / "reference.html",
+    stale = stale_outputs(result, project.schema, project.display)
+    report.problems(stale.values())
+    report.failed |= bool(stale)
+    if not settings.check:
+        write_atomic(settings.site / "schema" / "reference.html",
                      result.outputs["reference.html"])
-    state.summary.append(f"schema: {len(result.outputs)} files, {len(stale)} stale")
+    report.summary.append(f"schema: {len(result.outputs)} files, {len(stale)} stale")
 
 
-def step_schema_files(state: BuildState) -> None:
+def write_schema_files(settings: BuildSettings, report: Report) -> None:
     """A project without an ODD is validated against teipipe's own schema; its RELAX NG and
     Schematron are written into the project's schema/ when missing, since every TEI's
     xml-model points there. Before the conversion, whose cache key they are part of."""
-    project = state.project
-    if state.check or (project.schema / ODD_FILE).is_file():
+    project = settings.project
+    if settings.check or (project.schema / ODD_FILE).is_file():
         return
-    written = [name for name in (RNG_FILE, SCH_FILE)
-               if not (project.schema / name).is_file()]
+    written = [name for name in (RNG_FILE, SCH_FILE) if not (project.schema / name).is_file()]
     for name in written:
         write_atomic(project.schema / name, (SHIPPED_SCHEMA / name).read_bytes())
     if written:
-        state.summary.append(f"schema: teipipe's own {', '.join(written)} written into "
-                             f"{project.display(project.schema)}/")
+        report.summary.append(f"schema: teipipe's own {', '.join(written)} written into "
+                              f"{project.display(project.schema)}/")
 
 
-def _teipipe_reference(state: BuildState) -> None:
+def _teipipe_reference(settings: BuildSettings, report: Report) -> None:
     """The reference page of teipipe's own schema, in the site, where every page links."""
     result = compile_project(SHIPPED_SCHEMA, "teipipe's own schema")
-    if not state.check and result.ok:
-        write_atomic(state.project.build / "site" / "schema" / "reference.html",
+    if not settings.check and result.ok:
+        write_atomic(settings.site / "schema" / "reference.html",
                      result.outputs["reference.html"])
-    state.summary.append("schema: the project has no ODD; teipipe's own schema is used")
-
-
-STEPS: list[tuple[str, Step]] = [
-    ("register", step_register),
-    ("edition", step_edition),
-    ("schema-files", step_schema_files),
-    ("convert", step_convert),  # also validates, and links documents to the corpus
-    ("schema", step_schema),
-    ("cmif", step_cmif),
-    ("site", step_site),
-]
+    report.summary.append("schema: the project has no ODD; teipipe's own schema is used")
 
 
 def build(project: Project, check: bool, stream: TextIO, executor: Executor | None = None,
           use_cache: bool = True, wait: bool = False,
-          max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> BuildState:
+          max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> BuildResult:
     """Run every step, holding the project's build lock (BuildLocked when another build
     holds it and `wait` is False)."""
-    state = BuildState(project, check, stream, executor=executor or SerialExecutor(),
-                       use_cache=use_cache, max_bytes=max_bytes)
+    settings = BuildSettings.of(project, check, use_cache, max_bytes)
+    report = Report()
+    transformer = Transformer(settings.stylesheets)  # each stylesheet compiled once a run
     with buildlock.held(project.root / CACHE_DIR, wait, required=not check):
+        inputs = read_inputs(settings, report)
+        write_schema_files(settings, report)
+        converted = convert(settings, inputs, executor or SerialExecutor(), stream, report)
         try:
-            for _name, step in STEPS:
-                step(state)
+            compile_schema(settings, report)
+            cmif_file = write_cmif(settings, inputs, converted, transformer, report)
+            write_site(settings, inputs, converted, transformer, report)
         finally:
-            state.shares.close()
-    return state
+            converted.shares.close()
+    return BuildResult(settings, inputs.register, inputs.edition, converted.tei_files,
+                       converted.reconverted, cmif_file, report.diagnostics, report.summary,
+                       report.failed)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ..files import write_atomic
 from ..project import layout as project_mod
-from ..schema import compile_file, compile_project
+from ..schema import compile_file, compile_project, stale_outputs
 from ..schema import p5 as p5_mod
-from ..tei import ODD_FILE, SCHEMA_FILES
+from ..tei import ODD_FILE
 from .common import EXIT_PROBLEMS, EXIT_USAGE, add_report_options, exit_code, report, summarize
 
 HELP = ("compile an ODD into RELAX NG, Schematron and HTML (default: the project's "
@@ -49,19 +49,9 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return EXIT_USAGE
 
 
-def _ship(schema_dir: Path, outputs: dict[str, bytes]) -> None:
-    """In teipipe's own repository, copy the schema into the package, for installed use."""
-    shipped = schema_dir.parent / "src" / "teipipe" / "data" / "schema"
-    if not shipped.is_dir():
-        return
-    for name in SCHEMA_FILES:  # what an installed teipipe needs outside a project
-        data = outputs.get(name) or (schema_dir / name).read_bytes()
-        if not (shipped / name).is_file() or (shipped / name).read_bytes() != data:
-            write_atomic(shipped / name, data)
-
-
 def run(args: argparse.Namespace) -> int:
     p5 = p5_mod.locate(args.p5)
+    project = None
     if args.odd is not None:
         if not args.odd.is_file():
             print(f"teipipe: {args.odd}: no such ODD file", file=sys.stderr)
@@ -77,15 +67,14 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         out = args.out or schema_dir
         result = compile_project(schema_dir, p5=p5)
-    report(result.diagnostics, args)
     if not result.ok:
+        report(result.diagnostics, args)
         return EXIT_PROBLEMS
-    stale = [name for name, data in result.outputs.items()
-             if not (out / name).is_file() or (out / name).read_bytes() != data]
+    shown = project.display if args.odd is None and project is not None else Path.as_posix
+    stale = stale_outputs(result, out, shown)
+    # One report, so that --format json prints one document.
+    report([*result.diagnostics, *(stale.values() if args.check else ())], args)
     if args.check:
-        for name in stale:
-            print(f"{(out / name).as_posix()}: error: stale; run `teipipe schema compile` and "
-                  "commit it [schema.stale]", file=sys.stderr)
         if stale:
             return EXIT_PROBLEMS
         summarize(f"schema compile --check: {len(result.outputs)} files, all fresh", args)
@@ -93,8 +82,6 @@ def run(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for name in stale:
         write_atomic(out / name, result.outputs[name])
-    if args.odd is None:
-        _ship(out, result.outputs)
     where = "" if args.odd is None else f" to {out.as_posix()}"
     summarize(f"schema compile: {len(result.outputs)} files, {len(stale)} written{where}", args)
     return exit_code(result.diagnostics, args)

@@ -9,11 +9,11 @@ from pathlib import Path
 from .. import readers
 from .. import source as source_mod
 from ..diagnostics import Diagnostic, Location, Reporter, Severity
+from ..draft import DraftFacts, draft
 from ..files import write_atomic
 from ..passes.correspondence import read_correspondence
 from ..pipeline import choose_reader
 from ..project import sidecar as sidecar_mod
-from ..project.draft import DraftFacts, draft
 from .common import (
     EXIT_USAGE,
     add_report_options,

@@ -12,7 +12,6 @@ and every document is still converted on its own, in any process.
 from __future__ import annotations
 
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..project import sidecar
 from ..project.register import Register
 from .align import align_pair
 from .context import Letter, neighbours
@@ -55,17 +55,41 @@ class Links:
         return "\n".join(parts).encode()
 
 
-SidecarSummary = list[Any]
-"""What the links need of one sidecar, as plain JSON values (see `summarize`)."""
+@dataclass(frozen=True, slots=True)
+class SidecarSummary:
+    """What planning the corpus needs of one sidecar. Only this much is kept while the
+    corpus is planned, so that planning 100,000 letters holds no 100,000 parsed tables."""
+
+    letter: bool
+    language: str
+    title: str | None
+    date: str
+    parties: tuple[str, ...]
+    """Names or register ids of the sender's and addressee's persons and organisations."""
+    relations: tuple[tuple[str, str], ...]
+    """(type, target) of each [[relation]]."""
+
+    def to_json(self) -> list[Any]:
+        return [self.letter, self.language, self.title, self.date, list(self.parties),
+                [list(relation) for relation in self.relations]]
+
+    @classmethod
+    def from_json(cls, value: Any) -> SidecarSummary | None:
+        """The summary `to_json` gave; None for anything else (a damaged memo)."""
+        try:
+            letter, language, title, date, parties, relations = value
+            return cls(bool(letter), sys.intern(str(language)),
+                       None if title is None else str(title), sys.intern(str(date)),
+                       tuple(sys.intern(str(p)) for p in parties),
+                       tuple((str(kind), str(target)) for kind, target in relations))
+        except (TypeError, ValueError):
+            return None
+
+
 SidecarReader = Callable[[bytes], SidecarSummary]
 """Turns a sidecar's bytes into its summary."""
 
 _ROLES = {"translationOf": "translation", "hasTranslation": "original"}
-
-
-def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
-    value = data.get(name, {})
-    return value if isinstance(value, dict) else {}
 
 
 def _parties(table: dict[str, Any]) -> list[str]:
@@ -75,28 +99,18 @@ def _parties(table: dict[str, Any]) -> list[str]:
 
 
 def summarize(data: bytes) -> SidecarSummary:
-    """[is a letter, language, title or None, date, party names, [[relation, target], ...]].
-
-    Only this much of each sidecar is kept while the corpus is planned, so that
-    planning 100,000 letters holds no 100,000 parsed tables.
-    """
-    try:
-        tables = tomllib.loads(data.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-        tables = {}  # the document's own conversion reports a broken sidecar
-    document = _table(tables, "document")
-    sent, received = tables.get("sent", {}), tables.get("received", {})
-    letter = isinstance(sent, dict) and isinstance(received, dict)
-    sent, received = _table(tables, "sent"), _table(tables, "received")
-    relations = tables.get("relation", [])
+    """What the corpus plan needs of the sidecar in `data`, read by the one sidecar reader."""
+    side = sidecar.read_quietly(data)
+    document, sent, received = side.table("document"), side.table("sent"), side.table("received")
+    letter = all(isinstance(side.data.get(name, {}), dict) for name in ("sent", "received"))
     title = document.get("title")
     # Languages, dates and party ids repeat across a corpus: one string object each.
-    return [letter, sys.intern(str(document.get("language", ""))),
-            None if title is None else str(title),
-            sys.intern(str(sent.get("date") or sent.get("not_before") or "")),
-            [sys.intern(p) for p in _parties(sent) + _parties(received)],
-            [[str(r.get("type")), str(r.get("target", ""))]
-             for r in (relations if isinstance(relations, list) else []) if isinstance(r, dict)]]
+    return SidecarSummary(
+        letter, sys.intern(str(document.get("language", ""))),
+        None if title is None else str(title),
+        sys.intern(str(sent.get("date") or sent.get("not_before") or "")),
+        tuple(sys.intern(p) for p in _parties(sent) + _parties(received)),
+        tuple((str(r.get("type")), str(r.get("target", ""))) for r in side.tables("relation")))
 
 
 def _summary(path: Path, read: SidecarReader) -> SidecarSummary:
@@ -111,17 +125,16 @@ def _letter(path: Path, summary: SidecarSummary, register: Register,
             shared: dict[frozenset[str], frozenset[str]]) -> Letter | None:
     """The letter of a summary; `shared` holds one copy of each set of parties (a corpus
     has few correspondences and many letters)."""
-    letter, language, title, date, parties, relations = summary
-    if not letter:
+    if not summary.letter:
         return None
     ids = set()
-    for value in parties:
+    for value in summary.parties:
         entry = register.get(value) or register.find(value)
         ids.add(entry.id if entry is not None else value)
     party_set = frozenset(ids)
-    related = frozenset(target for kind, target in relations if kind in _ROLES)
-    return Letter(path.stem, shared.setdefault(party_set, party_set), date, language,
-                  path.stem if title is None else title,
+    related = frozenset(target for kind, target in summary.relations if kind in _ROLES)
+    return Letter(path.stem, shared.setdefault(party_set, party_set), summary.date,
+                  summary.language, path.stem if summary.title is None else summary.title,
                   related if related else _NO_NAMES)
 
 
@@ -158,7 +171,7 @@ class PlannedLinks:
 
 def _partner(summary: SidecarSummary, by_name: dict[str, Path],
              display: Any) -> PartnerRef | None:
-    for kind, target in summary[5]:
+    for kind, target in summary.relations:
         role, other = _ROLES.get(kind), by_name.get(target)
         if role is not None and other is not None:
             return PartnerRef(other.stem, display(other), other, role)

@@ -172,8 +172,12 @@ def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line]
         if len(text.split()) > _SHORT_LINE:
             break
     end = _text_end(doc, source)
-    ending = [(n, t) for n, t in numbered if n < end
-              and (read_dateline(t) is not None or not _NOTE_LINE.match(t))][-_TAIL_LINES:]
+    ending: list[tuple[int, str]] = []
+    for number, text in reversed(numbered):
+        if len(ending) == _TAIL_LINES:
+            break
+        if number < end and (not _NOTE_LINE.match(text) or read_dateline(text) is not None):
+            ending.insert(0, (number, text))
     bottom: list[_Line] = []
     for number, text in reversed(ending):
         if len(text.split()) > _SHORT_LINE or len(bottom) >= _TOP_LINES:

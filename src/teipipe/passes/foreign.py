@@ -91,6 +91,12 @@ _SEGMENT = re.compile(r"[^«»“”\"„,;:.()\[\]!?]+")
 
 
 def _split(node: Text, doc_lang: str) -> list[Inline]:
+    # No word crosses a segment's edge (the separators are neither letters nor
+    # apostrophes), so a text with too few voting words in all is left as it is
+    # without splitting it into segments: almost every text of a letter.
+    if sum(_judge(word.lower(), doc_lang)[0] is not None
+           for word in _WORD.findall(node.text)) < MIN_VOTES:
+        return [node]
     spans: list[tuple[int, int, str]] = []
     for segment in _SEGMENT.finditer(node.text):
         matches = list(_WORD.finditer(segment.group()))

@@ -149,6 +149,16 @@ def parse(text: str, path: str) -> tuple[Sidecar, list[Diagnostic]]:
     return sidecar, problems
 
 
+def read_quietly(data: bytes, path: str = "") -> Sidecar:
+    """The sidecar in `data`, unchecked; empty when it is not UTF-8 TOML (the document's
+    own conversion reports that). For the corpus plan, which needs a few values of every
+    sidecar and reports nothing."""
+    try:
+        return Sidecar(path, tomllib.loads(data.decode("utf-8")))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return Sidecar(path)
+
+
 def path_for(text_path: Path) -> Path:
     """Where the sidecar of a text lives: same name, `.toml`."""
     return text_path.with_suffix(".toml")

@@ -9,6 +9,7 @@ from functools import cache
 
 from lxml import etree
 
+from ..xml import safexml
 from .transform import STYLESHEETS
 
 LABELS = STYLESHEETS / "labels.xml"
@@ -49,7 +50,10 @@ class Labels:
 
 @cache
 def _table() -> etree._Element:
-    return etree.parse(str(LABELS)).getroot()
+    tree, problems = safexml.read(LABELS, LABELS.name)
+    if tree is None:  # labels.xml ships with teipipe and is tested: a broken install
+        raise RuntimeError(problems[0].format())
+    return tree.getroot()
 
 
 def available() -> tuple[str, ...]:

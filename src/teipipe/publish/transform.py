@@ -1,9 +1,10 @@
 """XSLT outputs: a registry of formats, each a stylesheet compiled once per run and reused.
 
-The stylesheets' source of truth is the project's `xslt/` folder. The package reaches
-it through `teipipe/xslt`, a symlink to `../../xslt` that setuptools follows when it
-builds a wheel (`[tool.setuptools.package-data]` lists `xslt/*.xsl`), so an installed
-teipipe carries a copy made at build time and nobody maintains two.
+teipipe's stylesheets' source of truth is the repository's `xslt/` folder. The package
+reaches it through `teipipe/xslt`, a symlink to `../../xslt` that setuptools follows
+when it builds a wheel (`[tool.setuptools.package-data]` lists `xslt/*.xsl`), so an
+installed teipipe carries a copy made at build time and nobody maintains two. A project
+replaces one of them by a file of the same name in its own `xslt/` (`Stylesheets`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,28 @@ from saxonche import PyXsltExecutable
 from ..xml import safexml, saxon
 
 STYLESHEETS = Path(__file__).resolve().parents[1] / "xslt"
+SHIPPED_PARAMETER = "teipipe-xslt"
+"""A static parameter every stylesheet is compiled with: the URI of teipipe's own
+stylesheet folder, ending in a slash, so that a project's stylesheet can build on the
+shipped one with `<xsl:import _href="{$teipipe-xslt}tei-to-html.xsl"/>`."""
+
+
+@dataclass(frozen=True)
+class Stylesheets:
+    """Which stylesheet runs for each output: the project's own `xslt/NAME` where it has
+    one, otherwise teipipe's. What the cache key hashes is what runs."""
+
+    project: Path | None = None
+    """The project's xslt/ folder; None: teipipe's stylesheets only."""
+    shipped: Path = STYLESHEETS
+
+    def path(self, name: str) -> Path:
+        own = self.project / name if self.project is not None else None
+        return own if own is not None and own.is_file() else self.shipped / name
+
+    def folders(self) -> tuple[Path, ...]:
+        """Every folder a stylesheet (or what it imports) may come from."""
+        return (self.shipped,) if self.project is None else (self.shipped, self.project)
 
 
 @dataclass(frozen=True)
@@ -57,19 +80,22 @@ class Transformer:
     sees the same executable. Not thread-safe (Saxon's processor is the process's).
     """
 
-    folder: Path = STYLESHEETS
+    stylesheets: Stylesheets = Stylesheets()
     _compiled: dict[str, PyXsltExecutable] = field(default_factory=dict, init=False, repr=False)
 
     def executable(self, output: Output) -> PyXsltExecutable:
         compiled = self._compiled.get(output.stylesheet)
         if compiled is None:
-            path = self.folder / output.stylesheet
+            path = self.stylesheets.path(output.stylesheet)
             if not path.is_file():
                 raise TransformError(f"no stylesheet {output.stylesheet} in the xslt folder")
             try:
+                processor = saxon.processor()
+                compiler = processor.new_xslt30_processor()
+                compiler.set_parameter(SHIPPED_PARAMETER, processor.make_string_value(
+                    self.stylesheets.shipped.resolve().as_uri() + "/"))
                 with saxon.quiet():
-                    compiled = saxon.processor().new_xslt30_processor().compile_stylesheet(
-                        stylesheet_file=str(path))
+                    compiled = compiler.compile_stylesheet(stylesheet_file=str(path))
             except saxon.PySaxonApiError as error:
                 raise TransformError(f"{output.stylesheet} does not compile: "
                                      f"{saxon.one_line(error)}") from error

@@ -9,5 +9,7 @@ an output.
 from __future__ import annotations
 
 from .compiler import OUTPUTS, CompileResult, compile_file, compile_odd, compile_project
+from .stale import stale_outputs
 
-__all__ = ["OUTPUTS", "CompileResult", "compile_file", "compile_odd", "compile_project"]
+__all__ = ["OUTPUTS", "CompileResult", "compile_file", "compile_odd", "compile_project",
+           "stale_outputs"]

@@ -9,6 +9,7 @@ then its own specs in document order. The source is TEI P5, or, when
 
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from ..diagnostics import Diagnostic, Location, Severity
 from ..xml import safexml
 from ..xml.xmlloc import line_of, start_tag_columns, text_column
 from . import p5 as p5_mod
-from .modes import changed_spec
+from .modes import changed_attdef, changed_spec
 from .odd import NS, REF_KINDS, SPEC_KINDS, TEI_NS, XML_NS, Odd, OddError, local, own_attdefs, tei
 
 _SELECTORS = {"elementRef", "classRef", "macroRef", "dataRef"}
@@ -174,6 +175,7 @@ def load(data: bytes, display: str, sources: Sources | None = None,
     for spec in specs:
         _apply(odd, spec, reader, sourced=source is not None)
     odd.known -= {i for table in odd.specs.values() for i in table}
+    _complete_changed_attributes(odd)
     _check_references(odd, reader)
     _check_redeclared(odd, reader)
     return odd, reader.problems
@@ -282,6 +284,25 @@ def _apply(odd: Odd, spec: etree._Element, reader: _Reader, sourced: bool) -> No
         odd.known.add(ident)
     else:
         table[ident] = changed_spec(table[ident], spec)
+
+
+def _complete_changed_attributes(odd: Odd) -> None:
+    """An element's attDef in mode="change" that names an inherited attribute becomes the
+    inherited attDef with the changes applied (in mode "replace", on a copy of the spec:
+    the P5 source is shared and never altered)."""
+    for ident, spec in list(odd.of("element").items()):
+        inherited = {att.key: att for _cls, att in odd.inherited(spec)}
+        changes = [a for a in own_attdefs(spec)
+                   if a.node.get("mode") == "change" and a.key in inherited]
+        if not changes:
+            continue
+        spec = copy.deepcopy(spec)
+        for att in own_attdefs(spec):
+            if att.node.get("mode") == "change" and att.key in inherited:
+                whole = changed_attdef(inherited[att.key].node, att.node)
+                whole.set("mode", "replace")
+                att.node.getparent().replace(att.node, whole)  # type: ignore[union-attr]
+        odd.of("element")[ident] = spec
 
 
 def _check_references(odd: Odd, reader: _Reader) -> None:

@@ -160,22 +160,18 @@ class Odd:
     def attributes(self, element_ident: str) -> list[tuple[str | None, AttDef]]:
         """(defining class or None for the element itself, attribute) of an element.
 
-        The element's own attDef overrides a class attribute of the same name; one in
-        mode="change" alters the inherited one (`modes.changed_attdef` made it whole when
-        the ODD was read); one in mode="delete" removes it.
+        The element's own attDef overrides a class attribute of the same name (one in
+        mode="change" was made whole from the inherited one when the ODD was read, see
+        `expand`); one in mode="delete" removes it.
         """
-        from .modes import changed_attdef
         spec = self.of("element")[element_ident]
         inherited = self.inherited(spec)
-        by_key = {att.key: att for _cls, att in inherited}
         own: dict[tuple[str, str], AttDef] = {}
         removed: set[tuple[str, str]] = set()
         for att in own_attdefs(spec):
             mode = att.node.get("mode", "add")
             if mode == "delete":
                 removed.add(att.key)
-            elif mode == "change" and att.key in by_key:
-                own[att.key] = attdef(changed_attdef(by_key[att.key].node, att.node))
             elif mode != "change":
                 own[att.key] = att
         result: list[tuple[str | None, AttDef]] = [

@@ -14,9 +14,10 @@ from pathlib import Path
 import platformdirs
 from lxml import etree
 
+from ..tei import TEI_NS
+
 ENV = "TEIPIPE_P5"
 P5_NAME = "p5subset.xml"
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 SPEC_KINDS = {"elementSpec": "element", "classSpec": "class", "macroSpec": "macro",
               "dataSpec": "data"}
 

@@ -10,6 +10,7 @@ thread-safe (one per thread).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -37,7 +38,7 @@ class Validator:
     """What the secure reader allows of the documents validated."""
 
     def validate(self, data: bytes, display: str,
-                 origins: dict[int, Location] | None = None,
+                 origins: Mapping[int, Location] | None = None,
                  parsed: saxon.PyXdmNode | None = None,
                  path: Path | None = None) -> list[Diagnostic]:
         """Every problem of one document; `origins` maps TEI lines to plain-text places;
@@ -45,7 +46,7 @@ class Validator:
         tree, problems = safexml.parse(data, display, self.limits, path)
         if tree is None:
             return problems
-        place = _Placer(data, display, tree.getroot(), origins or {})
+        place = _Placer(data, display, tree.getroot(), {} if origins is None else origins)
         for problem in self.grammar.check(tree) if self.grammar is not None else []:
             problems.append(place.diagnostic(problem.code, problem.element, problem.attribute,
                                              problem.message, problem.line))
@@ -79,7 +80,7 @@ class _Placer:
     data: bytes
     display: str
     root: etree._Element
-    origins: dict[int, Location]
+    origins: Mapping[int, Location]
 
     @cached_property
     def columns(self) -> dict[etree._Element, int]:

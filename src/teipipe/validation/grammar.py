@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..tei import TEI_NS
+from ..xml import safexml
 from .reduce import Name, element_names, restrict, simplified
 
 if TYPE_CHECKING:
@@ -318,7 +319,7 @@ def attributes_interleaved(grammar: etree._Element) -> etree._Element | None:
             "include", "externalRef", "parentRef")))) or grammar.find(
                 f".//{{{RNG_NS}}}grammar") is not None:
         return None
-    copy = etree.fromstring(etree.tostring(grammar))
+    copy = etree.fromstring(etree.tostring(grammar), safexml.parser())
     defines = {d.get("name"): d for d in copy.iter(f"{{{RNG_NS}}}define")}
     known: dict[str, bool] = {}
 

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from ..xml import safexml
+
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 Name = tuple[str, str]
 """(namespace, local name) of an element."""
@@ -47,7 +49,7 @@ def restrict(grammar: etree._Element, names: Iterable[Name]) -> etree._Element |
             f".//{{{RNG_NS}}}externalRef") is not None:
         return None
     keep = set(names)
-    copy = etree.fromstring(etree.tostring(grammar))
+    copy = etree.fromstring(etree.tostring(grammar), safexml.parser())
     for element in list(copy.iter(f"{{{RNG_NS}}}element")):
         name = element.get("name")
         if name is None or ":" in name:
@@ -130,7 +132,7 @@ def simplified(grammar: etree._Element) -> etree._Element:
     optional or repeated one goes. libxml2 then places errors where jing does; used for
     the messages of invalid documents with small grammars only, as libxml2 took minutes
     to compile some simplified cuts of tei_all."""
-    copy = etree.fromstring(etree.tostring(grammar))
+    copy = etree.fromstring(etree.tostring(grammar), safexml.parser())
     defines = {d.get("name", ""): d for d in copy.iter(f"{{{RNG_NS}}}define")}
     changed = True
     while changed:

@@ -18,6 +18,8 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Location, Severity
 from ..schema import p5 as p5_mod
+from ..tei import TEI_NS
+from ..xml import safexml
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -161,11 +163,11 @@ def embedded_schematron(rng: etree._Element) -> etree._Element:
     """The Schematron rules embedded in a RELAX NG grammar, as one Schematron schema."""
     schema = etree.Element(f"{{{SCH_NS}}}schema", nsmap={"sch": SCH_NS})
     schema.set("queryBinding", "xslt2")
-    prefixes = {"tei": "http://www.tei-c.org/ns/1.0", "xs": "http://www.w3.org/2001/XMLSchema"}
+    prefixes = {"tei": TEI_NS, "xs": "http://www.w3.org/2001/XMLSchema"}
     for ns in rng.iter(f"{{{SCH_NS}}}ns"):
         prefixes[ns.get("prefix", "")] = ns.get("uri", "")
     for prefix, uri in sorted(prefixes.items()):
         etree.SubElement(schema, f"{{{SCH_NS}}}ns", prefix=prefix, uri=uri)
     for pattern in rng.iter(f"{{{SCH_NS}}}pattern"):
-        schema.append(etree.fromstring(etree.tostring(pattern)))
+        schema.append(etree.fromstring(etree.tostring(pattern), safexml.parser()))
     return schema

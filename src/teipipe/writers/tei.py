@@ -72,9 +72,10 @@ class WrittenTEI:
     def to_bytes(self) -> bytes:
         return serialize(self.tree)
 
-    def origin_by_line(self) -> dict[int, Location]:
-        """XML line → source location, for the serialised bytes (first element on a line)."""
-        reparsed = etree.fromstring(self.to_bytes(), safexml.parser())
+    def origin_by_line(self, data: bytes | None = None) -> dict[int, Location]:
+        """XML line → source location, for the serialised bytes (first element on a line);
+        `data`: those bytes, when the caller has them already."""
+        reparsed = etree.fromstring(self.to_bytes() if data is None else data, safexml.parser())
         table: dict[int, Location] = {}
         for original, copy in zip(self.tree.getroot().iter(), reparsed.iter(), strict=False):
             loc = self.origins.get(original)

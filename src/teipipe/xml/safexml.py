@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..diagnostics import Diagnostic, Location, Severity
+from ..diagnostics import Diagnostic, Location, Severity, unreadable
 from ..source import too_large
 
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
@@ -133,8 +133,7 @@ def read_bytes(path: Path, display: str, limit: int) -> tuple[bytes | None, list
             return None, [too_large(display, size, limit)]
         return path.read_bytes(), []
     except OSError as error:
-        return None, [Diagnostic("input.unreadable", Severity.ERROR, Location(display),
-                                 f"cannot read the file: {error.strerror or error}")]
+        return None, [unreadable("input.unreadable", display, error)]
 
 
 def read(path: Path, display: str,

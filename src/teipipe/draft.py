@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..passes.correspondence import Found, Reading
+from .passes.correspondence import Found, Reading
 
 _TOO_LONG = 70  # characters of a source line quoted in a comment
 
