@@ -303,7 +303,7 @@ def build_cpu_child(project: Path, runs: int) -> None:
     import io
     from contextlib import redirect_stderr
 
-    from teipipe.build.steps import build
+    from teipipe.machinery.steps import build
     from teipipe.project.layout import Project
 
     def once() -> float:

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from support.schema_helpers import ROOT
-from teipipe.build.progress import Progress
 from teipipe.cli import main
+from teipipe.machinery.progress import Progress
 
 
 class Terminal(io.StringIO):

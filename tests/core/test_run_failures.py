@@ -18,9 +18,9 @@ import pytest
 from lxml import etree
 
 from teipipe import files
-from teipipe.build import lock as buildlock
-from teipipe.build.cache import CACHE_DIR
 from teipipe.cli import main
+from teipipe.machinery import lock as buildlock
+from teipipe.machinery.cache import CACHE_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 LETTER = ROOT / "corpus" / "texts" / "1936-08-10_serge-to-trotsky_en"
@@ -176,7 +176,7 @@ def test_a_second_build_stops_with_a_message(tmp_path: Path,
     # The first build: another process holding the project's lock until told to stop.
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys; from pathlib import Path\n"
-         "from teipipe.build.lock import held\n"
+         "from teipipe.machinery.lock import held\n"
          "with held(Path(sys.argv[1])):\n print('held', flush=True); sys.stdin.read()",
          str(root / CACHE_DIR)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from support.outputs_paths import REPO, SHARED
-from teipipe.build import steps as build
+from teipipe.machinery import steps as build
 from teipipe.project.layout import Project
 from teipipe.publish.transform import Transformer
 

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from support.outputs_paths import FIXTURES
-from teipipe.build import steps as build
+from teipipe.machinery import steps as build
 from teipipe.project.register import parse as parse_register
 from teipipe.publish import cmif
 from teipipe.publish.transform import SITE_PAGE, Transformer

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import html5lib
 
 from support.outputs_paths import REPO
-from teipipe.build import steps as build
+from teipipe.machinery import steps as build
 from teipipe.project.layout import Project
 from teipipe.project.register import Entry
 

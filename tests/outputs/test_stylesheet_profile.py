@@ -10,8 +10,8 @@ import io
 import shutil
 from pathlib import Path
 
-from teipipe.build.settings import BuildSettings
-from teipipe.build.steps import build
+from teipipe.machinery.settings import BuildSettings
+from teipipe.machinery.steps import build
 from teipipe.project.layout import Project
 from teipipe.publish.transform import STYLESHEETS, Stylesheets
 

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from teipipe.build.task import Converter, Job, Outcome
+from teipipe.machinery.task import Converter, Job, Outcome
 
 
 @dataclass(frozen=True)

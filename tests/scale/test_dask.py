@@ -12,8 +12,8 @@ from distributed import Client, LocalCluster
 from killer import KillOnce
 
 from support.scale import run_build, tei_bytes
-from teipipe.build.dask_executor import DaskExecutor
-from teipipe.build.executor import SerialExecutor
+from teipipe.machinery.dask_executor import DaskExecutor
+from teipipe.machinery.executor import SerialExecutor
 from teipipe.project.layout import Project
 
 

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 from support.scale import SYNTH_COUNT, run_build, tei_bytes
-from teipipe.build.cache import ParsedSidecars
 from teipipe.cli import main
 from teipipe.corpus.links import SidecarSummary, plan_links, summarize
+from teipipe.machinery.cache import ParsedSidecars
 from teipipe.project.layout import Project
 from teipipe.project.register import Register
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from teipipe.build.cache import CACHE_DIR, InputHashes, sha256
+from teipipe.machinery.cache import CACHE_DIR, InputHashes, sha256
 
 
 def remembered(root: Path) -> dict[str, list[object]]:

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from support.scale import run_build
-from teipipe.build import task
-from teipipe.build.settings import BuildSettings
-from teipipe.build.steps import Report, write_schema_files
+from teipipe.machinery import task
+from teipipe.machinery.settings import BuildSettings
+from teipipe.machinery.steps import Report, write_schema_files
 from teipipe.project.layout import Project
 from teipipe.writers.tei import WrittenTEI
 from teipipe.xml import safexml, saxon
@@ -65,7 +65,7 @@ def test_each_text_is_converted_once_and_its_tei_parsed_once_per_engine(
     assert not state.failed, [d.format() for d in state.diagnostics]
     assert len(state.tei_files) == texts
     del calls["tasks running"]
-    assert calls == Counter({"teipipe.build.task.convert_source": texts,
+    assert calls == Counter({"teipipe.machinery.task.convert_source": texts,
                              "teipipe.xml.saxon.from_tree": texts,
                              "teipipe.xml.safexml.parse": texts,
                              "WrittenTEI.to_bytes": texts})

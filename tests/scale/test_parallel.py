@@ -7,7 +7,7 @@ import os
 from killer import pid_of
 
 from support.scale import SYNTH_COUNT, run_build, tei_bytes
-from teipipe.build.executor import ProcessExecutor, SerialExecutor
+from teipipe.machinery.executor import ProcessExecutor, SerialExecutor
 from teipipe.project.layout import Project
 
 

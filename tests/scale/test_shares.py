@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from support.scale import run_build
-from teipipe.build.shares import DocumentShares
+from teipipe.machinery.shares import DocumentShares
 from teipipe.project.edition import load as load_edition
 from teipipe.project.layout import Project
 from teipipe.project.register import load as load_register

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from support.schema_helpers import SCHEMA
-from teipipe.build.settings import BuildSettings
-from teipipe.build.steps import Report, compile_schema
 from teipipe.cli import main
+from teipipe.machinery.settings import BuildSettings
+from teipipe.machinery.steps import Report, compile_schema
 from teipipe.project.layout import Project
 
 EXPECTED = ("schema/teipipe.sch: error: the committed file is not what the ODD compiles to; "

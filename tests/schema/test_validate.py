@@ -125,8 +125,8 @@ def test_workers_give_the_serial_messages_in_the_same_order(
 
 
 def test_workers_only_for_many_files(capsys: pytest.CaptureFixture[str]) -> None:
-    from teipipe.build.executor import default_jobs
     from teipipe.commands.validate import FILES_PER_WORKER, jobs_for
+    from teipipe.machinery.executor import default_jobs
     assert jobs_for(None, 0) == jobs_for(None, 2 * FILES_PER_WORKER - 1) == 1
     assert jobs_for(None, 2 * FILES_PER_WORKER) == min(2, default_jobs())
     assert jobs_for(None, 1000 * FILES_PER_WORKER) == default_jobs()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from teipipe.build.executor import Executor
-from teipipe.build.steps import BuildResult, build
+from teipipe.machinery.executor import Executor
+from teipipe.machinery.steps import BuildResult, build
 from teipipe.project.layout import Project
 
 SYNTH_COUNT = 48

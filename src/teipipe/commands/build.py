@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..build import executor as executor_mod
-from ..build import steps as build_mod
-from ..build.lock import BuildLocked
+from ..machinery import executor as executor_mod
+from ..machinery import steps as build_mod
+from ..machinery.lock import BuildLocked
 from ..project import layout as project_mod
 from .common import (
     EXIT_PROBLEMS,

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from .. import readers, validation
-from ..build.progress import Progress
 from ..diagnostics import Diagnostic, Severity
 from ..files import schema_base_for, write_atomic
+from ..machinery.progress import Progress
 from ..passes import Options
 from ..pipeline import Converted, convert_file
 from ..project import edition as edition_mod

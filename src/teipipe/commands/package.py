@@ -9,8 +9,8 @@ from pathlib import Path
 
 import bagit
 
-from ..build import steps as build_mod
-from ..build.lock import BuildLocked
+from ..machinery import steps as build_mod
+from ..machinery.lock import BuildLocked
 from ..project import layout as project_mod
 from ..publish import bundle
 from .common import (

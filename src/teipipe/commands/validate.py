@@ -14,9 +14,9 @@ from pathlib import Path
 from lxml import etree
 
 from .. import validation
-from ..build import executor as executor_mod
-from ..build.progress import Progress
 from ..diagnostics import Diagnostic, Location, Severity
+from ..machinery import executor as executor_mod
+from ..machinery.progress import Progress
 from ..project import layout as project_mod
 from ..tei import RNG_FILE, TEI_NS
 from ..validation import reduce, sources
