@@ -39,6 +39,11 @@ class MarkerStyle:
         return _marker_pattern(self.bracketed, label)
 
 
+# What a marker may follow without a space besides a letter: punctuation and the
+# closing quotation marks of the five languages (`Aussicht«1`, `"Curley"1`).
+_CLOSES = r".»«”“’‘›‹\"')\]!?;:,"
+
+
 @lru_cache(maxsize=4096)
 def _marker_pattern(bracketed: bool, label: str) -> re.Pattern[str]:
     escaped = re.escape(label)
@@ -47,7 +52,7 @@ def _marker_pattern(bracketed: bool, label: str) -> re.Pattern[str]:
     # Glued digits: after a letter or closing punctuation, never inside a number;
     # one space is allowed only after punctuation (`longtemps ? 379`).
     return re.compile(
-        rf"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,])\s?)(?<!\d){escaped}(?![\d\w])")
+        rf"(?:(?<=[^\W\d_])|(?<=[{_CLOSES}])\s?)(?<!\d){escaped}(?![\d\w])")
 
 
 # How likely a number is a marker, by what touches it. A chain's score is its links
@@ -116,9 +121,9 @@ def _text_nodes(doc: Document) -> list[tuple[str, str]]:
 # Every number that may be a marker (for any label, so that each text is scanned
 # once for all the notes), by how it stands:
 _ANY_GLUED = re.compile(  # `Brief2`, `Mittheilungen.3`, `Co—4`
-    r"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,—–]))(?<!\d)(?P<label>\d{1,4})(?![\d\w])")
+    rf"(?:(?<=[^\W\d_])|(?<=[{_CLOSES}—–]))(?<!\d)(?P<label>\d{{1,4}})(?![\d\w])")
 _ANY_AFTER_PUNCT = re.compile(  # `entnommen. 1, daß`
-    r"(?<=[.»”’)\]!?;:,]) (?P<label>\d{1,4})(?![\d\w])")
+    rf"(?<=[{_CLOSES}]) (?P<label>\d{{1,4}})(?![\d\w])")
 _ANY_SPACED = re.compile(  # `Begleiter 35 auf`, `werde 1.`
     r"(?<=[^\W\d_]) (?P<label>\d{1,4})(?=\s*[,.;:!?)»”’]|\s+[a-zà-ÿ]|\s*$)")
 _ANY_OPENING = re.compile(  # `chiamato (1 et si vegga`: the marker before a bracket's words
