@@ -14,19 +14,8 @@ from dataclasses import dataclass
 from datetime import date as calendar_date
 
 from ..model import DateValue
-from .datewords import (
-    ARTICLES,
-    DATE_LABELS,
-    DOCKET_WORDS,
-    FROM_WORDS,
-    LETTER_WORDS,
-    PLACE_PARTICLES,
-    ROMAN_MONTHS,
-    fold,
-    is_weekday,
-    month_number,
-    words,
-)
+from .datewords import ROMAN_MONTHS, month_number
+from .places import is_time_tail, place_after, place_before
 
 _DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first|ultimo|último|dernier|last)"
         r"(?:er|re|ème|e|sten|st|nd|rd|th|d|ten|ter|te|t|r|o|º|°|ª)?\.?(?:º|°)?")
@@ -47,11 +36,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day-month-year", re.compile(
         rf"(?<![\w.]){_DAY}(?:/[0-3]?\d)?{_OF}[\s–—]*{_MONTH_WORD}{_BEFORE_YEAR}{_YEAR}", re.I)),
     ("month-day-year", re.compile(
-        rf"(?<![\w]){_MONTH_WORD}[\s—–-]*[(\[]?(?:the\s+)?{_DAY}\s*[,/—–-]?\s*{_YEAR}", re.I)),
+        rf"(?<![\w]){_MONTH_WORD}[\s:—–-]*[(\[]?(?:the\s+)?{_DAY}\s*(?:[,/—–-]\s*)?/?"
+        rf"(?:de\s+)?{_YEAR}", re.I)),
     ("day-roman-year", re.compile(
         rf"(?<![\w.]){_NUMBER_DAY}\.?[\s/-]*{_ROMAN}\.?[\s/.-]*{_YEAR}")),
     ("numeric", re.compile(
-        rf"(?<![\w./-]){_NUMBER_DAY}(?P<sep>[./-])\s?(?P<num>[01]?\d)(?P=sep)\s?{_YEAR}(?![\d./]\d)")),
+        rf"(?<![\w./,-]){_NUMBER_DAY}(?P<sep>[./,-])\s?(?P<num>[01]?\d)(?:(?P=sep)\s?|\.?\s)"
+        rf"{_YEAR}(?![\d./]\d)")),
     ("iso", re.compile(
         r"(?<![\w-])(?P<year>1[0-9]\d\d|20\d\d)-(?P<num>[01]\d)(?:-(?P<day>[0-3]\d))?(?![\w-])")),
     ("year-month-day", re.compile(
@@ -126,6 +117,9 @@ def _value(rule: str, match: re.Match[str], century: int | None) -> str | None:
     day = _day_number(day_text) if day_text else None
     if day == _LAST_DAY and month is not None and 1 <= month <= 12:
         day = monthrange(year, month)[1]
+    if rule == "numeric" and match["sep"] == "," and not match.groupdict().get("yyy") \
+            and not match.groupdict().get("year"):
+        return None  # `17,5,94` may be numbers; `17,5,944` and `17,5,1944` are dates
     if rule == "numeric" and month is not None and day is not None and month > 12 >= day:
         month, day = day, month  # `6/27/1850`: month first, as American letters write it
     return iso_date(year, month, day)
@@ -194,9 +188,6 @@ def range_end(value: str) -> str:
 
 _LONGEST_DATELINE = 100
 _TRAILING = re.compile(r"^[\s.,;:)\]—–-]*$")
-_BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")
-_ELIDED_FROM = re.compile(r"^(?:dall|dalla|dal|da|de|d|del|della|des|du)[’']", re.I)
-_PLACE_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-ZÀ-Ý]\.(?:[A-ZÀ-Ý]\.)*|St\.|S\.)$")
 
 
 @dataclass(frozen=True)
@@ -211,80 +202,6 @@ class DatelineFound:
     place_end: int = 0
 
 
-def _is_article(word: str, alone: bool) -> bool:
-    """`le`, `den`, `a’` before the day; capitalised only at the line's start (`A 4 de
-    mayo`), since after a place it is part of the name (`M.Stammlager III A`)."""
-    return fold(word.rstrip(",")) in ARTICLES and (alone or not word[:1].isupper())
-
-
-def _strip_fillers(prefix: str) -> str:
-    """The prefix without the article and weekday before the day (`, Samstag den`)."""
-    words = prefix.rstrip(" ,–—").split(" ")
-    while words and (_is_article(words[-1], alone=len(words) == 1) or is_weekday(words[-1])
-                     or words[-1] in ("", ",")):
-        words.pop()
-    return " ".join(words).rstrip(" ,–—")
-
-
-def _is_place_segment(segment: str) -> bool:
-    words = segment.split()
-    if not 1 <= len(words) <= 5 or fold(words[0]) in LETTER_WORDS:
-        return False
-    if not _PLACE_WORD.match(words[0]):
-        return False
-    return all(_PLACE_WORD.match(w) or w.lower() in PLACE_PARTICLES for w in words[1:])
-
-
-def _place_of(prefix: str) -> tuple[str, int] | None:
-    """The place named before a date, and where it starts; ('', 0) for no place; None
-    when the prefix is not a place (so the line is not a dateline)."""
-    head = _strip_fillers(_BRACKETED.sub(lambda m: " " * len(m.group()), prefix))
-    if not head:
-        return "", 0
-    offset = len(head) - len(head.lstrip())
-    head = head.strip()
-    first, _, rest = head.partition(" ")
-    if fold(first.rstrip(":,")) in DOCKET_WORDS:
-        return None
-    if fold(first.rstrip(":,")) in DATE_LABELS:
-        if not rest.strip():
-            return "", 0
-        offset += len(first) + 1
-        head = rest.lstrip()
-        first, _, rest = head.partition(" ")
-    if rest and fold(first) in FROM_WORDS and first[:1].isupper():
-        offset += len(first) + 1
-        head = rest.lstrip()
-    elided = _ELIDED_FROM.match(head)
-    if elided and head[elided.end():][:1].isupper():
-        offset += elided.end()
-        head = head[elided.end():]
-    segments = [s.strip() for s in head.split(",")]
-    if len(segments[0]) > 4 and segments[0].endswith(".") and segments[0][-3:-1].isalpha():
-        segments[0] = segments[0][:-1]  # `Zürich. den 11 Mai`: the full stop ends the place
-    if any(len(s.split()) > 5 for s in segments[1:]):
-        return None
-    if _is_place_segment(segments[0]):
-        return segments[0], offset
-    return _trailing_place(head, offset) if len(segments) == 1 else None
-
-
-_PRONOUNS = words("i we je nous ich wir io noi yo nosotros")
-
-
-def _trailing_place(head: str, offset: int) -> tuple[str, int] | None:
-    """`Bord en mer Salonique`: a short prefix ending in a capitalised name names the
-    place with its last words; a longer one is a sentence, not a date line."""
-    words = head.split()
-    if len(words) > 4 or fold(words[0]) in LETTER_WORDS or fold(words[0]) in _PRONOUNS:
-        return None  # `I arrived in London 3 March 1850` is a sentence
-    for start in range(1, len(words)):
-        candidate = " ".join(words[start:])
-        if words[start][:1].isupper() and _is_place_segment(candidate):
-            return candidate, offset + head.index(candidate)
-    return None
-
-
 def read_dateline(line: str, century: int | None = None) -> DatelineFound | None:
     """A line that is nothing but a date, with a place before it: values and spans.
 
@@ -292,9 +209,16 @@ def read_dateline(line: str, century: int | None = None) -> DatelineFound | None
     if len(line) > _LONGEST_DATELINE:
         return None  # a paragraph, not a date line: spare the date patterns
     found = find_date(line, century)
-    if found is None or not _TRAILING.match(line[found.end:]):
+    if found is None:
         return None
-    place = _place_of(line[: found.start])
+    place = place_before(line[: found.start])
+    tail = line[found.end:]
+    if not _TRAILING.match(tail) and not is_time_tail(tail):
+        after = place_after(tail) if place == ("", 0) else None
+        if after is None:
+            return None
+        name, start = after[0], found.end + after[1]
+        return DatelineFound(found.value, found.start, found.end, name, start, start + len(name))
     if place is None:
         return None
     name, start = place
@@ -316,7 +240,7 @@ def read_yearless_place(line: str) -> str | None:
     for pattern in _YEARLESS:
         match = pattern.search(line)
         if match is not None and month_number(match["month"]) is not None:
-            place = _place_of(line[: match.start()])
+            place = place_before(line[: match.start()])
             return (place[0] or None) if place else None
     return None
 

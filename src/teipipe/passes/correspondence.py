@@ -25,7 +25,7 @@ from ..language.correspondents import (
     signature_sender,
     title_parties,
 )
-from ..language.dates import find_date, read_dateline, read_yearless_place
+from ..language.dates import DatelineFound, find_date, read_dateline, read_yearless_place
 from ..model import (
     AddressLine,
     Block,
@@ -208,7 +208,8 @@ def century_of(lines: list[str]) -> int | None:
 def _from_title_line(line: _Line, century: int | None) -> tuple[Found | None, Found | None]:
     """Date and place an editor's title line gives after the names, else its date alone."""
     parties = title_parties(line.text)
-    parsed = read_dateline(parties.rest, century) if parties and parties.rest else None
+    parsed = read_dateline(parties.rest, century) if parties and parties.rest else \
+        _dated_tail(line.text, century)
     if parsed is not None and parsed.date.when:
         place = _found(parsed.place, "high", line, "title line") if parsed.place else None
         return _found(parsed.date.when, "high", line, "title line"), place
@@ -216,6 +217,18 @@ def _from_title_line(line: _Line, century: int | None) -> tuple[Found | None, Fo
     if found is not None and found.value.when:
         return _found(found.value.when, "medium", line, "title line"), None
     return None, None
+
+
+def _dated_tail(title: str, century: int | None) -> DatelineFound | None:
+    """`… Doge and Senate of Venice, The Hague, 29 agosto 1622`: where the names of a
+    title line are not read, the place and date after one of its commas."""
+    position = title.find(", ")
+    while position >= 0:
+        parsed = read_dateline(title[position + 2:], century)
+        if parsed is not None:
+            return parsed
+        position = title.find(", ", position + 2)
+    return None
 
 
 def _date_and_place(top: list[_Line], bottom: list[_Line],
