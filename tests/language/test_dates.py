@@ -74,6 +74,16 @@ DATELINES = [
     ("Bord en mer environ de Corfou le 04 Novembre 1916", None, "1916-11-04", "Corfou"),
     ("En Madrid a 3 de mayo de 1820", None, "1820-05-03", "Madrid"),
     ("Sevilla, mayo 3 de 1820", None, "1820-05-03", "Sevilla"),
+    # Chancery dates: days in small Roman figures or ordinal words, `mil vc xxxvi`.
+    ("Escript à Valence le dixieme jour de aoust mil vc xxxvi.", None, "1536-08-10",
+     "Valence"),
+    ("Escript à Roussillon le vme jour d’aoust mil vc xxxvi.", None, "1536-08-05",
+     "Roussillon"),
+    ("Escript au camp de Pernes le dernier jour d’avril mil vc xxxvii.", None,
+     "1537-04-30", "camp de Pernes"),
+    ("À Guillestre le iiiime jour de decembre mil vc xxxvii.", None, "1537-12-04",
+     "Guillestre"),
+    ("Dall’Haya li xi febraro 1620", None, "1620-02-11", "Haya"),
 ]
 
 
@@ -125,7 +135,16 @@ def test_iso_problems_name_what_is_wrong() -> None:
     assert range_end("1900-02") == "1900-02-28" and range_end("1904-02") == "1904-02-29"
 
 
+def test_names_after_a_date_are_no_place() -> None:
+    assert read_dateline("12. März 1857. Friedrich Ehrhardt an Alfred Escher") is None
+    assert read_dateline("Walt Whitman to Thomas Jefferson Whitman, May 23, 1864") is None
+
+
 def test_a_date_line_without_a_year_still_names_its_place() -> None:
+    assert read_yearless_place("Camden Friday Evn'g Sept: 22") == "Camden"
+    assert read_yearless_place("322 Stevens st. Camden, N.J. Monday June 7.") == \
+        "322 Stevens st. Camden, N.J."
+    assert read_yearless_place("Camden Feb. 14 p m") == "Camden"
     assert read_yearless_place("Berlin, 18. April.") == "Berlin"
     assert read_yearless_place("Chur den 19ten May.") == "Chur"
     assert read_yearless_place("Lettre à Marguerite Rosmer, 27 septembre") is None

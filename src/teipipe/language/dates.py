@@ -14,20 +14,26 @@ from dataclasses import dataclass
 from datetime import date as calendar_date
 
 from ..model import DateValue
-from .datewords import ROMAN_MONTHS, month_number
+from .datewords import ROMAN_MONTHS, month_number, ordinal_day, roman_value
 from .places import is_time_tail, place_after, place_before
 
-_DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first|ultimo|último|dernier|last)"
-        r"(?:er|re|ème|e|sten|st|nd|rd|th|d|ten|ter|te|t|r|o|º|°|ª)?\.?(?:º|°)?")
+# A day in figures, words (`primo`, `dernier`, `dixiesme`) or small Roman figures (`le
+# xxviiie jour`, `li xi febraro`), as chanceries wrote them into the 17th century.
+_DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first|ultimo|último|dernier|last"
+        r"|(?-i:[ivx]{1,7})(?=m?e\b|\s)|[a-zé-]{3,18}i[eé]s?me)"
+        r"(?:er|re|ème|me|e|sten|st|nd|rd|th|d|ten|ter|te|t|r|o|º|°|ª)?\.?(?:º|°)?")
 _MONTH_WORD = r"(?P<month>[^\W\d_]{3,12}(?:\.?[^\W\d_]{1,4})?\.?|(?:[7-9]|10)bre?|[Xx]bre?)"
 # `1538`, `(1538)`, `[1538]`: editions put a year the writer left out in brackets. Two
 # digits (`Bern 19. XI. 50`, `May 22/96`) count only where the caller knows the century.
 # A note number glued to a year at the end of a line (`April 2, 19021`) is not the year's.
 _YEAR = (r"[(\[]?\s*(?:(?P<year>1[0-9]\d\d|20\d\d)(?:\d{1,2}(?=\W*$))?|'?(?P<yy>\d\d)"
-         r"|(?P<yyy>[89]\d\d))(?![\d/])\s*[)\]]?")
+         r"|(?P<yyy>[89]\d\d)|(?P<old>(?:mil\s+)?(?-i:[ivx]{0,3}c\s+[ivxl]{1,8})\b))"
+         r"(?![\d/])\s*[)\]]?")
 # `4 de mayo`, `3rd of March`, `3 di marzo`, `all’ultimo d’ottobre`
-_OF = r"(?:\s*(?:de|del|di|of|day\s+of)\b|\s*d[’'](?=\w))?"
+_OF = r"(?:\s*(?:jour\s+)?(?:de|del|di|of|day\s+of)\b|\s*(?:jour\s+)?d[’'](?=\w)|\s+jour)?"
 _BEFORE_YEAR = r"[\s,.–—]*(?:(?:de|del|di|of)\s+)?"
+# `March 21 PM '91`: the time of day between the day and the year
+_CLOCK = r"(?:\s+[ap]\.?\s?m\.?)?"
 _ROMAN = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _NUMBER_DAY = r"(?P<day>[0-3]?\d)"
 
@@ -36,7 +42,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day-month-year", re.compile(
         rf"(?<![\w.]){_DAY}(?:/[0-3]?\d)?{_OF}[\s–—]*{_MONTH_WORD}{_BEFORE_YEAR}{_YEAR}", re.I)),
     ("month-day-year", re.compile(
-        rf"(?<![\w]){_MONTH_WORD}[\s:—–-]*[(\[]?(?:the\s+)?{_DAY}\s*(?:[,/—–-]\s*)?/?"
+        rf"(?<![\w]){_MONTH_WORD}[\s:—–-]*[(\[]?(?:the\s+)?{_DAY}\]?{_CLOCK}\s*(?:[,/—–-]\s*)?/?"
         rf"(?:de\s+)?{_YEAR}", re.I)),
     ("day-roman-year", re.compile(
         rf"(?<![\w.]){_NUMBER_DAY}\.?[\s/-]*{_ROMAN}\.?[\s/.-]*{_YEAR}")),
@@ -52,7 +58,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?<![\w]){_MONTH_WORD}{_BEFORE_YEAR}[(\[]?(?P<year>1[0-9]\d\d|20\d\d)(?!\d)[)\]]?",
         re.I)),
 )
-_HAS_YEAR = re.compile(r"1[0-9]\d\d|20\d\d|\d\d")
+_HAS_YEAR = re.compile(r"\d\d|c [ivxl]")
 _LAST_DAY = 0  # `all’ultimo d’aprile`: the month's last day
 _DAY_WORDS = {"primo": 1, "premier": 1, "primero": 1, "first": 1,
               "ultimo": _LAST_DAY, "último": _LAST_DAY, "dernier": _LAST_DAY, "last": _LAST_DAY}
@@ -100,12 +106,21 @@ def _year(match: re.Match[str], century: int | None) -> int | None:
         return century * 100 + int(groups["yy"])
     if groups.get("yyy"):
         return 1000 + int(groups["yyy"])  # `Wien, 28. X. 904`: the thousands left out
+    if groups.get("old"):
+        hundreds, _, rest = groups["old"].split()[-2:][0].partition("c")
+        return 1000 + 100 * (roman_value(hundreds) or 1) + (roman_value(
+            groups["old"].split()[-1]) or 0)  # `mil vc xxxvi`: 1000, 5 × 100, 36
     return None
 
 
-def _day_number(text: str) -> int:
+def _day_number(text: str) -> int | None:
     word = text.lower()
-    return _DAY_WORDS[word] if word in _DAY_WORDS else int(text)
+    if word in _DAY_WORDS:
+        return _DAY_WORDS[word]
+    if word.isdigit():
+        return int(word)
+    return roman_value(word) if text.islower() and set(word) <= set("ivx") else \
+        ordinal_day(word)
 
 
 def _value(rule: str, match: re.Match[str], century: int | None) -> str | None:
@@ -115,6 +130,8 @@ def _value(rule: str, match: re.Match[str], century: int | None) -> str | None:
     month = _month_of(match)
     day_text = match.groupdict().get("day")
     day = _day_number(day_text) if day_text else None
+    if day_text and day is None:
+        return None  # a word in the place of the day that names none
     if day == _LAST_DAY and month is not None and 1 <= month <= 12:
         day = monthrange(year, month)[1]
     if rule == "numeric" and match["sep"] == "," and not match.groupdict().get("yyy") \
@@ -228,8 +245,8 @@ def read_dateline(line: str, century: int | None = None) -> DatelineFound | None
 
 
 _YEARLESS = (
-    re.compile(rf"(?<![\w.]){_DAY}{_OF}\s*{_MONTH_WORD}[\s.,;:)\]]*$", re.I),
-    re.compile(rf"(?<!\w){_MONTH_WORD}[\s—–-]*{_DAY}[\s.,;:)\]]*$", re.I),
+    re.compile(rf"(?<![\w.]){_DAY}{_OF}\s*{_MONTH_WORD}(?P<tail>[^\d]*|[\s—–-]+\d.*)$", re.I),
+    re.compile(rf"(?<!\w){_MONTH_WORD}[\s:—–-]*\[?{_DAY}\]?(?P<tail>\D.*)?$", re.I),
 )
 
 
@@ -239,7 +256,9 @@ def read_yearless_place(line: str) -> str | None:
         return None
     for pattern in _YEARLESS:
         match = pattern.search(line)
-        if match is not None and month_number(match["month"]) is not None:
+        tail = (match["tail"] or "") if match is not None else ""
+        if match is not None and month_number(match["month"]) is not None and (
+                _TRAILING.match(tail) or is_time_tail(tail)):
             place = place_before(line[: match.start()])
             return (place[0] or None) if place else None
     return None

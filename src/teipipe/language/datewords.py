@@ -47,7 +47,7 @@ _WEEKDAYS = (
 ARTICLES = words("le ce den d am the on this li addi il el a ai al a’ a' all’ all' lì di del")
 
 # Words that introduce the place of writing: `De Strasbourg`, `From London`, `Aus Wien`.
-FROM_WORDS = words("de from aus von da di dal dalla desde in en at zu")
+FROM_WORDS = words("de from aus von da di dal dalla desde in en at zu a")
 
 # Words between a label and its place: `Escript à Valence`, `Geschrieben zu Bern`.
 AT_WORDS = words("a au aux en in at zu dans da dal dalla ad")
@@ -128,3 +128,36 @@ def month_number(word: str) -> int | None:
 
 def is_weekday(word: str) -> bool:
     return fold(word.rstrip(",")) in WEEKDAYS
+
+
+_ROMAN_FIGURES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman_value(figures: str) -> int | None:
+    """The number small Roman figures write (`xxiiii` 24, `xix` 19), else None."""
+    values = [_ROMAN_FIGURES.get(f) for f in figures.lower()]
+    if not values or None in values:
+        return None
+    total = 0
+    for value, after in zip(values, [*values[1:], 0], strict=True):
+        assert value is not None and after is not None
+        total += -value if value < after and after <= 10 * value and value != 5 else value
+    return total
+
+
+# French day ordinals, the stems of `dixième`, `dixiesme`, `quatreiesme`, `vingt-et-unième`
+_ORDINAL_STEMS = (
+    "un deux trois quatr cinqu six sept huit neuv dix onz douz treiz quatorz quinz seiz "
+    "dix-sept dix-huit dix-neuv vingt vingt-et-un vingt-deux vingt-trois vingt-quatr "
+    "vingt-cinqu vingt-six vingt-sept vingt-huit vingt-neuv trent trente-et-un")
+_ORDINALS = {stem: number for number, stem in enumerate(_ORDINAL_STEMS.split(), start=1)}
+
+
+def ordinal_day(word: str) -> int | None:
+    """The day a French ordinal names (`dixieme` 10, `cinquiesme` 5), else None."""
+    folded = fold(word).replace("iesme", "ieme").replace(" ", "-")
+    if not folded.endswith("ieme"):
+        return 2 if folded in ("second", "seconde") else None
+    stem = folded[:-4].rstrip("e").replace("vingt-un", "vingt-et-un")
+    return _ORDINALS.get(stem) or _ORDINALS.get(stem + "e") or (
+        1 if stem in ("prem", "premi") else None)

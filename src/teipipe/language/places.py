@@ -42,6 +42,7 @@ _STREET_ABBREVIATION = re.compile(r"^[a-z]{1,3}\.$")
 # Parts of a place written between dashes: `Camden NJ—US America`, `Adel Grange —Leeds—`
 _SEPARATOR = re.compile(r"\s*(?:,|[—–]|\s-\s)\s*")
 _PRONOUNS = words("i we je nous ich wir io noi yo nosotros")
+_MERIDIEM = re.compile(r"\b[ap]\.?\s?m\b\.?", re.I)  # `P M`, `p.m.`, `AM`
 _CLOCK = re.compile(r"^(?:\d{1,2}(?:[.:h]\d\d)?|½|1/2|\d½)$")
 
 
@@ -77,7 +78,7 @@ def strip_fillers(prefix: str) -> str:
 
 def is_time_tail(tail: str) -> bool:
     """Whether what follows a date is only its time of day (`— noon`, `ore 10`, `2 ½ PM`)."""
-    tokens = [t for t in re.split(r"[\s,;:)\]—–-]+", tail) if t.strip(".")]
+    tokens = [t for t in re.split(r"[\s,;:)\]—–-]+", _MERIDIEM.sub(" pm ", tail)) if t.strip(".")]
     return all(_is_time(t) or _CLOCK.match(t.rstrip(".")) for t in tokens) and (
         not tokens or any(_is_time(t) for t in tokens))
 
@@ -101,9 +102,10 @@ def is_place_segment(segment: str, lower_start: bool = False, later: bool = Fals
     parts = segment.split()
     if not 1 <= len(parts) <= _SEGMENT_WORDS or fold(parts[0]) in LETTER_WORDS:
         return False
-    if len(parts) > 1 and (
-            (lower_start and parts[0].isalpha() and parts[0].islower())
-            or (later and parts[0].lower() in PLACE_PARTICLES)):
+    if lower_start and len(parts) > 1 and parts[0].isalpha() and parts[0].islower():
+        parts = parts[1:]
+        later = True
+    while later and len(parts) > 1 and parts[0].lower() in PLACE_PARTICLES:
         parts = parts[1:]
     return all(_is_place_word(w, position == 0, position == len(parts) - 1)
                for position, w in enumerate(parts))
@@ -144,8 +146,12 @@ def _trailing_place(head: str, offset: int) -> tuple[str, int] | None:
     if len(parts) > 6 or fold(parts[0]) in LETTER_WORDS or fold(parts[0]) in _PRONOUNS:
         return None  # `I arrived in London 3 March 1850` is a sentence
     for start in range(1, len(parts)):
+        if not parts[start][:1].isupper():
+            continue
+        if any(not w.islower() for w in parts[1:start]):
+            return None  # `Walt Whitman to Thomas Whitman`: names, not a place
         candidate = " ".join(parts[start:])
-        if parts[start][:1].isupper() and is_place_segment(candidate):
+        if is_place_segment(candidate):
             return candidate, offset + head.index(candidate)
     return None
 
@@ -208,4 +214,6 @@ def place_after(tail: str) -> tuple[str, int] | None:
     phrase = _place_phrase(strip_fillers(stripped), lower_start=False)
     if phrase is None or stripped[phrase[1]:].strip(" .,;:—–-"):
         return None
+    if any(w.isalpha() and w.islower() for w in phrase[0].split()):
+        return None  # `3. März 1857. Gustav Ehrhardt an Alfred Escher`: names, not a place
     return phrase[0], offset
