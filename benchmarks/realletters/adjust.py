@@ -137,6 +137,39 @@ def _suriano_parts(main: etree._Element, sender: str) -> bool:
     return True
 
 
+def suriano_attachment(root: etree._Element, gold: GoldLetter) -> None:
+    """A letter Suriano copied into his dispatch (`div[@type='attachment']`) is read alone.
+
+    The file's correspDesc is the dispatch's, not the attachment's: sender, recipient,
+    place and date stay empty. The copy's paragraphs are the letter as written: the
+    first is the salutation, the last the signature, the one before it the closing
+    formula, the rest the body.
+    """
+    gold.sender = gold.recipient = gold.place = gold.date = ""
+    main = root.find(".//t:div[@type='attachment']/t:div[@type='main']", NS)
+    body = root.find(".//t:text/t:body", NS)
+    ps = [p for p in main.iter(f"{{{TEI}}}p")] if main is not None else []
+    if body is None or main is None or len(ps) < 4:
+        text = root.find("t:text", NS)
+        if text is not None:
+            root.remove(text)
+        return
+    for div in list(body):
+        if div is not main.getparent() and div.get("type") != "notes":
+            body.remove(div)
+    opener = etree.Element(f"{{{TEI}}}opener")
+    opener.append(_element("salute", _text(ps[0])))
+    ps[0].addprevious(opener)
+    closer = etree.Element(f"{{{TEI}}}closer")
+    closer.append(_element("salute", _text(ps[-2])))
+    signed = copy.deepcopy(ps[-1])
+    signed.tag = f"{{{TEI}}}signed"
+    closer.append(signed)
+    ps[-1].addnext(closer)
+    for p in (ps[0], ps[-2], ps[-1]):
+        p.getparent().remove(p)
+
+
 def dubourg_letters(top: etree._Element) -> list[etree._Element]:
     """Du Bourg's correspondence is one `TEI` whose letters are `text` elements in `group`s.
 

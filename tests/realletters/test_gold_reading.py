@@ -157,3 +157,21 @@ def test_whitman_particdesc_names_and_only_letters_are_read() -> None:
         "Edward Carpenter", "Walt Whitman", "1889-01-27", "Millthorpe N.Y.")
     assert read_letters(source.format(header=header, kind="poem").encode(), "whitman", "en",
                         "f", adjust.whitman) == []
+
+
+def test_a_letter_copied_into_a_suriano_dispatch_is_read_alone() -> None:
+    header = ("<correspDesc><correspAction type='sent'><name>Christofforo Suriano</name>"
+              "<date when='1617-08-15'/></correspAction></correspDesc>")
+    body = ("<div type='letter'><div type='main'><p>Serenissimo Principe</p><p>Il dispaccio."
+            "</p><p>Christofforo Suriano</p></div></div>"
+            "<div type='attachment'><div type='main'><head>attachment I</head>"
+            "<p>Serenissimo señor</p><p>mi última fue del 27 de junio<ptr target='#n1'/>.</p>"
+            "<p>Guarde Dios a v. S. muchos años.</p><p>de v. S. leal</p><p>Joan</p></div></div>"
+            "<div type='notes'><note xml:id='n1'><p><hi>1</hi> Gap.</p></note></div>")
+    [gold] = read_letters(_tei(body, header), "suriano", "es", "f", adjust.suriano_attachment)
+    assert (gold.sender, gold.date) == ("", "")
+    assert (gold.salute, gold.closer_salute, gold.signed) == ("Serenissimo señor", "de v. S. leal",
+                                                              "Joan")
+    assert gold.paragraphs == [f"mi última fue del 27 de junio{NOTE1}.",
+                               "Guarde Dios a v. S. muchos años."]
+    assert gold.notes == ["Gap."]
