@@ -59,6 +59,9 @@ EDITIONS: dict[str, Edition] = {e.name: e for e in (
             "all rights reserved (fair use)", adjust.whitman),
     Edition("dubourg", "fr", "mirror", ("data/dubourg_correspondance.xml",), "chartes/dubourg",
             "CC-BY-NC-SA-4.0", adjust.dubourg, unpack=adjust.dubourg_letters),
+    Edition("tillich", "de", "mirror", ("data/editions",),
+            "TillichCorrespondence/tillich-briefe-data", "CC-BY-SA-4.0",
+            mirror_folders=("data/editions",)),
 )}
 
 

@@ -175,3 +175,16 @@ def test_a_letter_copied_into_a_suriano_dispatch_is_read_alone() -> None:
     assert gold.paragraphs == [f"mi última fue del 27 de junio{NOTE1}.",
                                "Guarde Dios a v. S. muchos años."]
     assert gold.notes == ["Gap."]
+
+
+def test_tillich_letters_read_without_adjustment_an_english_one_in_english() -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "realletters" / "tillich"
+    [gold] = read_letters((path / "L00305.xml").read_bytes(), "tillich", "de", "L00305")
+    assert (gold.sender, gold.recipient, gold.place, gold.date, gold.language) == (
+        "Elisabeth W.", "Paul Tillich", "Nauen", "1912-04-24", "en")
+    assert (gold.salute, gold.signed) == ("Dear friend,", "Elisabeth.")
+    assert gold.paragraphs[0].startswith("Having intended to write")  # `<del>ing</del>` dropped
+    assert gold.postscript == ["6 o'clock. It is all settled, I shall go and play at the "
+                               "old-women-meeting."]
+    assert gold.notes == ["Höchstwahrscheinlich handelt es sich bei den beiden hier genannten "
+                          "Individuen um Haustiere."]

@@ -55,6 +55,7 @@ def _escher(stem: str) -> Path:
 
 
 _ALWAYS = {"converted": ALL, "lossless": ALL, "notes": ALL}
+_NO_NOTES = {"converted": ALL, "lossless": ALL}
 CASES = {
     # German: Widmann to Schnitzler, Bern 1894; one note (../shared, MIT).
     "de-schnitzler": Case("de", REALWORLD / "schnitzler" / "L00301.xml", "schnitzler", None,
@@ -84,6 +85,25 @@ CASES = {
                                 "recipient": frozenset({PDF, OCR})},
                                {"sender": frozenset({WEB}), "recipient": frozenset({WEB}),
                                 "opener": ALL, "closer": ALL, "paragraphs": ALL}),
+    # English: Fackenthal (Columbia University) to Tillich, 1933 (committed, CC BY-SA 4.0).
+    "en-tillich-fackenthal": Case("en", FIXTURES / "tillich" / "L01557.xml", "tillich", None,
+                                  {**_NO_NOTES, "date": ALL, "sender": ALL, "opener": ALL,
+                                   "paragraphs": ALL, "closer": frozenset({WEB}),
+                                   "recipient": frozenset({PDF})},
+                                  {"closer": frozenset({PDF, OCR}),
+                                   "recipient": frozenset({WEB, OCR})}),
+    "en-tillich-fackenthal-invitation": Case(
+        "en", FIXTURES / "tillich" / "L01556.xml", "tillich", None,
+        {**_NO_NOTES, "date": ALL, "sender": ALL, "closer": ALL,
+         "recipient": frozenset({WEB, OCR})},
+        {"recipient": frozenset({PDF}), "opener": ALL, "paragraphs": ALL}),
+    # English: Elisabeth W. to Tillich, Nauen 1912; one note, a postscript.
+    "en-tillich-elisabeth": Case("en", FIXTURES / "tillich" / "L00305.xml", "tillich", None,
+                                 {**_ALWAYS, "date": ALL, "sender": frozenset({PDF}),
+                                  "recipient": frozenset({PDF}), "opener": frozenset({PDF})},
+                                 {"place": ALL, "closer": ALL, "paragraphs": ALL,
+                                  "sender": frozenset({OCR}), "recipient": frozenset({WEB, OCR}),
+                                  "opener": frozenset({WEB, OCR})}),
     # Spanish: a letter copied into Suriano's dispatch of 1617 (committed, MIT).
     "es-suriano-attachment": Case("es", FIXTURES / "suriano-attachment" / "04-070.xml",
                                   "suriano", adjust.suriano_attachment,
