@@ -170,6 +170,36 @@ def suriano_attachment(root: etree._Element, gold: GoldLetter) -> None:
         p.getparent().remove(p)
 
 
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def varela(root: etree._Element, gold: GoldLetter) -> None:
+    """Varela Digital: Portuguese letters with a few in Spanish; only the Spanish are read.
+
+    The letter's language is its `text/@xml:lang` (Portuguese is not one of the
+    project's languages). The opener's `salute` is the inside address (`Sõr Don
+    Domingo José de Almeida`); where the first paragraph after the opener is a short
+    line ending in a colon (`Sõr ministro y mi amigo:`), that line is the salutation
+    and the edition's `salute` an `address`.
+    """
+    text = root.find("t:text", NS)
+    if text is None:
+        return
+    if not (text.get(_XML_LANG) or "").startswith("es"):
+        root.remove(text)
+        return
+    opener = text.find(".//t:opener", NS)
+    salute = opener.find("t:salute", NS) if opener is not None else None
+    first = opener.getnext() if opener is not None else None
+    if salute is None or first is None or local(first) != "p":
+        return
+    line = _reading_text(first)
+    if line.endswith(":") and len(line) < 60:
+        salute.tag = f"{{{TEI}}}address"
+        opener.append(_element("salute", line))
+        first.getparent().remove(first)
+
+
 def dubourg_letters(top: etree._Element) -> list[etree._Element]:
     """Du Bourg's correspondence is one `TEI` whose letters are `text` elements in `group`s.
 

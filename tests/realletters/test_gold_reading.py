@@ -188,3 +188,17 @@ def test_tillich_letters_read_without_adjustment_an_english_one_in_english() -> 
                                "old-women-meeting."]
     assert gold.notes == ["Höchstwahrscheinlich handelt es sich bei den beiden hier genannten "
                           "Individuen um Haustiere."]
+
+
+def test_varela_reads_only_spanish_letters_and_the_colon_line_is_the_salutation() -> None:
+    body = ("<div type='letter'><opener><salute>Sõr Don <choice><abbr>Dom.</abbr><expan>Domingo"
+            "</expan></choice> de Almeida</salute><dateline>Villa de Melo, Agosto 11 de 1841"
+            "</dateline></opener><p>Sõr ministro y mi amigo:</p><p>Quedo impuesto.</p>"
+            "<closer><signed>Manuel de Aleman</signed></closer></div>")
+    tei = _tei(body).replace(b"<text>", b"<text xml:lang='es'>")
+    [gold] = read_letters(tei, "varela", "es", "f", adjust.varela)
+    assert (gold.salute, gold.dateline) == ("Sõr ministro y mi amigo:",
+                                            "Villa de Melo, Agosto 11 de 1841")
+    assert gold.paragraphs == ["Quedo impuesto."] and gold.signed == "Manuel de Aleman"
+    portuguese = _tei(body).replace(b"<text>", b"<text xml:lang='pt'>")
+    assert read_letters(portuguese, "varela", "es", "f", adjust.varela) == []
