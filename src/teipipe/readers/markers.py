@@ -218,7 +218,27 @@ def align(texts: Sequence[tuple[str, str]], notes: Sequence[Note]) -> dict[str, 
         place, _rank, note = candidates[index]
         chosen[note.id] = place
         index = back[index]
-    return chosen
+    return _out_of_order(places, notes, chosen)
+
+
+def _out_of_order(places: dict[str, list[Place]], notes: Sequence[Note],
+                  chosen: dict[str, Place]) -> dict[str, Place]:
+    """The chain, and for a note it left out, its first marker glued to a word.
+
+    Markers stand out of the notes' order in letters of several pieces, or where a
+    note is cited again; digits glued to a word are markers however they are ordered.
+    """
+    taken = {place.order for place in chosen.values()}
+    out = dict(chosen)
+    for note in notes:
+        if note.id in out:
+            continue
+        glued = next((p for p in places[note.label]
+                      if p.quality == _GLUED and p.order not in taken), None)
+        if glued is not None:
+            out[note.id] = glued
+            taken.add(glued.order)
+    return out
 
 
 def _split(node: Text, places: Sequence[tuple[Place, Note]]) -> list[Inline]:

@@ -75,10 +75,19 @@ def _labelled(unit: Unit) -> re.Match[str] | None:
 def _trailing_run(units: Sequence[Unit]) -> int:
     """Where the run of labelled units that ends the text starts (len(units) if none).
 
-    Endnotes stand last; a list of the letter is followed by more of its text.
+    Endnotes stand last, their labels rising; a list of the letter is followed by
+    more of its text, or its numbers start again before the notes' own `1.`.
     """
     start = len(units)
-    while start and _labelled(units[start - 1]) is not None:
+    after: int | None = None  # the label of the unit after, read backwards
+    while start:
+        match = _labelled(units[start - 1])
+        if match is None:
+            break
+        number = int(match["label"].rstrip("*"))
+        if after is not None and number >= after:
+            break
+        after = number
         start -= 1
     return start
 
