@@ -100,7 +100,8 @@ def _printed(node: Inline) -> str | None:
 
 
 def _text_nodes(doc: Document) -> list[tuple[str, str]]:
-    """Each Text node in document order, with the printed letters just before it."""
+    """Each Text node in document order (the front too: a title line may hold a marker),
+    with the printed letters just before it."""
     texts: list[tuple[str, str]] = []
 
     def collect(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
@@ -114,7 +115,7 @@ def _text_nodes(doc: Document) -> list[tuple[str, str]]:
             before = printed
         return run
 
-    rewrite_document(doc, collect, notes=False, front=False)
+    rewrite_document(doc, collect, notes=False)
     return texts
 
 
@@ -161,6 +162,12 @@ def _dated(text: str, match: re.Match[str]) -> bool:
     marker; digits glued to a word are not a day (`printer2 may say`)."""
     following = _NEXT_WORD.match(text, match.end())
     return following is not None and month_number(following[1]) is not None
+
+
+def marker_labels(text: str) -> set[str]:
+    """The labels of the numbers in `text` that read like markers, glued or spaced."""
+    return {m["label"] for pattern in (_ANY_GLUED, _ANY_AFTER_PUNCT, _ANY_SPACED)
+            for m in pattern.finditer(text)}
 
 
 def first_place(text: str, label: str) -> int | None:
@@ -276,4 +283,4 @@ def link_unbracketed(doc: Document, notes: Sequence[Note]) -> tuple[Document, se
             out.extend(_split(node, places) if places else [node])
         return tuple(out)
 
-    return rewrite_document(doc, rewrite, notes=False, front=False), set(chosen)
+    return rewrite_document(doc, rewrite, notes=False), set(chosen)
