@@ -30,7 +30,7 @@ from .datewords import (
 )
 
 _MOST_WORDS = 10  # a place with its address and qualifiers; more is a sentence
-_SEGMENT_WORDS = 8  # one comma-separated part of it (`Camden New Jersey U S America`)
+_SEGMENT_WORDS = 10  # one comma-separated part of it (`328 Mickle Street Camden New Jersey`)
 _BRACKETED = re.compile(r"\s*\([^()]{1,40}\)|\s*\"[^\"]{1,30}\"")
 _ELIDED_FROM = re.compile(r"^(?:dall|dalla|dal|da|de|d|del|della|des|du)[’']", re.I)
 # `Wien`, `N.J.`, `D.C.`, `St.`, `NJ`, `Wien-Döbling`, `Riesbach–Zürich`

@@ -222,19 +222,21 @@ def _from_title_line(line: _Line, century: int | None) -> tuple[Found | None, Fo
 
 
 _ABBREVIATION = re.compile(r"^\S{1,4}\.(?:\s|$)")
+_TITLE_PART = re.compile(r", | \(")  # `X to Y, Place, Date`, `X to Y (Place, Date)`
 
 
 def _dated_tail(title: str, century: int | None) -> DatelineFound | None:
     """`… Doge and Senate of Venice, The Hague, 29 agosto 1622`: where the names of a
-    title line are not read, the place and date after one of its commas (the whole line
-    first, since a first line may be the date line itself: `Washington, D.C. May 29`)."""
+    title line are not read, the place and date after one of its commas or an opening
+    bracket (the whole line first, since a first line may be the date line itself:
+    `Washington, D.C. May 29`)."""
     parsed = read_dateline(title, century)
-    position = title.find(", ")
-    while parsed is None and position >= 0:
-        parsed = read_dateline(title[position + 2:], century)
+    for match in _TITLE_PART.finditer(title):
+        if parsed is not None:
+            break
+        parsed = read_dateline(title[match.end():], century)
         if parsed is not None and parsed.place and _ABBREVIATION.match(parsed.place):
             parsed = None  # `Ont., 12 May 1889`: the end of a place, not a place
-        position = title.find(", ", position + 2)
     return parsed
 
 
@@ -249,7 +251,7 @@ def _date_and_place(top: list[_Line], bottom: list[_Line],
                 break
     dated: tuple[Found | None, Found | None] = (None, None)
     for line in [*top, *bottom]:
-        if line.kind == "title":
+        if _names_parties(line):
             continue
         parsed = read_dateline(line.text, century or _USUAL_CENTURY)
         if parsed is not None and parsed.date.when:
@@ -265,10 +267,16 @@ def _date_and_place(top: list[_Line], bottom: list[_Line],
     return dated[0], dated[1] or title_place or _yearless_place(top, bottom)
 
 
+def _names_parties(line: _Line) -> bool:
+    """A title line that names sender and addressee (`X an Y, …`); the first line of a
+    text that names none may be the letter's own date line (`Florenz, 2 Dec. 65.`)."""
+    return line.kind == "title" and title_parties(line.text) is not None
+
+
 def _yearless_place(top: list[_Line], bottom: list[_Line]) -> Found | None:
     """The place of a date line without a year (`Berlin, 18. April.`)."""
     for line in [*top, *bottom]:
-        if line.kind != "title":
+        if not _names_parties(line):
             place = read_yearless_place(line.text)
             if place is not None:
                 return _found(place, "medium", line, "date line without a year")
