@@ -208,13 +208,18 @@ def century_of(lines: list[str]) -> int | None:
 def _from_title_line(line: _Line, century: int | None) -> tuple[Found | None, Found | None]:
     """Date and place an editor's title line gives after the names, else its date alone."""
     parties = title_parties(line.text)
+    source = "title line"
     if parties is not None:
         parsed = read_dateline(parties.rest, century) if parties.rest else None
     else:
-        parsed = _dated_tail(line.text, century)
+        parsed = read_dateline(line.text, century)
+        if parsed is not None:
+            source = "date line"  # the first line is the date line itself
+        else:
+            parsed = _dated_tail(line.text, century)
     if parsed is not None and parsed.date.when:
-        place = _found(parsed.place, "high", line, "title line") if parsed.place else None
-        return _found(parsed.date.when, "high", line, "title line"), place
+        place = _found(parsed.place, "high", line, source) if parsed.place else None
+        return _found(parsed.date.when, "high", line, source), place
     found = find_date(line.text)
     if found is not None and found.value.when:
         return _found(found.value.when, "medium", line, "title line"), None
@@ -228,9 +233,8 @@ _TITLE_PART = re.compile(r", | \(")  # `X to Y, Place, Date`, `X to Y (Place, Da
 def _dated_tail(title: str, century: int | None) -> DatelineFound | None:
     """`… Doge and Senate of Venice, The Hague, 29 agosto 1622`: where the names of a
     title line are not read, the place and date after one of its commas or an opening
-    bracket (the whole line first, since a first line may be the date line itself:
-    `Washington, D.C. May 29`)."""
-    parsed = read_dateline(title, century)
+    bracket (`X to Y (Place, Date)`)."""
+    parsed: DatelineFound | None = None
     for match in _TITLE_PART.finditer(title):
         if parsed is not None:
             break

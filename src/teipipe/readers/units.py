@@ -1,0 +1,91 @@
+"""The paragraph-sized unit every reader cuts its text into, and the helpers that
+the recognisers of a letter's parts (structure, opening, closing) share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import Location
+from ..language.dates import find_date
+from ..model import (
+    Dateline,
+    DateText,
+    DateValue,
+    Inline,
+    Name,
+    PageBreak,
+    Text,
+    inline_text,
+)
+from . import rules
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One paragraph of the source before its role is known."""
+
+    inlines: tuple[Inline, ...]
+    loc: Location
+    gap_before: int
+    page_break: PageBreak | None = None
+    """A page break that stands before this unit."""
+
+    @property
+    def text(self) -> str:
+        return inline_text(self.inlines).strip()
+
+
+def strip_label(unit: Unit, match: re.Match[str]) -> tuple[Inline, ...]:
+    """The unit's inlines without the printed label at its start."""
+    inlines = list(unit.inlines)
+    first = inlines[0]
+    assert isinstance(first, Text)
+    rest = first.text.lstrip()
+    offset = len(first.text) - len(rest) + match.end()
+    inlines[0] = Text(first.text[offset:], first.loc.shifted(offset))
+    return tuple(inlines)
+
+
+def is_list_item(unit: Unit) -> re.Match[str] | None:
+    """A unit that opens with a list label (`1.`, `a)`), with the label's match."""
+    if not unit.inlines or not isinstance(unit.inlines[0], Text):
+        return None
+    return rules.LIST_ITEM.match(unit.text)
+
+
+_BRACKETED = re.compile(r"^\[[^\[\]]{2,80}\]\.?$")
+
+
+def dateline_like(text: str) -> bool:
+    """A dateline, or an editor's bracketed remark on where or when the letter was sent."""
+    return rules.is_dateline(text) or bool(_BRACKETED.match(text.strip()))
+
+
+def dateline_of(unit: Unit, parsed: tuple[DateValue, str | None] | None) -> Dateline:
+    """A Dateline whose date (and place) stand as their own inline nodes.
+
+    A dateline whose date cannot be read to a value (`ce 10 de juillet (1538)`)
+    is kept as written, for the date recogniser or the editor to settle.
+    """
+    if parsed is None:
+        return Dateline(unit.inlines, unit.loc)
+    date, place = parsed
+    if len(unit.inlines) != 1 or not isinstance(unit.inlines[0], Text):
+        return Dateline(unit.inlines, unit.loc, date, place)
+    node = unit.inlines[0]
+    found = find_date(node.text)
+    if found is None:
+        return Dateline(unit.inlines, unit.loc, date, place)
+    inlines: list[Inline] = []
+    before = node.text[: found.start]
+    if place and before.startswith(place):
+        inlines.append(Name("place", None, place, node.loc))
+        before = before[len(place):]
+    if before:
+        inlines.append(Text(before, node.loc))
+    inlines.append(DateText(node.text[found.start: found.end], date, node.loc.shifted(found.start)))
+    if node.text[found.end:]:
+        inlines.append(Text(node.text[found.end:], node.loc.shifted(found.end)))
+    return Dateline(tuple(inlines), unit.loc, date, place)
