@@ -160,8 +160,12 @@ def _text_end(doc: Document, source: tuple[str, ...]) -> int:
     return min(ends, default=len(source) + 1)
 
 
-def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line], list[_Line]]:
-    """Top and bottom lines of the plain text itself, whatever blocks were made of them."""
+def _source_regions(doc: Document, source: tuple[str, ...],
+                    century: int) -> tuple[list[_Line], list[_Line]]:
+    """Top and bottom lines of the plain text itself, whatever blocks were made of them.
+
+    A line that starts like a note (`328 Mickle Street …`) is kept when it is a date
+    line, read with the `century` of the text's years."""
     numbered = [(number, line.strip()) for number, line in enumerate(source, start=1)
                 if not _RULE_LINE.match(line)]
     top: list[_Line] = [_Line("title", _text(f.inlines), f.loc) for f in doc.front
@@ -176,7 +180,7 @@ def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line]
     for number, text in reversed(numbered):
         if len(ending) == _TAIL_LINES:
             break
-        if number < end and (not _NOTE_LINE.match(text) or read_dateline(text) is not None):
+        if number < end and (not _NOTE_LINE.match(text) or _is_dateline(text, century)):
             ending.insert(0, (number, text))
     bottom: list[_Line] = []
     for number, text in reversed(ending):
@@ -187,6 +191,10 @@ def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line]
     tail = [_Line("tail", text, Location(doc.source_path, number, 1))
             for number, text in ending[: len(ending) - len(bottom)]]
     return top, bottom + tail
+
+
+def _is_dateline(text: str, century: int) -> bool:
+    return read_dateline(text, century) is not None or read_yearless_place(text) is not None
 
 
 def _found(value: str, cert: Cert, line: _Line, how: str) -> Found:
@@ -339,9 +347,12 @@ def read_correspondence(doc: Document, source: tuple[str, ...] = ()) -> Reading:
 
     With the `source` lines, the top and the end of the plain text are read line by
     line; without, the blocks the reader made (opener, closer, short paragraphs)."""
-    top, bottom = _source_regions(doc, source) if source else (_top_lines(doc),
-                                                                _bottom_lines(doc))
-    century = century_of(list(source) or [line.text for line in [*top, *bottom]])
+    if source:
+        century = century_of(list(source))
+        top, bottom = _source_regions(doc, source, century or _USUAL_CENTURY)
+    else:
+        top, bottom = _top_lines(doc), _bottom_lines(doc)
+        century = century_of([line.text for line in [*top, *bottom]])
     date, place = _date_and_place(top, bottom, century)
     sender, recipient = _correspondents(top, bottom)
     if sender is None and doc.meta.authors:
