@@ -116,17 +116,16 @@ def is_closing(text: str) -> bool:
     """A short paragraph that is a closing salutation."""
     stripped = text.strip()
     words = word_count(stripped)
-    if words > _LONGEST_CLOSING:
-        return False  # most paragraphs: no need to search them for a formula
     if CLOSING_START.match(stripped) and words <= 8 and stripped[-1:] not in ".?!":
         return True
-    if not CLOSING.search(stripped):
+    # Counting words first spares the formulas' search over long paragraphs (most of them),
+    # which could not be a closing whatever it found.
+    if words > 30 or not CLOSING.search(stripped):
         return False
+    if words <= 12:
+        return True
     # A formula inside a paragraph of several sentences is part of the text.
-    return words <= 12 or not _SENTENCE_END.search(stripped.rstrip(".!?…"))
-
-
-_LONGEST_CLOSING = 30
+    return not _SENTENCE_END.search(stripped.rstrip(".!?…"))
 
 
 # After a word of three letters or more: `u.`, `l.`, `Dr.` abbreviate and end nothing.
