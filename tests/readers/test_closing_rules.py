@@ -21,7 +21,7 @@ from teipipe.model import (
 )
 from teipipe.model import inline_text as text_of
 from teipipe.readers import rules
-from teipipe.readers.closing import closing_dateline
+from teipipe.readers.closing import closing_dateline, possessive_signature
 
 
 @pytest.mark.parametrize("line", [
@@ -118,3 +118,28 @@ def test_a_name_after_the_last_paragraph_with_a_line_after_it_is_no_heading(
                           "There are several portraits in the book I send.\n")
     assert _closer_parts(doc) == [("signed", "Walt Whitman")]
     assert not any(isinstance(b, Division) and b.head is not None for b in doc.body)
+
+
+@pytest.mark.parametrize(("line", "signature"), [
+    ("Dein Paul.", True), ("il vostro Berto", True), ("Tua mogliettina Liana", True),
+    ("In Liebe Dein Emanuel.", True), ("von Eurem treuen Enkel Paul", True),
+    ("Your loving son Will", True), ("Dein getr. Erich H.", True),
+    ("Ihr ergebener Diener", False), ("Yours truly", False), ("tuo babbo", False),
+    ("Ihr Brief kam gestern an", False),
+])
+def test_a_signature_may_carry_the_writers_possessive(line: str, signature: bool) -> None:
+    assert possessive_signature(line) is signature
+
+
+def test_a_few_words_above_the_dateline_and_apossessive_signature_close_the_letter(
+        tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Lieber Freund,\n\n{BODY}\n\nIn alter Freundschaft\n\n"
+                          "d. 11. Jan. 1916\n\nDein Paul.\n")
+    assert _closer_parts(doc) == [("salute", "In alter Freundschaft"),
+                                  ("dateline", "d. 11. Jan. 1916"), ("signed", "Dein Paul.")]
+    assert not any(isinstance(b, Division) and b.head is not None for b in doc.body)
+
+
+def test_a_line_ending_in_the_possessive_is_no_heading(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Liebste Hannah!\n\n{BODY}\n\nIch liebe Dich! Dein\n\nPaul\n")
+    assert _closer_parts(doc) == [("salute", "Ich liebe Dich! Dein"), ("signed", "Paul")]

@@ -109,18 +109,19 @@ CASES = {
     # CC BY 4.0).
     "es-varela-melo": Case("es", FIXTURES / "varela" / "CV-118.xml", "varela", adjust.varela,
                            {**_NO_NOTES, "date": ALL, "place": ALL, "sender": ALL,
-                            "opener": frozenset({WEB, PDF}), "recipient": frozenset({OCR})},
-                           {"opener": frozenset({OCR}), "recipient": frozenset({WEB, PDF}),
-                            "closer": ALL, "paragraphs": ALL}),
+                            "opener": frozenset({WEB, PDF}), "recipient": frozenset({OCR}),
+                            "closer": ALL, "paragraphs": ALL},
+                           {"opener": frozenset({OCR}), "recipient": frozenset({WEB, PDF})}),
     "es-varela-cerro-largo": Case("es", FIXTURES / "varela" / "CV-116.xml", "varela",
                                   adjust.varela,
                                   {**_NO_NOTES, "sender": ALL, "opener": frozenset({WEB, OCR}),
                                    "recipient": frozenset({PDF, OCR}),
-                                   "date": frozenset({PDF}), "place": frozenset({PDF}),
-                                   "paragraphs": frozenset({PDF}), "closer": frozenset({PDF})},
+                                   "date": frozenset({PDF}), "place": frozenset({PDF})},
+                                  # The edition encodes `Sin más objeto me repito … que besa las
+                                  # manos de V.S.` as a paragraph here and the same formula as
+                                  # the closing salute in CV-117 and CV-118 (es-varela-melo).
                                   {"date": frozenset({WEB, OCR}), "place": frozenset({WEB, OCR}),
-                                   "paragraphs": frozenset({WEB, OCR}),
-                                   "closer": frozenset({WEB, OCR}), "opener": frozenset({PDF}),
+                                   "paragraphs": ALL, "closer": ALL, "opener": frozenset({PDF}),
                                    "recipient": frozenset({WEB})}),
     "es-varela-postscript": Case("es", FIXTURES / "varela" / "CV-119.xml", "varela",
                                  adjust.varela,

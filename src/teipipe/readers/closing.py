@@ -26,8 +26,57 @@ def ends_letter(units: Sequence[Unit], index: int) -> bool:
     following = units[index + 1].text if index + 1 < len(units) else ""
     if (previous and rules.is_closing(previous)) or rules.opens_postscript(following):
         return True
-    return (0 < len(units) - 1 - index <= _LONGEST_UNMARKED_POSTSCRIPT - 1
-            and _running_text(previous) and _name_line(units[index].text))
+    text = units[index].text
+    near_end = len(units) - 1 - index <= _LONGEST_UNMARKED_POSTSCRIPT - 1
+    if near_end and _hands_over(text):
+        return True  # `Ich liebe Dich! Dein` above the name
+    if near_end and index < len(units) - 1 and _running_text(previous) and _signature_like(text):
+        return True
+    # A short line above the signature (`In alter Freundschaft` / `d. 11. Jan. 1916` /
+    # `Dein Paul.`) is the closing's, not a heading.
+    if not (near_end and index + 1 < len(units) and _running_text(previous)
+            and rules.word_count(text) <= _SHORT_CLOSING_WORDS):
+        return False
+    following = units[index + 1].text
+    if closing_dateline(following) and index + 2 < len(units):
+        following = units[index + 2].text
+    return _signature_like(following)
+
+
+def _signature_like(text: str) -> bool:
+    return _name_line(text) or possessive_signature(text)
+
+
+def _hands_over(text: str) -> bool:
+    """A short line that ends in the writer's possessive (`In Freude aufs Wiedersehen Dein`)."""
+    return rules.word_count(text) <= _LONGEST_CLOSING_LINE and bool(_POSSESSIVE_END.search(text))
+
+
+_LONGEST_CLOSING_LINE = 10
+# A signature that carries its possessive: `Dein Paul.`, `il vostro Berto`, `Tua mogliettina
+# Liana`, `In Liebe Dein Emanuel.`, `von Eurem treuen Enkel Paul`, `Your loving son Will`.
+_POSSESSIVE_NAME = re.compile(
+    r"^(?:(?:in\s+\w+|von|da|de|from|con\s+\w+|mit\s+\w+)\s+)?(?:il\s+|la\s+|el\s+)?"
+    r"(?:dein|deine|deinem|ihr|ihre|ihrem|euer|eure|eurem|votre|vostre|ton|ta|your|yours|tuo|tua"
+    r"|vostro|vostra|suo|sua|tu|su|vuestro|vuestra)\b(?:\s+\S+){0,3}?"
+    r"\s+(?P<name>[A-ZÀ-Ý][\w’'-]*\.?|(?:[A-ZÀ-Ý]\.\s?){1,3})$", re.IGNORECASE)
+# Nouns of a formula, not names: `Ihr ergebener Diener`, `Your sincere Friend`.
+_FORMULA_NOUNS = frozenset((
+    "diener", "dienerin", "freund", "freundin", "friend", "servant", "serviteur", "servante",
+    "ami", "amie", "amico", "amica", "servitore", "servo", "amigo", "amiga", "servidor"))
+
+
+def possessive_signature(text: str) -> bool:
+    """A name after the writer's possessive, on the closing's last line (`Dein Paul.`)."""
+    if rules.word_count(text) > _LONGEST_POSSESSIVE_SIGNATURE or text[-1:] in ",:;!?":
+        return False
+    match = _POSSESSIVE_NAME.match(text.strip())
+    if match is None or not match["name"][:1].isupper():
+        return False
+    return match["name"].rstrip(".").lower() not in _FORMULA_NOUNS
+
+
+_LONGEST_POSSESSIVE_SIGNATURE = 7
 
 
 def _name_line(text: str) -> bool:
@@ -120,6 +169,8 @@ def _signs(units: Sequence[Unit], index: int) -> bool:
     text = units[index].text
     if rules.is_signature(text):
         return True
+    if index == len(units) - 1 and possessive_signature(text):
+        return True
     if not (rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
             and not rules.is_closing(text)):
         return False
@@ -135,9 +186,20 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
     """A short line just before the signature that ends in a comma (`Votre humble frère,`)
     or hands over to it with a possessive (`Es dankt Dir sehr Dein`, `Mit Freundesgruß Dein`)."""
     text = units[-1].text
-    return (bool(parts) and isinstance(parts[0], Signed | Salute)
-            and rules.word_count(text) <= 10
-            and (text.endswith(",") or bool(_POSSESSIVE_END.search(text))))
+    if not parts or rules.word_count(text) > _LONGEST_CLOSING_LINE:
+        return False
+    if isinstance(parts[0], Signed | Salute) and (
+            text.endswith(",") or bool(_POSSESSIVE_END.search(text))):
+        return True
+    # A few words without a sentence's end just above the name (`Bald mehr`,
+    # `In alter Freundschaft`), or above the dateline that stands above it.
+    return (not any(isinstance(p, Salute) for p in parts)
+            and isinstance(parts[-1], Signed) and rules.word_count(text) <= _SHORT_CLOSING_WORDS
+            and text[-1:] not in ".?!;:" and not text[:1].isdigit() and len(units) > 1
+            and _running_text(units[-2].text))
+
+
+_SHORT_CLOSING_WORDS = 6
 
 
 # The writer's possessive and at most two words after it end a closing (`Dein alter`).

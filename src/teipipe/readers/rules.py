@@ -60,11 +60,13 @@ CLOSING = re.compile(
       | \bfarewell\b
       | \bgrü(?:ß|ss) | gru(?:ss|ß)e?\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
       | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+mich\b | \bküss
-      | \bhochachtungsvoll | \bherzlich(?:st|e|en)?\b | \bvon\s+herzen\b | \bin\s+treue\b
+      | \bhochachtungsvoll | \bherzlich\w* | \bvon\s+herzen\b | \bin\s+treue\b
       | \blebe(?:n\s+sie|t)?\s+wohl
       | \bbest\s+wishes\b | \bwith\s+(?:comradely|warm|best|kind)\s+(?:greetings|regards)
       | \bsaludos?\b | \babrazos?\b | \batentamente\b | \bafect[íi]sim | \baf(?:f)?mo\b
-      | \bq\.\s?b\.\s?s\.\s?m | \bseguro\s+servidor | \bb\.\s?l\.\s?m | \bafectuosamente\b
+      | \bq\.\s?b\.\s?s\.\s?m | \bs\.\s?s\.\s?q\.\s?b | \bbesa\s+(?:sus|las)\s+manos
+      | ^sin\s+m[áa]s\b | \bme\s+repito\b | \bseguro\s+servidor | \bb\.\s?l\.\s?m
+      | \bafectuosamente\b
       | \bsaluti\b | \bsaluto\b | \babbracci | \baff(?:ezionat|\.mo) | \bdevotissim | \bdev\.mo
       | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima | \bvi\s+bacio\b
       | \baffectionately\b
