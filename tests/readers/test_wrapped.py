@@ -9,7 +9,7 @@ from teipipe.diagnostics import Reporter, Severity
 from teipipe.model import Note, PageBreak, Paragraph, Text
 from teipipe.readers.blocks import Line, RawBlock, source_lines, split_blocks
 from teipipe.readers.markers import MarkerStyle
-from teipipe.readers.structure import Unit
+from teipipe.readers.units import Unit
 from teipipe.readers.wrapped import (
     continues,
     paragraphs,

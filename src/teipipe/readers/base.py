@@ -24,7 +24,8 @@ from ..source import Source
 from .front import FrontFacts, facts, split_front
 from .markers import MarkerStyle
 from .notes import link_markers
-from .structure import Detected, Unit, assemble
+from .structure import Detected, assemble
+from .units import Unit
 
 
 class Reader(Protocol):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import FrontLine, FrontRole, Licence
 from . import rules
-from .structure import Unit
+from .units import Unit
 
 _LABELLED: tuple[tuple[FrontRole, re.Pattern[str]], ...] = (
     ("source", re.compile(r"^(?:Source|Sources|First published|Original)\s*:", re.I)),

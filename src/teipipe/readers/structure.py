@@ -10,25 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..diagnostics import Location
-from ..language.dates import find_date, parse_dateline
+from ..language.dates import parse_dateline
 from ..model import (
-    AddressLine,
     Block,
     Closer,
     Dateline,
-    DateText,
     DateValue,
     Division,
     Heading,
-    Inline,
     ListBlock,
     ListItem,
-    Name,
     Opener,
-    PageBreak,
     PageBreakBlock,
     Paragraph,
     Postscript,
@@ -39,21 +34,8 @@ from ..model import (
     inline_text,
 )
 from . import rules
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One paragraph of the source before its role is known."""
-
-    inlines: tuple[Inline, ...]
-    loc: Location
-    gap_before: int
-    page_break: PageBreak | None = None
-    """A page break that stands before this unit."""
-
-    @property
-    def text(self) -> str:
-        return inline_text(self.inlines).strip()
+from .opening import dateline_like, dateline_of, read_opener
+from .units import Unit, strip_label
 
 
 @dataclass(frozen=True)
@@ -66,17 +48,6 @@ class Detected:
     signature: str | None = None
 
 
-def strip_label(unit: Unit, match: re.Match[str]) -> tuple[Inline, ...]:
-    """The unit's inlines without the printed label at its start."""
-    inlines = list(unit.inlines)
-    first = inlines[0]
-    assert isinstance(first, Text)
-    rest = first.text.lstrip()
-    offset = len(first.text) - len(rest) + match.end()
-    inlines[0] = Text(first.text[offset:], first.loc.shifted(offset))
-    return tuple(inlines)
-
-
 def _is_list_item(unit: Unit) -> re.Match[str] | None:
     if not unit.inlines or not isinstance(unit.inlines[0], Text):
         return None
@@ -86,7 +57,7 @@ def _is_list_item(unit: Unit) -> re.Match[str] | None:
 def _is_heading(units: Sequence[Unit], index: int) -> bool:
     unit = units[index]
     text = unit.text
-    if (rules.is_salutation(text) or _dateline_like(text) or rules.is_closing(text)
+    if (rules.is_salutation(text) or dateline_like(text) or rules.is_closing(text)
             or rules.is_address_line(text)):
         return False
     following = units[index + 1] if index + 1 < len(units) else None
@@ -160,99 +131,6 @@ def _short_frame_line(text: str) -> bool:
     return rules.is_salutation(text) or rules.is_closing(text) or rules.word_count(text) <= 6
 
 
-def _opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
-    """Leading address lines, datelines and salutations of a letter, in any order.
-
-    A bracketed remark of the editor on place or date (`[Envoyée à Paris]`) stands
-    with the datelines; an address in capitals opening a paragraph is split off.
-    The opener ends at its salutation or at the first line of the letter's text.
-    """
-    parts: list[AddressLine | Dateline | Salute] = []
-    while units and len(parts) < 6:
-        unit = units[0]
-        if rules.is_address_line(unit.text) and not rules.is_salutation(unit.text):
-            parts.append(AddressLine(unit.inlines, unit.loc))
-        elif _dateline_like(unit.text):
-            parts.append(dateline_of(unit, parse_dateline(unit.text)))
-        elif rules.is_salutation(unit.text) or _salutation_shaped(units):
-            parts.append(Salute(unit.inlines, unit.loc))
-        else:
-            split = _split_salutation(unit)
-            if split is not None:
-                parts.append(split[0])
-                units[0] = split[1]
-            break
-        units.pop(0)
-        if isinstance(parts[-1], Salute) and not (units and _dateline_like(units[0].text)):
-            break
-    if not parts:
-        return None, units
-    return Opener(tuple(parts), parts[0].loc), units
-
-
-_BRACKETED = re.compile(r"^\[[^\[\]]{2,80}\]\.?$")
-
-
-def _dateline_like(text: str) -> bool:
-    """A dateline, or an editor's bracketed remark on where or when the letter was sent."""
-    return rules.is_dateline(text) or bool(_BRACKETED.match(text.strip()))
-
-
-def _salutation_shaped(units: Sequence[Unit]) -> bool:
-    """A short address ending in `,` `:` or `!` before the first paragraph (`Werter Herr!`)."""
-    text = units[0].text
-    if len(units) < 2 or rules.word_count(text) > 6:
-        return False
-    # Without a mark of address only a few words can be one (`Ma brave comtesse`).
-    if text[-1:] not in ",:!" and (rules.word_count(text) > 3 or text[-1:] in "?;"):
-        return False
-    following = units[1].text
-    return rules.word_count(following) > rules.word_count(text) + 6
-
-
-def dateline_of(unit: Unit, parsed: tuple[DateValue, str | None] | None) -> Dateline:
-    """A Dateline whose date (and place) stand as their own inline nodes.
-
-    A dateline whose date cannot be read to a value (`ce 10 de juillet (1538)`)
-    is kept as written, for the date recogniser or the editor to settle.
-    """
-    if parsed is None:
-        return Dateline(unit.inlines, unit.loc)
-    date, place = parsed
-    if len(unit.inlines) != 1 or not isinstance(unit.inlines[0], Text):
-        return Dateline(unit.inlines, unit.loc, date, place)
-    node = unit.inlines[0]
-    found = find_date(node.text)
-    if found is None:
-        return Dateline(unit.inlines, unit.loc, date, place)
-    inlines: list[Inline] = []
-    before = node.text[: found.start]
-    if place and before.startswith(place):
-        inlines.append(Name("place", None, place, node.loc))
-        before = before[len(place):]
-    if before:
-        inlines.append(Text(before, node.loc))
-    inlines.append(DateText(node.text[found.start: found.end], date, node.loc.shifted(found.start)))
-    if node.text[found.end:]:
-        inlines.append(Text(node.text[found.end:], node.loc.shifted(found.end)))
-    return Dateline(tuple(inlines), unit.loc, date, place)
-
-
-def _split_salutation(unit: Unit) -> tuple[Salute, Unit] | None:
-    """`DEAR COMRADES, here are…`: the address in capitals becomes the salutation."""
-    first = unit.inlines[0] if unit.inlines else None
-    if not isinstance(first, Text):
-        return None
-    length = rules.salutation_prefix(first.text.lstrip())
-    if not length:
-        return None
-    skip = len(first.text) - len(first.text.lstrip())
-    cut = skip + length
-    salute = Salute((Text(first.text[:cut].rstrip(), first.loc),), first.loc)
-    rest = Text(first.text[cut:].lstrip(), first.loc.shifted(cut))
-    return salute, replace(unit, inlines=(rest, *unit.inlines[1:]))
-
-
 def _closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     """Trailing closing salutations, signature and dateline of a letter.
 
@@ -323,10 +201,10 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
     for index in range(last, max(1, last - _LONGEST_UNMARKED_POSTSCRIPT), -1):
         signature, before = units[index - 1].text, units[index - 2].text if index > 1 else ""
         if not (rules.is_signature(signature) and before
-                and (rules.is_closing(before) or _dateline_like(before))):
+                and (rules.is_closing(before) or dateline_like(before))):
             continue
         following = units[index].text
-        if (_dateline_like(following) or rules.is_closing(following)
+        if (dateline_like(following) or rules.is_closing(following)
                 or _is_list_item(units[index]) is not None):
             return None
         return index
@@ -335,7 +213,7 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
 
 def _piece_blocks(units: list[Unit], letter_like: bool) -> tuple[list[Block], Detected]:
     """The blocks of one piece, with the letter's opener and closer recognised."""
-    opener, units = _opener(list(units)) if letter_like else (None, list(units))
+    opener, units = read_opener(list(units)) if letter_like else (None, list(units))
     postscript, units = _postscript(units) if letter_like else (None, units)
     closer, units = _closer(units) if letter_like else (None, units)
     blocks: list[Block] = []

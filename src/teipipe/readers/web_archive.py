@@ -19,7 +19,7 @@ from . import notes as notes_mod
 from .base import finish
 from .blocks import Line, inlines_of, source_lines
 from .markers import MarkerStyle
-from .structure import Unit, strip_label
+from .units import Unit, strip_label
 from .wrapped import continued_share, trailing_space_share
 
 # Prompts and widgets that web pages put after a work.

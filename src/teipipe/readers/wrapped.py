@@ -21,7 +21,7 @@ from ..model import (
 from ..source import Source
 from . import rules
 from .blocks import HyphenPolicy, Line, RawBlock, inlines_of
-from .structure import Unit
+from .units import Unit
 
 # ------------------------------------------------------------------ sniffing
 

@@ -15,7 +15,7 @@ from ..model import Note, NotePlace, NoteType, Paragraph, inline_text
 from . import notes as notes_mod
 from .blocks import HyphenPolicy, Line, split_blocks
 from .markers import MarkerStyle, first_place
-from .structure import Unit, strip_label
+from .units import Unit, strip_label
 from .wrapped import paragraphs
 
 # A note's label at the start of its first line: `374 `, `12Text`, `185. `, `3) `, `5-"o"`.
