@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import find_dates
 from .datewords import fold, words
 
 _MARKER = re.compile(r"\[\d{1,3}\]|\(\d{1,3}\)|(?<=[^\W\d])\d{1,3}\b")
@@ -121,12 +122,13 @@ def person_name(text: str) -> str | None:
     if words is None:
         return None
     lowercase = [w for w in words if w[:1].islower() and fold(w) not in _PARTICLES]
-    if len(lowercase) > 1 or all(_is_form_of_address(w) for w in words):
+    if len(lowercase) > 1 or all(is_form_of_address(w) for w in words):
         return None  # `Comtesse`, `Lieber Freund`: a form of address, not a name
     return cleaned
 
 
-def _is_form_of_address(word: str) -> bool:
+def is_form_of_address(word: str) -> bool:
+    """`Herr`, `Signore`, `chère`, `Comrade`: a word of address, not of a name."""
     folded = fold(word.rstrip(".,!"))
     return folded in _HONORIFICS or folded in _SALUTE_WORDS or folded in _NOBODY
 
@@ -145,9 +147,29 @@ def _all_capitalised(name: str) -> bool:
                for w in name.split())
 
 
+_AFTER_LEADING_DATE = re.compile(r"^\s*[.:,–—-]\s+(?=\S)")
+
+
+def without_leading_date(text: str) -> tuple[str, str]:
+    """A title's leading date and the rest: `29. Mai 1857. X an Y` → (`29. Mai 1857`, `X an Y`).
+
+    Editions and archives title letters with their date first as often as last."""
+    stripped = text.strip()
+    dates = find_dates(stripped[:40])
+    if not dates or dates[0].start != 0:
+        return "", stripped
+    after = _AFTER_LEADING_DATE.match(stripped[dates[0].end:])
+    if after is None:
+        return "", stripped
+    return stripped[: dates[0].end], stripped[dates[0].end + after.end():]
+
+
 def title_parties(line: str) -> TitleParties | None:
-    """`X to Y`, `Lettre de X à Y`, `Brief an Y`: who a title line says wrote to whom."""
-    text = _clean(line)
+    """`X to Y`, `Lettre de X à Y`, `Brief an Y`: who a title line says wrote to whom.
+
+    A date before the names (`29. Mai 1857. X an Y`) is read as what follows them."""
+    leading, text = without_leading_date(line)
+    text = _clean(text)
     if len(text.split()) > 16:
         return None
     match = _TITLE.match(text)
@@ -164,7 +186,9 @@ def title_parties(line: str) -> TitleParties | None:
     if sender is None and recipient is None:
         return None
     rest = (match["rest1"] or match["rest2"] or "").strip().lstrip(",;:([—–-").strip()
-    return TitleParties(sender, recipient, rest.rstrip(")]").strip())
+    rest = rest.rstrip(")]").strip()
+    return TitleParties(sender, recipient, f"{rest}, {leading}" if rest and leading
+                        else rest or leading)
 
 
 def _strip_honorifics(text: str) -> str:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..language.correspondents import without_leading_date
 from ..model import FrontLine, FrontRole, Licence
 from . import rules
 from .units import Unit
@@ -127,8 +128,9 @@ def facts(front: Sequence[FrontLine]) -> FrontFacts:
         text = "".join(getattr(n, "text", "") for n in line.inlines).strip()
         if line.role == "title" and not title:
             title = _MARKER.sub("", text)
-            letter_to = _LETTER_TO.match(title)
-            parties = _FROM_TO.match(title)
+            named = without_leading_date(title)[1]  # `29. Mai 1857. X an Y`
+            letter_to = _LETTER_TO.match(named)
+            parties = _FROM_TO.match(named)
             if letter_to:
                 addressee = letter_to["who"].strip()
             elif parties and rules.word_count(parties["sender"]) <= _LONGEST_NAME:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..language.correspondents import without_leading_date
 from ..language.dates import parse_dateline
 
 # Opening salutations: the words a letter starts its address with, in the five
@@ -257,7 +258,7 @@ _LONGEST_TITLE = 25
 
 def is_letter_title(text: str) -> bool:
     """A line that names a letter or its writer and addressee, as editions title letters."""
-    stripped = text.strip()
+    stripped = without_leading_date(text)[1]
     if stripped[-1:] in ",:!?" or (stripped[-1:] == "." and not stripped[-2:-1].isdigit()):
         return False  # a sentence (`I went to Paris.`), not a title
     return word_count(stripped) <= _LONGEST_TITLE and bool(_LETTER_TITLE.match(stripped))

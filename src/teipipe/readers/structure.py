@@ -34,7 +34,7 @@ from ..model import (
     inline_text,
 )
 from . import rules
-from .opening import dateline_like, dateline_of, read_opener
+from .opening import dateline_like, dateline_of, opener_length, read_opener
 from .units import Unit, strip_label
 
 
@@ -251,8 +251,9 @@ def assemble(units: Sequence[Unit], division_type: str,
     paragraphs between divisions.
     """
     pieces: list[tuple[Unit | None, list[Unit]]] = [(None, [])]
+    opening = opener_length(units) if letter_like else 0
     for index, unit in enumerate(units):
-        if _is_heading(units, index):
+        if index >= opening and _is_heading(units, index):
             pieces.append((unit, []))
         else:
             pieces[-1][1].append(unit)
