@@ -37,6 +37,7 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     The opener ends at its salutation or at the first line of the letter's text.
     """
     parts: list[AddressLine | Dateline | Salute] = []
+    salute_at = _salutation_ahead(units)
     while units and len(parts) < 6:
         unit = units[0]
         if rules.is_address_line(unit.text) and not rules.is_salutation(unit.text):
@@ -45,8 +46,11 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
             parts.append(dateline_of(unit, parse_dateline(unit.text)))
         elif _name_above_opener(units):
             parts.append(AddressLine(unit.inlines, unit.loc))
-        elif rules.is_salutation(unit.text) or _salutation_shaped(units):
+        elif salutation(unit.text) or _salutation_shaped(units):
             parts.append(Salute(unit.inlines, unit.loc))
+        elif salute_at is not None and len(parts) < salute_at:
+            # A letterhead or an address the rules do not know, above a salutation.
+            parts.append(AddressLine(unit.inlines, unit.loc))
         else:
             split = _split_salutation(unit)
             if split is not None:
@@ -59,6 +63,40 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     if not parts:
         return None, units
     return Opener(tuple(parts), parts[0].loc), units
+
+
+_HEAD_UNITS = 4  # a salutation stands among a letter's first units, or there is none
+_LONGEST_HEAD_UNIT = 30  # words: above the salutation, longer units are the letter's text
+
+
+def _salutation_ahead(units: Sequence[Unit]) -> int | None:
+    """Where a salutation stands among the first units, with only short units above it."""
+    for index, unit in enumerate(units[:_HEAD_UNITS]):
+        if salutation(unit.text):
+            return index
+        if rules.word_count(unit.text) > _LONGEST_HEAD_UNIT:
+            return None
+    return None
+
+
+# Words of endearment and esteem that make a short line a salutation wherever they stand
+# in it: `Liana cara.`, `Genitori adorati.`, `Amore mio.`, `Figlio adorato`.
+_ENDEARMENT = re.compile(
+    r"""\b(?:car[oaie]|carissim[oaie]|adorat[oaie]|amatissim[oaie]|dilettissim[oaie]|dilett[oaie]
+        | amore\s+mio | mio\s+amore | tesoro\s+mio | querid[oa]s? | queridísim[oa]s? | amad[oa]s?
+        | chéri(?:e|s|es)? | bien-aimée? | darling | beloved | dearest | liebste[rn]?
+        | geliebte[rn]? | teuerste[rn]? | theuerste[rn]?)\b""",
+    re.VERBOSE | re.IGNORECASE)
+_LONGEST_ENDEARMENT = 4
+
+
+def salutation(text: str) -> bool:
+    """A salutation by its formula (`Lieber Richard,`), or a short line of endearment."""
+    if rules.is_salutation(text):
+        return True
+    stripped = text.strip()
+    return (rules.word_count(stripped) <= _LONGEST_ENDEARMENT and stripped[-1:] not in "?;"
+            and bool(_ENDEARMENT.search(stripped)))
 
 
 def opener_length(units: Sequence[Unit]) -> int:
@@ -79,7 +117,7 @@ def head_line(text: str, first: bool) -> bool:
 
     Books print them without blank lines above the first paragraph."""
     return ((first and rules.is_letter_title(text)) or rules.is_address_line(text)
-            or rules.is_salutation(text) or dateline_like(text) or top_dateline(text))
+            or salutation(text) or dateline_like(text) or top_dateline(text))
 
 
 def _name_above_opener(units: Sequence[Unit]) -> bool:
@@ -88,7 +126,7 @@ def _name_above_opener(units: Sequence[Unit]) -> bool:
     if len(units) < 2 or text[-1:] in ",:!;?" or person_name(text) is None:
         return False
     following = units[1].text
-    return (rules.is_salutation(following) or dateline_like(following)
+    return (salutation(following) or dateline_like(following)
             or top_dateline(following) or rules.is_address_line(following))
 
 
