@@ -137,6 +137,69 @@ def _suriano_parts(main: etree._Element, sender: str) -> bool:
     return True
 
 
+def suriano_attachment(root: etree._Element, gold: GoldLetter) -> None:
+    """A letter Suriano copied into his dispatch (`div[@type='attachment']`) is read alone.
+
+    The file's correspDesc is the dispatch's, not the attachment's: sender, recipient,
+    place and date stay empty. The copy's paragraphs are the letter as written: the
+    first is the salutation, the last the signature, the one before it the closing
+    formula, the rest the body.
+    """
+    gold.sender = gold.recipient = gold.place = gold.date = ""
+    main = root.find(".//t:div[@type='attachment']/t:div[@type='main']", NS)
+    body = root.find(".//t:text/t:body", NS)
+    ps = [p for p in main.iter(f"{{{TEI}}}p")] if main is not None else []
+    if body is None or main is None or len(ps) < 4:
+        text = root.find("t:text", NS)
+        if text is not None:
+            root.remove(text)
+        return
+    for div in list(body):
+        if div is not main.getparent() and div.get("type") != "notes":
+            body.remove(div)
+    opener = etree.Element(f"{{{TEI}}}opener")
+    opener.append(_element("salute", _text(ps[0])))
+    ps[0].addprevious(opener)
+    closer = etree.Element(f"{{{TEI}}}closer")
+    closer.append(_element("salute", _text(ps[-2])))
+    signed = copy.deepcopy(ps[-1])
+    signed.tag = f"{{{TEI}}}signed"
+    closer.append(signed)
+    ps[-1].addnext(closer)
+    for p in (ps[0], ps[-2], ps[-1]):
+        p.getparent().remove(p)
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def varela(root: etree._Element, gold: GoldLetter) -> None:
+    """Varela Digital: Portuguese letters with a few in Spanish; only the Spanish are read.
+
+    The letter's language is its `text/@xml:lang` (Portuguese is not one of the
+    project's languages). The opener's `salute` is the inside address (`Sõr Don
+    Domingo José de Almeida`); where the first paragraph after the opener is a short
+    line ending in a colon (`Sõr ministro y mi amigo:`), that line is the salutation
+    and the edition's `salute` an `address`.
+    """
+    text = root.find("t:text", NS)
+    if text is None:
+        return
+    if not (text.get(_XML_LANG) or "").startswith("es"):
+        root.remove(text)
+        return
+    opener = text.find(".//t:opener", NS)
+    salute = opener.find("t:salute", NS) if opener is not None else None
+    first = opener.getnext() if opener is not None else None
+    if salute is None or first is None or local(first) != "p":
+        return
+    line = _reading_text(first)
+    if line.endswith(":") and len(line) < 60:
+        salute.tag = f"{{{TEI}}}address"
+        opener.append(_element("salute", line))
+        first.getparent().remove(first)
+
+
 def dubourg_letters(top: etree._Element) -> list[etree._Element]:
     """Du Bourg's correspondence is one `TEI` whose letters are `text` elements in `group`s.
 

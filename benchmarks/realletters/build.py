@@ -87,6 +87,21 @@ def record(gold: GoldLetter, shape: str, rendered: Rendered, path: str) -> dict[
     }
 
 
+def render_letter(gold: GoldLetter, folder: Path, out: Path) -> list[dict[str, object]]:
+    """Write the letter in every shape into `folder`; its records, paths relative to `out`.
+
+    Each shape's choices are seeded by the letter's id: same letter, same text.
+    """
+    records = []
+    for shape in SHAPES:
+        seed = hashlib.sha256(f"{gold.edition}/{gold.id}/{shape}".encode()).digest()
+        rendered = RENDER[shape](gold, random.Random(seed))
+        path = folder / f"{gold.id}.{shape}.txt"
+        path.write_text(rendered.text, encoding="utf-8")
+        records.append(record(gold, shape, rendered, path.relative_to(out).as_posix()))
+    return records
+
+
 def build(out: Path, sources: dict[str, Path], per_edition: int) -> list[dict[str, object]]:
     """Write every text and the gold file; returns the gold records."""
     records: list[dict[str, object]] = []
@@ -97,12 +112,7 @@ def build(out: Path, sources: dict[str, Path], per_edition: int) -> list[dict[st
             shutil.rmtree(folder)  # texts of an earlier build are not this build's
         folder.mkdir(parents=True)
         for gold in letters(edition, root, per_edition):
-            for shape in SHAPES:
-                seed = hashlib.sha256(f"{gold.edition}/{gold.id}/{shape}".encode()).digest()
-                rendered = RENDER[shape](gold, random.Random(seed))
-                path = folder / f"{gold.id}.{shape}.txt"
-                path.write_text(rendered.text, encoding="utf-8")
-                records.append(record(gold, shape, rendered, path.relative_to(out).as_posix()))
+            records.extend(render_letter(gold, folder, out))
     with (out / "gold.jsonl").open("w", encoding="utf-8") as handle:
         for item in records:
             handle.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")

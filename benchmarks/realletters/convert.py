@@ -95,7 +95,21 @@ def _party(action: etree._Element | None) -> str:
     return ""
 
 
+# The readings of a `choice` that the text itself shows, as the gold's letters do.
+_AS_PRINTED = {"orig", "sic", "abbr"}
+
+
+def _editorial_reading(child: etree._Element) -> bool:
+    """A `reg`/`corr`/`expan` beside the printed reading in a `choice`."""
+    parent = child.getparent()
+    return (parent is not None and _local(parent) == "choice" and _local(child) not in _AS_PRINTED
+            and any(_local(other) in _AS_PRINTED for other in parent))
+
+
 def _refs(body: etree._Element, root: etree._Element) -> list[tuple[str, str]]:
+    """The letters before each marker are the text as printed: of a `choice` (an OCR
+    repair, a normalisation) only the printed reading, since the gold marker's letters
+    come from the printed text and both readings together would look displaced."""
     notes = {n.get("{http://www.w3.org/XML/1998/namespace}id"): text_of(n)
              for n in root.iter(f"{{{TEI}}}note")}
     found: list[tuple[str, str]] = []
@@ -105,6 +119,9 @@ def _refs(body: etree._Element, root: etree._Element) -> list[tuple[str, str]]:
         letters.append(element.text or "")
         for child in element:
             name = _local(child)
+            if _editorial_reading(child):
+                letters.append(child.tail or "")
+                continue
             target = child.get("target", "").lstrip("#")
             if name in {"ref", "ptr"} and (child.get("type") == "noteref" or target in notes):
                 # A marker however the writer encodes it: `ref type="noteref"`, or any

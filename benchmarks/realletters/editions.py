@@ -47,6 +47,9 @@ EDITIONS: dict[str, Edition] = {e.name: e for e in (
     Edition("schnitzler", "de", "realworld", ("tei/schnitzler",),
             "arthur-schnitzler/schnitzler-briefe-data", "MIT",
             mirror_folders=("data/editions",)),
+    Edition("varela", "es", "mirror", ("letters_data/documents_XML",),
+            "CarlaMenegat/VarelaDigital", "CC-BY-4.0", adjust.varela,
+            mirror_folders=("letters_data/documents_XML",)),
     Edition("cody", "en", "mirror", ("source/tei",), "CDRH/data_cody",
             "CC-BY-NC-SA-3.0", adjust.cody, pattern=r".*/wfc\.css\d+\.xml$"),
     Edition("horel", "fr", "mirror", ("tei/horel.tei.xml",), "sardinecan/eHorel",
@@ -59,6 +62,12 @@ EDITIONS: dict[str, Edition] = {e.name: e for e in (
             "all rights reserved (fair use)", adjust.whitman),
     Edition("dubourg", "fr", "mirror", ("data/dubourg_correspondance.xml",), "chartes/dubourg",
             "CC-BY-NC-SA-4.0", adjust.dubourg, unpack=adjust.dubourg_letters),
+    Edition("tillich", "de", "mirror", ("data/editions",),
+            "TillichCorrespondence/tillich-briefe-data", "CC-BY-SA-4.0",
+            mirror_folders=("data/editions",)),
+    Edition("varela", "es", "mirror", ("letters_data/documents_XML",),
+            "CarlaMenegat/VarelaDigital", "CC-BY-4.0", adjust.varela,
+            mirror_folders=("letters_data/documents_XML",)),
 )}
 
 

@@ -89,6 +89,8 @@ def _places(source: Sequence[str], run: Sequence[str],
 
 
 def _first_difference(rest: Sequence[str], body: Sequence[str]) -> Loss | None:
+    if rest == body:
+        return None  # the usual case, compared at once rather than word by word
     for index, (expected, found) in enumerate(zip(rest, body, strict=False)):
         if expected != found:
             return Loss(index, tuple(rest[index:index + 6]), tuple(body[index:index + 6]),
@@ -170,9 +172,12 @@ def _assign(source: list[str], runs: list[list[str]], body: list[str]) -> Loss |
     A note's words may also stand elsewhere (a list item worded like a note), so
     places are tried, latest first, with backtracking bounded by _MAX_TRIES.
     """
-    positions: dict[str, list[int]] = {}
-    for index, word in enumerate(source):
-        positions.setdefault(word, []).append(index)
+    # Only the first word of a run is looked up: the places of the others are not needed.
+    positions: dict[str, list[int]] = {run[0]: [] for run in runs if run}
+    if positions:
+        for index, word in enumerate(source):
+            if word in positions:
+                positions[word].append(index)
     candidates = [_places(source, run, positions) for run in runs]
     for index, places in enumerate(candidates):
         if runs[index] and not places:

@@ -45,8 +45,45 @@ DATELINES = [
     ("M.Stammlager III A, 6 luglio 1944", None, "1944-07-06", "M.Stammlager III A"),
     ("Selvatelle 5-5-1944", None, "1944-05-05", "Selvatelle"),
     ("Wien, 28. X. 904", 19, "1904-10-28", "Wien"),
-    ("Coyoacán, D.F., 3 de mayo de 1938", None, "1938-05-03", "Coyoacán"),
+    ("Coyoacán, D.F., 3 de mayo de 1938", None, "1938-05-03", "Coyoacán, D.F."),
     ("Madrid, a 1.º de setiembre de 1902", None, "1902-09-01", "Madrid"),
+    # The place as the line writes it, qualifiers and address included (#12).
+    ("Washington, D.C. May 29, 1882.", None, "1882-05-29", "Washington, D.C."),
+    ("Brooklyn, N. Y. Feb. 6th 1863", None, "1863-02-06", "Brooklyn, N. Y."),
+    ("London W. 3 March 1876", None, "1876-03-03", "London W."),
+    ("328 Mickle Street Camden New Jersey Nov: 25 '85", 18, "1885-11-25",
+     "328 Mickle Street Camden New Jersey"),
+    ("Camden noon Sept.27 '89", 18, "1889-09-27", "Camden"),
+    ("Camden Feb: 24 '88— noon", 18, "1888-02-24", "Camden"),
+    ("Washington Monday forenoon May 23 '64", 18, "1864-05-23", "Washington"),
+    ("Millthorpe near Chesterfield, January 27, 1889.", None, "1889-01-27",
+     "Millthorpe near Chesterfield"),
+    ("431 Stevens st. cor West. Camden, N. Jersey. Feb. 15, /76", 18, "1876-02-15",
+     "431 Stevens st. cor West. Camden, N. Jersey"),
+    ("August 31st /91 Supreme Court Library Melbourne", 18, "1891-08-31",
+     "Supreme Court Library Melbourne"),
+    ("Rodaun 18/1 1903", None, "1903-01-18", "Rodaun"),
+    ("Wien-Döbling. 11/10. 1902.", None, "1902-10-11", "Wien-Döbling"),
+    ("21/3 92 Wien.", 18, "1892-03-21", "Wien"),
+    ("Riesbach–Zürich z. Schwanen 27. Februar 1877.", None, "1877-02-27",
+     "Riesbach–Zürich z. Schwanen"),
+    ("Nugola 17,5,944", None, "1944-05-17", "Nugola"),
+    ("Venezia 7/9/43 ore 10", 19, "1943-09-07", "Venezia"),
+    ("Selvatelle ore 12 del 25-9-43", 19, "1943-09-25", "Selvatelle"),
+    ("Di Venezia, li 3 di marzo 1620", None, "1620-03-03", "Venezia"),
+    ("Bord en mer environ de Corfou le 04 Novembre 1916", None, "1916-11-04", "Corfou"),
+    ("En Madrid a 3 de mayo de 1820", None, "1820-05-03", "Madrid"),
+    ("Sevilla, mayo 3 de 1820", None, "1820-05-03", "Sevilla"),
+    # Chancery dates: days in small Roman figures or ordinal words, `mil vc xxxvi`.
+    ("Escript à Valence le dixieme jour de aoust mil vc xxxvi.", None, "1536-08-10",
+     "Valence"),
+    ("Escript à Roussillon le vme jour d’aoust mil vc xxxvi.", None, "1536-08-05",
+     "Roussillon"),
+    ("Escript au camp de Pernes le dernier jour d’avril mil vc xxxvii.", None,
+     "1537-04-30", "camp de Pernes"),
+    ("À Guillestre le iiiime jour de decembre mil vc xxxvii.", None, "1537-12-04",
+     "Guillestre"),
+    ("Dall’Haya li xi febraro 1620", None, "1620-02-11", "Haya"),
 ]
 
 
@@ -67,6 +104,9 @@ def test_dateline_gives_date_and_place(line: str, century: int | None, when: str
     "Ich habe Ihren Brief vom 3. März 1850 erhalten und danke Ihnen sehr dafür.",
     "Rosa Winter 1921",  # a season is no month
     "I arrived in London 3 March 1850",  # a sentence
+    "Thank you for your letter of 3 March 1850.",
+    "3 March 1850 I went to see him in London again",  # a sentence after the date
+    "Camden 3 March 1850 and the rest of the week",
 ])
 def test_lines_that_are_not_datelines(line: str) -> None:
     assert read_dateline(line) is None
@@ -95,7 +135,16 @@ def test_iso_problems_name_what_is_wrong() -> None:
     assert range_end("1900-02") == "1900-02-28" and range_end("1904-02") == "1904-02-29"
 
 
+def test_names_after_a_date_are_no_place() -> None:
+    assert read_dateline("12. März 1857. Friedrich Ehrhardt an Alfred Escher") is None
+    assert read_dateline("Walt Whitman to Thomas Jefferson Whitman, May 23, 1864") is None
+
+
 def test_a_date_line_without_a_year_still_names_its_place() -> None:
+    assert read_yearless_place("Camden Friday Evn'g Sept: 22") == "Camden"
+    assert read_yearless_place("322 Stevens st. Camden, N.J. Monday June 7.") == \
+        "322 Stevens st. Camden, N.J."
+    assert read_yearless_place("Camden Feb. 14 p m") == "Camden"
     assert read_yearless_place("Berlin, 18. April.") == "Berlin"
     assert read_yearless_place("Chur den 19ten May.") == "Chur"
     assert read_yearless_place("Lettre à Marguerite Rosmer, 27 septembre") is None

@@ -111,7 +111,7 @@ def test_markers_are_aligned_with_the_order_of_the_notes() -> None:
     texts = ["Vergicb 1 mir, daß ich Deinen Brief2 so spät beantworte",
              "den Tschudi'schen Aktienverein3 und Dr. Trümpi's4 Nachläßigkeit",
              "am 1. Januar kam Gerlich1 zurück"]
-    chosen = align(texts, [note("1"), note("2"), note("3"), note("4")])
+    chosen = align([(text, "") for text in texts], [note("1"), note("2"), note("3"), note("4")])
     assert {k: (p.text, p.start, p.glued) for k, p in chosen.items()} == {
         "n1": (0, texts[0].index("1 mir"), False), "n2": (0, texts[0].index("2 so"), True),
         "n3": (1, texts[1].index("3 und"), True), "n4": (1, texts[1].index("4 Nach"), True)}

@@ -180,3 +180,16 @@ def test_the_scorer_reads_note_markers_however_the_writer_encodes_them() -> None
     assert found.refs == [("einwort", "Erste."), ("einwortundmehr", "Zweite."),
                           ("einwortundmehrdann", "Inline.")]
     assert found.paragraphs == 1
+
+
+def test_the_letters_before_a_marker_are_the_printed_reading_of_a_repair() -> None:
+    root = etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>verso il <choice>'
+        b'<orig>colfo</orig><reg type="ocr">colto</reg></choice><ref type="noteref" '
+        b'target="#n1">1</ref> a Trapani</p></body><back><note xml:id="n1">Spelling.</note>'
+        b'</back></text></TEI>')
+    found = Prediction()
+    read_tei(root, found)
+    assert found.refs == [("versoilcolfo", "Spelling.")]
+    marker = {"before": "versoilcolfo", "note": 1}
+    assert compare.notes_linked([marker], ["Spelling."], found.refs) == 1

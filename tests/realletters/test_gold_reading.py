@@ -157,3 +157,48 @@ def test_whitman_particdesc_names_and_only_letters_are_read() -> None:
         "Edward Carpenter", "Walt Whitman", "1889-01-27", "Millthorpe N.Y.")
     assert read_letters(source.format(header=header, kind="poem").encode(), "whitman", "en",
                         "f", adjust.whitman) == []
+
+
+def test_a_letter_copied_into_a_suriano_dispatch_is_read_alone() -> None:
+    header = ("<correspDesc><correspAction type='sent'><name>Christofforo Suriano</name>"
+              "<date when='1617-08-15'/></correspAction></correspDesc>")
+    body = ("<div type='letter'><div type='main'><p>Serenissimo Principe</p><p>Il dispaccio."
+            "</p><p>Christofforo Suriano</p></div></div>"
+            "<div type='attachment'><div type='main'><head>attachment I</head>"
+            "<p>Serenissimo señor</p><p>mi última fue del 27 de junio<ptr target='#n1'/>.</p>"
+            "<p>Guarde Dios a v. S. muchos años.</p><p>de v. S. leal</p><p>Joan</p></div></div>"
+            "<div type='notes'><note xml:id='n1'><p><hi>1</hi> Gap.</p></note></div>")
+    [gold] = read_letters(_tei(body, header), "suriano", "es", "f", adjust.suriano_attachment)
+    assert (gold.sender, gold.date) == ("", "")
+    assert (gold.salute, gold.closer_salute, gold.signed) == ("Serenissimo señor", "de v. S. leal",
+                                                              "Joan")
+    assert gold.paragraphs == [f"mi última fue del 27 de junio{NOTE1}.",
+                               "Guarde Dios a v. S. muchos años."]
+    assert gold.notes == ["Gap."]
+
+
+def test_tillich_letters_read_without_adjustment_an_english_one_in_english() -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "realletters" / "tillich"
+    [gold] = read_letters((path / "L00305.xml").read_bytes(), "tillich", "de", "L00305")
+    assert (gold.sender, gold.recipient, gold.place, gold.date, gold.language) == (
+        "Elisabeth W.", "Paul Tillich", "Nauen", "1912-04-24", "en")
+    assert (gold.salute, gold.signed) == ("Dear friend,", "Elisabeth.")
+    assert gold.paragraphs[0].startswith("Having intended to write")  # `<del>ing</del>` dropped
+    assert gold.postscript == ["6 o'clock. It is all settled, I shall go and play at the "
+                               "old-women-meeting."]
+    assert gold.notes == ["Höchstwahrscheinlich handelt es sich bei den beiden hier genannten "
+                          "Individuen um Haustiere."]
+
+
+def test_varela_reads_only_spanish_letters_and_the_colon_line_is_the_salutation() -> None:
+    body = ("<div type='letter'><opener><salute>Sõr Don <choice><abbr>Dom.</abbr><expan>Domingo"
+            "</expan></choice> de Almeida</salute><dateline>Villa de Melo, Agosto 11 de 1841"
+            "</dateline></opener><p>Sõr ministro y mi amigo:</p><p>Quedo impuesto.</p>"
+            "<closer><signed>Manuel de Aleman</signed></closer></div>")
+    tei = _tei(body).replace(b"<text>", b"<text xml:lang='es'>")
+    [gold] = read_letters(tei, "varela", "es", "f", adjust.varela)
+    assert (gold.salute, gold.dateline) == ("Sõr ministro y mi amigo:",
+                                            "Villa de Melo, Agosto 11 de 1841")
+    assert gold.paragraphs == ["Quedo impuesto."] and gold.signed == "Manuel de Aleman"
+    portuguese = _tei(body).replace(b"<text>", b"<text xml:lang='pt'>")
+    assert read_letters(portuguese, "varela", "es", "f", adjust.varela) == []

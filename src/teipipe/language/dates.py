@@ -14,31 +14,26 @@ from dataclasses import dataclass
 from datetime import date as calendar_date
 
 from ..model import DateValue
-from .datewords import (
-    ARTICLES,
-    DATE_LABELS,
-    DOCKET_WORDS,
-    FROM_WORDS,
-    LETTER_WORDS,
-    PLACE_PARTICLES,
-    ROMAN_MONTHS,
-    fold,
-    is_weekday,
-    month_number,
-    words,
-)
+from .datewords import ROMAN_MONTHS, month_number, ordinal_day, roman_value
+from .places import is_time_tail, place_after, place_before
 
-_DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first|ultimo|último|dernier|last)"
-        r"(?:er|re|ème|e|sten|st|nd|rd|th|d|ten|ter|te|t|r|o|º|°|ª)?\.?(?:º|°)?")
+# A day in figures, words (`primo`, `dernier`, `dixiesme`) or small Roman figures (`le
+# xxviiie jour`, `li xi febraro`), as chanceries wrote them into the 17th century.
+_DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first|ultimo|último|dernier|last"
+        r"|(?-i:[ivx]{1,7})(?=m?e\b|\s)|[a-zé-]{3,18}i[eé]s?me)"
+        r"(?:er|re|ème|me|e|sten|st|nd|rd|th|d|ten|ter|te|t|r|o|º|°|ª)?\.?(?:º|°)?")
 _MONTH_WORD = r"(?P<month>[^\W\d_]{3,12}(?:\.?[^\W\d_]{1,4})?\.?|(?:[7-9]|10)bre?|[Xx]bre?)"
 # `1538`, `(1538)`, `[1538]`: editions put a year the writer left out in brackets. Two
 # digits (`Bern 19. XI. 50`, `May 22/96`) count only where the caller knows the century.
 # A note number glued to a year at the end of a line (`April 2, 19021`) is not the year's.
 _YEAR = (r"[(\[]?\s*(?:(?P<year>1[0-9]\d\d|20\d\d)(?:\d{1,2}(?=\W*$))?|'?(?P<yy>\d\d)"
-         r"|(?P<yyy>[89]\d\d))(?![\d/])\s*[)\]]?")
+         r"|(?P<yyy>[89]\d\d)|(?P<old>(?:mil\s+)?(?-i:[ivx]{0,3}c\s+[ivxl]{1,8})\b))"
+         r"(?![\d/])\s*[)\]]?")
 # `4 de mayo`, `3rd of March`, `3 di marzo`, `all’ultimo d’ottobre`
-_OF = r"(?:\s*(?:de|del|di|of|day\s+of)\b|\s*d[’'](?=\w))?"
+_OF = r"(?:\s*(?:jour\s+)?(?:de|del|di|of|day\s+of)\b|\s*(?:jour\s+)?d[’'](?=\w)|\s+jour)?"
 _BEFORE_YEAR = r"[\s,.–—]*(?:(?:de|del|di|of)\s+)?"
+# `March 21 PM '91`: the time of day between the day and the year
+_CLOCK = r"(?:\s+[ap]\.?\s?m\.?)?"
 _ROMAN = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _NUMBER_DAY = r"(?P<day>[0-3]?\d)"
 
@@ -47,11 +42,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day-month-year", re.compile(
         rf"(?<![\w.]){_DAY}(?:/[0-3]?\d)?{_OF}[\s–—]*{_MONTH_WORD}{_BEFORE_YEAR}{_YEAR}", re.I)),
     ("month-day-year", re.compile(
-        rf"(?<![\w]){_MONTH_WORD}[\s—–-]*[(\[]?(?:the\s+)?{_DAY}\s*[,/—–-]?\s*{_YEAR}", re.I)),
+        rf"(?<![\w]){_MONTH_WORD}[\s:—–-]*[(\[]?(?:the\s+)?{_DAY}\]?{_CLOCK}\s*(?:[,/—–-]\s*)?/?"
+        rf"(?:de\s+)?{_YEAR}", re.I)),
     ("day-roman-year", re.compile(
         rf"(?<![\w.]){_NUMBER_DAY}\.?[\s/-]*{_ROMAN}\.?[\s/.-]*{_YEAR}")),
     ("numeric", re.compile(
-        rf"(?<![\w./-]){_NUMBER_DAY}(?P<sep>[./-])\s?(?P<num>[01]?\d)(?P=sep)\s?{_YEAR}(?![\d./]\d)")),
+        rf"(?<![\w./,-]){_NUMBER_DAY}(?P<sep>[./,-])\s?(?P<num>[01]?\d)(?:(?P=sep)\s?|\.?\s)"
+        rf"{_YEAR}(?![\d./]\d)")),
     ("iso", re.compile(
         r"(?<![\w-])(?P<year>1[0-9]\d\d|20\d\d)-(?P<num>[01]\d)(?:-(?P<day>[0-3]\d))?(?![\w-])")),
     ("year-month-day", re.compile(
@@ -61,7 +58,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?<![\w]){_MONTH_WORD}{_BEFORE_YEAR}[(\[]?(?P<year>1[0-9]\d\d|20\d\d)(?!\d)[)\]]?",
         re.I)),
 )
-_HAS_YEAR = re.compile(r"1[0-9]\d\d|20\d\d|\d\d")
+_HAS_YEAR = re.compile(r"\d\d|c [ivxl]")
 _LAST_DAY = 0  # `all’ultimo d’aprile`: the month's last day
 _DAY_WORDS = {"primo": 1, "premier": 1, "primero": 1, "first": 1,
               "ultimo": _LAST_DAY, "último": _LAST_DAY, "dernier": _LAST_DAY, "last": _LAST_DAY}
@@ -109,12 +106,21 @@ def _year(match: re.Match[str], century: int | None) -> int | None:
         return century * 100 + int(groups["yy"])
     if groups.get("yyy"):
         return 1000 + int(groups["yyy"])  # `Wien, 28. X. 904`: the thousands left out
+    if groups.get("old"):
+        hundreds, _, rest = groups["old"].split()[-2:][0].partition("c")
+        return 1000 + 100 * (roman_value(hundreds) or 1) + (roman_value(
+            groups["old"].split()[-1]) or 0)  # `mil vc xxxvi`: 1000, 5 × 100, 36
     return None
 
 
-def _day_number(text: str) -> int:
+def _day_number(text: str) -> int | None:
     word = text.lower()
-    return _DAY_WORDS[word] if word in _DAY_WORDS else int(text)
+    if word in _DAY_WORDS:
+        return _DAY_WORDS[word]
+    if word.isdigit():
+        return int(word)
+    return roman_value(word) if text.islower() and set(word) <= set("ivx") else \
+        ordinal_day(word)
 
 
 def _value(rule: str, match: re.Match[str], century: int | None) -> str | None:
@@ -124,8 +130,13 @@ def _value(rule: str, match: re.Match[str], century: int | None) -> str | None:
     month = _month_of(match)
     day_text = match.groupdict().get("day")
     day = _day_number(day_text) if day_text else None
+    if day_text and day is None:
+        return None  # a word in the place of the day that names none
     if day == _LAST_DAY and month is not None and 1 <= month <= 12:
         day = monthrange(year, month)[1]
+    if rule == "numeric" and match["sep"] == "," and not match.groupdict().get("yyy") \
+            and not match.groupdict().get("year"):
+        return None  # `17,5,94` may be numbers; `17,5,944` and `17,5,1944` are dates
     if rule == "numeric" and month is not None and day is not None and month > 12 >= day:
         month, day = day, month  # `6/27/1850`: month first, as American letters write it
     return iso_date(year, month, day)
@@ -194,9 +205,6 @@ def range_end(value: str) -> str:
 
 _LONGEST_DATELINE = 100
 _TRAILING = re.compile(r"^[\s.,;:)\]—–-]*$")
-_BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")
-_ELIDED_FROM = re.compile(r"^(?:dall|dalla|dal|da|de|d|del|della|des|du)[’']", re.I)
-_PLACE_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-ZÀ-Ý]\.(?:[A-ZÀ-Ý]\.)*|St\.|S\.)$")
 
 
 @dataclass(frozen=True)
@@ -211,80 +219,6 @@ class DatelineFound:
     place_end: int = 0
 
 
-def _is_article(word: str, alone: bool) -> bool:
-    """`le`, `den`, `a’` before the day; capitalised only at the line's start (`A 4 de
-    mayo`), since after a place it is part of the name (`M.Stammlager III A`)."""
-    return fold(word.rstrip(",")) in ARTICLES and (alone or not word[:1].isupper())
-
-
-def _strip_fillers(prefix: str) -> str:
-    """The prefix without the article and weekday before the day (`, Samstag den`)."""
-    words = prefix.rstrip(" ,–—").split(" ")
-    while words and (_is_article(words[-1], alone=len(words) == 1) or is_weekday(words[-1])
-                     or words[-1] in ("", ",")):
-        words.pop()
-    return " ".join(words).rstrip(" ,–—")
-
-
-def _is_place_segment(segment: str) -> bool:
-    words = segment.split()
-    if not 1 <= len(words) <= 5 or fold(words[0]) in LETTER_WORDS:
-        return False
-    if not _PLACE_WORD.match(words[0]):
-        return False
-    return all(_PLACE_WORD.match(w) or w.lower() in PLACE_PARTICLES for w in words[1:])
-
-
-def _place_of(prefix: str) -> tuple[str, int] | None:
-    """The place named before a date, and where it starts; ('', 0) for no place; None
-    when the prefix is not a place (so the line is not a dateline)."""
-    head = _strip_fillers(_BRACKETED.sub(lambda m: " " * len(m.group()), prefix))
-    if not head:
-        return "", 0
-    offset = len(head) - len(head.lstrip())
-    head = head.strip()
-    first, _, rest = head.partition(" ")
-    if fold(first.rstrip(":,")) in DOCKET_WORDS:
-        return None
-    if fold(first.rstrip(":,")) in DATE_LABELS:
-        if not rest.strip():
-            return "", 0
-        offset += len(first) + 1
-        head = rest.lstrip()
-        first, _, rest = head.partition(" ")
-    if rest and fold(first) in FROM_WORDS and first[:1].isupper():
-        offset += len(first) + 1
-        head = rest.lstrip()
-    elided = _ELIDED_FROM.match(head)
-    if elided and head[elided.end():][:1].isupper():
-        offset += elided.end()
-        head = head[elided.end():]
-    segments = [s.strip() for s in head.split(",")]
-    if len(segments[0]) > 4 and segments[0].endswith(".") and segments[0][-3:-1].isalpha():
-        segments[0] = segments[0][:-1]  # `Zürich. den 11 Mai`: the full stop ends the place
-    if any(len(s.split()) > 5 for s in segments[1:]):
-        return None
-    if _is_place_segment(segments[0]):
-        return segments[0], offset
-    return _trailing_place(head, offset) if len(segments) == 1 else None
-
-
-_PRONOUNS = words("i we je nous ich wir io noi yo nosotros")
-
-
-def _trailing_place(head: str, offset: int) -> tuple[str, int] | None:
-    """`Bord en mer Salonique`: a short prefix ending in a capitalised name names the
-    place with its last words; a longer one is a sentence, not a date line."""
-    words = head.split()
-    if len(words) > 4 or fold(words[0]) in LETTER_WORDS or fold(words[0]) in _PRONOUNS:
-        return None  # `I arrived in London 3 March 1850` is a sentence
-    for start in range(1, len(words)):
-        candidate = " ".join(words[start:])
-        if words[start][:1].isupper() and _is_place_segment(candidate):
-            return candidate, offset + head.index(candidate)
-    return None
-
-
 def read_dateline(line: str, century: int | None = None) -> DatelineFound | None:
     """A line that is nothing but a date, with a place before it: values and spans.
 
@@ -292,9 +226,16 @@ def read_dateline(line: str, century: int | None = None) -> DatelineFound | None
     if len(line) > _LONGEST_DATELINE:
         return None  # a paragraph, not a date line: spare the date patterns
     found = find_date(line, century)
-    if found is None or not _TRAILING.match(line[found.end:]):
+    if found is None:
         return None
-    place = _place_of(line[: found.start])
+    place = place_before(line[: found.start])
+    tail = line[found.end:]
+    if not _TRAILING.match(tail) and not is_time_tail(tail):
+        after = place_after(tail) if place == ("", 0) else None
+        if after is None:
+            return None
+        name, start = after[0], found.end + after[1]
+        return DatelineFound(found.value, found.start, found.end, name, start, start + len(name))
     if place is None:
         return None
     name, start = place
@@ -304,8 +245,8 @@ def read_dateline(line: str, century: int | None = None) -> DatelineFound | None
 
 
 _YEARLESS = (
-    re.compile(rf"(?<![\w.]){_DAY}{_OF}\s*{_MONTH_WORD}[\s.,;:)\]]*$", re.I),
-    re.compile(rf"(?<!\w){_MONTH_WORD}[\s—–-]*{_DAY}[\s.,;:)\]]*$", re.I),
+    re.compile(rf"(?<![\w.]){_DAY}{_OF}\s*{_MONTH_WORD}(?P<tail>[^\d]*|[\s—–-]+\d.*)$", re.I),
+    re.compile(rf"(?<!\w){_MONTH_WORD}[\s:—–-]*\[?{_DAY}\]?(?P<tail>\D.*)?$", re.I),
 )
 
 
@@ -315,8 +256,10 @@ def read_yearless_place(line: str) -> str | None:
         return None
     for pattern in _YEARLESS:
         match = pattern.search(line)
-        if match is not None and month_number(match["month"]) is not None:
-            place = _place_of(line[: match.start()])
+        tail = (match["tail"] or "") if match is not None else ""
+        if match is not None and month_number(match["month"]) is not None and (
+                _TRAILING.match(tail) or is_time_tail(tail)):
+            place = place_before(line[: match.start()])
             return (place[0] or None) if place else None
     return None
 

@@ -44,13 +44,26 @@ _WEEKDAYS = (
 )
 
 # Words that stand between a place and the day: `le 12`, `den 27.`, `ce 10`, `li 3`, `on the`.
-ARTICLES = words("le ce den d am the on this li addi il el a ai al a’ a' all’ all' lì di")
+ARTICLES = words("le ce den d am the on this li addi il el a ai al a’ a' all’ all' lì di del")
 
 # Words that introduce the place of writing: `De Strasbourg`, `From London`, `Aus Wien`.
-FROM_WORDS = words("de from aus von da di desde in at zu")
+FROM_WORDS = words("de from aus von da di dal dalla desde in en at zu a")
+
+# Words between a label and its place: `Escript à Valence`, `Geschrieben zu Bern`.
+AT_WORDS = words("a au aux en in at zu dans da dal dalla ad")
+
+# Times of day a writer adds to a date: `Camden noon Sept. 27`, `ore 12 del 25-9-43`.
+TIME_WORDS = words(
+    "noon forenoon afternoon aftn aft'n morning morn evening evn'g evng eve night midnight "
+    "am pm a.m p.m o'clock "
+    "morgens fruh vormittags mittags nachmittags abends nachts abend nachmittag vormittag "
+    "uhr matin soir midi minuit heures h mattina mattino sera mezzogiorno notte ore "
+    "manana tarde noche mediodia horas")
 
 # Words that label a date line (`Datum: 3. März 1850`, `Dated London, …`).
-DATE_LABELS = words("date datum fecha data dated written geschrieben ecrit escrito scritto")
+DATE_LABELS = words(
+    "date datum fecha data dated written given geschrieben gegeben ecrit escrit escript "
+    "faict fait donne escrito fecho dado scritto dato fatto")
 
 # A date after these is when a letter arrived or was answered (a docket), not when it was sent.
 DOCKET_WORDS = words(
@@ -65,7 +78,8 @@ LETTER_WORDS = words(
 # Lowercase words inside a place name: `Frankfurt am Main`, `Saint-Germain-en-Laye`.
 PLACE_PARTICLES = words(
     "am an der den bei im in ob unter upon on sur sous les la le de du des di del della "
-    "dei y en et a. i. bey zu")
+    "dei y en et a. i. bey zu z. zum zur beim near nr nr. nigh cor cor. of by pres pres. "
+    "près presso vicino cerca prope")
 
 
 def fold(word: str) -> str:
@@ -114,3 +128,36 @@ def month_number(word: str) -> int | None:
 
 def is_weekday(word: str) -> bool:
     return fold(word.rstrip(",")) in WEEKDAYS
+
+
+_ROMAN_FIGURES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman_value(figures: str) -> int | None:
+    """The number small Roman figures write (`xxiiii` 24, `xix` 19), else None."""
+    values = [_ROMAN_FIGURES.get(f) for f in figures.lower()]
+    if not values or None in values:
+        return None
+    total = 0
+    for value, after in zip(values, [*values[1:], 0], strict=True):
+        assert value is not None and after is not None
+        total += -value if value < after and after <= 10 * value and value != 5 else value
+    return total
+
+
+# French day ordinals, the stems of `dixième`, `dixiesme`, `quatreiesme`, `vingt-et-unième`
+_ORDINAL_STEMS = (
+    "un deux trois quatr cinqu six sept huit neuv dix onz douz treiz quatorz quinz seiz "
+    "dix-sept dix-huit dix-neuv vingt vingt-et-un vingt-deux vingt-trois vingt-quatr "
+    "vingt-cinqu vingt-six vingt-sept vingt-huit vingt-neuv trent trente-et-un")
+_ORDINALS = {stem: number for number, stem in enumerate(_ORDINAL_STEMS.split(), start=1)}
+
+
+def ordinal_day(word: str) -> int | None:
+    """The day a French ordinal names (`dixieme` 10, `cinquiesme` 5), else None."""
+    folded = fold(word).replace("iesme", "ieme").replace(" ", "-")
+    if not folded.endswith("ieme"):
+        return 2 if folded in ("second", "seconde") else None
+    stem = folded[:-4].rstrip("e").replace("vingt-un", "vingt-et-un")
+    return _ORDINALS.get(stem) or _ORDINALS.get(stem + "e") or (
+        1 if stem in ("prem", "premi") else None)

@@ -25,7 +25,7 @@ from ..language.correspondents import (
     signature_sender,
     title_parties,
 )
-from ..language.dates import find_date, read_dateline, read_yearless_place
+from ..language.dates import DatelineFound, find_date, read_dateline, read_yearless_place
 from ..model import (
     AddressLine,
     Block,
@@ -208,14 +208,38 @@ def century_of(lines: list[str]) -> int | None:
 def _from_title_line(line: _Line, century: int | None) -> tuple[Found | None, Found | None]:
     """Date and place an editor's title line gives after the names, else its date alone."""
     parties = title_parties(line.text)
-    parsed = read_dateline(parties.rest, century) if parties and parties.rest else None
+    source = "title line"
+    if parties is not None:
+        parsed = read_dateline(parties.rest, century) if parties.rest else None
+    else:
+        parsed = read_dateline(line.text, century)
+        if parsed is not None:
+            source = "date line"  # the first line is the date line itself
+        else:
+            parsed = _dated_tail(line.text, century)
     if parsed is not None and parsed.date.when:
-        place = _found(parsed.place, "high", line, "title line") if parsed.place else None
-        return _found(parsed.date.when, "high", line, "title line"), place
+        place = _found(parsed.place, "high", line, source) if parsed.place else None
+        return _found(parsed.date.when, "high", line, source), place
     found = find_date(line.text)
     if found is not None and found.value.when:
         return _found(found.value.when, "medium", line, "title line"), None
     return None, None
+
+
+_ABBREVIATION = re.compile(r"^\S{1,4}\.(?:\s|$)")
+
+
+def _dated_tail(title: str, century: int | None) -> DatelineFound | None:
+    """`… Doge and Senate of Venice, The Hague, 29 agosto 1622`: where the names of a
+    title line are not read, the place and date after one of its commas."""
+    parsed: DatelineFound | None = None
+    position = title.find(", ")
+    while parsed is None and position >= 0:
+        parsed = read_dateline(title[position + 2:], century)
+        if parsed is not None and parsed.place and _ABBREVIATION.match(parsed.place):
+            parsed = None  # `Ont., 12 May 1889`: the end of a place, not a place
+        position = title.find(", ", position + 2)
+    return parsed
 
 
 def _date_and_place(top: list[_Line], bottom: list[_Line],

@@ -90,12 +90,26 @@ def _runs(words: Sequence[_Word]) -> list[tuple[int, int, str]]:
 _SEGMENT = re.compile(r"[^«»“”\"„,;:.()\[\]!?]+")
 
 
-def _split(node: Text, doc_lang: str) -> list[Inline]:
+@dataclass
+class _Voters:
+    """The word forms of one document already judged, and those of them that vote."""
+
+    judged: set[str]
+    voting: set[str]
+
+
+def _split(node: Text, doc_lang: str, seen: _Voters) -> list[Inline]:
     # No word crosses a segment's edge (the separators are neither letters nor
     # apostrophes), so a text with too few voting words in all is left as it is
-    # without splitting it into segments: almost every text of a letter.
-    if sum(_judge(word.lower(), doc_lang)[0] is not None
-           for word in _WORD.findall(node.text)) < MIN_VOTES:
+    # without splitting it into segments: almost every text of a letter, most of them
+    # without a single voting word, which the set test finds without a loop.
+    forms = _WORD.findall(node.text)
+    for word in set(forms).difference(seen.judged):
+        seen.judged.add(word)
+        if _judge(word.lower(), doc_lang)[0] is not None:
+            seen.voting.add(word)
+    if seen.voting.isdisjoint(forms) or sum(
+            word in seen.voting for word in forms) < MIN_VOTES:
         return [node]
     spans: list[tuple[int, int, str]] = []
     for segment in _SEGMENT.finditer(node.text):
@@ -127,11 +141,12 @@ def mark_foreign(doc: Document, ctx: Context) -> Document:
     if doc_lang not in CANDIDATE_LANGUAGES:
         return doc
     found: list[str] = []
+    seen = _Voters(set(), set())
 
     def rewrite(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
         for node in run:
-            pieces = _split(node, doc_lang) if isinstance(node, Text) else [node]
+            pieces = _split(node, doc_lang, seen) if isinstance(node, Text) else [node]
             found.extend(p.lang for p in pieces if isinstance(p, Foreign))
             out.extend(pieces)
         return tuple(out)

@@ -3,9 +3,11 @@
 Digits after a word (`Brief2`, `Gerlich 251 ,`) may be markers or numbers of the
 text (`am 1. Januar`, `mit 2 Worten`). Taking the first match of each label in
 turn lets one wrong early match carry every later note off its place. Instead,
-every place where each label could stand is listed, and the places kept are the
-largest set that follows the order of the notes, glued markers preferred to
-markers set off by a space. A label without a place in that order stays unlinked.
+every place where each label could stand is listed (glued to a word, after
+punctuation, set off by spaces, even at the start of a wrapped line), and the
+places kept are the largest set that follows the order of the notes; among sets
+as large, glued markers are preferred to markers set off by a space. A day before
+a month's name is never a place. A label without a place in that order stays unlinked.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Document, Inline, Note, NoteRef, Text
+from ..language.datewords import month_number
+from ..model import Choice, Document, Inline, Note, NoteRef, PageBreak, Text
 from ..walk import rewrite_document
 
 _LEADING_DIGITS = re.compile(r"\d+")
@@ -47,8 +50,11 @@ def _marker_pattern(bracketed: bool, label: str) -> re.Pattern[str]:
         rf"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,])\s?)(?<!\d){escaped}(?![\d\w])")
 
 
-# A glued marker counts a little more than a spaced one, never more than a link.
-_LINK, _GLUED = 4, 1
+# How likely a number is a marker, by what touches it. A chain's score is its links
+# times _LINK plus these, and _LINK exceeds what any chain of notes can sum, so a
+# chain with more links always wins.
+_LOOSE, _SPACED, _AFTER_PUNCT, _GLUED = 0, 1, 2, 3
+_LINK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -60,49 +66,101 @@ class Place:
     start: int
     """Where the marker's digits start in that node."""
     end: int
-    glued: bool
+    quality: int
+    """How the digits stand: glued to a word (3) down to set off on both sides (0)."""
+
+    @property
+    def glued(self) -> bool:
+        """Touching the word or the punctuation before, as printed superscripts end up."""
+        return self.quality >= _AFTER_PUNCT
 
     @property
     def order(self) -> tuple[int, int]:
         return (self.text, self.start)
 
 
-def _text_nodes(doc: Document) -> list[str]:
-    texts: list[str] = []
+# The printed text a marker may follow, from the inline before a Text node: a
+# line's Text ends where the next line's begins, a rejoined hyphenation is a Choice.
+_CONTEXT = 3
+
+
+def _printed(node: Inline) -> str | None:
+    if isinstance(node, Text):
+        return node.text
+    if isinstance(node, Choice):
+        return node.edited
+    if isinstance(node, PageBreak):
+        return None  # a page break between a word and its marker joins them
+    return getattr(node, "text", None) or getattr(node, "label", "")
+
+
+def _text_nodes(doc: Document) -> list[tuple[str, str]]:
+    """Each Text node in document order, with the printed letters just before it."""
+    texts: list[tuple[str, str]] = []
 
     def collect(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        texts.extend(node.text for node in run if isinstance(node, Text))
+        before = ""
+        for node in run:
+            printed = _printed(node)
+            if printed is None:
+                continue
+            if isinstance(node, Text):
+                texts.append((node.text, before[-_CONTEXT:]))
+            before = printed
         return run
 
     rewrite_document(doc, collect, notes=False, front=False)
     return texts
 
 
-# Every number that may be a marker, glued or set off by a space (the patterns above
-# for any label), so that each text is scanned once for all the notes.
-_ANY_GLUED = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,])\s?)(?<!\d)(?P<label>\d{1,4})(?![\d\w])")
-_ANY_SPACED = re.compile(
+# Every number that may be a marker (for any label, so that each text is scanned
+# once for all the notes), by how it stands:
+_ANY_GLUED = re.compile(  # `Brief2`, `Mittheilungen.3`, `Co—4`
+    r"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,—–]))(?<!\d)(?P<label>\d{1,4})(?![\d\w])")
+_ANY_AFTER_PUNCT = re.compile(  # `entnommen. 1, daß`
+    r"(?<=[.»”’)\]!?;:,]) (?P<label>\d{1,4})(?![\d\w])")
+_ANY_SPACED = re.compile(  # `Begleiter 35 auf`, `werde 1.`
     r"(?<=[^\W\d_]) (?P<label>\d{1,4})(?=\s*[,.;:!?)»”’]|\s+[a-zà-ÿ]|\s*$)")
+_ANY_OPENING = re.compile(  # `chiamato (1 et si vegga`: the marker before a bracket's words
+    r"(?<=\()(?P<label>\d{1,4})(?= [^\W\d_])")
+# Set off on both sides before anything but a number's own continuation
+# (`Klarheit & 8 erschöpfenden`, `Brown 5 6 7 should`), or inside a word (`risolvendosi2della`).
+_ANY_LOOSE = re.compile(
+    r"(?:(?<=[^\W_] )|(?<=[&—–] ))(?P<label>\d{1,4})(?![\w%°/])(?![.,:]\d)")
+_ANY_INSIDE = re.compile(r"(?<=[^\W\d_]{2})(?P<label>\d{1,4})(?=[^\W\d_]{2})")
+_SCANS = ((_LOOSE, _ANY_LOOSE), (_LOOSE, _ANY_INSIDE), (_SPACED, _ANY_SPACED),
+          (_SPACED, _ANY_OPENING), (_AFTER_PUNCT, _ANY_AFTER_PUNCT), (_GLUED, _ANY_GLUED))
 
 
-def _places(texts: Sequence[str], labels: set[str]) -> dict[str, list[Place]]:
+def _places(texts: Sequence[tuple[str, str]], labels: set[str]) -> dict[str, list[Place]]:
     """Label → the places where a marker with that label could stand, in text order."""
     found: dict[str, dict[tuple[int, int], Place]] = {label: {} for label in labels}
-    for index, text in enumerate(texts):
-        for glued, pattern in ((False, _ANY_SPACED), (True, _ANY_GLUED)):
-            for match in pattern.finditer(text):
-                label = match["label"]
-                if label in found:  # a place found by both patterns is a glued one
-                    place = Place(index, match.start("label"), match.end("label"), glued)
+    for index, (text, before) in enumerate(texts):
+        scanned = before + text
+        for quality, pattern in _SCANS:  # a place found twice keeps its best reading
+            for match in pattern.finditer(scanned):
+                label, start = match["label"], match.start("label") - len(before)
+                if label in found and start >= 0 and not (quality < _GLUED
+                                                          and _dated(scanned, match)):
+                    place = Place(index, start, start + len(label), quality)
                     found[label][place.order] = place
     return {label: sorted(places.values(), key=lambda p: p.order)
             for label, places in found.items()}
 
 
+_NEXT_WORD = re.compile(r"\s*\.?\s*([^\W\d_]+)")
+
+
+def _dated(text: str, match: re.Match[str]) -> bool:
+    """A day set off before a month's name (`am 3 Mai`, `le 2. mars`) is a date, not a
+    marker; digits glued to a word are not a day (`printer2 may say`)."""
+    following = _NEXT_WORD.match(text, match.end())
+    return following is not None and month_number(following[1]) is not None
+
+
 def first_place(text: str, label: str) -> int | None:
     """Where a marker with this label first could stand in `text`, glued or spaced."""
-    places = [m.start("label") for pattern in (_ANY_GLUED, _ANY_SPACED)
+    places = [m.start("label") for pattern in (_ANY_GLUED, _ANY_AFTER_PUNCT, _ANY_SPACED)
               for m in pattern.finditer(text) if m["label"] == label]
     return min(places, default=None)
 
@@ -128,11 +186,13 @@ class _PrefixBest:
             index += index & -index
 
 
-def align(texts: Sequence[str], notes: Sequence[Note]) -> dict[str, Place]:
+def align(texts: Sequence[tuple[str, str]], notes: Sequence[Note]) -> dict[str, Place]:
     """Note id → the place of its marker, for the best order-keeping choice of places.
 
-    A weighted longest increasing subsequence: candidates are taken in text order,
-    each extending the best chain that ends on a note of lower rank.
+    `texts` are the Text nodes with the printed letters before each. A weighted
+    longest increasing subsequence: candidates are taken in text order, each
+    extending the best chain that ends on a note of lower rank; chains compare by
+    their number of links, then by how well their places read as markers.
     """
     places = _places(texts, {note.label for note in notes})
     candidates = sorted(((place, rank, note) for rank, note in enumerate(notes)
@@ -142,7 +202,7 @@ def align(texts: Sequence[str], notes: Sequence[Note]) -> dict[str, Place]:
     best, best_index = 0, -1
     for index, (place, rank, _note) in enumerate(candidates):
         score, previous = prefix.below(rank)
-        score += _LINK + (_GLUED if place.glued else 0)
+        score += _LINK + place.quality
         back.append(previous)
         prefix.offer(rank, (score, index))
         if score > best:

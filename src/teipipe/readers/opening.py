@@ -12,21 +12,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..language.correspondents import is_form_of_address, person_name
-from ..language.dates import find_date, parse_dateline
+from ..language.dates import parse_dateline
 from ..language.datewords import fold, is_weekday, month_number, words
 from ..model import (
     AddressLine,
     Dateline,
-    DateText,
-    DateValue,
-    Inline,
-    Name,
     Opener,
     Salute,
     Text,
 )
 from . import rules
-from .units import Unit
+from .units import Unit, dateline_like, dateline_of
 
 
 def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
@@ -104,14 +100,6 @@ def opener_length(units: Sequence[Unit]) -> int:
     return len(units) - len(read_opener(list(units))[1])
 
 
-_BRACKETED = re.compile(r"^\[[^\[\]]{2,80}\]\.?$")
-
-
-def dateline_like(text: str) -> bool:
-    """A dateline, or an editor's bracketed remark on where or when the letter was sent."""
-    return rules.is_dateline(text) or bool(_BRACKETED.match(text.strip()))
-
-
 def head_line(text: str, first: bool) -> bool:
     """A line of a letter's head: a title (first), an address, a dateline, a salutation.
 
@@ -149,34 +137,6 @@ def _all_capitalised(text: str) -> bool:
     words = text.split()
     return (len(words) > 1 and all(word[:1].isupper() for word in words)
             and not any(is_form_of_address(word) for word in words))
-
-
-def dateline_of(unit: Unit, parsed: tuple[DateValue, str | None] | None) -> Dateline:
-    """A Dateline whose date (and place) stand as their own inline nodes.
-
-    A dateline whose date cannot be read to a value (`ce 10 de juillet (1538)`)
-    is kept as written, for the date recogniser or the editor to settle.
-    """
-    if parsed is None:
-        return Dateline(unit.inlines, unit.loc)
-    date, place = parsed
-    if len(unit.inlines) != 1 or not isinstance(unit.inlines[0], Text):
-        return Dateline(unit.inlines, unit.loc, date, place)
-    node = unit.inlines[0]
-    found = find_date(node.text)
-    if found is None:
-        return Dateline(unit.inlines, unit.loc, date, place)
-    inlines: list[Inline] = []
-    before = node.text[: found.start]
-    if place and before.startswith(place):
-        inlines.append(Name("place", None, place, node.loc))
-        before = before[len(place):]
-    if before:
-        inlines.append(Text(before, node.loc))
-    inlines.append(DateText(node.text[found.start: found.end], date, node.loc.shifted(found.start)))
-    if node.text[found.end:]:
-        inlines.append(Text(node.text[found.end:], node.loc.shifted(found.end)))
-    return Dateline(tuple(inlines), unit.loc, date, place)
 
 
 def _split_salutation(unit: Unit) -> tuple[Salute, Unit] | None:

@@ -105,14 +105,17 @@ def salutation_prefix(text: str) -> int:
 def is_closing(text: str) -> bool:
     """A short paragraph that is a closing salutation."""
     stripped = text.strip()
-    if (CLOSING_START.match(stripped) and word_count(stripped) <= 8
-            and stripped[-1:] not in ".?!"):
+    words = word_count(stripped)
+    if CLOSING_START.match(stripped) and words <= 8 and stripped[-1:] not in ".?!":
         return True
-    if not CLOSING.search(stripped):
+    # Counting words first spares the formulas' search over long paragraphs (most of them),
+    # which could not be a closing whatever it found.
+    if words > 30 or not CLOSING.search(stripped):
         return False
+    if words <= 12:
+        return True
     # A formula inside a paragraph of several sentences is part of the text.
-    sentences = len(_SENTENCE_END.findall(stripped.rstrip(".!?…")))
-    return word_count(stripped) <= 12 or (word_count(stripped) <= 30 and sentences == 0)
+    return not _SENTENCE_END.search(stripped.rstrip(".!?…"))
 
 
 # After a word of three letters or more: `u.`, `l.`, `Dr.` abbreviate and end nothing.

@@ -8,12 +8,10 @@ shared ones of `rules.py`, so the three readers agree on what a letter looks lik
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..diagnostics import Location
-from ..language.dates import parse_dateline
 from ..model import (
     Block,
     Closer,
@@ -26,16 +24,14 @@ from ..model import (
     Opener,
     PageBreakBlock,
     Paragraph,
-    Postscript,
     Quote,
     Salute,
     Signed,
-    Text,
     inline_text,
 )
-from . import rules
-from .opening import dateline_like, dateline_of, opener_length, read_opener
-from .units import Unit, strip_label
+from . import closing, rules
+from .opening import opener_length, read_opener
+from .units import Unit, dateline_like, is_list_item, strip_label
 
 
 @dataclass(frozen=True)
@@ -46,12 +42,6 @@ class Detected:
     place: str | None = None
     salutation: str | None = None
     signature: str | None = None
-
-
-def _is_list_item(unit: Unit) -> re.Match[str] | None:
-    if not unit.inlines or not isinstance(unit.inlines[0], Text):
-        return None
-    return rules.LIST_ITEM.match(unit.text)
 
 
 def _is_heading(units: Sequence[Unit], index: int) -> bool:
@@ -76,7 +66,7 @@ def _letter_end(units: Sequence[Unit], index: int) -> bool:
     """A name after a closing formula, or before a postscript, signs the letter."""
     previous = units[index - 1].text if index else ""
     following = units[index + 1].text if index + 1 < len(units) else ""
-    return (bool(previous) and rules.is_closing(previous)) or bool(_POSTSCRIPT.match(following))
+    return (bool(previous) and rules.is_closing(previous)) or rules.opens_postscript(following)
 
 
 def _group_lists_and_quotes(units: Sequence[Unit]) -> list[Block]:
@@ -87,11 +77,11 @@ def _group_lists_and_quotes(units: Sequence[Unit]) -> list[Block]:
         unit = units[index]
         if unit.page_break is not None:
             blocks.append(PageBreakBlock(unit.page_break))
-        match = _is_list_item(unit)
+        match = is_list_item(unit)
         if match is not None:
             items = [ListItem(match["label"], strip_label(unit, match), unit.loc)]
             while index + 1 < len(units) and units[index + 1].page_break is None:
-                follow = _is_list_item(units[index + 1])
+                follow = is_list_item(units[index + 1])
                 if follow is None:
                     break
                 index += 1
@@ -118,7 +108,7 @@ def _group_lists_and_quotes(units: Sequence[Unit]) -> list[Block]:
 
 def _starts_quotation(previous: Unit, unit: Unit) -> bool:
     """A unit set off after a colon that opens with a quotation mark, or after a comma."""
-    if _is_list_item(unit) is not None or rules.is_heading(unit.text):
+    if is_list_item(unit) is not None or rules.is_heading(unit.text):
         return False
     ending = previous.text.rstrip()
     if ending.endswith(",") and not _short_frame_line(previous.text):
@@ -131,91 +121,11 @@ def _short_frame_line(text: str) -> bool:
     return rules.is_salutation(text) or rules.is_closing(text) or rules.word_count(text) <= 6
 
 
-def _closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
-    """Trailing closing salutations, signature and dateline of a letter.
-
-    Read from the end: a signature stands after the closing salutations, a
-    dateline anywhere among them (`De Strasbourg, ce 10 de juillet (1538).`).
-    """
-    parts: list[Dateline | Salute | Signed] = []
-    # The last unit left stays a paragraph: a letter's body is never only a closer.
-    while len(units) > 1 and len(parts) < 5:
-        unit = units[-1]
-        if unit.page_break is not None and parts:
-            break
-        text = unit.text
-        salute_seen = any(isinstance(p, Salute) for p in parts)
-        if rules.is_dateline(text):
-            parts.insert(0, dateline_of(unit, parse_dateline(text)))
-        elif not salute_seen and not any(isinstance(p, Signed) for p in parts) and (
-                _signature_here(units)):
-            parts.insert(0, Signed(unit.inlines, unit.loc))
-        elif (rules.is_closing(text) or _closing_shaped(units, parts)) and not _is_list_item(unit):
-            parts.insert(0, Salute(unit.inlines, unit.loc))
-        else:
-            break
-        units.pop()
-    if not parts:
-        return None, units
-    return Closer(tuple(parts), parts[0].loc), units
-
-
-def _signature_here(units: Sequence[Unit]) -> bool:
-    """The last unit is a name: alone, or a single word after a closing formula (`Jean`)."""
-    text = units[-1].text
-    if rules.is_signature(text):
-        return True
-    before = units[-2].text if len(units) > 1 else ""
-    single_name = rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
-    return single_name and (rules.is_closing(before) or before.endswith(","))
-
-
-def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | Signed]) -> bool:
-    """A short line ending in a comma just before the signature (`Votre humble frère,`)."""
-    text = units[-1].text
-    return (bool(parts) and isinstance(parts[0], Signed | Salute)
-            and rules.word_count(text) <= 10 and text.endswith(","))
-
-
-_POSTSCRIPT = rules.POSTSCRIPT
-
-
-def _postscript(units: list[Unit]) -> tuple[Postscript | None, list[Unit]]:
-    """A P.S. and what follows it; else the paragraphs written after the signature."""
-    start = next((index for index, unit in enumerate(units)
-                  if index and _POSTSCRIPT.match(unit.text)), None)
-    if start is None:
-        start = _after_signature(units)
-    if start is None:
-        return None, units
-    paragraphs = tuple(Paragraph(u.inlines, u.loc) for u in units[start:])
-    return Postscript(paragraphs, units[start].loc), units[:start]
-
-
-_LONGEST_UNMARKED_POSTSCRIPT = 3
-
-
-def _after_signature(units: Sequence[Unit]) -> int | None:
-    """Where paragraphs begin that follow a signed closing (`…ergebener` / `J. Zingg.`)."""
-    last = len(units) - 1
-    for index in range(last, max(1, last - _LONGEST_UNMARKED_POSTSCRIPT), -1):
-        signature, before = units[index - 1].text, units[index - 2].text if index > 1 else ""
-        if not (rules.is_signature(signature) and before
-                and (rules.is_closing(before) or dateline_like(before))):
-            continue
-        following = units[index].text
-        if (dateline_like(following) or rules.is_closing(following)
-                or _is_list_item(units[index]) is not None):
-            return None
-        return index
-    return None
-
-
 def _piece_blocks(units: list[Unit], letter_like: bool) -> tuple[list[Block], Detected]:
     """The blocks of one piece, with the letter's opener and closer recognised."""
     opener, units = read_opener(list(units)) if letter_like else (None, list(units))
-    postscript, units = _postscript(units) if letter_like else (None, units)
-    closer, units = _closer(units) if letter_like else (None, units)
+    postscript, units = closing.postscript(units) if letter_like else (None, units)
+    closer, units = closing.closer(units) if letter_like else (None, units)
     blocks: list[Block] = []
     if opener is not None:
         blocks.append(opener)

@@ -1,7 +1,5 @@
-"""A Unit: one paragraph-sized piece of a text before its role in the letter is known.
-
-Every reader cuts its text into Units; `structure.py`, `opening.py` and
-`front.py` decide what each one is.
+"""The paragraph-sized unit every reader cuts its text into, and the helpers that
+the recognisers of a letter's parts (structure, opening, closing) share.
 """
 
 from __future__ import annotations
@@ -10,7 +8,18 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Location
-from ..model import Inline, PageBreak, Text, inline_text
+from ..language.dates import find_date
+from ..model import (
+    Dateline,
+    DateText,
+    DateValue,
+    Inline,
+    Name,
+    PageBreak,
+    Text,
+    inline_text,
+)
+from . import rules
 
 
 @dataclass(frozen=True)
@@ -37,3 +46,46 @@ def strip_label(unit: Unit, match: re.Match[str]) -> tuple[Inline, ...]:
     offset = len(first.text) - len(rest) + match.end()
     inlines[0] = Text(first.text[offset:], first.loc.shifted(offset))
     return tuple(inlines)
+
+
+def is_list_item(unit: Unit) -> re.Match[str] | None:
+    """A unit that opens with a list label (`1.`, `a)`), with the label's match."""
+    if not unit.inlines or not isinstance(unit.inlines[0], Text):
+        return None
+    return rules.LIST_ITEM.match(unit.text)
+
+
+_BRACKETED = re.compile(r"^\[[^\[\]]{2,80}\]\.?$")
+
+
+def dateline_like(text: str) -> bool:
+    """A dateline, or an editor's bracketed remark on where or when the letter was sent."""
+    return rules.is_dateline(text) or bool(_BRACKETED.match(text.strip()))
+
+
+def dateline_of(unit: Unit, parsed: tuple[DateValue, str | None] | None) -> Dateline:
+    """A Dateline whose date (and place) stand as their own inline nodes.
+
+    A dateline whose date cannot be read to a value (`ce 10 de juillet (1538)`)
+    is kept as written, for the date recogniser or the editor to settle.
+    """
+    if parsed is None:
+        return Dateline(unit.inlines, unit.loc)
+    date, place = parsed
+    if len(unit.inlines) != 1 or not isinstance(unit.inlines[0], Text):
+        return Dateline(unit.inlines, unit.loc, date, place)
+    node = unit.inlines[0]
+    found = find_date(node.text)
+    if found is None:
+        return Dateline(unit.inlines, unit.loc, date, place)
+    inlines: list[Inline] = []
+    before = node.text[: found.start]
+    if place and before.startswith(place):
+        inlines.append(Name("place", None, place, node.loc))
+        before = before[len(place):]
+    if before:
+        inlines.append(Text(before, node.loc))
+    inlines.append(DateText(node.text[found.start: found.end], date, node.loc.shifted(found.start)))
+    if node.text[found.end:]:
+        inlines.append(Text(node.text[found.end:], node.loc.shifted(found.end)))
+    return Dateline(tuple(inlines), unit.loc, date, place)

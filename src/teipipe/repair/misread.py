@@ -65,27 +65,37 @@ def best_reading(word: str, evidence: Evidence) -> tuple[str, Cert] | None:
     return best, "high" if evidence.in_text(best) else "medium"
 
 
+def _judged(word: str, evidence: Evidence) -> tuple[str, Cert] | None:
+    """best_reading, with its first two tests made without the call (most words fail them)."""
+    if len(word) < 4 or not word.islower():
+        return None
+    frequency = evidence.lexicon.table.get(word) if word.isalpha() else None
+    if frequency is not None and zipf_of(frequency) >= UNKNOWN:
+        return None  # most words: a word of the language
+    return best_reading(word, evidence)
+
+
 def _confusions(text: str, evidence: Evidence) -> Iterator[Finding]:
-    known = evidence.memo.setdefault(RULE, {})  # words repeat: judge each form once a text
-    table = evidence.lexicon.table
+    # Words repeat: each form is judged once a text, and a segment none of whose forms
+    # has a reading (almost every one) is left after one scan and two set operations.
+    known = evidence.memo.setdefault(RULE, {})
+    misread = evidence.memo.setdefault(RULE + " readings", {})
+    forms = _TOKEN.findall(text)
+    for word in set(forms).difference(known):
+        reading = known[word] = _judged(word, evidence)
+        if reading is not None:
+            misread[word] = reading
+    if misread.keys().isdisjoint(forms):
+        return
     for match in _TOKEN.finditer(text):
-        word = match.group()
-        if len(word) < 4 or not word.islower():
-            continue  # best_reading's first test, without the call
-        frequency = table.get(word) if word.isalpha() else None
-        if frequency is not None and zipf_of(frequency) >= UNKNOWN:
-            continue  # most words: a word of the language (best_reading's second test)
-        if word in known:
-            reading = known[word]
-        else:
-            reading = known[word] = best_reading(word, evidence)
+        reading = misread.get(match.group())
         if reading is not None:
             yield Finding(match.start(), match.end(), match.group(), reading[0], RULE,
                           reading[1])
 
 
 def _double_i(text: str, evidence: Evidence) -> Iterator[Finding]:
-    if evidence.language != "fr":
+    if evidence.language != "fr" or "II" not in text:
         return  # `Il` is French; in English `II` is a numeral
     for match in _DOUBLE_I.finditer(text):
         edited = "Il" + match.group(2)
@@ -94,6 +104,8 @@ def _double_i(text: str, evidence: Evidence) -> Iterator[Finding]:
 
 
 def _zero_initials(text: str) -> Iterator[Finding]:
+    if "0" not in text:
+        return  # spares the pattern's look-behinds at every place of the text
     for match in _ZERO_INITIAL.finditer(text):
         yield Finding(match.start(), match.end(), "0", "O", RULE, "high")
 
