@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..language.datewords import month_number
+from ..language.datewords import MONTHS, fold
 from ..model import Choice, Document, Inline, Note, NoteRef, PageBreak, Text
 from ..walk import rewrite_document
 
@@ -167,7 +167,8 @@ def _dated(text: str, match: re.Match[str]) -> bool:
     """A day set off before a month's name (`am 3 Mai`, `le 2. mars`) is a date, not a
     marker; digits glued to a word are not a day (`printer2 may say`)."""
     following = _NEXT_WORD.match(text, match.end())
-    return following is not None and month_number(following[1]) is not None
+    # Only a month's own forms: guessed abbreviations take words for months (`Jener`).
+    return following is not None and fold(following[1]) in MONTHS
 
 
 def marker_labels(text: str) -> set[str]:
