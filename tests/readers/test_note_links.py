@@ -87,3 +87,17 @@ def test_markers_glued_to_a_year_inside_a_hyphenation_and_high_labels_set_off(
             "193 The Queens Hotel.\n\n194 The Queens Hotel.\n")
     doc, _ = _read(tmp_path, text, "book-ocr")
     assert _refs(doc) == [("North", "n193"), ("waterright", "n194")]
+
+
+def test_a_number_before_a_month_is_a_day_and_before_a_word_like_one_a_marker() -> None:
+    from teipipe.diagnostics import Location
+    from teipipe.model import Note, Paragraph
+    from teipipe.readers.markers import align
+
+    def note(label: str) -> Note:
+        return Note(f"n{label}", label, (Paragraph((), Location("x")),), Location("x"))
+
+    texts = [("am 6 Mai kam er; ich hätte ihn an dessen Spitze stellen dürfen. 6 Jener "
+              "Techniker", "")]
+    chosen = align(texts, [note("6")])
+    assert texts[0][0][chosen["n6"].start - 9: chosen["n6"].start] == "dürfen. "
