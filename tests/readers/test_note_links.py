@@ -100,4 +100,4 @@ def test_a_number_before_a_month_is_a_day_and_before_a_word_like_one_a_marker() 
     texts = [("am 6 Mai kam er; ich hätte ihn an dessen Spitze stellen dürfen. 6 Jener "
               "Techniker", "")]
     chosen = align(texts, [note("6")])
-    assert texts[0][0][chosen["n6"].start - 9: chosen["n6"].start] == "dürfen. "
+    assert texts[0][0][: chosen["n6"].start].endswith("stellen dürfen. ")
