@@ -79,6 +79,12 @@ CASES = {
     "it-suriano": Case("it", FIXTURES / "suriano" / "07-027.xml", "suriano", adjust.suriano,
                        {**_ALWAYS, "date": ALL, "sender": ALL, "paragraphs": ALL,
                         "opener": ALL, "closer": ALL}),
+    # Italian: the town of Lugano to Escher, 1871; four notes (../shared, GPL-3.0).
+    "it-escher-lugano": Case("it", _escher("K_2587"), "escher", adjust.escher,
+                             {**_ALWAYS, "date": ALL, "place": ALL, "recipient": ALL,
+                              "sender": frozenset({PDF}), "paragraphs": frozenset({PDF, OCR})},
+                             {"opener": ALL, "closer": ALL, "sender": frozenset({WEB}),
+                              "paragraphs": frozenset({WEB})}),
     # English: Beaumont to Escher, London 1872; one note (../shared, GPL-3.0).
     "en-escher-beaumont": Case("en", _escher("K_7765"), "escher", adjust.escher,
                                {**_ALWAYS, "date": ALL, "place": ALL,
