@@ -60,8 +60,7 @@ CASES = {
     # German: Widmann to Schnitzler, Bern 1894; one note (../shared, MIT).
     "de-schnitzler": Case("de", REALWORLD / "schnitzler" / "L00301.xml", "schnitzler", None,
                           {**_ALWAYS, "date": ALL, "place": ALL, "sender": ALL,
-                           "paragraphs": ALL, "closer": ALL, "opener": ALL - {PDF},
-                           "recipient": frozenset({PDF})},
+                           "paragraphs": ALL, "closer": ALL, "opener": ALL - {PDF}},
                           {"opener": frozenset({PDF})}),
     # French: Pioda to Escher, Turin 1864; twelve notes (../shared, GPL-3.0).
     "fr-escher-pioda": Case("fr", _escher("K_5046"), "escher", adjust.escher,
@@ -107,25 +106,28 @@ CASES = {
     # English: Elisabeth W. to Tillich, Nauen 1912; one note, a postscript.
     "en-tillich-elisabeth": Case("en", FIXTURES / "tillich" / "L00305.xml", "tillich", None,
                                  {**_ALWAYS, "date": ALL, "sender": frozenset({PDF}),
-                                  "recipient": frozenset({PDF}), "opener": frozenset({PDF})},
-                                 {"place": ALL, "closer": ALL, "paragraphs": ALL,
+                                  "recipient": frozenset({PDF}), "opener": frozenset({PDF}),
+                                  "closer": frozenset({WEB, OCR})},
+                                 {"place": ALL, "closer": frozenset({PDF}), "paragraphs": ALL,
                                   "sender": frozenset({OCR}), "recipient": frozenset({WEB, OCR}),
                                   "opener": frozenset({WEB, OCR})}),
     # Spanish: Manuel de Aleman (Uruguay) to the Farroupilha ministers, 1839-1842 (committed,
     # CC BY 4.0).
     "es-varela-melo": Case("es", FIXTURES / "varela" / "CV-118.xml", "varela", adjust.varela,
                            {**_NO_NOTES, "date": ALL, "place": ALL, "sender": ALL,
-                            "opener": frozenset({WEB, PDF}), "recipient": frozenset({OCR})},
-                           {"opener": frozenset({OCR}), "recipient": frozenset({WEB, PDF}),
-                            "closer": ALL, "paragraphs": ALL}),
+                            "opener": frozenset({WEB, PDF}), "recipient": frozenset({OCR}),
+                            "closer": ALL, "paragraphs": ALL},
+                           {"opener": frozenset({OCR}), "recipient": frozenset({WEB, PDF})}),
     "es-varela-cerro-largo": Case("es", FIXTURES / "varela" / "CV-116.xml", "varela",
                                   adjust.varela,
                                   {**_NO_NOTES, "sender": ALL, "opener": frozenset({WEB, OCR}),
-                                   "recipient": frozenset({PDF, OCR}), "date": ALL,
-                                   "place": ALL, "paragraphs": frozenset({PDF}),
-                                   "closer": frozenset({PDF})},
-                                  {"paragraphs": frozenset({WEB, OCR}),
-                                   "closer": frozenset({WEB, OCR}), "opener": frozenset({PDF}),
+                                   "recipient": frozenset({PDF, OCR}),
+                                   "date": frozenset({PDF}), "place": frozenset({PDF})},
+                                  # The edition encodes `Sin más objeto me repito … que besa las
+                                  # manos de V.S.` as a paragraph here and the same formula as
+                                  # the closing salute in CV-117 and CV-118 (es-varela-melo).
+                                  {"date": frozenset({WEB, OCR}), "place": frozenset({WEB, OCR}),
+                                   "paragraphs": ALL, "closer": ALL, "opener": frozenset({PDF}),
                                    "recipient": frozenset({WEB})}),
     "es-varela-postscript": Case("es", FIXTURES / "varela" / "CV-119.xml", "varela",
                                  adjust.varela,
