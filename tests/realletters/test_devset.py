@@ -193,3 +193,15 @@ def test_the_letters_before_a_marker_are_the_printed_reading_of_a_repair() -> No
     assert found.refs == [("versoilcolfo", "Spelling.")]
     marker = {"before": "versoilcolfo", "note": 1}
     assert compare.notes_linked([marker], ["Spelling."], found.refs) == 1
+
+
+def test_the_scorer_counts_markers_of_the_front_but_not_notes_standing_apart() -> None:
+    root = etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><front><div type="notes">'
+        b'<note xml:id="n9" anchored="false"><p>Whole letter.</p></note></div><argument><p>'
+        b'Dear Beck, the case<ref type="noteref" target="#n1">1</ref></p></argument></front>'
+        b'<body><p>is ended.</p></body><back><div type="notes"><note xml:id="n1">Darrah.'
+        b'</note></div></back></text></TEI>')
+    found = Prediction()
+    read_tei(root, found)
+    assert found.refs == [("dearbeckthecase", "Darrah.")]
