@@ -93,6 +93,9 @@ DATELINES = [
      "Kloster auf Hiddensee"),
     ("Dresden, den 12. Dezember 1926 Elisenstr. 11", None, "1926-12-12", "Dresden"),
     ("Frankfurt an der Oder, 3. März 1850", None, "1850-03-03", "Frankfurt an der Oder"),
+    # A month and year are no day: `Mai 1906` is not the 19th of May 06.
+    ("Rodaun, Mai 1906", 19, "1906-05", "Rodaun"),
+    ("Camden Oct: 26.82 Evn'g", 18, "1882-10-26", "Camden"),
 ]
 
 
