@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import re
 
+from ..language.correspondents import address_formula, without_leading_date
 from ..language.dates import parse_dateline
 
 # Opening salutations: the words a letter starts its address with, in the five
 # languages of the editions teipipe reads (forms with and without accents).
 SALUTATION = re.compile(
     r"""^(?:
-        (?:my\s+)?dear(?:est)?\b | dear\s+(?:comrade|comrades|friend|sir|madam)s?\b
+        (?:my[.\-]?\s+)?dear(?:est)?\b | dear\s+(?:comrade|comrades|friend|sir|madam)s?\b
       | (?:my\s+)?(?:honou?red|respected|esteemed)\s+(?:sir|madam|friend|lord)\b
       | sir\b | madam\b | my\s+lord\b | gentlemen\b | comrades?\b
       | (?:mon|ma|mes)\s+(?:(?:tr[eè]s|bien)\s+)?(?:ch[eè]re?s?|ami|amie|amis|r[ée]v[ée]rend|
            seigneur|fr[eè]re|p[eè]re)\b
       | (?:tr[eè]s\s+)?ch[eè]re?s?\b | camarades?\b | monsieur\b | madame\b | mademoiselle\b
-      | messieurs\b | monseigneur\b | sire\b
+      | messieurs\b | monseigneur\b | sire\b | mons(?:r|gr|eigr)\.?(?=\s|$)
       | (?:mein|meine)\s+\w+ | liebe[rs]?\b | sehr\s+geehrte[rs]?\b | werte[rs]?\s+genosse
       | (?:hoch|viel|innigst|herzlich)?(?:ver|ge)?ehrt(?:e|este)[rns]?\b
+      | (?:hoch|viel)?(?:ge(?:achtet|schätzt|schaetzt)|zuverehrend|verehrlich)(?:e|este)?[rns]?\b
       | euer\s+(?:wohl|hoch|exz|excell|gnaden)\w* | ew\.\s+\w+
       | (?:hoch)?wohlgeborne[rs]?\b | theure[rs]?\b | teure[rs]?\b | werte(?:ste)?[rs]?\b
       | beste[rs]?\b | gnädige[rs]?\b | hochwürdige[rs]?\b | geliebte[rs]?\b
@@ -40,32 +42,46 @@ SALUTATION = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-# Closing formulas: phrases a closing salutation is made of, wherever they stand in it.
+# Closing formulas: phrases a closing salutation is made of, wherever they stand in it,
+# in the five languages and in their older spellings (`vostre`, `serviteur`, `saincte garde`).
 CLOSING = re.compile(
     r"""(?:
         \bcordial(?:ly|ement|mente)\b | \bfraternal(?:ly|ement)\b | \byours\b | \bsincerely\b
       | \bfaithfully\b | \btruly\b | \brespectfully\b | \bobedient\b | \bregards\b
-      | \bi\s+remain\b | \bbelieve\s+me\b | \bever\s+yours\b | \bwith\s+(?:much\s+)?love\b
+      | \bi\s+remain\b | \bbelieve\s+me\b | \bever\s+yours\b | \bwith\s+(?:\w+\s+)?love\b
+      | ^(?:with\s+)?love\b | ^in\s+haste\b | \bgod\s+bless\b | \bgood\s*-?\s*bye\b
+      | \byour\s+(?:\w+\s+)?(?:friend|brother|sister|son|daughter|father|mother|servant)\b
       | \bshake\s+your\s+hand | \bserre\s+(?:\w+\s+){0,4}la\s+main | \bsalutations\b
       | \bamitiés\b | \bbien\s+à\s+vous\b | \btout\s+à\s+vous\b | \bje\s+vous\s+embrasse
       | \bagréez\b | \bveuillez\s+agréer\b | \bl['’]assurance\s+de | \bdévoué | \bhumble\s+serviteur
-      | \baffectueusement\b | \brespectueusement\b
-      | \bgrü(?:ß|ss) | \bgruss\b | \bgruß\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
-      | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+mich\b
-      | \bhochachtungsvoll \bherzlich(?:st)?\b | \blebe(?:n\s+sie)?\s+wohl
+      | \baffectueusement\b | \brespectueusement\b | \bserviteur\b | \bservante\b
+      | \bob[ée]issant | \bme\s+recommand | \bbaise\s+(?:tr[eè]s\s+)?humblement
+      | \bpri(?:ant|e|ray|eray)\s+(?:\w+\s+)?(?:dieu|nostre\s+seigneur|le\s+cr[ée]ateur)
+      | \bsuppl\w*\s+le\s+cr[ée]ateur | \bsa\s+(?:tr[eè]s\s+)?sainc?te?\s+(?:et\s+\w+\s+)?garde
+      | \bvostre\s+(?:bien\s+|tr[eè]s\s+)?humble | \badieu\b | \baddio\b | \badi[óo]s\b
+      | \bfarewell\b
+      | \bgrü(?:ß|ss) | gru(?:ss|ß)e?\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
+      | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+mich\b | \bküss
+      | \bhochachtungsvoll | \bherzlich\w* | \bvon\s+herzen\b | \bin\s+treue\b
+      | \blebe(?:n\s+sie|t)?\s+wohl
       | \bbest\s+wishes\b | \bwith\s+(?:comradely|warm|best|kind)\s+(?:greetings|regards)
       | \bsaludos?\b | \babrazos?\b | \batentamente\b | \bafect[íi]sim | \baf(?:f)?mo\b
-      | \bq\.\s?b\.\s?s\.\s?m | \bseguro\s+servidor
+      | \bq\.\s?b\.\s?s\.\s?m | \bs\.\s?s\.\s?q\.\s?b | \bbesa\s+(?:sus|las)\s+manos
+      | ^sin\s+m[áa]s\b | \bme\s+repito\b | \bseguro\s+servidor | \bb\.\s?l\.\s?m
+      | \bafectuosamente\b
       | \bsaluti\b | \bsaluto\b | \babbracci | \baff(?:ezionat|\.mo) | \bdevotissim | \bdev\.mo
-      | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima
+      | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima | \bvi\s+bacio\b
       | \baffectionately\b
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
-# A closing opens with the writer's possessive: `Votre humble frère,`, `Ihr ergebenster`.
+# A closing opens with the writer's possessive: `Votre humble frère,`, `Ihr ergebenster`,
+# or with the words that hand it over (`von Deinem`, `par vostre`, `stets Dein`).
 CLOSING_START = re.compile(
-    r"^(?:votre|vôtre|ton|ta|tout\s+à|ihr|ihre|dein|deine|euer|eure|suo|sua|vostro|vostra|tuo|tua|"
-    r"your|yours|su|suyo|suya|tuyo|tuya|vuestro|vuestra|il\s+(?:vostro|suo|tuo)|la\s+(?:vostra|sua|tua)"
+    r"^(?:(?:von|par|de|from|stets|immer|ganz|treu(?:lich)?|as\s+ever|ever)\s+)?"
+    r"(?:votre|vôtre|vostre|ton|ta|tout\s+à|ihr|ihre|ihres|ihrem|dein|deine|deines|deinem|euer|eure|"
+    r"suo|sua|vostro|vostra|tuo|tua|your|yours|su|suyo|suya|tuyo|tuya|vuestro|vuestra|"
+    r"il\s+(?:vostro|suo|tuo)|la\s+(?:vostra|sua|tua)"
     r")\b",
     re.IGNORECASE,
 )
@@ -260,7 +276,7 @@ _LONGEST_TITLE = 25
 
 def is_letter_title(text: str) -> bool:
     """A line that names a letter or its writer and addressee, as editions title letters."""
-    stripped = text.strip()
+    stripped = without_leading_date(text)[1]
     if stripped[-1:] in ",:!?" or (stripped[-1:] == "." and not stripped[-2:-1].isdigit()):
         return False  # a sentence (`I went to Paris.`), not a title
     return word_count(stripped) <= _LONGEST_TITLE and bool(_LETTER_TITLE.match(stripped))
@@ -285,6 +301,9 @@ def is_address_line(text: str) -> bool:
     stripped = text.strip()
     if not stripped or stripped[-1:] in ",:!?;" or word_count(stripped) > _LONGEST_ADDRESS:
         return False
+    formula = address_formula(stripped)
+    if formula:
+        return stripped[formula:][:1].isupper()
     match = _ADDRESS_HEAD.match(stripped)
     return match is not None and stripped[match.end() - 1].isupper()
 
