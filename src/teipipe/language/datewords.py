@@ -76,7 +76,7 @@ ADDRESSING_WORDS = words(
     "dear dearest my mon ma cher chere lieber liebe lieben liebster liebste sehr geehrter "
     "verehrter hochverehrter hochgeehrter caro cara carissimo carissima querido querida "
     "estimado estimada muy herrn herr frau fraulein mr mrs miss monsieur madame mademoiselle "
-    "signor signora signore sig don dona senor senora an to")
+    "signor signora signore sig don dona senor senora dr prof an to")
 
 # Words that name a letter, so that `Lettre à X, 27 septembre 1936` is a title, not a place.
 LETTER_WORDS = words(
@@ -87,7 +87,7 @@ LETTER_WORDS = words(
 PLACE_PARTICLES = words(
     "am an der den bei im in ob unter upon on sur sous les la le de du des di del della "
     "dei y en et a. i. a/m a/m. a/o a/d bey zu z. zum zur beim auf near nr nr. nigh cor cor. "
-    "of by pres pres. "
+    "of for the by pres pres. lez les lès "
     "près presso vicino cerca prope "
     "street st st. road rd rd. avenue ave ave. av. square sq. lane strasse str. gasse platz "
     "via rue calle")
