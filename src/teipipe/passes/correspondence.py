@@ -51,6 +51,7 @@ LineKind = Literal["front", "title", "dateline", "salute", "signed", "short", "h
 _SHORT_LINE = 14  # words: longer lines are running text, not an address or a signature
 _TOP_LINES = 8
 _TAIL_LINES = 30  # lines at the end of a letter searched for a date line
+_LAST_PAGE_LINES = 4  # lines after the notes searched for a date line
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,12 @@ def _source_regions(doc: Document, source: tuple[str, ...],
     # A date line above a postscript: the lines further up, for date lines only.
     tail = [_Line("tail", text, Location(doc.source_path, number, 1))
             for number, text in ending[: len(ending) - len(bottom)]]
-    return top, bottom + tail
+    # The last page of a PDF after the foot notes of the one before: its date line.
+    last_page = [_Line("tail", text, Location(doc.source_path, number, 1))
+                 for number, text in numbered[-_LAST_PAGE_LINES:]
+                 if number > end and not _NOTE_LINE.match(text)
+                 and read_dateline(text, century) is not None]
+    return top, bottom + tail + last_page
 
 
 def _is_dateline(text: str, century: int) -> bool:
