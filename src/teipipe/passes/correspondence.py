@@ -167,8 +167,12 @@ def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line]
     top: list[_Line] = [_Line("title", _text(f.inlines), f.loc) for f in doc.front
                         if f.role == "title"]
     for position, (number, text) in enumerate(numbered[:_TOP_LINES]):
-        kind: LineKind = "title" if position == 0 and not top else "short"
-        top.append(_Line(kind, text, Location(doc.source_path, number, 1)))
+        loc = Location(doc.source_path, number, 1)
+        if position == 0 and not top:
+            # A first line the reader took for no title may still be one; it may as well
+            # be the letter's dateline or its salutation.
+            top.append(_Line("title", text, loc))
+        top.append(_Line("short", text, loc))
         if len(text.split()) > _SHORT_LINE:
             break
     end = _text_end(doc, source)
