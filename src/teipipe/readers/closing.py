@@ -26,6 +26,9 @@ def ends_letter(units: Sequence[Unit], index: int) -> bool:
     following = units[index + 1].text if index + 1 < len(units) else ""
     if (previous and rules.is_closing(previous)) or rules.opens_postscript(following):
         return True
+    if (index > 1 and closing_dateline(previous) and rules.is_closing(units[index - 2].text)
+            and _signature_like(units[index].text)):
+        return True  # `Dein` / `d. 11 Juli 1853.` / `Dav. Fries`
     text = units[index].text
     near_end = len(units) - 1 - index <= _LONGEST_UNMARKED_POSTSCRIPT - 1
     if near_end and _hands_over(text):
@@ -171,15 +174,34 @@ def _signs(units: Sequence[Unit], index: int) -> bool:
         return True
     if index == len(units) - 1 and possessive_signature(text):
         return True
-    if not (rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
-            and not rules.is_closing(text)):
-        return False
     before = units[index - 1].text if index else ""
+    if (index == len(units) - 1 and rules.is_closing(before) and not rules.is_closing(text)
+            and _titled(text) and not closing_dateline(text)):
+        return True  # `J. C. B. Mohr (Paul Siebeck)` under `Ihr ergebenster`
+    if not _one_word_name(text):
+        return False
     if (rules.is_closing(before) or before.endswith(",") or closing_dateline(before)
             or _HANDS_OVER.search(before)):
         return True
     return (index == len(units) - 1 and rules.ends_sentence(before)
             and rules.word_count(before) > _LONGEST_LAST_PARAGRAPH_WORDS)
+
+
+def _one_word_name(text: str) -> bool:
+    return (rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
+            and not rules.is_closing(text))
+
+
+_LONGEST_TITLED_SIGNATURE = 8
+
+
+def _titled(text: str) -> bool:
+    """A short line of capitalised words and initials, as a name with its title or firm is."""
+    words = text.split()
+    if not words or len(words) > _LONGEST_TITLED_SIGNATURE or text[-1:] in ",:;?!":
+        return False
+    capitalised = sum(1 for w in words if w.lstrip("(")[:1].isupper())
+    return words[0][:1].isupper() and 2 * capitalised > len(words)
 
 
 def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | Signed]) -> bool:
