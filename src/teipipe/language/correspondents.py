@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import find_dates
 from .datewords import fold, words
 
 _MARKER = re.compile(r"\[\d{1,3}\]|\(\d{1,3}\)|(?<=[^\W\d])\d{1,3}\b")
@@ -85,6 +86,23 @@ _TITLE = re.compile(
     re.VERBOSE | re.IGNORECASE)
 
 
+# Formulas that hand a letter to its addressee on an address line, in the five languages.
+_ADDRESS_FORMULA = re.compile(
+    r"""^(?:z\.\s?H\.?(?:\s?v\.)? | zu\s?H(?:ä|ae)nden(?:\s+(?:von|des|der))? | adressiert\s+an
+        | addressed\s+to | (?:for\s+the\s+)?attention\s+of | attn\.? | c/o | care\s+of
+        | (?:à\s+)?l['’]attention\s+de | aux\s+bons\s+soins\s+de | adress[ée]e?\s+à
+        | (?:alla\s+(?:cortese\s+)?)?all['’]attenzione\s+di | alla\s+(?:cortese\s+)?attenzione\s+di
+        | presso | (?:a\s+)?la\s+atenci[óo]n\s+de | dirigida\s+a | al\s+cuidado\s+de
+       )\s*(?=\S)""",
+    re.VERBOSE | re.IGNORECASE)
+
+
+def address_formula(text: str) -> int:
+    """Length of the formula that opens an address line (`z. H.`, `À l'attention de`), or 0."""
+    match = _ADDRESS_FORMULA.match(text.strip())
+    return match.end() if match else 0
+
+
 @dataclass(frozen=True)
 class TitleParties:
     """Sender and recipient as a title line names them (either may be missing)."""
@@ -121,12 +139,13 @@ def person_name(text: str) -> str | None:
     if words is None:
         return None
     lowercase = [w for w in words if w[:1].islower() and fold(w) not in _PARTICLES]
-    if len(lowercase) > 1 or all(_is_form_of_address(w) for w in words):
+    if len(lowercase) > 1 or all(is_form_of_address(w) for w in words):
         return None  # `Comtesse`, `Lieber Freund`: a form of address, not a name
     return cleaned
 
 
-def _is_form_of_address(word: str) -> bool:
+def is_form_of_address(word: str) -> bool:
+    """`Herr`, `Signore`, `chère`, `Comrade`: a word of address, not of a name."""
     folded = fold(word.rstrip(".,!"))
     return folded in _HONORIFICS or folded in _SALUTE_WORDS or folded in _NOBODY
 
@@ -145,9 +164,31 @@ def _all_capitalised(name: str) -> bool:
                for w in name.split())
 
 
+_AFTER_LEADING_DATE = re.compile(r"^\s*[.:,–—-]\s+(?=\S)")
+
+
+def without_leading_date(text: str) -> tuple[str, str]:
+    """A title's leading date and the rest: `29. Mai 1857. X an Y` → (`29. Mai 1857`, `X an Y`).
+
+    Editions and archives title letters with their date first as often as last."""
+    stripped = text.strip()
+    dates = find_dates(stripped[:40])
+    if not dates or dates[0].start != 0:
+        return "", stripped
+    after = _AFTER_LEADING_DATE.match(stripped[dates[0].end:])
+    if after is None:
+        return "", stripped
+    return stripped[: dates[0].end], stripped[dates[0].end + after.end():]
+
+
 def title_parties(line: str) -> TitleParties | None:
-    """`X to Y`, `Lettre de X à Y`, `Brief an Y`: who a title line says wrote to whom."""
-    text = _clean(line)
+    """`X to Y`, `Lettre de X à Y`, `Brief an Y`: who a title line says wrote to whom.
+
+    A date before the names (`29. Mai 1857. X an Y`) is read as what follows them."""
+    leading, text = without_leading_date(line)
+    text = _clean(text)
+    if address_formula(text):
+        return None  # `Addressed to John H. Tait` is an address, not a title
     if len(text.split()) > 16:
         return None
     match = _TITLE.match(text)
@@ -164,7 +205,9 @@ def title_parties(line: str) -> TitleParties | None:
     if sender is None and recipient is None:
         return None
     rest = (match["rest1"] or match["rest2"] or "").strip().lstrip(",;:([—–-").strip()
-    return TitleParties(sender, recipient, rest.rstrip(")]").strip())
+    rest = rest.rstrip(")]").strip()
+    return TitleParties(sender, recipient, f"{rest}, {leading}" if rest and leading
+                        else rest or leading)
 
 
 def _strip_honorifics(text: str) -> str:
@@ -177,12 +220,15 @@ def _strip_honorifics(text: str) -> str:
 def address_recipient(line: str) -> str | None:
     """The addressee of an address line: `À Louis du Tillet`, `An Herrn Dr. A. Schnitzler`."""
     text = _clean(line)
+    formula = address_formula(text)
+    text = text[formula:] if formula else text
     words = text.split()
-    if not 2 <= len(words) <= 14:
+    if not 1 <= len(words) <= 14 or (len(words) == 1 and not formula):
         return None
-    opens_with_to = fold(words[0]) in _ADDRESS_TO
+    opens_with_to = fold(words[0]) in _ADDRESS_TO and not formula
     if opens_with_to:
         words = words[1:]
+    opens_with_to = opens_with_to or bool(formula)
     skipped = 0
     while words and (fold(words[0].rstrip(".")) in _HONORIFICS or words[0][:1].islower()):
         if fold(words[0].rstrip(".")) in _HONORIFICS:
@@ -190,7 +236,12 @@ def address_recipient(line: str) -> str | None:
         words.pop(0)
     if not words or not (opens_with_to or skipped):
         return None
-    return person_name(" ".join(words).split(",")[0])
+    name = " ".join(words).split(",")[0]
+    return person_name(_PLACE_AFTER_NAME.split(name, maxsplit=1)[0])
+
+
+# `An Herrn Dr Alfred Escher in Zürich`: the place an address gives after the name.
+_PLACE_AFTER_NAME = re.compile(r"\s+(?:in|zu|à|at|en|bei|im|nach|per|pr\.)\s+(?=[A-ZÀ-Ý])")
 
 
 def salutation_recipient(line: str) -> str | None:

@@ -10,8 +10,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..language.correspondents import without_leading_date
 from ..model import FrontLine, FrontRole, Licence
-from . import rules
+from . import opening, rules
 from .units import Unit
 
 _LABELLED: tuple[tuple[FrontRole, re.Pattern[str]], ...] = (
@@ -77,6 +78,8 @@ def split_front(units: Sequence[Unit]) -> tuple[list[FrontLine], list[Unit]]:
         role = _labelled_role(text)
         if role is None and not seen_title and index == len(front) and rules.is_letter_title(text):
             role = "title"  # `Brief von X an Y, Ort, Datum` ends with a date, yet titles
+        if role is None and front and front[-1].role == "title" and _titles_date(units, index):
+            role = "date"
         if role is None and (rules.is_salutation(text) or rules.is_dateline(text)
                              or rules.salutation_prefix(text)):
             break
@@ -88,6 +91,28 @@ def split_front(units: Sequence[Unit]) -> tuple[list[FrontLine], list[Unit]]:
         front.append(FrontLine(role, unit.inlines, unit.loc))
         index += 1
     return front, list(units[index:])
+
+
+_LETTER_END = 4  # units at the end of a text where a letter's closing dateline stands
+
+
+def _titles_date(units: Sequence[Unit], index: int) -> bool:
+    """A dateline under a title is the editor's when the letter has a dateline of its own.
+
+    The letter's own stands below it (a second dateline) or in the closing at the end:
+    `Edward Carpenter to Walt Whitman` / `Millthorpe, January 27, 1889` / … /
+    `Millthorpe near Chesterfield, England, Jan. 27 '89`."""
+    if not _dated(units[index].text):
+        return False
+    if index + 1 < len(units) and _dated(units[index + 1].text):
+        return True
+    return any(rules.is_dateline(unit.text)
+               for unit in units[max(index + 2, len(units) - _LETTER_END):])
+
+
+def _dated(text: str) -> bool:
+    """A line with a date (an editor's bracketed `[Envoyée à Paris]` is the letter's)."""
+    return rules.is_dateline(text) or opening.top_dateline(text)
 
 
 def _unlabelled_role(units: Sequence[Unit], index: int, seen_title: bool,
@@ -127,8 +152,9 @@ def facts(front: Sequence[FrontLine]) -> FrontFacts:
         text = "".join(getattr(n, "text", "") for n in line.inlines).strip()
         if line.role == "title" and not title:
             title = _MARKER.sub("", text)
-            letter_to = _LETTER_TO.match(title)
-            parties = _FROM_TO.match(title)
+            named = without_leading_date(title)[1]  # `29. Mai 1857. X an Y`
+            letter_to = _LETTER_TO.match(named)
+            parties = _FROM_TO.match(named)
             if letter_to:
                 addressee = letter_to["who"].strip()
             elif parties and rules.word_count(parties["sender"]) <= _LONGEST_NAME:

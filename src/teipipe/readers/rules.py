@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import re
 
+from ..language.correspondents import address_formula, without_leading_date
 from ..language.dates import parse_dateline
 
 # Opening salutations: the words a letter starts its address with, in the five
 # languages of the editions teipipe reads (forms with and without accents).
 SALUTATION = re.compile(
     r"""^(?:
-        (?:my\s+)?dear(?:est)?\b | dear\s+(?:comrade|comrades|friend|sir|madam)s?\b
+        (?:my[.\-]?\s+)?dear(?:est)?\b | dear\s+(?:comrade|comrades|friend|sir|madam)s?\b
       | (?:my\s+)?(?:honou?red|respected|esteemed)\s+(?:sir|madam|friend|lord)\b
       | sir\b | madam\b | my\s+lord\b | gentlemen\b | comrades?\b
       | (?:mon|ma|mes)\s+(?:(?:tr[eè]s|bien)\s+)?(?:ch[eè]re?s?|ami|amie|amis|r[ée]v[ée]rend|
            seigneur|fr[eè]re|p[eè]re)\b
       | (?:tr[eè]s\s+)?ch[eè]re?s?\b | camarades?\b | monsieur\b | madame\b | mademoiselle\b
-      | messieurs\b | monseigneur\b | sire\b
+      | messieurs\b | monseigneur\b | sire\b | mons(?:r|gr|eigr)\.?(?=\s|$)
       | (?:mein|meine)\s+\w+ | liebe[rs]?\b | sehr\s+geehrte[rs]?\b | werte[rs]?\s+genosse
       | (?:hoch|viel|innigst|herzlich)?(?:ver|ge)?ehrt(?:e|este)[rns]?\b
+      | (?:hoch|viel)?(?:ge(?:achtet|schätzt|schaetzt)|zuverehrend|verehrlich)(?:e|este)?[rns]?\b
       | euer\s+(?:wohl|hoch|exz|excell|gnaden)\w* | ew\.\s+\w+
       | (?:hoch)?wohlgeborne[rs]?\b | theure[rs]?\b | teure[rs]?\b | werte(?:ste)?[rs]?\b
       | beste[rs]?\b | gnädige[rs]?\b | hochwürdige[rs]?\b | geliebte[rs]?\b
@@ -274,7 +276,7 @@ _LONGEST_TITLE = 25
 
 def is_letter_title(text: str) -> bool:
     """A line that names a letter or its writer and addressee, as editions title letters."""
-    stripped = text.strip()
+    stripped = without_leading_date(text)[1]
     if stripped[-1:] in ",:!?" or (stripped[-1:] == "." and not stripped[-2:-1].isdigit()):
         return False  # a sentence (`I went to Paris.`), not a title
     return word_count(stripped) <= _LONGEST_TITLE and bool(_LETTER_TITLE.match(stripped))
@@ -299,6 +301,9 @@ def is_address_line(text: str) -> bool:
     stripped = text.strip()
     if not stripped or stripped[-1:] in ",:!?;" or word_count(stripped) > _LONGEST_ADDRESS:
         return False
+    formula = address_formula(stripped)
+    if formula:
+        return stripped[formula:][:1].isupper()
     match = _ADDRESS_HEAD.match(stripped)
     return match is not None and stripped[match.end() - 1].isupper()
 

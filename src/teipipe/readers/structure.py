@@ -9,12 +9,10 @@ shared ones of `rules.py`, so the three readers agree on what a letter looks lik
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..diagnostics import Location
-from ..language.dates import parse_dateline
 from ..model import (
-    AddressLine,
     Block,
     Closer,
     Dateline,
@@ -29,11 +27,11 @@ from ..model import (
     Quote,
     Salute,
     Signed,
-    Text,
     inline_text,
 )
 from . import closing, rules
-from .units import Unit, dateline_like, dateline_of, is_list_item, strip_label
+from .opening import opener_length, read_opener
+from .units import Unit, dateline_like, is_list_item, strip_label
 
 
 @dataclass(frozen=True)
@@ -116,66 +114,9 @@ def _short_frame_line(text: str) -> bool:
     return rules.is_salutation(text) or rules.is_closing(text) or rules.word_count(text) <= 6
 
 
-def _opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
-    """Leading address lines, datelines and salutations of a letter, in any order.
-
-    A bracketed remark of the editor on place or date (`[Envoyée à Paris]`) stands
-    with the datelines; an address in capitals opening a paragraph is split off.
-    The opener ends at its salutation or at the first line of the letter's text.
-    """
-    parts: list[AddressLine | Dateline | Salute] = []
-    while units and len(parts) < 6:
-        unit = units[0]
-        if rules.is_address_line(unit.text) and not rules.is_salutation(unit.text):
-            parts.append(AddressLine(unit.inlines, unit.loc))
-        elif dateline_like(unit.text):
-            parts.append(dateline_of(unit, parse_dateline(unit.text)))
-        elif rules.is_salutation(unit.text) or _salutation_shaped(units):
-            parts.append(Salute(unit.inlines, unit.loc))
-        else:
-            split = _split_salutation(unit)
-            if split is not None:
-                parts.append(split[0])
-                units[0] = split[1]
-            break
-        units.pop(0)
-        if isinstance(parts[-1], Salute) and not (units and dateline_like(units[0].text)):
-            break
-    if not parts:
-        return None, units
-    return Opener(tuple(parts), parts[0].loc), units
-
-
-def _salutation_shaped(units: Sequence[Unit]) -> bool:
-    """A short address ending in `,` `:` or `!` before the first paragraph (`Werter Herr!`)."""
-    text = units[0].text
-    if len(units) < 2 or rules.word_count(text) > 6:
-        return False
-    # Without a mark of address only a few words can be one (`Ma brave comtesse`).
-    if text[-1:] not in ",:!" and (rules.word_count(text) > 3 or text[-1:] in "?;"):
-        return False
-    following = units[1].text
-    return rules.word_count(following) > rules.word_count(text) + 6
-
-
-def _split_salutation(unit: Unit) -> tuple[Salute, Unit] | None:
-    """`DEAR COMRADES, here are…`: the address in capitals becomes the salutation."""
-    first = unit.inlines[0] if unit.inlines else None
-    if not isinstance(first, Text):
-        return None
-    length = rules.salutation_prefix(first.text.lstrip())
-    if not length:
-        return None
-    skip = len(first.text) - len(first.text.lstrip())
-    cut = skip + length
-    salute = Salute((Text(first.text[:cut].rstrip(), first.loc),), first.loc)
-    rest = Text(first.text[cut:].lstrip(), first.loc.shifted(cut))
-    return salute, replace(unit, inlines=(rest, *unit.inlines[1:]))
-
-
 def _piece_blocks(units: list[Unit], letter_like: bool) -> tuple[list[Block], Detected]:
     """The blocks of one piece, with the letter's opener and closer recognised."""
-    opener, units = _opener(list(units)) if letter_like else (None, list(units))
+    opener, units = read_opener(list(units)) if letter_like else (None, list(units))
     postscript, units = closing.postscript(units) if letter_like else (None, units)
     closer, units = closing.closer(units) if letter_like else (None, units)
     blocks: list[Block] = []
@@ -213,8 +154,9 @@ def assemble(units: Sequence[Unit], division_type: str,
     paragraphs between divisions.
     """
     pieces: list[tuple[Unit | None, list[Unit]]] = [(None, [])]
+    opening = opener_length(units) if letter_like else 0
     for index, unit in enumerate(units):
-        if _is_heading(units, index):
+        if index >= opening and _is_heading(units, index):
             pieces.append((unit, []))
         else:
             pieces[-1][1].append(unit)

@@ -19,7 +19,7 @@ from ..model import (
     PageBreak,
 )
 from ..source import Source
-from . import rules
+from . import opening, rules
 from .blocks import HyphenPolicy, Line, RawBlock, inlines_of
 from .units import Unit
 
@@ -176,7 +176,7 @@ def _last_block(para: _Paragraph) -> RawBlock:
     return RawBlock(tuple(line for line in para.lines if line.number >= start), 0)
 
 
-_LONGEST_HEAD = 5
+_LONGEST_HEAD = 6
 _SHORT_LINE = 0.4
 
 
@@ -195,17 +195,15 @@ def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     # so does any line well short of the printed width that the text goes on after
     # (`Comtesse`, `Liana cara.`): a wrapped paragraph's only short line is its last.
     width = max((len(line.content) for line in lines), default=0)
-    short = 0
-    while (short + 1 < min(len(lines), _LONGEST_HEAD)
-           and len(lines[short].content) < _SHORT_LINE * width):
-        short += 1
-    heads = [i for i, line in enumerate(lines[:_LONGEST_HEAD])
-             if rules.is_salutation(line.content) or i < short
-             or (i == 0 and rules.is_letter_title(line.content))]
-    salute = heads[-1] if heads else None
-    while len(lines) > 1 and (rules.is_dateline(lines[0].content)
-                              or rules.is_salutation(lines[0].content)
-                              or (salute is not None and len(head) <= salute)):
+    leading = 0  # the run of short lines and lines of a letter's head at the top
+    while (leading + 1 < min(len(lines), _LONGEST_HEAD)
+           and (len(lines[leading].content) < _SHORT_LINE * width
+                or opening.head_line(lines[leading].content, leading == 0))):
+        leading += 1
+    salutes = [i for i, line in enumerate(lines[:_LONGEST_HEAD - 1])
+               if rules.is_salutation(line.content)]
+    last = max(leading - 1, salutes[-1] if salutes else -1)
+    while len(lines) > 1 and len(head) <= last:
         head.append(RawBlock((lines.pop(0),), first.gap_before if not head else 0,
                              first.page_start and not head))
     head.append(RawBlock(tuple(lines), 0 if head else first.gap_before,
