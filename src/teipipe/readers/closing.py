@@ -31,7 +31,7 @@ def ends_letter(units: Sequence[Unit], index: int) -> bool:
         return True  # `Dein` / `d. 11 Juli 1853.` / `Dav. Fries`
     text = units[index].text
     near_end = len(units) - 1 - index <= _LONGEST_UNMARKED_POSTSCRIPT - 1
-    if near_end and _hands_over(text):
+    if near_end and hands_over(text):
         return True  # `Ich liebe Dich! Dein` above the name
     if near_end and index < len(units) - 1 and _running_text(previous) and _signature_like(text):
         return True
@@ -50,7 +50,7 @@ def _signature_like(text: str) -> bool:
     return _name_line(text) or possessive_signature(text)
 
 
-def _hands_over(text: str) -> bool:
+def hands_over(text: str) -> bool:
     """A short line that ends in the writer's possessive (`In Freude aufs Wiedersehen Dein`)."""
     return rules.word_count(text) <= _LONGEST_CLOSING_LINE and bool(_POSSESSIVE_END.search(text))
 
@@ -163,28 +163,35 @@ _HANDS_OVER = re.compile(
 
 
 def _signs(units: Sequence[Unit], index: int) -> bool:
-    """The unit at `index` is a name signing the letter.
-
-    A name alone (`Léon TROTSKY.`, `V. S.`); a single word where a signature stands
-    (`Arthur`): after a closing formula, a line ending in a comma or a dateline of the
-    closing, or as the last line after a paragraph of running text (`… spring. / Bill`).
-    """
+    """The unit at `index` is a name signing the letter (see `signature_line`), or a single
+    word as the last line after a paragraph of running text (`… spring. / Bill`)."""
     text = units[index].text
+    before = units[index - 1].text if index else ""
+    if signature_line(text, before, last=index == len(units) - 1):
+        return True
+    return (index == len(units) - 1 and _one_word_name(text) and rules.ends_sentence(before)
+            and rules.word_count(before) > _LONGEST_LAST_PARAGRAPH_WORDS)
+
+
+def signature_line(text: str, before: str, last: bool = True) -> bool:
+    """A line that signs the letter, given the line above it.
+
+    A name alone (`Léon TROTSKY.`, `V. S.`); on the closing's last line, a name after
+    the writer's possessive (`Dein Paul.`) or, under a closing formula, a name with its
+    title or firm (`J. C. B. Mohr (Paul Siebeck)`); a single word where a signature
+    stands (`Arthur`): after a closing formula, a line ending in a comma, a dateline
+    of the closing, or a line that ends in the possessive (`… Philosophen. Ihr`).
+    """
     if rules.is_signature(text):
         return True
-    if index == len(units) - 1 and possessive_signature(text):
+    if last and possessive_signature(text):
         return True
-    before = units[index - 1].text if index else ""
-    if (index == len(units) - 1 and rules.is_closing(before) and not rules.is_closing(text)
-            and _titled(text) and not closing_dateline(text)):
+    if (last and rules.is_closing(before) and not rules.is_closing(text) and _titled(text)
+            and not closing_dateline(text)):
         return True  # `J. C. B. Mohr (Paul Siebeck)` under `Ihr ergebenster`
-    if not _one_word_name(text):
-        return False
-    if (rules.is_closing(before) or before.endswith(",") or closing_dateline(before)
-            or _HANDS_OVER.search(before)):
-        return True
-    return (index == len(units) - 1 and rules.ends_sentence(before)
-            and rules.word_count(before) > _LONGEST_LAST_PARAGRAPH_WORDS)
+    return _one_word_name(text) and bool(
+        rules.is_closing(before) or before.endswith(",") or closing_dateline(before)
+        or _HANDS_OVER.search(before))
 
 
 def _one_word_name(text: str) -> bool:
