@@ -165,3 +165,19 @@ def test_a_name_after_the_closings_dateline_signs_before_a_postscript(tmp_path: 
     assert _closer_parts(doc) == [("salute", "Dein"), ("dateline", "d. 11 Juli 1853."),
                                   ("signed", "Dav. Fries")]
     assert isinstance(_blocks(doc)[-1], Postscript)
+
+
+def test_a_long_formula_above_a_short_closing_stays_in_the_text(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Lieber Freund,\n\n{BODY}\n\n"
+                          "Leben Sie recht wohl, lieber Freund, und seien Sie herzlichst "
+                          "gegrüßt\n\n"
+                          "von Ihrem getreuen\n\nEmil\n")
+    assert _closer_parts(doc) == [("salute", "von Ihrem getreuen"), ("signed", "Emil")]
+
+
+def test_a_line_above_a_closing_formula_and_the_name_is_no_heading(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "Dear George,\n\nYour telegram just received. You know the necessity of "
+                          "getting that canal extended.\n\nIts now up to you—\n\nKind regards\n\n"
+                          "W. F. Cody\n")
+    assert _closer_parts(doc) == [("salute", "Kind regards"), ("signed", "W. F. Cody")]
+    assert not any(isinstance(b, Division) and b.head is not None for b in doc.body)

@@ -33,6 +33,8 @@ def ends_letter(units: Sequence[Unit], index: int) -> bool:
     near_end = len(units) - 1 - index <= _LONGEST_UNMARKED_POSTSCRIPT - 1
     if near_end and hands_over(text):
         return True  # `Ich liebe Dich! Dein` above the name
+    if near_end and following and rules.is_closing(following):
+        return True  # `Its now up to you—` above `Kind regards`: the text's last line
     if near_end and index < len(units) - 1 and _running_text(previous) and _signature_like(text):
         return True
     # A short line above the signature (`In alter Freundschaft` / `d. 11. Jan. 1916` /
@@ -112,7 +114,7 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
                 _signs(units, len(units) - 1)):
             parts.insert(0, Signed(unit.inlines, unit.loc))
         elif (rules.is_closing(text) or _closing_shaped(units, parts)) and not is_list_item(unit):
-            if salute_seen and _sentence(text):
+            if salute_seen and (_sentence(text) or rules.word_count(text) > _SHORT_CLOSING_WORDS):
                 break  # `Leben Sie wohl, … gegrüßt.` above `Ihr`: the text's last sentence
             parts.insert(0, Salute(unit.inlines, unit.loc))
         else:
