@@ -82,8 +82,9 @@ CASES = {
     "it-escher-lugano": Case("it", _escher("K_2587"), "escher", adjust.escher,
                              {**_ALWAYS, "date": ALL, "place": ALL, "recipient": ALL,
                               "sender": frozenset({WEB, PDF}),
-                              "paragraphs": frozenset({PDF, OCR})},
-                             {"opener": ALL, "closer": ALL, "paragraphs": frozenset({WEB})}),
+                              "paragraphs": frozenset({PDF, OCR}), "closer": frozenset({WEB, PDF})},
+                             {"opener": ALL, "closer": frozenset({OCR}),
+                              "paragraphs": frozenset({WEB})}),
     # English: Beaumont to Escher, London 1872; one note (../shared, GPL-3.0).
     "en-escher-beaumont": Case("en", _escher("K_7765"), "escher", adjust.escher,
                                {**_ALWAYS, "date": ALL, "place": ALL,
