@@ -59,7 +59,7 @@ CLOSING = re.compile(
       | \bpri(?:ant|e|ray|eray)\s+(?:\w+\s+)?(?:dieu|nostre\s+seigneur|le\s+cr[ée]ateur)
       | \bsuppl\w*\s+le\s+cr[ée]ateur | \bsa\s+(?:tr[eè]s\s+)?sainc?te?\s+(?:et\s+\w+\s+)?garde
       | \bvostre\s+(?:bien\s+|tr[eè]s\s+)?humble | \badieu\b | \baddio\b | \badi[óo]s\b
-      | \bfarewell\b
+      | \bfarewell\b | \bgreetings\b | ^so\s+long\b | \byrs\b
       | \bgrü(?:ß|ss) | gru(?:ss|ß)e?\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
       | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+mich\b | \bküss
       | \bhochachtungsvoll | \bherzlich\w* | \bvon\s+herzen\b | \bin\s+treue\b
