@@ -50,3 +50,15 @@ def test_closing_lines_under_each_other_are_lines_of_their_own() -> None:
     block = RawBlock(_lines("Mit herzlichem Grusse Ihr Ergebenster", "Bern 27 Mai 1878.",
                             "E Welti"), 1)
     assert len(split_short_lines([block], len(FILLED))) == 3
+
+
+def test_closing_sentences_set_one_under_the_other_stand_alone() -> None:
+    # Long enough not to count as a block of short lines, each short of the page's measure,
+    # each a sentence, the next opening in capitals.
+    closing = RawBlock(_lines(
+        "Priant Dieu, Monsr le Chancelier, qu’il vous aict en sa saincte garde.",
+        "Escript au camp du Mesnil pres Hedyn le viime jour d’apvril mil vc.", "Françoys."), 1)
+    assert len(split_short_lines([closing], 95)) == 3
+    # Filled lines of a paragraph whose sentences happen to end at a line end stay together.
+    filled = RawBlock(_lines(FILLED + ".", FILLED + ".", "Ende."), 1)
+    assert len(split_short_lines([filled], len(FILLED) + 1)) == 1

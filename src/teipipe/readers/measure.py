@@ -83,10 +83,16 @@ def split_short_lines(blocks: Sequence[RawBlock], page: int) -> list[RawBlock]:
         for index in range(len(lines) - 1):
             # A line going on in lower case rarely opens a paragraph: only a line
             # far short of the measure (a salutation) ends before one.
-            lower = rules.starts_lowercase(lines[index + 1].content)
-            if (own_lines and not lines[index].content.endswith("-")) or ends_early(
-                    lines[index], lines[index + 1], width, first=index == start,
-                    factor=AGAINST if lower else 1):
+            line, following = lines[index], lines[index + 1]
+            lower = rules.starts_lowercase(following.content)
+            # A sentence that ends early against the page, the next opening in capitals:
+            # the lines of a closing set one under the other (`…en sa saincte garde.` /
+            # `Escript au camp…` / `Françoys.`), however long the longest of them is.
+            if (own_lines and not line.content.endswith("-")) or ends_early(
+                    line, following, width, first=index == start,
+                    factor=AGAINST if lower else 1) or (
+                    not lower and ends_early(line, following, page, first=index == start)
+                    and rules.ends_sentence(line.content)):
                 out.append(_piece(block, start, index + 1))
                 start = index + 1
         out.append(_piece(block, start, len(lines)) if start else block)
