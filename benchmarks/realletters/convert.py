@@ -50,6 +50,8 @@ class Prediction:
     date: str = ""
     opener: dict[str, str] = field(default_factory=dict)
     closer: dict[str, str] = field(default_factory=dict)
+    addresses: list[str] = field(default_factory=list)
+    """Each `addrLine` of the opener's `address`: editions encode an address as `salute` too."""
     paragraphs: int = 0
     refs: list[tuple[str, str]] = field(default_factory=list)
     """Per note marker in the body: (letters before it, text of the note it points to)."""
@@ -181,6 +183,8 @@ def read_tei(root: etree._Element, prediction: Prediction) -> None:
         found = {name: text_of(node.find(f"t:{name}", NS)) if node is not None else ""
                  for name in ("dateline", "salute", "signed")}
         setattr(prediction, part, found)
+    if opener is not None:
+        prediction.addresses = [text_of(line) for line in opener.iterfind(".//t:addrLine", NS)]
     prediction.paragraphs = _paragraph_count(body)
     text = root.find("t:text", NS)
     prediction.refs = _refs(text if text is not None else body, root)

@@ -33,9 +33,20 @@ def lines_of(text: str) -> list[Line]:
 
 
 def test_a_blank_inside_a_sentence_is_a_page_end() -> None:
-    assert continues(block("It was a long meeting and we wrote to the", "new"),
+    # The page ends on a filled line: `Committee` would not have fitted on it.
+    assert continues(block("It was a long meeting and we wrote", "to the members of the new"),
                      block("Committee again."))
     assert continues(block("It was over."), block("and nobody came."))
+
+
+def test_a_line_that_ends_early_ends_its_paragraph_before_a_blank() -> None:
+    # `Committee` would have fitted after `new`: the typesetter ended the paragraph there,
+    # without a full stop (a heading-like last line, an edition's missing point).
+    assert not continues(block("It was a long meeting and we wrote", "to the new"),
+                         block("Committee members came to us on Monday."))
+    # Even before a lower-case line, when the line is far short of the measure.
+    assert not continues(block("It was a long meeting and we wrote to all of them", "to the"),
+                         block("members of the new committee, who came."))
 
 
 def test_a_blank_after_a_sentence_ends_the_paragraph() -> None:

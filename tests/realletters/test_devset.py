@@ -117,6 +117,21 @@ def test_a_perfect_prediction_scores_every_field_and_a_wrong_one_none(built) -> 
     assert marks["date"] == (0, 1) and marks["notes"] == (0, 1)
 
 
+def test_an_editions_salute_that_is_an_address_may_be_found_as_the_address() -> None:
+    item = {"gold": {"dateline": ""},
+            "opener": {"dateline": "", "salute": "An Herrn Dr Alfred Escher in Zürich."},
+            "place": "", "sender": "", "recipient": "",
+            "closer": {}, "names_date": False, "names_place": False, "names_sender": False,
+            "names_recipient": False, "paragraphs": 1, "markers": [], "notes": []}
+    as_address = Prediction(opener={"dateline": "", "salute": ""}, paragraphs=1,
+                            addresses=["An Herrn Dr Alfred Escher in Zürich."])
+    assert compare.judge(item, as_address)["opener"] == (1, 1)
+    assert compare.judge(item, as_address, salute_only=True)["opener"] == (0, 1)
+    elsewhere = Prediction(opener={"dateline": "", "salute": ""}, paragraphs=1,
+                           addresses=["z. H. Alfred Escher"])
+    assert compare.judge(item, elsewhere)["opener"] == (0, 1)
+
+
 def test_the_scorer_converts_the_texts_and_reads_the_tei(built) -> None:  # type: ignore[no-untyped-def]
     out, records = built
     web, _ = _text(out, records, "web-archive")
