@@ -90,6 +90,12 @@ def test_a_label_glued_to_a_number_that_opens_its_note_is_cut_off() -> None:
     assert [(n.label, inline_text(n.blocks[0].inlines)) for n in notes] == [
         ("1", "4. 1919 appeared as a private print, reviewed after 25 days."),
         ("2", "The second note."), ("3", "Back in Vienna on 24. 3.")]
+    # A label set off from its note's words is the whole run of digits, even when a line
+    # of the note opens with the next digit (`31. Mai 1862)` in note 223).
+    notes = notes_of(lines_of("223. Latin was taught by Karl Hoppe (*\n31. Mai 1862), who "
+                              "also taught history.\n"), "t.txt",
+                     NoteSpec("end", "editorial"), set())
+    assert [n.label for n in notes] == ["223"]
     groups = group_notes(lines_of("6 A quotation.\n78. 1893 and 16. 8. 1893.\n8 A road.\n"))
     assert [[line.content for line in g] for g in groups] == [
         ["6 A quotation."], ["78. 1893 and 16. 8. 1893."], ["8 A road."]]

@@ -20,7 +20,7 @@ from ..model import (
     PageBreak,
 )
 from ..source import Source
-from . import opening, rules
+from . import closing, opening, rules
 from .blocks import HyphenPolicy, Line, RawBlock, inlines_of, split_blocks
 from .measure import AGAINST, ends_early, measure, page_measure, split_short_lines
 from .units import Unit
@@ -273,11 +273,14 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
                        if i and rules.opens_postscript(block.first.content)), None)
     if postscript is not None:  # the closing stands before the postscript
         return [*split_trailing_lines(blocks[:postscript]), *blocks[postscript:]]
-    if not blocks or len(blocks[-1].lines) < 2:
-        return list(blocks)
+    if not blocks:
+        return []
     last = blocks[-1]
     lines = list(last.lines)
-    if not (rules.is_signature(lines[-1].content) or _single_name_after_closing(lines)):
+    if len(blocks) > 1 and len(lines) <= _LONGEST_TRAILING_NOTE and not _signed(lines):
+        # A line or two written under the signature (`Back again in Marquis Road.`).
+        return [*split_trailing_lines(blocks[:-1]), last]
+    if len(lines) < 2 or not _signed(lines):
         return list(blocks)
     cut = len(lines) - 1
     while cut > 0 and _closing_line(lines[cut - 1].content):
@@ -293,16 +296,23 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     return [*blocks[:-1], *head, *tail]
 
 
-def _single_name_after_closing(lines: Sequence[Line]) -> bool:
-    """`Mariani` under `Veuillez, Monsieur, agréer nos salutations empressées.`"""
-    name = lines[-1].content
-    return (len(lines) > 1 and rules.word_count(name) == 1 and name[:1].isupper()
-            and name[-1:] not in ",:;?!" and rules.is_closing(lines[-2].content))
+_LONGEST_TRAILING_NOTE = 2
+
+
+def _signed(lines: Sequence[Line]) -> bool:
+    """The block's last line is a name (`Mariani` under `Veuillez, … empressées.`)."""
+    before = lines[-2].content if len(lines) > 1 else ""
+    return closing.signature_line(lines[-1].content, before)
+
+
+# A few words standing as a line of their own above the name (`Auf Wiedersehen!`).
+_SHORT_CLOSING_LINE = 4
 
 
 def _closing_line(text: str) -> bool:
-    return (rules.is_closing(text) or rules.is_dateline(text)
-            or (text.endswith(",") and rules.word_count(text) <= 10))
+    return (rules.is_closing(text) or closing.closing_dateline(text) or closing.hands_over(text)
+            or (text.endswith(",") and rules.word_count(text) <= 10)
+            or rules.word_count(text) <= _SHORT_CLOSING_LINE)
 
 
 def blank_out(lines: Sequence[Line], numbers: set[int]) -> list[Line]:
