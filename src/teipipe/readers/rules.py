@@ -288,7 +288,10 @@ def is_letter_title(text: str) -> bool:
 
 # The head of an address: `An Herrn Dr. Alfred Escher`, `To John Carter`, `À Monsieur …`,
 # `Al Signor …`, `Herrn Professor …`, `Monsieur A. Escher Représentant …`.
-_ADDRESS_TITLE = (r"(?:herrn?|frau|fräulein|hrn?\.|monsieur|madame|mademoiselle|m\.|mme|mr\.?|"
+# `HHerrn` (the abbreviated plural of courtesy), `Tit.`, Spanish and Portuguese
+# `Illustríssimo`, `Excmo.` are titles that head an address as `Herrn` does.
+_ADDRESS_TITLE = (r"(?:h?herrn?|tit\.|titl\.|(?:il+ustr|excel+ent)[ií]ss?im[oa]|ex(?:cel)?mo\.|"
+                  r"il+mo\.|frau|fräulein|hrn?\.|monsieur|madame|mademoiselle|m\.|mme|mr\.?|"
                   r"mrs\.?|miss|messrs\.?|señora?|sr\.|sra\.|don|doña|signora?|sig\.(?:ra)?|"
                   r"ill\.mo|die\s+tit\.|s\.\s*e\.)")
 _ADDRESS_HEAD = re.compile(

@@ -44,7 +44,10 @@ class Detected:
     signature: str | None = None
 
 
-def _is_heading(units: Sequence[Unit], index: int) -> bool:
+def _is_heading(units: Sequence[Unit], index: int, in_letter: bool = False) -> bool:
+    """Whether a unit heads a division. Inside a letter (its opener was read) a short
+    title-case line is far likelier a signature, an endorsement or a postmark than the head
+    of a part, so only a line set off by a wide gap heads one there."""
     unit = units[index]
     text = unit.text
     if (rules.is_salutation(text) or dateline_like(text) or rules.is_closing(text)
@@ -59,7 +62,7 @@ def _is_heading(units: Sequence[Unit], index: int) -> bool:
         return True
     if not rules.is_heading(text):
         return False
-    return unit.gap_before >= 2 or rules.is_titlecase(text)
+    return unit.gap_before >= 2 or (rules.is_titlecase(text) and not in_letter)
 
 
 def _group_lists_and_quotes(units: Sequence[Unit]) -> list[Block]:
@@ -156,7 +159,7 @@ def assemble(units: Sequence[Unit], division_type: str,
     pieces: list[tuple[Unit | None, list[Unit]]] = [(None, [])]
     opening = opener_length(units) if letter_like else 0
     for index, unit in enumerate(units):
-        if index >= opening and _is_heading(units, index):
+        if index >= opening and _is_heading(units, index, in_letter=opening > 0):
             pieces.append((unit, []))
         else:
             pieces[-1][1].append(unit)
