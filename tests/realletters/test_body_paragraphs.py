@@ -5,7 +5,8 @@ benchmark's renderer into a temporary folder as a web archive, a PDF extraction 
 book OCR, and converted without a sidecar. The letters were chosen for lines that
 look like headings or quotations but are the letter's own paragraphs: a short line
 without a closing point right under the salutation (`Ich schreite zur Beantwortung
-Ihrer Fragen, wie folgt`).
+Ihrer Fragen, wie folgt`), or a surname alone as the last line, under a closing the
+rules do not know as one.
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ def _escher(stem: str) -> Path:
 CASES: dict[str, tuple[str, Path, str, Adjust | None]] = {
     # von Planta to Escher, Chur 1853: a short line without a point under the salutation.
     "de-escher-planta": ("de", _escher("K_1195"), "escher", adjust.escher),
+    # Steinauer to Escher, 1848: a surname alone under `herzliche Grüße von deinem`.
+    "de-escher-steinauer": ("de", _escher("K_0551"), "escher", adjust.escher),
+    # Müller to Escher, 1850: `Hochachtgsvoll &. freundschaftlich` (abbreviated) / `Müller`.
+    "de-escher-mueller": ("de", _escher("K_0785"), "escher", adjust.escher),
 }
 
 
@@ -85,3 +90,9 @@ def test_a_letter_keeps_as_many_paragraphs_as_the_edition(rendered, name: str,  
 def test_the_short_line_under_the_salutation_is_a_paragraph(rendered) -> None:  # type: ignore[no-untyped-def]
     _, found = rendered[("de-escher-planta", "web-archive")]
     assert found[0].startswith("Ich schreite zur Beantwortung Ihrer Fragen")
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_name_alone_as_the_last_line_signs_the_letter(rendered, shape: str) -> None:  # type: ignore[no-untyped-def]
+    _, found = rendered[("de-escher-steinauer", shape)]
+    assert not any(p.strip() == "Steinauer" for p in found)

@@ -166,13 +166,14 @@ _HANDS_OVER = re.compile(
 
 def _signs(units: Sequence[Unit], index: int) -> bool:
     """The unit at `index` is a name signing the letter (see `signature_line`), or a single
-    word as the last line after a paragraph of running text (`… spring. / Bill`)."""
+    capitalised word as the letter's last line, whatever stands above it (`… spring. / Bill`,
+    `Herzliche Grüsse. / Richard`, `Im Auftrage / Jahnke`): a letter's running text does
+    not end on a lone capitalised word."""
     text = units[index].text
     before = units[index - 1].text if index else ""
     if signature_line(text, before, last=index == len(units) - 1):
         return True
-    return (index == len(units) - 1 and _one_word_name(text) and rules.ends_sentence(before)
-            and rules.word_count(before) > _LONGEST_LAST_PARAGRAPH_WORDS)
+    return index == len(units) - 1 and _one_word_name(text)
 
 
 def signature_line(text: str, before: str, last: bool = True) -> bool:
