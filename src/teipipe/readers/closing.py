@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from ..language.dates import parse_dateline
+from ..language.datewords import MONTHS, fold
 from ..model import Closer, Dateline, Paragraph, Postscript, Salute, Signed
 from . import rules
 from .units import Unit, dateline_like, dateline_of, is_list_item
@@ -153,8 +154,25 @@ def closing_dateline(text: str) -> bool:
     if rules.word_count(stripped) > _LONGEST_OLD_DATELINE:
         return False
     return bool(_WEEKDAY_LINE.match(stripped) or _WRITTEN_AT.match(stripped)
+                or _day_and_month(stripped)
                 or (_ROMAN_DAY.search(stripped) and stripped[-1:] in ".,"
                     and rules.word_count(stripped) <= 10))
+
+
+# A day and month, perhaps a place before and a two-digit year after, as a letter's last
+# lines write them (`Apr 17th`, `Boston June- 4th 98`, `Philadelphia May 27th / 09`,
+# `le 3 mars`): no four-digit year, so the dateline rules of the head do not take them.
+_DAY_AND_MONTH = re.compile(
+    r"""^(?:[A-ZÀ-Ý][\w.'’-]*,?\s+){0,3}(?:(?:le|den|d\.|am|il|el|the)\s+)?
+         (?:(?P<first>[^\W\d_]{3,}\.?)\s*[-.]?\s*\d{1,2}(?:st|nd|rd|th|d)?
+          | \d{1,2}(?:st|nd|rd|th|er|ten|te|\.)?\s+(?:(?:de|di|of)\s+)?(?P<then>[^\W\d_]{3,}\.?))
+         (?:\s*[,/]?\s*['’]?\d{2})?[.,]?$""",
+    re.VERBOSE | re.IGNORECASE)
+
+
+def _day_and_month(text: str) -> bool:
+    match = _DAY_AND_MONTH.match(text)
+    return match is not None and fold(match["first"] or match["then"]) in MONTHS
 
 
 _LONGEST_LAST_PARAGRAPH_WORDS = 8

@@ -1,0 +1,20 @@
+"""Lines of real letters' ends that close a letter rather than continue its body."""
+
+from __future__ import annotations
+
+import pytest
+
+from teipipe.readers.closing import closing_dateline
+
+
+@pytest.mark.parametrize(("line", "dateline"), [
+    # A day and month without a four-digit year, as letters' last lines write them.
+    ("Apr 17th", True), ("March 1st", True), ("July 18th 76", True),
+    ("May. 23th 92", True), ("Boston June- 4th 98", True),
+    ("Philadelphia May 27th / 09", True), ("Roma, 3 marzo", True),
+    ("Madrid 5 de mayo", True), ("Paris, le 12 janvier", True),
+    # A sentence or a name with a number is none.
+    ("I have read 3 of them", False), ("Write me often", False), ("Marion 12th Regiment", False),
+])
+def test_a_day_and_month_closes_a_letter_without_a_year(line: str, dateline: bool) -> None:
+    assert closing_dateline(line) is dateline
