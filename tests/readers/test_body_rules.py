@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from teipipe.readers.closing import closing_dateline
+from teipipe.readers.closing import closing_dateline, signature_line
 
 
 @pytest.mark.parametrize(("line", "dateline"), [
@@ -18,3 +18,14 @@ from teipipe.readers.closing import closing_dateline
 ])
 def test_a_day_and_month_closes_a_letter_without_a_year(line: str, dateline: bool) -> None:
     assert closing_dateline(line) is dateline
+
+
+@pytest.mark.parametrize(("line", "before", "signs"), [
+    # A name with its rank and office under a closing formula.
+    ("W. H. Clapp Captain 16th Infantry, Acting Indian Agent.", "Very respectfully,", True),
+    ("Nate Salsbury Director Buffalo Bill's Wild West Co", "Very truly yours", True),
+    # A sentence under a closing formula does not sign.
+    ("We shall meet at the station on Monday next at ten.", "Very respectfully,", False),
+])
+def test_a_name_with_its_office_under_a_closing_signs(line: str, before: str, signs: bool) -> None:
+    assert signature_line(line, before) is signs

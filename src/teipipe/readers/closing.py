@@ -220,7 +220,7 @@ def _one_word_name(text: str) -> bool:
             and not rules.is_closing(text))
 
 
-_LONGEST_TITLED_SIGNATURE = 8
+_LONGEST_TITLED_SIGNATURE = 12
 
 
 def _titled(text: str) -> bool:
