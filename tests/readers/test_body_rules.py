@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from teipipe import readers, source
+from teipipe.diagnostics import Reporter
+from teipipe.model import Closer, Division, Paragraph
+from teipipe.model import inline_text as text_of
 from teipipe.readers.closing import closing_dateline, signature_line
 
 
@@ -29,3 +33,17 @@ def test_a_day_and_month_closes_a_letter_without_a_year(line: str, dateline: boo
 ])
 def test_a_name_with_its_office_under_a_closing_signs(line: str, before: str, signs: bool) -> None:
     assert signature_line(line, before) is signs
+
+
+def test_a_closing_formula_and_the_name_after_its_comma_close_the_letter(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sir,\n\nI received yours of the 3d, and shall answer it more fully by the next "
+            "Conveyance.\n\nI pray God to keep you in his holy Protection.\n\n"
+            "Your very Humble Servant, S. Danforth.\n")
+    path = tmp_path / "letter.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = readers.get("web-archive").read(source.read(path, path.name), Reporter())
+    blocks = [b for block in doc.body
+              for b in (block.blocks if isinstance(block, Division) else (block,))]
+    assert sum(isinstance(b, Paragraph) for b in blocks) == 2
+    closers = [b for b in blocks if isinstance(b, Closer)]
+    assert closers and "Danforth" in text_of(closers[0].parts[-1].inlines)
