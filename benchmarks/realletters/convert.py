@@ -32,8 +32,10 @@ register = _module("teipipe.project.register", "teipipe.register")
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI}
 _EMPTY_REGISTER = register.parse("", "register.toml")[0]
-# Elements whose paragraphs are not body paragraphs of the letter.
-_NOT_BODY = {"note", "opener", "closer", "postscript", "quote", "list", "floatingText",
+# Elements whose paragraphs are not body paragraphs of the letter. A quotation set off
+# as a block holds body paragraphs: the gold (gold.py) counts an edition's paragraphs
+# inside `quote` too, so the count compares like with like.
+_NOT_BODY = {"note", "opener", "closer", "postscript", "list", "floatingText",
              "front", "back", "head"}
 
 
