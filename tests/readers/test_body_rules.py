@@ -17,8 +17,11 @@ from teipipe.readers.closing import closing_dateline, signature_line
     ("May. 23th 92", True), ("Boston June- 4th 98", True),
     ("Philadelphia May 27th / 09", True), ("Roma, 3 marzo", True),
     ("Madrid 5 de mayo", True), ("Paris, le 12 janvier", True),
+    ("328 Mickle Street Camden New Jersey June 14 '87", True),
+    ("322 Stevens st. Camden, N.J. Monday June 7.", True),
     # A sentence or a name with a number is none.
     ("I have read 3 of them", False), ("Write me often", False), ("Marion 12th Regiment", False),
+    ("We met them Monday June 7.", False), ("The Letter of Mr Jones June 7.", False),
 ])
 def test_a_day_and_month_closes_a_letter_without_a_year(line: str, dateline: bool) -> None:
     assert closing_dateline(line) is dateline

@@ -160,15 +160,16 @@ def closing_dateline(text: str) -> bool:
                     and rules.word_count(stripped) <= 10))
 
 
-# A day and month, perhaps a place before and a two-digit year after, as a letter's last
-# lines write them (`Apr 17th`, `Boston June- 4th 98`, `Philadelphia May 27th / 09`,
-# `le 3 mars`): no four-digit year, so the dateline rules of the head do not take them.
+# A day and month, perhaps a place or address before and a two-digit year after, as a
+# letter's last lines write them (`Apr 17th`, `Boston June- 4th 98`, `le 3 mars`,
+# `Philadelphia May 27th / 09`, `328 Mickle Street Camden New Jersey June 14 '87`): no four-digit year, so the dateline rules of the head do not take them.
 _DAY_AND_MONTH = re.compile(
-    r"""^(?:[A-ZÀ-Ý][\w.'’-]*,?\s+){0,3}(?:(?:le|den|d\.|am|il|el|the)\s+)?
+    r"""^(?:(?:[A-ZÀ-Ý0-9][\w.'’-]*|[a-z]{1,4}\.),?\s+){0,7}
+         (?:(?:[Ll]e|[Dd]en|d\.|am|il|el|the)\s+)?
          (?:(?P<first>[^\W\d_]{3,}\.?)\s*[-.]?\s*\d{1,2}(?:st|nd|rd|th|d)?
           | \d{1,2}(?:st|nd|rd|th|er|ten|te|\.)?\s+(?:(?:de|di|of)\s+)?(?P<then>[^\W\d_]{3,}\.?))
          (?:\s*[,/]?\s*['’]?\d{2})?[.,]?$""",
-    re.VERBOSE | re.IGNORECASE)
+    re.VERBOSE)
 
 
 def _day_and_month(text: str) -> bool:
