@@ -162,7 +162,8 @@ def closing_dateline(text: str) -> bool:
 
 # A day and month, perhaps a place or address before and a two-digit year after, as a
 # letter's last lines write them (`Apr 17th`, `Boston June- 4th 98`, `le 3 mars`,
-# `Philadelphia May 27th / 09`, `328 Mickle Street Camden New Jersey June 14 '87`): no four-digit year, so the dateline rules of the head do not take them.
+# `Philadelphia May 27th / 09`, `328 Mickle Street Camden New Jersey June 14 '87`):
+# no four-digit year, so the dateline rules of the head do not take them.
 _DAY_AND_MONTH = re.compile(
     r"""^(?:(?:[A-ZÀ-Ý0-9][\w.'’-]*|[a-z]{1,4}\.),?\s+){0,7}
          (?:(?:[Ll]e|[Dd]en|d\.|am|il|el|the)\s+)?
