@@ -170,6 +170,61 @@ def suriano_attachment(root: etree._Element, gold: GoldLetter) -> None:
         p.getparent().remove(p)
 
 
+_LETTERS_PER_BOOK = 3
+
+
+def evans_letters(top: etree._Element) -> list[etree._Element]:
+    """Evans-TCP keeps whole books in the TCP's upper-case TEI (`DIV2 TYPE="letter"`).
+
+    Each `DIVn` whose `TYPE` is `letter` is a letter; it becomes a `TEI` of its own in
+    lower-case TEI (`DIVn` a `div`, attribute names lower case) holding only that
+    division, so that the one reader of `gold.py` reads it. A book gives at most
+    three letters (its first, middle and last), so that the sample is spread over
+    books rather than filled by the first long one.
+    """
+    found = [div for div in top.iter() if re.fullmatch(r"DIV\d", local(div))
+             and (div.get("TYPE") or "").lower() == "letter"
+             and not any(re.fullmatch(r"DIV\d", local(a)) and (a.get("TYPE") or "").lower()
+                         == "letter" for a in div.iterancestors())]
+    if len(found) > _LETTERS_PER_BOOK:
+        found = [found[0], found[len(found) // 2], found[-1]]
+    letters = []
+    for index, div in enumerate(found, start=1):
+        root = etree.Element(f"{{{TEI}}}TEI")
+        root.set(XML_ID, f"l{index}")
+        text = etree.SubElement(root, f"{{{TEI}}}text")
+        body = etree.SubElement(text, f"{{{TEI}}}body")
+        body.append(_lower_case(div))
+        letters.append(root)
+    return letters
+
+
+def _lower_case(node: etree._Element) -> etree._Element:
+    """A copy in lower-case TEI: `DIV3` → `div`, `TYPE` → `type`."""
+    copied = copy.deepcopy(node)
+    for element in copied.iter():
+        if not isinstance(element.tag, str):
+            continue
+        name = local(element)
+        name = "div" if re.fullmatch(r"DIV\d", name) else name.lower()
+        element.tag = f"{{{TEI}}}{name}"
+        for key in list(element.attrib):
+            value = element.attrib.pop(key)
+            element.set(key.lower() if not key.startswith("{") else key, value)
+    return copied
+
+
+def evans(root: etree._Element, gold: GoldLetter) -> None:
+    """Evans-TCP has no correspDesc: sender, recipient, place and date are left empty.
+
+    The gold is the letter's structure as the TCP encoded it: opener, closer,
+    paragraphs and notes (foot and margin notes, kept at their places). A closer
+    that runs the closing formula and the name together in `signed` (`Your
+    affectionate and faithful friend, J. ANDRE.`) is compared as the TCP has it.
+    """
+    gold.sender = gold.recipient = gold.place = gold.date = ""
+
+
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 

@@ -2,8 +2,7 @@
 
     python benchmarks/realletters/score.py --split dev [--work DIR] [--edition NAME]
                                           [--by edition] [--own-lines] [--salute-only]
-                                          [--json [NAME]]
-                                          [--show FIELD]
+                                          [--json [NAME]] [--show FIELD] [--strict-place]
 
 Reads `WORK/gold.jsonl` written by `build.py`, converts every text of the split
 in process as `teipipe convert` would without a sidecar (empty register, the
@@ -11,6 +10,7 @@ reader sniffed), and prints the share right per field for each language × shape
 (`--by edition`: for each edition × shape).
 `--json` also writes `benchmarks/results/realletters-<NAME>.json` (default NAME:
 the split). `--show FIELD` lists the texts that got FIELD wrong, for debugging.
+`--strict-place` compares places without the allowances `compare.py` describes.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import compare  # noqa: E402
 from compare import FIELDS, judge  # noqa: E402
 from convert import convert_text  # noqa: E402
 
@@ -117,7 +118,11 @@ def main(argv: list[str] | None = None) -> int:
                              "opener's address line it often is)")
     parser.add_argument("--by", choices=("language", "edition"), default="language",
                         help="group rows by language (default) or by edition")
+    parser.add_argument("--strict-place", action="store_true",
+                        help="compare places on their letters only: no allowance for an "
+                             "editor's qualifier or another language's name of the place")
     args = parser.parse_args(argv)
+    compare.STRICT_PLACE = args.strict_place
     if not (args.work / "gold.jsonl").is_file():
         parser.error(f"{args.work} has no gold.jsonl: run build.py first")
     records = load(args.work, args.split, args.edition)

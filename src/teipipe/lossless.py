@@ -19,7 +19,9 @@ from lxml import etree
 from .tei import TEI_NS
 from .writers.xml import tei
 
-_WORD = re.compile(r"[^\W\d_]+|\d+")
+# Each digit counts alone: a label printed glued to a number (`14. 1919` is note 1
+# on `4. 1919`) keeps the source's digits in order however the TEI spaces them.
+_WORD = re.compile(r"[^\W\d_]+|\d")
 _EDITED = frozenset({tei("corr"), tei("reg")})
 _SKIPPED_IN_TEXT = frozenset({tei("note")})
 # Elements after whose start and end a word always ends.
@@ -32,7 +34,7 @@ _BLOCK = frozenset(tei(t) for t in (
 
 
 def words(text: str) -> list[str]:
-    """Words as the check counts them: runs of letters, runs of digits."""
+    """Words as the check counts them: runs of letters, single digits."""
     return _WORD.findall(text)
 
 

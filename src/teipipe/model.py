@@ -382,11 +382,15 @@ class Document:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+# A tuple: isinstance is quicker with one than with a union of the same types.
+_TEXTUAL = (Text, Name, Foreign, DateText)
+
+
 def inline_text(inlines: tuple[Inline, ...], *, source: bool = True) -> str:
     """The plain characters of some inlines: the source reading, or the edited one."""
     parts: list[str] = []
     for node in inlines:
-        if isinstance(node, Text | Name | Foreign | DateText):
+        if isinstance(node, _TEXTUAL):
             parts.append(node.text)
         elif isinstance(node, NoteRef):
             parts.append(node.label)

@@ -41,9 +41,10 @@ _Node = TypeVar("_Node")
 def _with(node: _Node, **changes: object) -> _Node:
     """`node` with `changes`, or `node` itself when they change nothing: most runs come
     back from a rewrite as they were, and a copy of every block per pass was the cost."""
-    if all(getattr(node, name) == value for name, value in changes.items()):
-        return node
-    return replace(node, **changes)  # type: ignore[type-var]
+    for name, value in changes.items():  # a loop, not all(<generator>): called per block
+        if getattr(node, name) != value:
+            return replace(node, **changes)  # type: ignore[type-var]
+    return node
 
 
 def _rewrite_leaf(leaf: _Leaf, fn: InlineRewrite) -> _Leaf:

@@ -50,6 +50,20 @@ def test_a_note_whose_words_changed_is_reported() -> None:
     assert loss is not None and "not a run of source words" in loss.what
 
 
+def test_a_note_label_glued_to_the_number_its_note_opens_with_loses_nothing() -> None:
+    text = ("Zürich, 10. April 1919\n\nLieber Freund,\n\nIhr Buch habe ich gelesen1 und hoffe "
+            "Sie bald persönlich2 zu sehen, um Ihnen zu danken.\n\nIhr\nArthur\n\n"
+            "______________\n14. 1919 erschien es als Privatdruck.\n2Das Treffen war am 22. 4.\n")
+    result = convert_source(source.from_text(text, "brief.txt"), Register(), None, "pdf-text")
+    assert not [d for d in result.diagnostics if d.code.startswith("lossless")]
+    assert result.tei is not None
+    notes = result.tei.tree.getroot().findall(".//t:note", NS)
+    assert [(n.get("n"), "".join(n.itertext()).strip()) for n in notes] == [
+        ("1", "4. 1919 erschien es als Privatdruck."), ("2", "Das Treffen war am 22. 4.")]
+    # A digit lost from a number is still a word lost.
+    assert lossless.words("14. 1919") == ["1", "4", "1", "9", "1", "9"]
+
+
 def test_edited_readings_do_not_count_as_source_words() -> None:
     tei = etree.fromstring(
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>the '

@@ -84,6 +84,15 @@ DATELINES = [
     ("À Guillestre le iiiime jour de decembre mil vc xxxvii.", None, "1537-12-04",
      "Guillestre"),
     ("Dall’Haya li xi febraro 1620", None, "1620-02-11", "Haya"),
+    # Postal districts and house numbers after the street (Tillich's letters).
+    ("Berlin W 8, den 24. März 1931.", None, "1931-03-24", "Berlin W 8"),
+    ("Berlin-Friedenau, Taunusstr. 1, 13.I.1920", None, "1920-01-13",
+     "Berlin-Friedenau, Taunusstr. 1"),
+    ("Dölzig/Neumark, den 2. September 1903.", None, "1903-09-02", "Dölzig/Neumark"),
+    ("Kloster auf Hiddensee (Rügen) den 21. August 1923", None, "1923-08-21",
+     "Kloster auf Hiddensee"),
+    ("Dresden, den 12. Dezember 1926 Elisenstr. 11", None, "1926-12-12", "Dresden"),
+    ("Frankfurt an der Oder, 3. März 1850", None, "1850-03-03", "Frankfurt an der Oder"),
 ]
 
 
@@ -135,7 +144,10 @@ def test_iso_problems_name_what_is_wrong() -> None:
     assert range_end("1900-02") == "1900-02-28" and range_end("1904-02") == "1904-02-29"
 
 
-def test_names_after_a_date_are_no_place() -> None:
+def test_names_before_or_after_a_date_are_no_place() -> None:
+    assert read_dateline("Paul Tillich an Werner Richter, Kloster auf Hiddensee, Rügen, "
+                         "21. August 1923") is None
+    assert read_dateline("Wien, 3. März 1850 Lieber Freund!") is None
     assert read_dateline("12. März 1857. Friedrich Ehrhardt an Alfred Escher") is None
     assert read_dateline("Walt Whitman to Thomas Jefferson Whitman, May 23, 1864") is None
 

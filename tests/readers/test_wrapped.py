@@ -6,7 +6,7 @@ from pathlib import Path
 
 from teipipe import readers, source
 from teipipe.diagnostics import Reporter, Severity
-from teipipe.model import Note, PageBreak, Paragraph, Text
+from teipipe.model import Note, PageBreak, Paragraph, Text, inline_text
 from teipipe.readers.blocks import Line, RawBlock, source_lines, split_blocks
 from teipipe.readers.markers import MarkerStyle
 from teipipe.readers.units import Unit
@@ -68,6 +68,20 @@ def test_notes_are_cut_by_the_expected_label_only() -> None:
     text = "7 First note, written in\n1936 and later.\n8Second note.\n\n10 still the second.\n"
     groups = group_notes(lines_of(text))
     assert [[line.number for line in g if line.content] for g in groups] == [[1, 2], [3, 5]]
+
+
+def test_a_label_glued_to_a_number_that_opens_its_note_is_cut_off() -> None:
+    # Note 1 opens with a date (`4. 1919`), note 7 with `8. 1893`; a line of note 1 that
+    # opens with `25` stays in it, since note 2's own line comes later.
+    text = ("14. 1919 appeared as a private print, reviewed after\n25 days.\n"
+            "2 The second note.\n3Back in Vienna on 24. 3.\n")
+    notes = notes_of(lines_of(text), "t.txt", NoteSpec("foot", "authorial"), set())
+    assert [(n.label, inline_text(n.blocks[0].inlines)) for n in notes] == [
+        ("1", "4. 1919 appeared as a private print, reviewed after 25 days."),
+        ("2", "The second note."), ("3", "Back in Vienna on 24. 3.")]
+    groups = group_notes(lines_of("6 A quotation.\n78. 1893 and 16. 8. 1893.\n8 A road.\n"))
+    assert [[line.content for line in g] for g in groups] == [
+        ["6 A quotation."], ["78. 1893 and 16. 8. 1893."], ["8 A road."]]
 
 
 def test_a_note_keeps_its_paragraphs_and_page_breaks() -> None:

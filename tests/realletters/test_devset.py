@@ -119,7 +119,7 @@ def test_a_perfect_prediction_scores_every_field_and_a_wrong_one_none(built) -> 
 
 def test_an_editions_salute_that_is_an_address_may_be_found_as_the_address() -> None:
     item = {"opener": {"dateline": "", "salute": "An Herrn Dr Alfred Escher in Zürich."},
-            "place": "", "sender": "", "recipient": "",
+            "place": "", "sender": "", "recipient": "", "gold": {"dateline": ""},
             "closer": {}, "names_date": False, "names_place": False, "names_sender": False,
             "names_recipient": False, "paragraphs": 1, "markers": [], "notes": []}
     as_address = Prediction(opener={"dateline": "", "salute": ""}, paragraphs=1,

@@ -202,3 +202,19 @@ def test_varela_reads_only_spanish_letters_and_the_colon_line_is_the_salutation(
     assert gold.paragraphs == ["Quedo impuesto."] and gold.signed == "Manuel de Aleman"
     portuguese = _tei(body).replace(b"<text>", b"<text xml:lang='pt'>")
     assert read_letters(portuguese, "varela", "es", "f", adjust.varela) == []
+
+
+def test_letters_of_a_tcp_book_are_its_letter_divisions_in_lower_case_tei() -> None:
+    letter = ("<DIV2 TYPE='letter'><HEAD>LETTER {n}.</HEAD><OPENER><DATELINE>London, May {n}, 1769."
+              "</DATELINE><SALUTE>SIR,</SALUTE></OPENER><P>Text {n}<NOTE PLACE='foot'>A note."
+              "</NOTE> here.</P><CLOSER><SIGNED>J. ANDRE.</SIGNED></CLOSER></DIV2>")
+    book = ("<!DOCTYPE ETS SYSTEM 'http://www.lib.umich.edu/tcp/docs/code/eebo2prf.xml.dtd'>"
+            "<ETS><EEBO><TEXT><BODY><DIV1 TYPE='preface'><P>To the reader.</P></DIV1>"
+            + "".join(letter.format(n=n) for n in range(1, 6)) + "</BODY></TEXT></EEBO></ETS>")
+    letters = read_letters(book.encode(), "evans", "en", "N1", adjust.evans, adjust.evans_letters)
+    # Five letters in the book; its first, middle and last are read.
+    assert [g.dateline for g in letters] == ["London, May 1, 1769.", "London, May 3, 1769.",
+                                             "London, May 5, 1769."]
+    first = letters[0]
+    assert (first.salute, first.signed, first.sender, first.date) == ("SIR,", "J. ANDRE.", "", "")
+    assert first.paragraphs == [f"Text 1{NOTE1} here."] and first.notes == ["A note."]

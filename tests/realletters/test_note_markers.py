@@ -25,13 +25,17 @@ from gold import GoldLetter, read_letter  # noqa: E402
 from render import RENDER  # noqa: E402
 
 
-def _escher(stem: str) -> GoldLetter:
-    path = REALWORLD / "tei" / "escher-500" / f"{stem}.xml"
+def _gold(edition: str, folder: str, stem: str) -> GoldLetter:
+    path = REALWORLD / "tei" / folder / f"{stem}.xml"
     if not path.is_file():
-        pytest.fail(f"../shared/realworld must hold tei/escher-500/{path.name}")
-    gold = read_letter(path.read_bytes(), "escher", "de", stem, EDITIONS["escher"].adjust)
+        pytest.fail(f"../shared/realworld must hold tei/{folder}/{path.name}")
+    gold = read_letter(path.read_bytes(), edition, "de", stem, EDITIONS[edition].adjust)
     assert gold is not None
     return gold
+
+
+def _escher(stem: str) -> GoldLetter:
+    return _gold("escher", "escher-500", stem)
 
 
 def _converted(tmp_path: Path, gold: GoldLetter, shape: str) -> tuple[str, Prediction, int]:
@@ -83,3 +87,15 @@ def test_a_marker_that_opens_a_wrapped_line_stays_with_the_word_before(tmp_path:
     assert _points(found, "weiseauen", "Fehlstelle")
     assert _points(found, "begleiter", "Fehlstelle")  # `Begleiter 35 auf Spaziergängen`
     assert linked >= 40  # of 41
+
+
+@pytest.mark.parametrize("shape", ["pdf-text", "book-ocr"])
+def test_a_short_wrapped_text_read_as_a_web_page_keeps_its_glued_marker(
+        tmp_path: Path, shape: str) -> None:
+    # Schnitzler's dedication `Alkandi’s Lied1.` (or `…Lied582.` with a book's endnote
+    # under `Anmerkungen`): too short to show its wrapping, it is read as a web page,
+    # whose markers are then digits, not brackets.
+    text, found, linked = _converted(tmp_path, _gold("schnitzler", "schnitzler", "L00011"), shape)
+    assert "Alkandi’s Lied" in text and "[" not in text
+    assert linked == 1
+    assert _points(found, "alkandislied", "Separat-Abdruck aus den Heften 17 und 18")

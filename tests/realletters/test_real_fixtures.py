@@ -60,7 +60,8 @@ CASES = {
     # German: Widmann to Schnitzler, Bern 1894; one note (../shared, MIT).
     "de-schnitzler": Case("de", REALWORLD / "schnitzler" / "L00301.xml", "schnitzler", None,
                           {**_ALWAYS, "date": ALL, "place": ALL, "sender": ALL,
-                           "paragraphs": ALL, "closer": ALL, "opener": ALL}),
+                           "paragraphs": ALL, "closer": ALL, "opener": ALL,
+                           "recipient": frozenset({PDF})}),
     # French: Pioda to Escher, Turin 1864; twelve notes (../shared, GPL-3.0).
     "fr-escher-pioda": Case("fr", _escher("K_5046"), "escher", adjust.escher,
                             {**_ALWAYS, "date": frozenset({WEB}), "place": ALL,
@@ -77,6 +78,12 @@ CASES = {
     "it-suriano": Case("it", FIXTURES / "suriano" / "07-027.xml", "suriano", adjust.suriano,
                        {**_ALWAYS, "date": ALL, "sender": ALL, "paragraphs": ALL,
                         "opener": ALL, "closer": ALL}),
+    # Italian: the town of Lugano to Escher, 1871; four notes (../shared, GPL-3.0).
+    "it-escher-lugano": Case("it", _escher("K_2587"), "escher", adjust.escher,
+                             {**_ALWAYS, "date": ALL, "place": ALL, "recipient": ALL,
+                              "sender": frozenset({WEB, PDF}),
+                              "paragraphs": frozenset({PDF, OCR})},
+                             {"opener": ALL, "closer": ALL, "paragraphs": frozenset({WEB})}),
     # English: Beaumont to Escher, London 1872; one note (../shared, GPL-3.0).
     "en-escher-beaumont": Case("en", _escher("K_7765"), "escher", adjust.escher,
                                {**_ALWAYS, "date": ALL, "place": ALL,
@@ -99,22 +106,28 @@ CASES = {
     # English: Elisabeth W. to Tillich, Nauen 1912; one note, a postscript.
     "en-tillich-elisabeth": Case("en", FIXTURES / "tillich" / "L00305.xml", "tillich", None,
                                  {**_ALWAYS, "date": ALL, "sender": frozenset({PDF, OCR}),
-                                  "recipient": frozenset({PDF, OCR}), "opener": ALL},
-                                 {"place": ALL, "closer": ALL, "paragraphs": ALL,
+                                  "recipient": frozenset({PDF, OCR}), "opener": ALL,
+                                  "closer": frozenset({WEB, OCR}),
+                                  "paragraphs": frozenset({WEB, OCR})},
+                                 {"place": ALL, "closer": frozenset({PDF}),
+                                  "paragraphs": frozenset({PDF}),
                                   "recipient": frozenset({WEB})}),
     # Spanish: Manuel de Aleman (Uruguay) to the Farroupilha ministers, 1839-1842 (committed,
     # CC BY 4.0).
     "es-varela-melo": Case("es", FIXTURES / "varela" / "CV-118.xml", "varela", adjust.varela,
                            {**_NO_NOTES, "date": ALL, "place": ALL, "sender": ALL,
-                            "opener": ALL, "recipient": frozenset({OCR})},
-                           {"recipient": frozenset({WEB, PDF}), "closer": ALL, "paragraphs": ALL}),
+                            "opener": ALL, "recipient": frozenset({OCR}),
+                            "closer": ALL, "paragraphs": ALL},
+                           {"recipient": frozenset({WEB, PDF})}),
     "es-varela-cerro-largo": Case("es", FIXTURES / "varela" / "CV-116.xml", "varela",
                                   adjust.varela,
                                   {**_NO_NOTES, "sender": ALL, "opener": frozenset({WEB, OCR}),
-                                   "recipient": frozenset({PDF, OCR}), "date": ALL, "place": ALL,
-                                   "paragraphs": frozenset({PDF}), "closer": frozenset({PDF})},
-                                  {"paragraphs": frozenset({WEB, OCR}),
-                                   "closer": frozenset({WEB, OCR}), "opener": frozenset({PDF}),
+                                   "recipient": frozenset({PDF, OCR}), "date": ALL,
+                                   "place": ALL},
+                                  # The edition encodes `Sin más objeto me repito … que besa las
+                                  # manos de V.S.` as a paragraph here and the same formula as
+                                  # the closing salute in CV-117 and CV-118 (es-varela-melo).
+                                  {"paragraphs": ALL, "closer": ALL, "opener": frozenset({PDF}),
                                    "recipient": frozenset({WEB})}),
     "es-varela-postscript": Case("es", FIXTURES / "varela" / "CV-119.xml", "varela",
                                  adjust.varela,

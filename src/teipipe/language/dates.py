@@ -231,11 +231,16 @@ def read_dateline(line: str, century: int | None = None) -> DatelineFound | None
     place = place_before(line[: found.start])
     tail = line[found.end:]
     if not _TRAILING.match(tail) and not is_time_tail(tail):
-        after = place_after(tail) if place == ("", 0) else None
-        if after is None:
+        after = place_after(tail)
+        if after is None or place is None:
             return None
-        name, start = after[0], found.end + after[1]
-        return DatelineFound(found.value, found.start, found.end, name, start, start + len(name))
+        if place[0]:  # `Dresden, den 12. Dezember 1926 Elisenstr. 11`: the address after
+            if not any(ch.isdigit() for ch in after[0]):
+                return None
+        else:
+            name, start = after[0], found.end + after[1]
+            return DatelineFound(found.value, found.start, found.end, name, start,
+                                 start + len(name))
     if place is None:
         return None
     name, start = place

@@ -78,8 +78,10 @@ LETTER_WORDS = words(
 # Lowercase words inside a place name: `Frankfurt am Main`, `Saint-Germain-en-Laye`.
 PLACE_PARTICLES = words(
     "am an der den bei im in ob unter upon on sur sous les la le de du des di del della "
-    "dei y en et a. i. bey zu z. zum zur beim near nr nr. nigh cor cor. of by pres pres. "
-    "près presso vicino cerca prope")
+    "dei y en et a. i. bey zu z. zum zur beim auf near nr nr. nigh cor cor. of by pres pres. "
+    "près presso vicino cerca prope "
+    "street st st. road rd rd. avenue ave ave. av. square sq. lane strasse str. gasse platz "
+    "via rue calle")
 
 
 def fold(word: str) -> str:

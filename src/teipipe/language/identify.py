@@ -30,7 +30,7 @@ _SAMPLE = 20_000  # characters: the start of a text tells its language as well a
 
 def guess(text: str, default: str = "en") -> str:
     """The language (ISO 639-1) whose distinctive words occur most often in `text`."""
-    counts = Counter(w.lower() for w in _WORD.findall(text[:_SAMPLE]))
+    counts = Counter(map(str.lower, _WORD.findall(text[:_SAMPLE])))
     scores = {lang: sum(counts[w] for w in distinct) for lang, distinct in _DISTINCT.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] else default

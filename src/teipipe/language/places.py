@@ -30,17 +30,22 @@ from .datewords import (
 )
 
 _MOST_WORDS = 10  # a place with its address and qualifiers; more is a sentence
-_SEGMENT_WORDS = 8  # one comma-separated part of it (`Camden New Jersey U S America`)
+_SEGMENT_WORDS = 10  # one comma-separated part of it (`328 Mickle Street Camden New Jersey`)
 _BRACKETED = re.compile(r"\s*\([^()]{1,40}\)|\s*\"[^\"]{1,30}\"")
 _ELIDED_FROM = re.compile(r"^(?:dall|dalla|dal|da|de|d|del|della|des|du)[’']", re.I)
 # `Wien`, `N.J.`, `D.C.`, `St.`, `NJ`, `Wien-Döbling`, `Riesbach–Zürich`
-_PLACE_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.–-]*|[A-ZÀ-Ý]\.(?:[A-ZÀ-Ý]\.)*)$")
-# `328`, `45.`, `22nd`, `No`, `No.`: the number of a house or a regiment before a name
+_PLACE_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’./–-]*|[A-ZÀ-Ý]\.(?:[A-ZÀ-Ý]\.)*)$")
+# `328`, `45.`, `22nd`, `No`, `13a`: the number of a house, regiment or postal district
+# (`328 Mickle Street`, `Brückenstr. 13a`, `Berlin W 8`)
 _NUMBER_WORD = re.compile(r"^(?:\d{1,5}(?:st|nd|rd|th|a|b)?\.?|No\.?|Nr\.?|N[º°o]\.?)$")
 # `st.`, `rd.`, `ave.`: a street's lower-case abbreviation after its name
 _STREET_ABBREVIATION = re.compile(r"^[a-z]{1,3}\.$")
 # Parts of a place written between dashes: `Camden NJ—US America`, `Adel Grange —Leeds—`
 _SEPARATOR = re.compile(r"\s*(?:,|[—–]|\s-\s)\s*")
+# `an`, `a`, `à` join a place's name only before an article (`Frankfurt an der Oder`);
+# elsewhere they join a sender to an addressee (`X an Y`, `X a Y`).
+_CONNECTORS = words("an a à")
+_ARTICLES_AFTER = words("der dem den die la le les l'")
 _PRONOUNS = words("i we je nous ich wir io noi yo nosotros")
 _MERIDIEM = re.compile(r"\b[ap]\.?\s?m\b\.?", re.I)  # `P M`, `p.m.`, `AM`
 _CLOCK = re.compile(r"^(?:\d{1,2}(?:[.:h]\d\d)?|½|1/2|\d½)$")
@@ -87,7 +92,7 @@ def _is_place_word(word: str, first: bool, last: bool) -> bool:
     if _PLACE_WORD.match(word):
         return True
     if _NUMBER_WORD.match(word):
-        return not last  # a house number names a place only with its street
+        return not (first and last)  # a house or district number, with its street or town
     if first or last:
         return False
     return word.lower() in PLACE_PARTICLES or bool(_STREET_ABBREVIATION.match(word))
@@ -107,6 +112,9 @@ def is_place_segment(segment: str, lower_start: bool = False, later: bool = Fals
         later = True
     while later and len(parts) > 1 and parts[0].lower() in PLACE_PARTICLES:
         parts = parts[1:]
+    if any(w in _CONNECTORS and after not in _ARTICLES_AFTER
+           for w, after in zip(parts, [*parts[1:], ""], strict=True)):
+        return False  # `Paul Tillich an Werner Richter` names two people
     return all(_is_place_word(w, position == 0, position == len(parts) - 1)
                for position, w in enumerate(parts))
 

@@ -161,24 +161,21 @@ def _text_end(doc: Document, source: tuple[str, ...]) -> int:
     return min(ends, default=len(source) + 1)
 
 
-def _address_lines(doc: Document) -> set[int]:
-    """Source lines the reader took for the address in a letter's opener."""
-    return {part.loc.line for block in _flatten(doc.body) if isinstance(block, Opener)
-            for part in block.parts if isinstance(part, AddressLine)}
+def _source_regions(doc: Document, source: tuple[str, ...],
+                    century: int) -> tuple[list[_Line], list[_Line]]:
+    """Top and bottom lines of the plain text itself, whatever blocks were made of them.
 
-
-def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line], list[_Line]]:
-    """Top and bottom lines of the plain text itself, whatever blocks were made of them."""
+    A line that starts like a note (`328 Mickle Street …`) is kept when it is a date
+    line, read with the `century` of the text's years."""
     numbered = [(number, line.strip()) for number, line in enumerate(source, start=1)
                 if not _RULE_LINE.match(line)]
     top: list[_Line] = [_Line("title", _text(f.inlines), f.loc) for f in doc.front
                         if f.role == "title"]
-    addressed = _address_lines(doc)
+    addressed = {part.loc.line for block in _flatten(doc.body) if isinstance(block, Opener)
+                 for part in block.parts if isinstance(part, AddressLine)}
     for position, (number, text) in enumerate(numbered[:_TOP_LINES]):
         loc = Location(doc.source_path, number, 1)
-        if position == 0 and not top:
-            # A first line the reader took for no title may still be one; it may as well
-            # be the letter's dateline or its salutation.
+        if position == 0 and not top:  # may still be a title, or a dateline or salutation
             top.append(_Line("title", text, loc))
         top.append(_Line("address" if number in addressed else "short", text, loc))
         if len(text.split()) > _SHORT_LINE:
@@ -188,7 +185,7 @@ def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line]
     for number, text in reversed(numbered):
         if len(ending) == _TAIL_LINES:
             break
-        if number < end and (not _NOTE_LINE.match(text) or read_dateline(text) is not None):
+        if number < end and (not _NOTE_LINE.match(text) or _is_dateline(text, century)):
             ending.insert(0, (number, text))
     bottom: list[_Line] = []
     for number, text in reversed(ending):
@@ -199,6 +196,10 @@ def _source_regions(doc: Document, source: tuple[str, ...]) -> tuple[list[_Line]
     tail = [_Line("tail", text, Location(doc.source_path, number, 1))
             for number, text in ending[: len(ending) - len(bottom)]]
     return top, bottom + tail
+
+
+def _is_dateline(text: str, century: int) -> bool:
+    return read_dateline(text, century) is not None or read_yearless_place(text) is not None
 
 
 def _found(value: str, cert: Cert, line: _Line, how: str) -> Found:
@@ -239,18 +240,20 @@ def _from_title_line(line: _Line, century: int | None) -> tuple[Found | None, Fo
 
 
 _ABBREVIATION = re.compile(r"^\S{1,4}\.(?:\s|$)")
+_TITLE_PART = re.compile(r", | \(")  # `X to Y, Place, Date`, `X to Y (Place, Date)`
 
 
 def _dated_tail(title: str, century: int | None) -> DatelineFound | None:
     """`… Doge and Senate of Venice, The Hague, 29 agosto 1622`: where the names of a
-    title line are not read, the place and date after one of its commas."""
+    title line are not read, the place and date after one of its commas or an opening
+    bracket (`X to Y (Place, Date)`)."""
     parsed: DatelineFound | None = None
-    position = title.find(", ")
-    while parsed is None and position >= 0:
-        parsed = read_dateline(title[position + 2:], century)
+    for match in _TITLE_PART.finditer(title):
+        if parsed is not None:
+            break
+        parsed = read_dateline(title[match.end():], century)
         if parsed is not None and parsed.place and _ABBREVIATION.match(parsed.place):
             parsed = None  # `Ont., 12 May 1889`: the end of a place, not a place
-        position = title.find(", ", position + 2)
     return parsed
 
 
@@ -265,7 +268,7 @@ def _date_and_place(top: list[_Line], bottom: list[_Line],
                 break
     dated: tuple[Found | None, Found | None] = (None, None)
     for line in [*top, *bottom]:
-        if line.kind == "title":
+        if _names_parties(line):
             continue
         parsed = read_dateline(line.text, century or _USUAL_CENTURY)
         if parsed is not None and parsed.date.when:
@@ -281,10 +284,16 @@ def _date_and_place(top: list[_Line], bottom: list[_Line],
     return dated[0], dated[1] or title_place or _yearless_place(top, bottom)
 
 
+def _names_parties(line: _Line) -> bool:
+    """A title line that names sender and addressee (`X an Y, …`); the first line of a
+    text that names none may be the letter's own date line (`Florenz, 2 Dec. 65.`)."""
+    return line.kind == "title" and title_parties(line.text) is not None
+
+
 def _yearless_place(top: list[_Line], bottom: list[_Line]) -> Found | None:
     """The place of a date line without a year (`Berlin, 18. April.`)."""
     for line in [*top, *bottom]:
-        if line.kind != "title":
+        if not _names_parties(line):
             place = read_yearless_place(line.text)
             if place is not None:
                 return _found(place, "medium", line, "date line without a year")
@@ -306,7 +315,7 @@ def _from_title(top: list[_Line]) -> tuple[Found | None, Found | None]:
 
 
 def _addressee(line: _Line) -> Found | None:
-    """The recipient an address or a salutation names, from one line of the top."""
+    """The recipient an address, a salutation or a name set as the address names."""
     if line.kind in ("salute", "short"):
         name = salutation_recipient(line.text)
         if name is not None:
@@ -315,11 +324,8 @@ def _addressee(line: _Line) -> Found | None:
         name = address_recipient(line.text)
         if name is not None:
             return _found(name, "high", line, "address")
-    if line.kind == "address":  # a name alone the reader took for the address
-        name = person_name(line.text)
-        if name is not None:
-            return _found(name, "medium", line, "address")
-    return None
+    alone = person_name(line.text) if line.kind == "address" else None
+    return _found(alone, "medium", line, "address") if alone is not None else None
 
 
 def _correspondents(top: list[_Line], bottom: list[_Line]) -> tuple[Found | None, Found | None]:
@@ -347,9 +353,12 @@ def read_correspondence(doc: Document, source: tuple[str, ...] = ()) -> Reading:
 
     With the `source` lines, the top and the end of the plain text are read line by
     line; without, the blocks the reader made (opener, closer, short paragraphs)."""
-    top, bottom = _source_regions(doc, source) if source else (_top_lines(doc),
-                                                                _bottom_lines(doc))
-    century = century_of(list(source) or [line.text for line in [*top, *bottom]])
+    if source:
+        century = century_of(list(source))
+        top, bottom = _source_regions(doc, source, century or _USUAL_CENTURY)
+    else:
+        top, bottom = _top_lines(doc), _bottom_lines(doc)
+        century = century_of([line.text for line in [*top, *bottom]])
     date, place = _date_and_place(top, bottom, century)
     sender, recipient = _correspondents(top, bottom)
     if sender is None and doc.meta.authors:

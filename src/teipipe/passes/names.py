@@ -65,6 +65,11 @@ def _mention_pattern(register: Register) -> tuple[re.Pattern[str] | None, dict[s
 
 
 def _tag_mentions(pattern: re.Pattern[str], by_name: dict[str, Entry]):  # type: ignore[no-untyped-def]
+    # The names alone, without the look-behind that opens `pattern`: the regex engine skips
+    # ahead to a name's first letters, where the full pattern is tried at every place. A
+    # text without any name as a substring (most of them) has no mention either.
+    anywhere = re.compile("|".join(re.escape(n) for n in by_name))
+
     def rewrite(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
         for node in run:
@@ -75,7 +80,7 @@ def _tag_mentions(pattern: re.Pattern[str], by_name: dict[str, Entry]):  # type:
             if not isinstance(node, Text):
                 out.append(node)
                 continue
-            matches = list(pattern.finditer(node.text))
+            matches = list(pattern.finditer(node.text)) if anywhere.search(node.text) else []
             if not matches:
                 out.append(node)  # the very node: the run is seen to be unchanged
                 continue

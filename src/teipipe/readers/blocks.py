@@ -119,8 +119,9 @@ _COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 
 def vocabulary_of(lines: Sequence[Line]) -> HyphenPolicy:
     text = "\n".join(line.content for line in lines)
-    return HyphenPolicy(frozenset(w.lower() for w in _WORD.findall(text)),
-                        frozenset(c.lower() for c in _COMPOUND.findall(text)))
+    # Each form lower-cased once (a set first), in C rather than a generator per word.
+    return HyphenPolicy(frozenset(map(str.lower, set(_WORD.findall(text)))),
+                        frozenset(map(str.lower, _COMPOUND.findall(text))))
 
 
 def _loc(source_path: str, line: Line) -> Location:
@@ -138,7 +139,9 @@ def inlines_of(block_lines: Sequence[Line], path: str,
         text = line.content
         loc = _loc(path, line)
         if pending_loc is not None:
-            left = _WORD_AT_END.search(pending)
+            # Only a line that ends in a hyphen is searched (`$` also matches before a
+            # final newline): the pattern would otherwise be tried from every letter.
+            left = _WORD_AT_END.search(pending) if pending.endswith(("-", "-\n")) else None
             right = _WORD_AT_START.match(text)
             if hyphens is not None and left and right and hyphens.rejoin(left[1], right[1]):
                 out.append(Text(pending[: left.start()], pending_loc))

@@ -6,12 +6,87 @@ and the closing formulas of `rules.py`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..language.dates import parse_dateline
 from ..model import Closer, Dateline, Paragraph, Postscript, Salute, Signed
 from . import rules
 from .units import Unit, dateline_like, dateline_of, is_list_item
+
+
+def ends_letter(units: Sequence[Unit], index: int) -> bool:
+    """The unit at `index` signs the letter rather than heading a part of it.
+
+    A name after a closing formula, or before a postscript; or a name after the
+    last paragraph of running text with at most a short postscript after it
+    (`…by Express. / Walt Whitman / There are several portraits…`).
+    """
+    previous = units[index - 1].text if index else ""
+    following = units[index + 1].text if index + 1 < len(units) else ""
+    if (previous and rules.is_closing(previous)) or rules.opens_postscript(following):
+        return True
+    text = units[index].text
+    near_end = len(units) - 1 - index <= _LONGEST_UNMARKED_POSTSCRIPT - 1
+    if near_end and _hands_over(text):
+        return True  # `Ich liebe Dich! Dein` above the name
+    if near_end and index < len(units) - 1 and _running_text(previous) and _signature_like(text):
+        return True
+    # A short line above the signature (`In alter Freundschaft` / `d. 11. Jan. 1916` /
+    # `Dein Paul.`) is the closing's, not a heading.
+    if not (near_end and index + 1 < len(units) and _running_text(previous)
+            and rules.word_count(text) <= _SHORT_CLOSING_WORDS):
+        return False
+    following = units[index + 1].text
+    if closing_dateline(following) and index + 2 < len(units):
+        following = units[index + 2].text
+    return _signature_like(following)
+
+
+def _signature_like(text: str) -> bool:
+    return _name_line(text) or possessive_signature(text)
+
+
+def _hands_over(text: str) -> bool:
+    """A short line that ends in the writer's possessive (`In Freude aufs Wiedersehen Dein`)."""
+    return rules.word_count(text) <= _LONGEST_CLOSING_LINE and bool(_POSSESSIVE_END.search(text))
+
+
+_LONGEST_CLOSING_LINE = 10
+# A signature that carries its possessive: `Dein Paul.`, `il vostro Berto`, `Tua mogliettina
+# Liana`, `In Liebe Dein Emanuel.`, `von Eurem treuen Enkel Paul`, `Your loving son Will`.
+_POSSESSIVE_NAME = re.compile(
+    r"^(?:(?:in\s+\w+|von|da|de|from|con\s+\w+|mit\s+\w+)\s+)?(?:il\s+|la\s+|el\s+)?"
+    r"(?:dein|deine|deinem|ihr|ihre|ihrem|euer|eure|eurem|votre|vostre|ton|ta|your|yours|tuo|tua"
+    r"|vostro|vostra|suo|sua|tu|su|vuestro|vuestra)\b(?:\s+\S+){0,3}?"
+    r"\s+(?P<name>[A-ZÀ-Ý][\w’'-]*\.?|(?:[A-ZÀ-Ý]\.\s?){1,3})$", re.IGNORECASE)
+# Nouns of a formula, not names: `Ihr ergebener Diener`, `Your sincere Friend`.
+_FORMULA_NOUNS = frozenset((
+    "diener", "dienerin", "freund", "freundin", "friend", "servant", "serviteur", "servante",
+    "ami", "amie", "amico", "amica", "servitore", "servo", "amigo", "amiga", "servidor"))
+
+
+def possessive_signature(text: str) -> bool:
+    """A name after the writer's possessive, on the closing's last line (`Dein Paul.`)."""
+    if rules.word_count(text) > _LONGEST_POSSESSIVE_SIGNATURE or text[-1:] in ",:;!?":
+        return False
+    match = _POSSESSIVE_NAME.match(text.strip())
+    if match is None or not match["name"][:1].isupper():
+        return False
+    return match["name"].rstrip(".").lower() not in _FORMULA_NOUNS
+
+
+_LONGEST_POSSESSIVE_SIGNATURE = 7
+
+
+def _name_line(text: str) -> bool:
+    """A name alone on its line, not a closing formula of capitalised words (`Herzlich Ihr`)."""
+    return rules.is_signature(text) and not rules.is_closing(text)
+
+
+def _running_text(text: str) -> bool:
+    """A paragraph of the letter's text, not a line of its frame."""
+    return rules.word_count(text) > _LONGEST_LAST_PARAGRAPH_WORDS and not rules.is_closing(text)
 
 
 def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
@@ -28,12 +103,14 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
             break
         text = unit.text
         salute_seen = any(isinstance(p, Salute) for p in parts)
-        if rules.is_dateline(text):
+        if closing_dateline(text):
             parts.insert(0, dateline_of(unit, parse_dateline(text)))
         elif not salute_seen and not any(isinstance(p, Signed) for p in parts) and (
-                _signature_here(units)):
+                _signs(units, len(units) - 1)):
             parts.insert(0, Signed(unit.inlines, unit.loc))
         elif (rules.is_closing(text) or _closing_shaped(units, parts)) and not is_list_item(unit):
+            if salute_seen and _sentence(text):
+                break  # `Leben Sie wohl, … gegrüßt.` above `Ihr`: the text's last sentence
             parts.insert(0, Salute(unit.inlines, unit.loc))
         else:
             break
@@ -43,21 +120,97 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     return Closer(tuple(parts), parts[0].loc), units
 
 
-def _signature_here(units: Sequence[Unit]) -> bool:
-    """The last unit is a name: alone, or a single word after a closing formula (`Jean`)."""
-    text = units[-1].text
+# A dateline of the closing that the dateline rule does not read: a weekday alone
+# (`Donnerstag`, `Sunday morning`), a line that says where it was written (`Escript à
+# Vyenne le iiiie d’aoust`, `Given at…`, `Fait à…`), a day in Roman numerals before a
+# month (`ce xxiie jour d’octobre`).
+_WEEKDAY = (r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
+            r"|sontag|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+            r"|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica"
+            r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)")
+_WEEKDAY_LINE = re.compile(rf"^{_WEEKDAY}\b(?:\s+[^\W\d_]+){{0,2}}[.,]?$", re.IGNORECASE)
+_WRITTEN_AT = re.compile(
+    r"^(?:escript|escrit|[ée]crit|fait|faict|donn[ée]|datum|gegeben|geschrieben|given|written"
+    r"|dated|dato|data|scritt[ao]|fecha|fecho|dada|dado)\b[\s,]+(?:\w+\s+){0,2}?"
+    r"(?:à|a|en|in|at|zu|ze|au|de|da|di)\s+[A-ZÀ-Ý]", re.IGNORECASE)
+_ROMAN_DAY = re.compile(
+    r"\b(?:le|ce|den|the|il|el|lo)\s+[ivxlc]+(?:e|me|er|eme|ème|º|°)?\s+(?:jour\s+)?(?:d[e’']\s?)?"
+    r"[^\W\d_]{3,}", re.IGNORECASE)
+_LONGEST_OLD_DATELINE = 16
+
+
+def closing_dateline(text: str) -> bool:
+    """A line of the closing that says when (and where) the letter was written."""
+    if rules.is_dateline(text):
+        return True
+    stripped = text.strip()
+    if rules.word_count(stripped) > _LONGEST_OLD_DATELINE:
+        return False
+    return bool(_WEEKDAY_LINE.match(stripped) or _WRITTEN_AT.match(stripped)
+                or (_ROMAN_DAY.search(stripped) and stripped[-1:] in ".,"
+                    and rules.word_count(stripped) <= 10))
+
+
+_LONGEST_LAST_PARAGRAPH_WORDS = 8
+# A last paragraph that runs into the closing's possessive (`… Philosophen. Ihr`).
+_HANDS_OVER = re.compile(
+    r"[.!?…]\s+(?:ihr|dein|euer|votre|vostre|ton|your|yours|vostro|tuo|suyo)\s*[,.]?$",
+    re.IGNORECASE)
+
+
+def _signs(units: Sequence[Unit], index: int) -> bool:
+    """The unit at `index` is a name signing the letter.
+
+    A name alone (`Léon TROTSKY.`, `V. S.`); a single word where a signature stands
+    (`Arthur`): after a closing formula, a line ending in a comma or a dateline of the
+    closing, or as the last line after a paragraph of running text (`… spring. / Bill`).
+    """
+    text = units[index].text
     if rules.is_signature(text):
         return True
-    before = units[-2].text if len(units) > 1 else ""
-    single_name = rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
-    return single_name and (rules.is_closing(before) or before.endswith(","))
+    if index == len(units) - 1 and possessive_signature(text):
+        return True
+    if not (rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
+            and not rules.is_closing(text)):
+        return False
+    before = units[index - 1].text if index else ""
+    if (rules.is_closing(before) or before.endswith(",") or closing_dateline(before)
+            or _HANDS_OVER.search(before)):
+        return True
+    return (index == len(units) - 1 and rules.ends_sentence(before)
+            and rules.word_count(before) > _LONGEST_LAST_PARAGRAPH_WORDS)
 
 
 def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | Signed]) -> bool:
-    """A short line ending in a comma just before the signature (`Votre humble frère,`)."""
+    """A short line just before the signature that ends in a comma (`Votre humble frère,`)
+    or hands over to it with a possessive (`Es dankt Dir sehr Dein`, `Mit Freundesgruß Dein`)."""
     text = units[-1].text
-    return (bool(parts) and isinstance(parts[0], Signed | Salute)
-            and rules.word_count(text) <= 10 and text.endswith(","))
+    if not parts or rules.word_count(text) > _LONGEST_CLOSING_LINE:
+        return False
+    if isinstance(parts[0], Signed | Salute) and (
+            text.endswith(",") or bool(_POSSESSIVE_END.search(text))):
+        return True
+    # A few words without a sentence's end just above the name (`Bald mehr`,
+    # `In alter Freundschaft`), or above the dateline that stands above it.
+    return (not any(isinstance(p, Salute) for p in parts)
+            and isinstance(parts[-1], Signed) and rules.word_count(text) <= _SHORT_CLOSING_WORDS
+            and text[-1:] not in ".?!;:" and not text[:1].isdigit() and len(units) > 1
+            and _running_text(units[-2].text))
+
+
+_SHORT_CLOSING_WORDS = 6
+
+
+# The writer's possessive and at most two words after it end a closing (`Dein alter`).
+_POSSESSIVE_END = re.compile(
+    r"\b(?:Dein|Deine|Ihr|Ihre|Euer|Eure|Votre|Vostre|Ton|Your|Yours|Vostro|Vostra|Tuo|Tua"
+    r"|Suyo|Suya|Tuyo|Tuya)(?:\s+[^\W\d_]+){0,2}[,.]?$")
+
+
+def _sentence(text: str) -> bool:
+    """A sentence of several words, ended as one (`… seien Sie herzlichst gegrüßt.`)."""
+    return rules.word_count(text) > 3 and text.rstrip()[-1:] in ".!?"
 
 
 def postscript(units: list[Unit]) -> tuple[Postscript | None, list[Unit]]:
@@ -79,13 +232,16 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
     """Where paragraphs begin that follow a signed closing (`…ergebener` / `J. Zingg.`)."""
     last = len(units) - 1
     for index in range(last, max(1, last - _LONGEST_UNMARKED_POSTSCRIPT), -1):
-        signature, before = units[index - 1].text, units[index - 2].text if index > 1 else ""
-        if not (rules.is_signature(signature) and before
-                and (rules.is_closing(before) or dateline_like(before))):
+        before = units[index - 2].text if index > 1 else ""
+        framed = before and (rules.is_closing(before) or dateline_like(before)
+                             or closing_dateline(before))
+        name = units[index - 1].text
+        if not ((framed and _signs(units[:index], index - 1))
+                or (_running_text(before) and _name_line(name))):
             continue
         following = units[index].text
-        if (dateline_like(following) or rules.is_closing(following)
-                or is_list_item(units[index]) is not None):
+        if (dateline_like(following) or closing_dateline(following)
+                or rules.is_closing(following) or is_list_item(units[index]) is not None):
             return None
         return index
     return None

@@ -39,6 +39,11 @@ class MarkerStyle:
         return _marker_pattern(self.bracketed, label)
 
 
+# What a marker may follow without a space besides a letter: punctuation and the
+# closing quotation marks of the five languages (`Aussicht«1`, `"Curley"1`).
+_CLOSES = r".»«”“’‘›‹\"')\]!?;:,"
+
+
 @lru_cache(maxsize=4096)
 def _marker_pattern(bracketed: bool, label: str) -> re.Pattern[str]:
     escaped = re.escape(label)
@@ -47,7 +52,7 @@ def _marker_pattern(bracketed: bool, label: str) -> re.Pattern[str]:
     # Glued digits: after a letter or closing punctuation, never inside a number;
     # one space is allowed only after punctuation (`longtemps ? 379`).
     return re.compile(
-        rf"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,])\s?)(?<!\d){escaped}(?![\d\w])")
+        rf"(?:(?<=[^\W\d_])|(?<=[{_CLOSES}])\s?)(?<!\d){escaped}(?![\d\w])")
 
 
 # How likely a number is a marker, by what touches it. A chain's score is its links
@@ -95,7 +100,8 @@ def _printed(node: Inline) -> str | None:
 
 
 def _text_nodes(doc: Document) -> list[tuple[str, str]]:
-    """Each Text node in document order, with the printed letters just before it."""
+    """Each Text node in document order (the front too: a title line may hold a marker),
+    with the printed letters just before it."""
     texts: list[tuple[str, str]] = []
 
     def collect(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
@@ -109,16 +115,16 @@ def _text_nodes(doc: Document) -> list[tuple[str, str]]:
             before = printed
         return run
 
-    rewrite_document(doc, collect, notes=False, front=False)
+    rewrite_document(doc, collect, notes=False)
     return texts
 
 
 # Every number that may be a marker (for any label, so that each text is scanned
 # once for all the notes), by how it stands:
 _ANY_GLUED = re.compile(  # `Brief2`, `Mittheilungen.3`, `Co—4`
-    r"(?:(?<=[^\W\d_])|(?<=[.»”’)\]!?;:,—–]))(?<!\d)(?P<label>\d{1,4})(?![\d\w])")
+    rf"(?:(?<=[^\W\d_])|(?<=[{_CLOSES}—–]))(?<!\d)(?P<label>\d{{1,4}})(?![\d\w])")
 _ANY_AFTER_PUNCT = re.compile(  # `entnommen. 1, daß`
-    r"(?<=[.»”’)\]!?;:,]) (?P<label>\d{1,4})(?![\d\w])")
+    rf"(?<=[{_CLOSES}]) (?P<label>\d{{1,4}})(?![\d\w])")
 _ANY_SPACED = re.compile(  # `Begleiter 35 auf`, `werde 1.`
     r"(?<=[^\W\d_]) (?P<label>\d{1,4})(?=\s*[,.;:!?)»”’]|\s+[a-zà-ÿ]|\s*$)")
 _ANY_OPENING = re.compile(  # `chiamato (1 et si vegga`: the marker before a bracket's words
@@ -156,6 +162,12 @@ def _dated(text: str, match: re.Match[str]) -> bool:
     marker; digits glued to a word are not a day (`printer2 may say`)."""
     following = _NEXT_WORD.match(text, match.end())
     return following is not None and month_number(following[1]) is not None
+
+
+def marker_labels(text: str) -> set[str]:
+    """The labels of the numbers in `text` that read like markers, glued or spaced."""
+    return {m["label"] for pattern in (_ANY_GLUED, _ANY_AFTER_PUNCT, _ANY_SPACED)
+            for m in pattern.finditer(text)}
 
 
 def first_place(text: str, label: str) -> int | None:
@@ -213,7 +225,27 @@ def align(texts: Sequence[tuple[str, str]], notes: Sequence[Note]) -> dict[str, 
         place, _rank, note = candidates[index]
         chosen[note.id] = place
         index = back[index]
-    return chosen
+    return _out_of_order(places, notes, chosen)
+
+
+def _out_of_order(places: dict[str, list[Place]], notes: Sequence[Note],
+                  chosen: dict[str, Place]) -> dict[str, Place]:
+    """The chain, and for a note it left out, its first marker glued to a word.
+
+    Markers stand out of the notes' order in letters of several pieces, or where a
+    note is cited again; digits glued to a word are markers however they are ordered.
+    """
+    taken = {place.order for place in chosen.values()}
+    out = dict(chosen)
+    for note in notes:
+        if note.id in out:
+            continue
+        glued = next((p for p in places[note.label]
+                      if p.quality == _GLUED and p.order not in taken), None)
+        if glued is not None:
+            out[note.id] = glued
+            taken.add(glued.order)
+    return out
 
 
 def _split(node: Text, places: Sequence[tuple[Place, Note]]) -> list[Inline]:
@@ -251,4 +283,4 @@ def link_unbracketed(doc: Document, notes: Sequence[Note]) -> tuple[Document, se
             out.extend(_split(node, places) if places else [node])
         return tuple(out)
 
-    return rewrite_document(doc, rewrite, notes=False, front=False), set(chosen)
+    return rewrite_document(doc, rewrite, notes=False), set(chosen)

@@ -68,12 +68,27 @@ def _split_text(node: Text, match: re.Match[str], label_text: str, target: str) 
 
 
 class _Linker:
-    """Walks inline runs in document order and replaces the next expected marker."""
+    """Walks inline runs in document order and replaces the next expected marker.
 
-    def __init__(self, notes: Sequence[Note], style: MarkerStyle) -> None:
+    With `in_order=False`, any of the notes' markers is replaced where it first
+    stands: for the notes the ordered walk left, whose markers stand out of order.
+    """
+
+    def __init__(self, notes: Sequence[Note], style: MarkerStyle, in_order: bool = True) -> None:
         self.queue = sorted((n for n in notes if n.cited), key=lambda n: label_sort_key(n.label))
         self.style = style
+        self.in_order = in_order
         self.found: dict[str, Location] = {}
+
+    def _next(self, text: str) -> tuple[Note, re.Match[str]] | None:
+        """The note whose marker comes next in `text`, and the marker."""
+        candidates = self.queue[:1] if self.in_order else self.queue
+        found = [(match.start(), index, note, match) for index, note in enumerate(candidates)
+                 if (match := self.style.pattern(note.label).search(text)) is not None]
+        if not found:
+            return None
+        _, _, note, match = min(found, key=lambda item: item[:2])
+        return note, match
 
     def __call__(self, run: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
@@ -83,14 +98,14 @@ class _Linker:
             if not isinstance(node, Text) or not self.queue:
                 out.append(node)
                 continue
-            note = self.queue[0]
-            match = self.style.pattern(note.label).search(node.text)
-            if match is None:
+            chosen = self._next(node.text)
+            if chosen is None:
                 out.append(node)
                 continue
+            note, match = chosen
             label_text = f"[{note.label}]" if self.style.bracketed else note.label
             pieces = _split_text(node, match, label_text, note.id)
-            self.queue.pop(0)
+            self.queue.remove(note)
             ref = next(p for p in pieces if isinstance(p, NoteRef))
             self.found[note.id] = ref.loc
             # The text after the marker may hold the next marker: look at it again.
@@ -112,7 +127,12 @@ def link_markers(doc: Document, style: MarkerStyle, reporter: Reporter) -> Docum
     if style.bracketed:
         linker = _Linker(doc.notes, style)
         linked = rewrite_document(doc, linker, notes=False)
-        found = set(linker.found)
+        # A marker out of the notes' order (letters of several pieces, a note cited
+        # again) is unmistakable in brackets: linked where it stands.
+        left = [n for n in doc.notes if n.cited and n.id not in linker.found]
+        late = _Linker(left, style, in_order=False)
+        linked = rewrite_document(linked, late, notes=False) if left else linked
+        found = set(linker.found) | set(late.found)
     else:
         linked, found = link_unbracketed(doc, cited)
     notes: list[Note] = []

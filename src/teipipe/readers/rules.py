@@ -42,32 +42,46 @@ SALUTATION = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-# Closing formulas: phrases a closing salutation is made of, wherever they stand in it.
+# Closing formulas: phrases a closing salutation is made of, wherever they stand in it,
+# in the five languages and in their older spellings (`vostre`, `serviteur`, `saincte garde`).
 CLOSING = re.compile(
     r"""(?:
         \bcordial(?:ly|ement|mente)\b | \bfraternal(?:ly|ement)\b | \byours\b | \bsincerely\b
       | \bfaithfully\b | \btruly\b | \brespectfully\b | \bobedient\b | \bregards\b
-      | \bi\s+remain\b | \bbelieve\s+me\b | \bever\s+yours\b | \bwith\s+(?:much\s+)?love\b
+      | \bi\s+remain\b | \bbelieve\s+me\b | \bever\s+yours\b | \bwith\s+(?:\w+\s+)?love\b
+      | ^(?:with\s+)?love\b | ^in\s+haste\b | \bgod\s+bless\b | \bgood\s*-?\s*bye\b
+      | \byour\s+(?:\w+\s+)?(?:friend|brother|sister|son|daughter|father|mother|servant)\b
       | \bshake\s+your\s+hand | \bserre\s+(?:\w+\s+){0,4}la\s+main | \bsalutations\b
       | \bamitiés\b | \bbien\s+à\s+vous\b | \btout\s+à\s+vous\b | \bje\s+vous\s+embrasse
       | \bagréez\b | \bveuillez\s+agréer\b | \bl['’]assurance\s+de | \bdévoué | \bhumble\s+serviteur
-      | \baffectueusement\b | \brespectueusement\b
-      | \bgrü(?:ß|ss) | \bgruss\b | \bgruß\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
-      | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+mich\b
-      | \bhochachtungsvoll \bherzlich(?:st)?\b | \blebe(?:n\s+sie)?\s+wohl
+      | \baffectueusement\b | \brespectueusement\b | \bserviteur\b | \bservante\b
+      | \bob[ée]issant | \bme\s+recommand | \bbaise\s+(?:tr[eè]s\s+)?humblement
+      | \bpri(?:ant|e|ray|eray)\s+(?:\w+\s+)?(?:dieu|nostre\s+seigneur|le\s+cr[ée]ateur)
+      | \bsuppl\w*\s+le\s+cr[ée]ateur | \bsa\s+(?:tr[eè]s\s+)?sainc?te?\s+(?:et\s+\w+\s+)?garde
+      | \bvostre\s+(?:bien\s+|tr[eè]s\s+)?humble | \badieu\b | \baddio\b | \badi[óo]s\b
+      | \bfarewell\b
+      | \bgrü(?:ß|ss) | gru(?:ss|ß)e?\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
+      | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+mich\b | \bküss
+      | \bhochachtungsvoll | \bherzlich\w* | \bvon\s+herzen\b | \bin\s+treue\b
+      | \blebe(?:n\s+sie|t)?\s+wohl
       | \bbest\s+wishes\b | \bwith\s+(?:comradely|warm|best|kind)\s+(?:greetings|regards)
       | \bsaludos?\b | \babrazos?\b | \batentamente\b | \bafect[íi]sim | \baf(?:f)?mo\b
-      | \bq\.\s?b\.\s?s\.\s?m | \bseguro\s+servidor
+      | \bq\.\s?b\.\s?s\.\s?m | \bs\.\s?s\.\s?q\.\s?b | \bbesa\s+(?:sus|las)\s+manos
+      | ^sin\s+m[áa]s\b | \bme\s+repito\b | \bseguro\s+servidor | \bb\.\s?l\.\s?m
+      | \bafectuosamente\b
       | \bsaluti\b | \bsaluto\b | \babbracci | \baff(?:ezionat|\.mo) | \bdevotissim | \bdev\.mo
-      | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima
+      | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima | \bvi\s+bacio\b
       | \baffectionately\b
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
-# A closing opens with the writer's possessive: `Votre humble frère,`, `Ihr ergebenster`.
+# A closing opens with the writer's possessive: `Votre humble frère,`, `Ihr ergebenster`,
+# or with the words that hand it over (`von Deinem`, `par vostre`, `stets Dein`).
 CLOSING_START = re.compile(
-    r"^(?:votre|vôtre|ton|ta|tout\s+à|ihr|ihre|dein|deine|euer|eure|suo|sua|vostro|vostra|tuo|tua|"
-    r"your|yours|su|suyo|suya|tuyo|tuya|vuestro|vuestra|il\s+(?:vostro|suo|tuo)|la\s+(?:vostra|sua|tua)"
+    r"^(?:(?:von|par|de|from|stets|immer|ganz|treu(?:lich)?|as\s+ever|ever)\s+)?"
+    r"(?:votre|vôtre|vostre|ton|ta|tout\s+à|ihr|ihre|ihres|ihrem|dein|deine|deines|deinem|euer|eure|"
+    r"suo|sua|vostro|vostra|tuo|tua|your|yours|su|suyo|suya|tuyo|tuya|vuestro|vuestra|"
+    r"il\s+(?:vostro|suo|tuo)|la\s+(?:vostra|sua|tua)"
     r")\b",
     re.IGNORECASE,
 )

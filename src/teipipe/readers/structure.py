@@ -53,20 +53,13 @@ def _is_heading(units: Sequence[Unit], index: int) -> bool:
     following = units[index + 1] if index + 1 < len(units) else None
     if following is None or following.gap_before >= 2 and not unit.gap_before >= 2:
         return False  # a short last line of a part is a signature, not a heading
-    if _letter_end(units, index):
+    if closing.ends_letter(units, index):
         return False
     if rules.is_question_heading(text, unit.gap_before):
         return True
     if not rules.is_heading(text):
         return False
     return unit.gap_before >= 2 or rules.is_titlecase(text)
-
-
-def _letter_end(units: Sequence[Unit], index: int) -> bool:
-    """A name after a closing formula, or before a postscript, signs the letter."""
-    previous = units[index - 1].text if index else ""
-    following = units[index + 1].text if index + 1 < len(units) else ""
-    return (bool(previous) and rules.is_closing(previous)) or rules.opens_postscript(following)
 
 
 def _group_lists_and_quotes(units: Sequence[Unit]) -> list[Block]:

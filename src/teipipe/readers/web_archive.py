@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..diagnostics import Reporter
 from ..model import Document, Normalisation, Note, Paragraph
@@ -18,7 +18,7 @@ from ..source import Source
 from . import notes as notes_mod
 from .base import finish
 from .blocks import Line, inlines_of, source_lines
-from .markers import MarkerStyle
+from .markers import MarkerStyle, marker_labels
 from .units import Unit, strip_label
 from .wrapped import continued_share, trailing_space_share
 
@@ -58,38 +58,66 @@ def _strip_boilerplate(units: list[Unit]) -> tuple[list[Unit], list[Normalisatio
     return units, removed
 
 
-def _cited_labels(units: Sequence[Unit]) -> set[str]:
-    labels: set[str] = set()
-    for unit in units:
-        labels.update(re.findall(r"\[(\d{1,4})\]", unit.text))
-    return labels
+@dataclass(frozen=True)
+class _Forms:
+    """How the markers and the note labels of one web page look.
+
+    Most pages bracket their markers (`word[3]`); a page that prints none, as a
+    copied PDF or OCR does, glues digits to the word (`word3`) and may label its
+    notes with bare digits (`3 Text`, `3Text`) under a rule.
+    """
+
+    bracketed: bool
+
+    def cited(self, units: Sequence[Unit]) -> set[str]:
+        """The labels of the markers in these units."""
+        labels: set[str] = set()
+        for unit in units:
+            if self.bracketed:
+                labels.update(re.findall(r"\[(\d{1,4})\]", unit.text))
+            else:
+                labels |= marker_labels(unit.text)
+        return labels
+
+    def labelled(self, unit: Unit) -> re.Match[str] | None:
+        """The printed label of a unit that opens like a note: `[3]`, `3.`, `3)`, `(3)`."""
+        text = unit.text
+        return (notes_mod.NOTE_BRACKET.match(text) or notes_mod.NOTE_DOTTED.match(text)
+                or notes_mod.NOTE_PAREN.match(text)
+                or (None if self.bracketed else notes_mod.NOTE_BARE.match(text)))
 
 
-def _labelled(unit: Unit) -> re.Match[str] | None:
-    """The printed label of a unit that opens like a note: `[3]`, `3.`, `3)`, `(3)`."""
-    text = unit.text
-    return (notes_mod.NOTE_BRACKET.match(text) or notes_mod.NOTE_DOTTED.match(text)
-            or notes_mod.NOTE_PAREN.match(text))
+def _forms(units: Sequence[Unit]) -> _Forms:
+    return _Forms(bracketed=any(_MARKER_AFTER_WORD.search(unit.text) for unit in units))
 
 
-def _trailing_run(units: Sequence[Unit]) -> int:
+def _trailing_run(units: Sequence[Unit], forms: _Forms) -> int:
     """Where the run of labelled units that ends the text starts (len(units) if none).
 
-    Endnotes stand last; a list of the letter is followed by more of its text.
+    Endnotes stand last, their labels rising; a list of the letter is followed by
+    more of its text, or its numbers start again before the notes' own `1.`.
     """
     start = len(units)
-    while start and _labelled(units[start - 1]) is not None:
+    after: int | None = None  # the label of the unit after, read backwards
+    while start:
+        match = forms.labelled(units[start - 1])
+        if match is None:
+            break
+        number = int(match["label"].rstrip("*"))
+        if after is not None and number >= after:
+            break
+        after = number
         start -= 1
     return start
 
 
-def _note_match(unit: Unit, in_run: bool, at_end: bool,
-                cited_before: set[str]) -> re.Match[str] | None:
+def _note_match(unit: Unit, in_run: bool, at_end: bool, cited_before: set[str],
+                forms: _Forms) -> re.Match[str] | None:
     """The label of a note paragraph, if this unit is one."""
     bracket = notes_mod.NOTE_BRACKET.match(unit.text)
     if bracket is not None:
         return bracket
-    labelled = _labelled(unit)
+    labelled = forms.labelled(unit)
     if labelled is None or not (in_run or at_end or unit.gap_before >= 2):
         return None
     label = labelled["label"]
@@ -98,7 +126,7 @@ def _note_match(unit: Unit, in_run: bool, at_end: bool,
     return None
 
 
-def _notes_heading(units: Sequence[Unit]) -> int | None:
+def _notes_heading(units: Sequence[Unit], forms: _Forms) -> int | None:
     """Index of a `Notes` heading after which the text holds only notes.
 
     What follows it opens with a labelled note, or is short enough to be notes
@@ -107,7 +135,7 @@ def _notes_heading(units: Sequence[Unit]) -> int | None:
     for index in range(len(units) - 2, -1, -1):
         if notes_mod.NOTES_HEADING.match(units[index].text):
             after = units[index + 1:]
-            if _labelled(after[0]) is not None or len(after) <= _UNLABELLED_NOTES:
+            if forms.labelled(after[0]) is not None or len(after) <= _UNLABELLED_NOTES:
                 return index
             return None
     return None
@@ -127,7 +155,7 @@ def _note_of(unit: Unit, match: re.Match[str] | None, taken: set[str]) -> Note:
         cited=bool(label) and not label.endswith("*"))
 
 
-def _headed_notes(units: list[Unit], heading: int, taken: set[str],
+def _headed_notes(units: list[Unit], heading: int, taken: set[str], forms: _Forms,
                   ) -> tuple[list[Note], Normalisation]:
     """Notes under a `Notes` heading: labelled ones, their further paragraphs, unlabelled ones.
 
@@ -135,9 +163,9 @@ def _headed_notes(units: list[Unit], heading: int, taken: set[str],
     text; after a labelled note it is that note's next paragraph.
     """
     found: list[Note] = []
-    cited = _cited_labels(units[:heading])
+    cited = forms.cited(units[:heading])
     for unit in units[heading + 1:]:
-        match = _labelled(unit)
+        match = forms.labelled(unit)
         if match is not None and (match["label"] in cited or not cited
                                   or notes_mod.NOTE_BRACKET.match(unit.text)):
             found.append(_note_of(unit, match, taken))
@@ -154,25 +182,25 @@ def _headed_notes(units: list[Unit], heading: int, taken: set[str],
     return found, removed
 
 
-def extract_notes(units: list[Unit], reporter: Reporter,
+def extract_notes(units: list[Unit], forms: _Forms, reporter: Reporter,
                   ) -> tuple[list[Unit], list[Note], list[Normalisation]]:
     """Take note paragraphs out of the running text, wherever a notes block stands."""
     taken: set[str] = set()
-    heading = _notes_heading(units)
+    heading = _notes_heading(units, forms)
     headed: list[Note] = []
     removed: list[Normalisation] = []
     if heading is not None:
-        headed, heading_removed = _headed_notes(units, heading, taken)
+        headed, heading_removed = _headed_notes(units, heading, taken, forms)
         removed.append(heading_removed)
         units = units[:heading]
     kept: list[Unit] = []
     found: list[Note] = []
     in_run = False
     cited_before: set[str] = set()  # labels of markers in the units read so far
-    trailing = _trailing_run(units)
+    trailing = _trailing_run(units, forms)
     for index, unit in enumerate(units):
-        match = _note_match(unit, in_run, index >= trailing, cited_before)
-        cited_before |= _cited_labels((unit,))
+        match = _note_match(unit, in_run, index >= trailing, cited_before, forms)
+        cited_before |= forms.cited((unit,))
         if match is None:
             in_run = False
             kept.append(unit)
@@ -208,9 +236,10 @@ class WebArchiveReader:
 
     def read(self, source: Source, reporter: Reporter) -> Document:
         units, removed = _strip_boilerplate(_units(source_lines(source), source))
-        units, notes, heading = extract_notes(units, reporter)
+        forms = _forms(units)
+        units, notes, heading = extract_notes(units, forms, reporter)
         return finish(self.name, source, units, notes, [*removed, *heading],
-                      MarkerStyle(bracketed=True), reporter)
+                      MarkerStyle(bracketed=forms.bracketed), reporter)
 
 
 READER = WebArchiveReader()

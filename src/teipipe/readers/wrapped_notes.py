@@ -30,44 +30,91 @@ class NoteSpec:
     default_type: NoteType
 
 
-def _starts_note(line: Line, expected: int | None) -> re.Match[str] | None:
-    """A line opening the expected note; the first note may have any number."""
-    match = _LABEL_START.match(line.content)
-    if match is None:
-        return None
-    if expected is not None and int(match["label"]) != expected:
-        return None
-    return match
+_LEADING_DIGITS = re.compile(r"^\d{1,4}")
 
 
-def group_notes(lines: Sequence[Line]) -> list[list[Line]]:
-    """The lines of a note run cut where the next label in sequence opens a line.
+def _leading(line: Line) -> str | None:
+    """The digits a line opens with, when they can be a note's label."""
+    if not line.content or _LABEL_START.match(line.content) is None:
+        return None
+    digits = _LEADING_DIGITS.match(line.content)
+    return digits.group() if digits else None
+
+
+def _label_at(digits: str, expected: int, later: Sequence[str | None]) -> str | None:
+    """The expected label where a line opening with `digits` starts its note.
+
+    A note that itself opens with a number (`7` + `8. 1893 und …`) prints its label
+    glued to that number; the line is taken for the note only when no later line
+    opens with the label alone (then this line is an earlier note's continuation).
+    """
+    label = str(expected)
+    if digits == label:
+        return label
+    if digits.startswith(label) and label not in later:
+        return label
+    return None
+
+
+def _first_label(digits: str, later: Sequence[str | None]) -> str:
+    """The label of the first note, which may have any number: the whole run of digits,
+    unless only a shorter label is followed by the next label in sequence (`14. 1919` is
+    note 1 on the 4th when a later line opens with 2)."""
+    def followed(label: str) -> bool:
+        after = str(int(label) + 1)
+        return any(d is not None and d.startswith(after) for d in later)
+
+    if followed(digits):
+        return digits
+    shorter = [digits[:n] for n in range(1, len(digits))]
+    return next((label for label in shorter if followed(label)), digits)
+
+
+def labelled_groups(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
+    """The lines of a note run cut where the next label in sequence opens a line, each
+    group with its label.
 
     Lines before the first label are dropped by the caller's choice of run;
     blank lines stay with the note they follow, so paragraphs can be found.
     """
-    groups: list[list[Line]] = []
+    leading = [_leading(line) for line in lines]
+    groups: list[tuple[str, list[Line]]] = []
     expected: int | None = None
-    for line in lines:
-        match = _starts_note(line, expected) if line.content else None
-        if match is not None:
-            groups.append([line])
-            expected = int(match["label"]) + 1
+    for index, line in enumerate(lines):
+        digits = leading[index]
+        label: str | None = None
+        if digits is not None:
+            later = leading[index + 1:]
+            label = (_first_label(digits, later) if expected is None
+                     else _label_at(digits, expected, later))
+        if label is not None:
+            groups.append((label, [line]))
+            expected = int(label) + 1
         elif groups:
-            groups[-1].append(line)
+            groups[-1][1].append(line)
     return groups
+
+
+def group_notes(lines: Sequence[Line]) -> list[list[Line]]:
+    """The lines of each note of a run (see `labelled_groups`)."""
+    return [group for _, group in labelled_groups(lines)]
+
+
+def _label_match(text: str, label: str) -> re.Match[str]:
+    """The printed label at the start of a note's first line, with what sets it off."""
+    match = re.match(rf"{re.escape(label)}(?:[.)]\s*|\s+|(?=\S))", text)
+    assert match is not None  # labelled_groups opened the group on this label
+    return match
 
 
 def notes_of(lines: Sequence[Line], path: str, spec: NoteSpec, taken: set[str],
              hyphens: HyphenPolicy | None = None) -> list[Note]:
     """Notes of a run of note lines, each with its paragraphs (page breaks kept inside)."""
     found: list[Note] = []
-    for group in group_notes(lines):
+    for label, group in labelled_groups(lines):
         units = paragraphs(split_blocks(group), path, hyphens)
         first = units[0]
-        match = _LABEL_START.match(first.text)
-        assert match is not None  # group_notes opened the group on this label
-        label = match["label"]
+        match = _label_match(first.text.lstrip(), label)
         blocks = (Paragraph(strip_label(first, match), first.loc),
                   *(Paragraph(u.inlines, u.loc) for u in units[1:]))
         resp = notes_mod.responsibility(blocks)
@@ -99,15 +146,12 @@ def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | Non
                                                        or _LABEL_START.match(lines[i - 1].content))]
     for start in starts:
         run = [line for line in lines[start:] if line.content]
-        groups = group_notes(run)
+        labelled = labelled_groups(run)
+        groups = [group for _, group in labelled]
         if not groups or groups[0][0] is not run[0]:
             continue
-        if sum(bool(_LABEL_START.match(g[0].content)) for g in groups) < len(groups):
-            continue
         before = "\n".join(line.content for line in lines[:start])
-        first = _LABEL_START.match(run[0].content)
-        assert first is not None
-        label = first["label"]
+        label = labelled[0][0]
         cited = style.pattern(label).search(before) or re.search(
             rf"[^\W\d_] {re.escape(label)}(?![\d\w])", before)
         if cited and _all_continuations_short(groups):

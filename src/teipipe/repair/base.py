@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, Literal
 
 from ..diagnostics import Location
@@ -47,7 +48,7 @@ class Evidence:
 
 
 def vocabulary_of(texts: Iterable[str]) -> Counter[str]:
-    return Counter(w.lower() for text in texts for w in WORD.findall(text))
+    return Counter(map(str.lower, chain.from_iterable(map(WORD.findall, texts))))
 
 
 @dataclass(frozen=True)

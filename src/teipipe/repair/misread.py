@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..language.lexicon import zipf_of
+from ..language.lexicon import FrequencyTable, zipf_of
 from .base import WORD, Cert, Evidence, Finding
 
 RULE = "repair.misread"
@@ -65,24 +65,39 @@ def best_reading(word: str, evidence: Evidence) -> tuple[str, Cert] | None:
     return best, "high" if evidence.in_text(best) else "medium"
 
 
-def _judged(word: str, evidence: Evidence) -> tuple[str, Cert] | None:
-    """best_reading, with its first two tests made without the call (most words fail them)."""
+_PLAIN: dict[str, set[str]] = {}
+"""By language: forms that are no misreading whatever the text (short, not lower-case, or a
+word of the language). That depends on the lexicon alone, so it is kept from text to text."""
+_PLAIN_MAX = 50_000
+"""Forms kept per language at most (about 5 MB): the memory of a long build stays flat."""
+
+
+def _plain(word: str, table: FrequencyTable) -> bool:
+    """best_reading's first two tests: most forms fail them without the call."""
     if len(word) < 4 or not word.islower():
-        return None
-    frequency = evidence.lexicon.table.get(word) if word.isalpha() else None
-    if frequency is not None and zipf_of(frequency) >= UNKNOWN:
-        return None  # most words: a word of the language
-    return best_reading(word, evidence)
+        return True
+    frequency = table.get(word) if word.isalpha() else None
+    return frequency is not None and zipf_of(frequency) >= UNKNOWN
 
 
 def _confusions(text: str, evidence: Evidence) -> Iterator[Finding]:
-    # Words repeat: each form is judged once a text, and a segment none of whose forms
-    # has a reading (almost every one) is left after one scan and two set operations.
+    # Words repeat: each form is judged once a text (a plain one once a process), and a
+    # segment none of whose forms has a reading (almost every one) is left after one
+    # scan and a few set operations.
     known = evidence.memo.setdefault(RULE, {})
     misread = evidence.memo.setdefault(RULE + " readings", {})
+    plain = _PLAIN.setdefault(evidence.language, set())
     forms = _TOKEN.findall(text)
-    for word in set(forms).difference(known):
-        reading = known[word] = _judged(word, evidence)
+    new = set(forms)
+    new -= plain
+    new.difference_update(known)
+    for word in new:
+        if _plain(word, evidence.lexicon.table):
+            known[word] = None
+            if len(plain) < _PLAIN_MAX:
+                plain.add(word)
+            continue
+        reading = known[word] = best_reading(word, evidence)
         if reading is not None:
             misread[word] = reading
     if misread.keys().isdisjoint(forms):

@@ -24,12 +24,17 @@ KNOWN = 3.0
 def find(text: str, evidence: Evidence) -> Iterator[Finding]:
     if evidence.language != "fr":
         return
-    quoting = _OPENING_SINGLE.search(text) is not None  # 'quoted' words: leave them
-    for match in _APOSTROPHE_BEFORE_SPACE.finditer(text):
-        word = match.group(1)
-        if quoting or evidence.zipf(word) < KNOWN:
-            continue
-        yield Finding(match.start(), match.end(), match.group(), word, RULE, "medium")
+    # Each pattern is tried only where its quote mark stands before a space: the
+    # look-behinds would otherwise be tried at every letter of every segment.
+    if "' " in text or "’ " in text:
+        quoting = _OPENING_SINGLE.search(text) is not None  # 'quoted' words: leave them
+        for match in _APOSTROPHE_BEFORE_SPACE.finditer(text):
+            word = match.group(1)
+            if quoting or evidence.zipf(word) < KNOWN:
+                continue
+            yield Finding(match.start(), match.end(), match.group(), word, RULE, "medium")
+    if '" ' not in text:
+        return
     for match in _ORDINAL.finditer(text):
         yield Finding(match.start(), match.end(), match.group(), match.group(1) + "e",
                       RULE, "medium")

@@ -1,0 +1,145 @@
+"""The rules of a letter's end: closing formulas of five languages and their older
+spellings, datelines of the closing, signatures, and the shape of a letter's last lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from teipipe import readers, source
+from teipipe.diagnostics import Reporter
+from teipipe.model import (
+    Closer,
+    Dateline,
+    Division,
+    Document,
+    Paragraph,
+    Postscript,
+    Salute,
+    Signed,
+)
+from teipipe.model import inline_text as text_of
+from teipipe.readers import rules
+from teipipe.readers.closing import closing_dateline, possessive_signature
+
+
+@pytest.mark.parametrize("line", [
+    "herzlichst Ihr", "Herzlich", "Von Herzen Ihr", "Mit Freundesgruß Dein", "von Deinem",
+    "Stets Dein", "Lebet wohl", "Yours in haste", "Love to all", "With fond Love,",
+    "Your friend,", "God bless you", "Affectionately yours",
+    "par vostre tres humble et obeissant serviteur,",
+    "Priant Dieu, Monsieur, qu'il vous ait en sa tres saincte garde.",
+    "Je me recommande humblement à vostre bonne grace.",
+    "Vi bacio le mani", "Addio", "Afectuosamente", "Su seguro servidor q. b. s. m.",
+])
+def test_closing_formulas_in_five_languages_and_older_spellings(line: str) -> None:
+    assert rules.is_closing(line)
+
+
+@pytest.mark.parametrize("line", [
+    "I write in haste and ask your indulgence for the form.",
+    "I would love to see the new house in the spring.",
+    "We went to the theatre, and afterwards we talked of the new play until late at night. "
+    "The next morning the servant brought your letter, and I read it twice over.",
+])
+def test_sentences_with_a_formula_word_are_no_closings(line: str) -> None:
+    assert not rules.is_closing(line)
+
+
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("Donnerstag", True), ("Montag abend", True), ("Sunday morning.", True),
+    ("Escript à Lyon le xiie jour de mars.", True), ("Fait à Paris, ce 3 mai.", True),
+    ("Given at London this tenth day of May.", True),
+    ("De Paris, ce xxiie jour d'octobre,", True),
+    ("Donnerstag kommt er wieder zu uns und bleibt bis Sonntag.", False),
+    ("Françoys.", False), ("Herzlich Ihr", False),
+])
+def test_datelines_of_the_closing(line: str, dateline: bool) -> None:
+    assert closing_dateline(line) is dateline
+
+
+def _read(tmp_path: Path, text: str) -> Document:
+    path = tmp_path / "letter.txt"
+    path.write_text(text, encoding="utf-8")
+    return readers.get("web-archive").read(source.read(path, path.name), Reporter())
+
+
+def _blocks(doc: Document) -> list[object]:
+    blocks: list[object] = []
+    for block in doc.body:
+        blocks.extend(block.blocks if isinstance(block, Division) else (block,))
+    return blocks
+
+
+def _closer_parts(doc: Document) -> list[tuple[str, str]]:
+    closer = next(b for b in _blocks(doc) if isinstance(b, Closer))
+    names = {Salute: "salute", Signed: "signed", Dateline: "dateline"}
+    return [(names[type(part)], text_of(part.inlines).strip()) for part in closer.parts]
+
+
+BODY = ("Ich weiss nun nicht, wann ich in den nächsten Tagen zu Ihnen kommen kann, und muss "
+        "Sie nur etwas fragen. Bitte sagen Sie mir ein Wort.")
+
+
+def test_a_first_name_after_a_lower_case_closing_signs_and_a_short_line_after_it_is_a_postscript(
+        tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Lieber Freund,\n\n{BODY}\n\nherzlichst Ihr\n\nArthur\n\n"
+                          "Endlich hab ich die Villa\n")
+    assert _closer_parts(doc) == [("salute", "herzlichst Ihr"), ("signed", "Arthur")]
+    assert [type(b) for b in _blocks(doc) if isinstance(b, Paragraph | Postscript)] == [
+        Paragraph, Postscript]
+    assert doc.meta.sent is not None and [p.name for p in doc.meta.sent.parties] == ["Arthur"]
+
+
+def test_a_sentence_above_a_possessive_closing_stays_in_the_text(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Lieber Freund,\n\n{BODY}\n\n"
+                          "Leben Sie wohl, schreiben Sie mir, und seien Sie herzlichst gegrüßt.\n\n"
+                          "Ihr\n\nArthur\n")
+    assert _closer_parts(doc) == [("salute", "Ihr"), ("signed", "Arthur")]
+    assert sum(isinstance(b, Paragraph) for b in _blocks(doc)) == 2
+
+
+def test_an_early_modern_closing_with_its_dateline_between_formula_and_name(
+        tmp_path: Path) -> None:
+    doc = _read(tmp_path, "Monsieur,\n\nJ'ay receu voz lettres et vous en remercie bien fort, "
+                          "car elles m'ont apporté grande consolation en ce temps.\n\n"
+                          "Priant Dieu, Monsieur, qu'il vous ait en sa tres saincte garde.\n\n"
+                          "Escript à Lyon le xiie jour de mars.\n\nFrançoys.\n")
+    assert _closer_parts(doc) == [
+        ("salute", "Priant Dieu, Monsieur, qu'il vous ait en sa tres saincte garde."),
+        ("dateline", "Escript à Lyon le xiie jour de mars."), ("signed", "Françoys.")]
+
+
+def test_a_name_after_the_last_paragraph_with_a_line_after_it_is_no_heading(
+        tmp_path: Path) -> None:
+    doc = _read(tmp_path, "Dear Sir,\n\nYours with the order received, thanks. I send you the "
+                          "books by Express this morning.\n\nWalt Whitman\n\n"
+                          "There are several portraits in the book I send.\n")
+    assert _closer_parts(doc) == [("signed", "Walt Whitman")]
+    assert not any(isinstance(b, Division) and b.head is not None for b in doc.body)
+
+
+@pytest.mark.parametrize(("line", "signature"), [
+    ("Dein Paul.", True), ("il vostro Berto", True), ("Tua mogliettina Liana", True),
+    ("In Liebe Dein Emanuel.", True), ("von Eurem treuen Enkel Paul", True),
+    ("Your loving son Will", True), ("Dein getr. Erich H.", True),
+    ("Ihr ergebener Diener", False), ("Yours truly", False), ("tuo babbo", False),
+    ("Ihr Brief kam gestern an", False),
+])
+def test_a_signature_may_carry_the_writers_possessive(line: str, signature: bool) -> None:
+    assert possessive_signature(line) is signature
+
+
+def test_a_few_words_above_the_dateline_and_apossessive_signature_close_the_letter(
+        tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Lieber Freund,\n\n{BODY}\n\nIn alter Freundschaft\n\n"
+                          "d. 11. Jan. 1916\n\nDein Paul.\n")
+    assert _closer_parts(doc) == [("salute", "In alter Freundschaft"),
+                                  ("dateline", "d. 11. Jan. 1916"), ("signed", "Dein Paul.")]
+    assert not any(isinstance(b, Division) and b.head is not None for b in doc.body)
+
+
+def test_a_line_ending_in_the_possessive_is_no_heading(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Liebste Hannah!\n\n{BODY}\n\nIch liebe Dich! Dein\n\nPaul\n")
+    assert _closer_parts(doc) == [("salute", "Ich liebe Dich! Dein"), ("signed", "Paul")]
