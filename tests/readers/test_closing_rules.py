@@ -143,3 +143,41 @@ def test_a_few_words_above_the_dateline_and_apossessive_signature_close_the_lett
 def test_a_line_ending_in_the_possessive_is_no_heading(tmp_path: Path) -> None:
     doc = _read(tmp_path, f"Liebste Hannah!\n\n{BODY}\n\nIch liebe Dich! Dein\n\nPaul\n")
     assert _closer_parts(doc) == [("salute", "Ich liebe Dich! Dein"), ("signed", "Paul")]
+
+
+def test_a_firm_signs_under_a_closing_formula_and_a_dateline_does_not(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Sehr verehrter Herr Professor,\n\n{BODY}\n\n"
+                          "In vorzüglicher Hochachtung Ihr ergebenster\n\n"
+                          "J. C. B. Mohr (Paul Siebeck)\n")
+    assert _closer_parts(doc) == [("salute", "In vorzüglicher Hochachtung Ihr ergebenster"),
+                                  ("signed", "J. C. B. Mohr (Paul Siebeck)")]
+    doc = _read(tmp_path, "Dear George,\n\nGlad to get your letter, and I hope you can meet me "
+                          "in Cheyenne next week.\n\nYours truly\n\nFairbury Neb Aug 2d 1902\n\n"
+                          "W. F. Cody\n")
+    assert _closer_parts(doc) == [
+        ("salute", "Yours truly"), ("dateline", "Fairbury Neb Aug 2d 1902"),
+        ("signed", "W. F. Cody")]
+
+
+def test_a_name_after_the_closings_dateline_signs_before_a_postscript(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Lieber Freund,\n\n{BODY}\n\nDein\n\nd. 11 Juli 1853.\n\nDav. Fries\n\n"
+                          "Das Geschenk wird jetzt besorgt.\n")
+    assert _closer_parts(doc) == [("salute", "Dein"), ("dateline", "d. 11 Juli 1853."),
+                                  ("signed", "Dav. Fries")]
+    assert isinstance(_blocks(doc)[-1], Postscript)
+
+
+def test_a_long_formula_above_a_short_closing_stays_in_the_text(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Lieber Freund,\n\n{BODY}\n\n"
+                          "Leben Sie recht wohl, lieber Freund, und seien Sie herzlichst "
+                          "gegrüßt\n\n"
+                          "von Ihrem getreuen\n\nEmil\n")
+    assert _closer_parts(doc) == [("salute", "von Ihrem getreuen"), ("signed", "Emil")]
+
+
+def test_a_line_above_a_closing_formula_and_the_name_is_no_heading(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "Dear George,\n\nYour telegram just received. You know the necessity of "
+                          "getting that canal extended.\n\nIts now up to you—\n\nKind regards\n\n"
+                          "W. F. Cody\n")
+    assert _closer_parts(doc) == [("salute", "Kind regards"), ("signed", "W. F. Cody")]
+    assert not any(isinstance(b, Division) and b.head is not None for b in doc.body)

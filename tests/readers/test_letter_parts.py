@@ -111,7 +111,8 @@ def test_a_notes_heading_over_one_unanchored_note_loses_no_word(tmp_path: Path) 
 def test_a_page_break_inferred_inside_a_sentence_is_only_probable(tmp_path: Path) -> None:
     page = "Wir reisten am Montag ab und kamen nach einer langen und beschwerlichen Fahrt"
     doc, _ = _read(tmp_path, (
-        f"Lieber Freund!\n\n{page}\nüber die Berge endlich in der Stadt an, wo uns die\n\n"
+        f"Lieber Freund!\n\n{page}\n"
+        "über die hohen Berge endlich in der alten Stadt am Fluss an, wo uns am Abend die\n\n"
         "Freunde schon am Tor erwarteten und sogleich zum Essen in ihr Haus führten.\n\n"
         "Dein Arthur\n"), reader="book-ocr")
     breaks = [n for run in iter_inline_runs(doc) for n in run if isinstance(n, PageBreak)]

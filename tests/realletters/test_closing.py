@@ -101,3 +101,22 @@ def test_the_closing_of_lower_case_formula_with_a_dateline_before_it(letters) ->
     item, found = _convert(letters, "schnitzler/L01171.web-archive")
     assert _closer(found) == ("herzlich grüßt dich dein", "Wien 10. 9. 901", "Arthur")
     assert found.paragraphs == item["paragraphs"]
+
+
+@pytest.mark.parametrize("shape", ("pdf-text", "book-ocr"))
+def test_closing_lines_under_the_last_paragraph_of_a_wrapped_text_are_the_closer(
+        letters, shape: str) -> None:  # type: ignore[no-untyped-def]
+    """`Dein treuer` / `29. IX. 39.` / `Alfred Escher.` printed as lines of one block."""
+    key = f"escher/K_0204_AE_an_Aepli_Arnold_Otto_1839-09-29.{shape}"
+    item, found = _convert(letters, key)
+    assert _closer(found) == ("Dein treuer", "29. IX. 39.", "Alfred Escher.")
+    assert found.paragraphs == item["paragraphs"] == 1
+
+
+@pytest.mark.parametrize("shape", ("pdf-text", "book-ocr"))
+def test_a_line_under_the_signature_of_a_wrapped_text_leaves_the_closer_whole(
+        letters, shape: str) -> None:  # type: ignore[no-untyped-def]
+    """`Viele treue Grüße! Dein` / `Paul Goldmann`, then `Schreib’ bald!!` under them."""
+    _, found = _convert(letters, f"schnitzler/L02621.{shape}")
+    assert _closer(found) == ("Viele treue Grüße! Dein", "", "Paul Goldmann")
+    assert "Goldmann" in found.sender

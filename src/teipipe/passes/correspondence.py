@@ -52,6 +52,7 @@ LineKind = Literal["front", "title", "dateline", "salute", "signed", "short", "h
 _SHORT_LINE = 14  # words: longer lines are running text, not an address or a signature
 _TOP_LINES = 8
 _TAIL_LINES = 30  # lines at the end of a letter searched for a date line
+_LAST_PAGE_LINES = 4  # lines after the notes searched for a date line
 
 
 @dataclass(frozen=True)
@@ -148,9 +149,8 @@ _NOTES_START = re.compile(
 
 
 def _text_end(doc: Document, source: tuple[str, ...]) -> int:
-    """The line after the letter: where notes printed after it begin (the last rule or
-    `Notes` heading in the second half of the text, or the first note the reader found
-    after the last block)."""
+    """The line after the letter, where notes printed after it begin: the last rule or
+    `Notes` heading in its second half, or the first note found after the last block."""
     starts = [block.loc.line for block in _flatten(doc.body) if hasattr(block, "loc")]
     last = max(starts, default=0)
     ends = [note.loc.line for note in doc.notes if note.loc.line > last]
@@ -163,10 +163,8 @@ def _text_end(doc: Document, source: tuple[str, ...]) -> int:
 
 def _source_regions(doc: Document, source: tuple[str, ...],
                     century: int) -> tuple[list[_Line], list[_Line]]:
-    """Top and bottom lines of the plain text itself, whatever blocks were made of them.
-
-    A line that starts like a note (`328 Mickle Street …`) is kept when it is a date
-    line, read with the `century` of the text's years."""
+    """Top and bottom lines of the plain text, whatever blocks were made of them; a line
+    that starts like a note (`328 Mickle Street …`) is kept when it is a date line."""
     numbered = [(number, line.strip()) for number, line in enumerate(source, start=1)
                 if not _RULE_LINE.match(line)]
     top: list[_Line] = [_Line("title", _text(f.inlines), f.loc) for f in doc.front
@@ -195,7 +193,12 @@ def _source_regions(doc: Document, source: tuple[str, ...],
     # A date line above a postscript: the lines further up, for date lines only.
     tail = [_Line("tail", text, Location(doc.source_path, number, 1))
             for number, text in ending[: len(ending) - len(bottom)]]
-    return top, bottom + tail
+    # The last page of a PDF after the foot notes of the one before: its date line.
+    last_page = [_Line("tail", text, Location(doc.source_path, number, 1))
+                 for number, text in numbered[-_LAST_PAGE_LINES:]
+                 if number > end and not _NOTE_LINE.match(text)
+                 and read_dateline(text, century) is not None]
+    return top, bottom + tail + last_page
 
 
 def _is_dateline(text: str, century: int) -> bool:
@@ -285,8 +288,7 @@ def _date_and_place(top: list[_Line], bottom: list[_Line],
 
 
 def _names_parties(line: _Line) -> bool:
-    """A title line that names sender and addressee (`X an Y, …`); the first line of a
-    text that names none may be the letter's own date line (`Florenz, 2 Dec. 65.`)."""
+    """A title line naming sender and addressee (`X an Y, …`), not a first-line date line."""
     return line.kind == "title" and title_parties(line.text) is not None
 
 
@@ -349,10 +351,8 @@ def _signature(bottom: list[_Line]) -> Found | None:
 
 
 def read_correspondence(doc: Document, source: tuple[str, ...] = ()) -> Reading:
-    """What the text says about who sent it to whom, when and from where.
-
-    With the `source` lines, the top and the end of the plain text are read line by
-    line; without, the blocks the reader made (opener, closer, short paragraphs)."""
+    """What the text says about who sent it to whom, when and from where: in the top and
+    end `source` lines, or without them in the reader's blocks (opener, closer…)."""
     if source:
         century = century_of(list(source))
         top, bottom = _source_regions(doc, source, century or _USUAL_CENTURY)

@@ -26,10 +26,15 @@ def ends_letter(units: Sequence[Unit], index: int) -> bool:
     following = units[index + 1].text if index + 1 < len(units) else ""
     if (previous and rules.is_closing(previous)) or rules.opens_postscript(following):
         return True
+    if (index > 1 and closing_dateline(previous) and rules.is_closing(units[index - 2].text)
+            and _signature_like(units[index].text)):
+        return True  # `Dein` / `d. 11 Juli 1853.` / `Dav. Fries`
     text = units[index].text
     near_end = len(units) - 1 - index <= _LONGEST_UNMARKED_POSTSCRIPT - 1
-    if near_end and _hands_over(text):
+    if near_end and hands_over(text):
         return True  # `Ich liebe Dich! Dein` above the name
+    if near_end and following and rules.is_closing(following):
+        return True  # `Its now up to you—` above `Kind regards`: the text's last line
     if near_end and index < len(units) - 1 and _running_text(previous) and _signature_like(text):
         return True
     # A short line above the signature (`In alter Freundschaft` / `d. 11. Jan. 1916` /
@@ -47,7 +52,7 @@ def _signature_like(text: str) -> bool:
     return _name_line(text) or possessive_signature(text)
 
 
-def _hands_over(text: str) -> bool:
+def hands_over(text: str) -> bool:
     """A short line that ends in the writer's possessive (`In Freude aufs Wiedersehen Dein`)."""
     return rules.word_count(text) <= _LONGEST_CLOSING_LINE and bool(_POSSESSIVE_END.search(text))
 
@@ -109,7 +114,7 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
                 _signs(units, len(units) - 1)):
             parts.insert(0, Signed(unit.inlines, unit.loc))
         elif (rules.is_closing(text) or _closing_shaped(units, parts)) and not is_list_item(unit):
-            if salute_seen and _sentence(text):
+            if salute_seen and (_sentence(text) or rules.word_count(text) > _SHORT_CLOSING_WORDS):
                 break  # `Leben Sie wohl, … gegrüßt.` above `Ihr`: the text's last sentence
             parts.insert(0, Salute(unit.inlines, unit.loc))
         else:
@@ -160,26 +165,52 @@ _HANDS_OVER = re.compile(
 
 
 def _signs(units: Sequence[Unit], index: int) -> bool:
-    """The unit at `index` is a name signing the letter.
-
-    A name alone (`Léon TROTSKY.`, `V. S.`); a single word where a signature stands
-    (`Arthur`): after a closing formula, a line ending in a comma or a dateline of the
-    closing, or as the last line after a paragraph of running text (`… spring. / Bill`).
-    """
+    """The unit at `index` is a name signing the letter (see `signature_line`), or a single
+    word as the last line after a paragraph of running text (`… spring. / Bill`)."""
     text = units[index].text
+    before = units[index - 1].text if index else ""
+    if signature_line(text, before, last=index == len(units) - 1):
+        return True
+    return (index == len(units) - 1 and _one_word_name(text) and rules.ends_sentence(before)
+            and rules.word_count(before) > _LONGEST_LAST_PARAGRAPH_WORDS)
+
+
+def signature_line(text: str, before: str, last: bool = True) -> bool:
+    """A line that signs the letter, given the line above it.
+
+    A name alone (`Léon TROTSKY.`, `V. S.`); on the closing's last line, a name after
+    the writer's possessive (`Dein Paul.`) or, under a closing formula, a name with its
+    title or firm (`J. C. B. Mohr (Paul Siebeck)`); a single word where a signature
+    stands (`Arthur`): after a closing formula, a line ending in a comma, a dateline
+    of the closing, or a line that ends in the possessive (`… Philosophen. Ihr`).
+    """
     if rules.is_signature(text):
         return True
-    if index == len(units) - 1 and possessive_signature(text):
+    if last and possessive_signature(text):
         return True
-    if not (rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
-            and not rules.is_closing(text)):
+    if (last and rules.is_closing(before) and not rules.is_closing(text) and _titled(text)
+            and not closing_dateline(text)):
+        return True  # `J. C. B. Mohr (Paul Siebeck)` under `Ihr ergebenster`
+    return _one_word_name(text) and bool(
+        rules.is_closing(before) or before.endswith(",") or closing_dateline(before)
+        or _HANDS_OVER.search(before))
+
+
+def _one_word_name(text: str) -> bool:
+    return (rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
+            and not rules.is_closing(text))
+
+
+_LONGEST_TITLED_SIGNATURE = 8
+
+
+def _titled(text: str) -> bool:
+    """A short line of capitalised words and initials, as a name with its title or firm is."""
+    words = text.split()
+    if not words or len(words) > _LONGEST_TITLED_SIGNATURE or text[-1:] in ",:;?!":
         return False
-    before = units[index - 1].text if index else ""
-    if (rules.is_closing(before) or before.endswith(",") or closing_dateline(before)
-            or _HANDS_OVER.search(before)):
-        return True
-    return (index == len(units) - 1 and rules.ends_sentence(before)
-            and rules.word_count(before) > _LONGEST_LAST_PARAGRAPH_WORDS)
+    capitalised = sum(1 for w in words if w.lstrip("(")[:1].isupper())
+    return words[0][:1].isupper() and 2 * capitalised > len(words)
 
 
 def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | Signed]) -> bool:
