@@ -52,6 +52,24 @@ def cody(root: etree._Element, gold: GoldLetter) -> None:
         gold.sender, gold.recipient = match.group("s"), match.group("r")
     date = root.find(".//t:sourceDesc/t:bibl/t:date", NS)
     gold.date = date.get("when", "") if date is not None else ""
+    _cody_note_ids(root)
+
+
+_CODY_NOTE = re.compile(r"\s*Note\s+(\d+)\s*:")
+
+
+def _cody_note_ids(root: etree._Element) -> None:
+    """Most Cody files give the editor's notes `xml:id="n01"`; some leave the id off, and
+    their markers `<ref target="n01">1</ref>` would stay digits whose notes are lost.
+    Such a note takes the id its markers point at, by the number of its `Note N:`."""
+    numbered = {int(m.group(1)): note for note in root.iter(f"{{{TEI}}}note")
+                if not note.get(XML_ID) and (m := _CODY_NOTE.match(note.text or ""))}
+    for ref in root.iter(f"{{{TEI}}}ref"):
+        target = ref.get("target", "").lstrip("#")
+        digits = re.fullmatch(r"n0*(\d+)", target)
+        note = numbered.get(int(digits.group(1))) if digits else None
+        if note is not None and not note.get(XML_ID):
+            note.set(XML_ID, target)
 
 
 def _element(name: str, text: str) -> etree._Element:

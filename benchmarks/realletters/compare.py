@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import cache
 
@@ -105,8 +105,16 @@ def _same_text(expected: str, found: str) -> bool:
     return norm(expected) == norm(found)
 
 
-def _parts_right(expected: Mapping[str, str], found: Mapping[str, str]) -> bool:
-    return all(_same_text(value, found.get(name, "")) for name, value in expected.items())
+def _parts_right(expected: Mapping[str, str], found: Mapping[str, str],
+                 addresses: Sequence[str] = ()) -> bool:
+    """Every part as expected; an expected salutation may be found as an address line.
+
+    Editions encode the address at a letter's head (`An Herrn Dr Alfred Escher in
+    Zürich`) as `salute`; TEI's `opener/address/addrLine` holding the same line is the
+    same reading of the head, not a wrong one (`addresses` empty: `salute` only)."""
+    return all(_same_text(value, found.get(name, "")) or (
+        name == "salute" and any(_same_text(value, line) for line in addresses))
+        for name, value in expected.items())
 
 
 def _similar(a: str, b: str, at_least: float) -> bool:
@@ -140,11 +148,13 @@ def notes_linked(markers: list[Mapping[str, object]], notes: list[str],
     return right
 
 
-def judge(item: Mapping[str, object], found: Prediction, own_lines: bool = False) -> Marks:
+def judge(item: Mapping[str, object], found: Prediction, own_lines: bool = False,
+          salute_only: bool = False) -> Marks:
     """(right, counted) for every field of FIELDS on one text.
 
     With `own_lines`, date, place, sender and recipient count only where the letter's
-    own lines (dateline, salutation, signature) name them, not a title line.
+    own lines (dateline, salutation, signature) name them, not a title line. With
+    `salute_only`, an edition's `salute` must be found as `salute`, not as an address.
     """
     named = "own" if own_lines else "names"
     marks: Marks = {}
@@ -159,7 +169,9 @@ def judge(item: Mapping[str, object], found: Prediction, own_lines: bool = False
     for part in ("opener", "closer"):
         expected = {k: v for k, v in dict(item[part]).items()}  # type: ignore[call-overload]
         wanted = any(expected.values())
-        marks[part] = (int(_parts_right(expected, getattr(found, part))), 1) if wanted else (0, 0)
+        addresses = found.addresses if part == "opener" and not salute_only else ()
+        marks[part] = ((int(_parts_right(expected, getattr(found, part), addresses)), 1)
+                       if wanted else (0, 0))
     marks["paragraphs"] = (int(found.paragraphs == item["paragraphs"]), 1)
     markers = list(item["markers"])  # type: ignore[call-overload]
     notes = list(item["notes"])  # type: ignore[call-overload]

@@ -50,6 +50,8 @@ class Prediction:
     date: str = ""
     opener: dict[str, str] = field(default_factory=dict)
     closer: dict[str, str] = field(default_factory=dict)
+    addresses: list[str] = field(default_factory=list)
+    """Each `addrLine` of the opener's `address`: editions encode an address as `salute` too."""
     paragraphs: int = 0
     refs: list[tuple[str, str]] = field(default_factory=list)
     """Per note marker in the body: (letters before it, text of the note it points to)."""
@@ -106,8 +108,19 @@ def _editorial_reading(child: etree._Element) -> bool:
             and any(_local(other) in _AS_PRINTED for other in parent))
 
 
-def _refs(body: etree._Element, root: etree._Element) -> list[tuple[str, str]]:
-    """The letters before each marker are the text as printed: of a `choice` (an OCR
+def _stands_apart(child: etree._Element) -> bool:
+    """A block of notes, or a note that cites no place: neither is a marker in the text."""
+    name = _local(child)
+    return ((name == "div" and child.get("type") == "notes")
+            or (name == "note" and child.get("anchored") == "false"))
+
+
+def _refs(text: etree._Element, root: etree._Element) -> list[tuple[str, str]]:
+    """Per marker of the front and the body (a marker is linked in place even where a
+    letter's lines were misread as front matter; that misreading is scored by the
+    paragraphs, opener and closer): the letters before it and its note's text.
+
+    The letters before each marker are the text as printed: of a `choice` (an OCR
     repair, a normalisation) only the printed reading, since the gold marker's letters
     come from the printed text and both readings together would look displaced."""
     notes = {n.get("{http://www.w3.org/XML/1998/namespace}id"): text_of(n)
@@ -119,7 +132,7 @@ def _refs(body: etree._Element, root: etree._Element) -> list[tuple[str, str]]:
         letters.append(element.text or "")
         for child in element:
             name = _local(child)
-            if _editorial_reading(child):
+            if _editorial_reading(child) or _stands_apart(child):
                 letters.append(child.tail or "")
                 continue
             target = child.get("target", "").lstrip("#")
@@ -135,7 +148,10 @@ def _refs(body: etree._Element, root: etree._Element) -> list[tuple[str, str]]:
                 walk(child)
             letters.append(child.tail or "")
 
-    walk(body)
+    for part in ("front", "body"):
+        node = text.find(f"t:{part}", NS)
+        if node is not None:
+            walk(node)
     return found
 
 
@@ -167,8 +183,11 @@ def read_tei(root: etree._Element, prediction: Prediction) -> None:
         found = {name: text_of(node.find(f"t:{name}", NS)) if node is not None else ""
                  for name in ("dateline", "salute", "signed")}
         setattr(prediction, part, found)
+    if opener is not None:
+        prediction.addresses = [text_of(line) for line in opener.iterfind(".//t:addrLine", NS)]
     prediction.paragraphs = _paragraph_count(body)
-    prediction.refs = _refs(body, root)
+    text = root.find("t:text", NS)
+    prediction.refs = _refs(text if text is not None else body, root)
 
 
 def convert_text(text: str, path: str) -> Prediction:

@@ -1,8 +1,8 @@
 """Score teipipe's conversion (no sidecar) of the development set against its gold.
 
     python benchmarks/realletters/score.py --split dev [--work DIR] [--edition NAME]
-                                          [--by edition] [--own-lines] [--json [NAME]]
-                                          [--show FIELD] [--strict-place]
+                                          [--by edition] [--own-lines] [--salute-only]
+                                          [--json [NAME]] [--show FIELD] [--strict-place]
 
 Reads `WORK/gold.jsonl` written by `build.py`, converts every text of the split
 in process as `teipipe convert` would without a sidecar (empty register, the
@@ -43,7 +43,8 @@ def load(work: Path, split: str, edition: str | None) -> list[dict[str, object]]
 
 def score(work: Path, records: list[dict[str, object]], show: str | None = None,
           by: str = "language",
-          own_lines: bool = False) -> tuple[dict[str, Tally], list[dict[str, object]]]:
+          own_lines: bool = False, salute_only: bool = False
+          ) -> tuple[dict[str, Tally], list[dict[str, object]]]:
     """Per `language/shape` group (or `edition/shape`): field → [right, counted]; and each
     text's verdicts."""
     groups: dict[str, Tally] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
@@ -53,7 +54,7 @@ def score(work: Path, records: list[dict[str, object]], show: str | None = None,
         started = time.process_time()
         result = convert_text(text, str(item["path"]))
         cpu = time.process_time() - started
-        marks = judge(item, result, own_lines)
+        marks = judge(item, result, own_lines, salute_only)
         marks["cpu"] = (round(cpu * 1000), 1)
         verdicts.append({"path": item["path"], "marks": marks})
         for key in (f"{item[by]}/{item['shape']}", f"{item[by]}/all",
@@ -112,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--own-lines", action="store_true",
                         help="count date, place and names only where the letter's own lines "
                              "(dateline, salutation, signature) state them, not a title line")
+    parser.add_argument("--salute-only", action="store_true",
+                        help="an edition's salute must be found as salute (not as the "
+                             "opener's address line it often is)")
     parser.add_argument("--by", choices=("language", "edition"), default="language",
                         help="group rows by language (default) or by edition")
     parser.add_argument("--strict-place", action="store_true",
@@ -124,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     records = load(args.work, args.split, args.edition)
     if not records:
         parser.error(f"no texts of split {args.split!r} in {args.work} (run build.py first)")
-    groups, verdicts = score(args.work, records, args.show, args.by, args.own_lines)
+    groups, verdicts = score(args.work, records, args.show, args.by, args.own_lines,
+                             args.salute_only)
     print(table(groups))
     if args.json is not None:
         RESULTS.mkdir(exist_ok=True)

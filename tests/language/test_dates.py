@@ -93,6 +93,17 @@ DATELINES = [
      "Kloster auf Hiddensee"),
     ("Dresden, den 12. Dezember 1926 Elisenstr. 11", None, "1926-12-12", "Dresden"),
     ("Frankfurt an der Oder, 3. März 1850", None, "1850-03-03", "Frankfurt an der Oder"),
+    # A month and year are no day: `Mai 1906` is not the 19th of May 06.
+    ("Rodaun, Mai 1906", 19, "1906-05", "Rodaun"),
+    ("Frankfurt a/M. 3. März 1850", None, "1850-03-03", "Frankfurt a/M."),
+    # A salutation or an address before the place is not part of it.
+    ("Dear Sir, London 3 March 1850", None, "1850-03-03", "London"),
+    ("Lieber Freund, Wien 3. März 1850", None, "1850-03-03", "Wien"),
+    ("Herrn Professor Tillich, Dresden, 3. März 1928", None, "1928-03-03", "Dresden"),
+    ("Montevideo, Mayo 9 de 1839", None, "1839-05-09", "Montevideo"),
+    ("En la ciudad de México, a 3 de mayo de 1820", None, "1820-05-03", "México"),
+    ("Santiago de Chile, 3 de mayo de 1820", None, "1820-05-03", "Santiago de Chile"),
+    ("Camden Oct: 26.82 Evn'g", 18, "1882-10-26", "Camden"),
 ]
 
 
@@ -116,6 +127,7 @@ def test_dateline_gives_date_and_place(line: str, century: int | None, when: str
     "Thank you for your letter of 3 March 1850.",
     "3 March 1850 I went to see him in London again",  # a sentence after the date
     "Camden 3 March 1850 and the rest of the week",
+    "My dear friend, 3 March 1850",  # a salutation, not a place
 ])
 def test_lines_that_are_not_datelines(line: str) -> None:
     assert read_dateline(line) is None

@@ -130,3 +130,43 @@ def test_a_two_digit_year_without_a_year_in_full_is_read_with_low_certainty() ->
     assert (reading.date.value, reading.date.cert, reading.place.value) == (
         "1850-11-19", "low", "Bern")
     assert reading.sender is not None and reading.sender.value == "A Escher"
+
+
+def test_a_date_line_on_the_last_page_after_the_foot_notes_is_read() -> None:
+    # A Suriano dispatch as PDF text: the foot notes of the page before, then the
+    # closing date line and signature on the last page.
+    text = ("Serenissimo Principe\n\n"
+            "Ho ricevuta colla solita mia riverenza l’informatione che l’Eccellenze loro "
+            "illustrissime si sono compiaciute di darmi di quanto è stato negotiato a "
+            "proposito del passo, et dell’aleanza in Grisoni.\n\n"
+            "di vostra Serenità humilissimo, et devotissimo servitore\n\n"
+            "____________________\n"
+            "10\"m-\" corrected above \"ch-.\"\n"
+            "11Added above the line with an insertion mark.\n\n\n"
+            "Dall’Haya a’ 14 genaro 1617\n"
+            "Christofforo Suriano\n")
+    src = from_text(text, "suriano.txt")
+    doc = pipeline.convert_source(src, Register(()), None).document
+    assert doc is not None
+    reading = read_correspondence(doc, src.lines)
+    assert reading.date is not None and reading.place is not None
+    assert (reading.date.value, reading.place.value) == ("1617-01-14", "Haya")
+    assert reading.date.loc.line == 12
+
+
+@pytest.mark.parametrize(("text", "when", "place"), [
+    # Real first lines of Escher's and Schnitzler's letters, the date line itself.
+    ("Florenz, 2 Dec. 65.\nHerrn Dr A. Escher.\n", "1865-12-02", "Florenz"),
+    ("Brüssel, 4. August.\nMein lieber Arthur!\n", None, "Brüssel"),
+    ("328 Mickle Street Camden New Jersey June 14 '87\n\nDear S E C\n", "1887-06-14",
+     "328 Mickle Street Camden New Jersey"),
+])
+def test_a_first_line_naming_no_parties_may_be_the_date_line(text: str, when: str | None,
+                                                             place: str) -> None:
+    body = "Ich schreibe Ihnen heute nur wenige Worte, da die Post gleich abgeht.\n"
+    src = from_text(text + "\n" + body, "first.txt")
+    doc = pipeline.convert_source(src, Register(()), None).document
+    assert doc is not None
+    reading = read_correspondence(doc, src.lines)
+    assert (reading.date.value if reading.date else None) == when
+    assert reading.place is not None and reading.place.value == place

@@ -8,7 +8,16 @@ import pytest
 
 from teipipe import readers, source
 from teipipe.diagnostics import Location, Reporter
-from teipipe.model import Document, Note, NoteRef, PageBreak, Paragraph, Text
+from teipipe.model import (
+    Document,
+    Note,
+    NoteRef,
+    Opener,
+    PageBreak,
+    Paragraph,
+    Text,
+    inline_text,
+)
 from teipipe.pipeline import convert_source
 from teipipe.project.register import Register
 from teipipe.readers import rules
@@ -62,14 +71,20 @@ def test_closing_formulas_of_five_languages(line: str, closing: bool) -> None:
     assert rules.is_closing(line) is closing
 
 
-def test_a_marker_in_the_title_line_is_linked(tmp_path: Path) -> None:
+def test_a_marker_in_the_address_line_is_linked(tmp_path: Path) -> None:
     doc, reporter = _read(tmp_path, (
         "À Louis du Tillet[1]\n\n[Envoyée à Paris]\n\nMonsieur,\n\n"
         "J'ai reçu vos lettres[2] avec grande joie, et je vous en remercie de tout cœur.\n\n"
         "Votre humble frère,\n\nCharles d'Espeville.\n\n"
         "1. Louis du Tillet, chanoine d'Angoulême.\n2. Ces lettres sont perdues.\n"))
     assert _refs(doc) == [("Tillet", "n1"), ("lettres", "n2")]
-    assert doc.meta.title == "À Louis du Tillet"
+    # The address is the opener's (issue #12: it used to become the title).
+    opener = doc.body[0]
+    assert isinstance(opener, Opener)
+    assert [(type(p).__name__, inline_text(p.inlines).strip()) for p in opener.parts] == [
+        ("AddressLine", "À Louis du Tillet[1]"), ("Dateline", "[Envoyée à Paris]"),
+        ("Salute", "Monsieur,")]
+    assert doc.meta.title == "" and not doc.front
     assert not [d for d in reporter if d.code == "notes.marker-without-note"]
 
 
@@ -96,7 +111,8 @@ def test_a_notes_heading_over_one_unanchored_note_loses_no_word(tmp_path: Path) 
 def test_a_page_break_inferred_inside_a_sentence_is_only_probable(tmp_path: Path) -> None:
     page = "Wir reisten am Montag ab und kamen nach einer langen und beschwerlichen Fahrt"
     doc, _ = _read(tmp_path, (
-        f"Lieber Freund!\n\n{page}\nüber die Berge endlich in der Stadt an, wo uns die\n\n"
+        f"Lieber Freund!\n\n{page}\n"
+        "über die hohen Berge endlich in der alten Stadt am Fluss an, wo uns am Abend die\n\n"
         "Freunde schon am Tor erwarteten und sogleich zum Essen in ihr Haus führten.\n\n"
         "Dein Arthur\n"), reader="book-ocr")
     breaks = [n for run in iter_inline_runs(doc) for n in run if isinstance(n, PageBreak)]

@@ -69,3 +69,35 @@ def test_numbered_lines_of_the_letter_before_its_endnotes_stay_in_the_letter(
     kept = " ".join(inline_text(run) for run in iter_inline_runs(doc))
     assert "Das Übernatürliche" in kept and "Die Begriffsbildung" in kept
     assert not [d for d in reporter if d.code == "notes.unreferenced"]
+
+
+def test_markers_glued_to_a_year_inside_a_hyphenation_and_high_labels_set_off(
+        tmp_path: Path) -> None:
+    # `Apl. 11-18961.`: note 1 after a year; `his re- 2 port`: note 2 between the halves of
+    # a hyphenated word; `the North 193 Platte` in a book's endnote numbering.
+    text = ("Dear Beck, \n\nPhiladelphia Pa Apl. 11-18961. \n\nI will talk with him, and with "
+            "his re- 2 port I may be able to raise the money. \n\nW. F. Cody \n\n"
+            "                                        \n1 The year is not inscribed. \n"
+            "2 The engineer's report. \n")
+    doc, _ = _read(tmp_path, text, "pdf-text")
+    assert [(n.label, n.cited) for n in doc.notes] == [("1", True), ("2", True)]
+    assert _refs(doc) == [("11-1896", "n1"), ("re-", "n2")]
+    text = ("Dear Julia.\nIf I give her all the North 193 Platte property she will take it. And "
+            "I will\ngive up my waterright 194 and segregation.\nBrother\n\nNotes\n\n"
+            "193 The Queens Hotel.\n\n194 The Queens Hotel.\n")
+    doc, _ = _read(tmp_path, text, "book-ocr")
+    assert _refs(doc) == [("North", "n193"), ("waterright", "n194")]
+
+
+def test_a_number_before_a_month_is_a_day_and_before_a_word_like_one_a_marker() -> None:
+    from teipipe.diagnostics import Location
+    from teipipe.model import Note, Paragraph
+    from teipipe.readers.markers import align
+
+    def note(label: str) -> Note:
+        return Note(f"n{label}", label, (Paragraph((), Location("x")),), Location("x"))
+
+    texts = [("am 6 Mai kam er; ich hätte ihn an dessen Spitze stellen dürfen. 6 Jener "
+              "Techniker", "")]
+    chosen = align(texts, [note("6")])
+    assert texts[0][0][: chosen["n6"].start].endswith("stellen dürfen. ")

@@ -33,9 +33,20 @@ def lines_of(text: str) -> list[Line]:
 
 
 def test_a_blank_inside_a_sentence_is_a_page_end() -> None:
-    assert continues(block("It was a long meeting and we wrote to the", "new"),
+    # The page ends on a filled line: `Committee` would not have fitted on it.
+    assert continues(block("It was a long meeting and we wrote", "to the members of the new"),
                      block("Committee again."))
     assert continues(block("It was over."), block("and nobody came."))
+
+
+def test_a_line_that_ends_early_ends_its_paragraph_before_a_blank() -> None:
+    # `Committee` would have fitted after `new`: the typesetter ended the paragraph there,
+    # without a full stop (a heading-like last line, an edition's missing point).
+    assert not continues(block("It was a long meeting and we wrote", "to the new"),
+                         block("Committee members came to us on Monday."))
+    # Even before a lower-case line, when the line is far short of the measure.
+    assert not continues(block("It was a long meeting and we wrote to all of them", "to the"),
+                         block("members of the new committee, who came."))
 
 
 def test_a_blank_after_a_sentence_ends_the_paragraph() -> None:
@@ -79,6 +90,12 @@ def test_a_label_glued_to_a_number_that_opens_its_note_is_cut_off() -> None:
     assert [(n.label, inline_text(n.blocks[0].inlines)) for n in notes] == [
         ("1", "4. 1919 appeared as a private print, reviewed after 25 days."),
         ("2", "The second note."), ("3", "Back in Vienna on 24. 3.")]
+    # A label set off from its note's words is the whole run of digits, even when a line
+    # of the note opens with the next digit (`31. Mai 1862)` in note 223).
+    notes = notes_of(lines_of("223. Latin was taught by Karl Hoppe (*\n31. Mai 1862), who "
+                              "also taught history.\n"), "t.txt",
+                     NoteSpec("end", "editorial"), set())
+    assert [n.label for n in notes] == ["223"]
     groups = group_notes(lines_of("6 A quotation.\n78. 1893 and 16. 8. 1893.\n8 A road.\n"))
     assert [[line.content for line in g] for g in groups] == [
         ["6 A quotation."], ["78. 1893 and 16. 8. 1893."], ["8 A road."]]

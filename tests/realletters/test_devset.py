@@ -117,6 +117,21 @@ def test_a_perfect_prediction_scores_every_field_and_a_wrong_one_none(built) -> 
     assert marks["date"] == (0, 1) and marks["notes"] == (0, 1)
 
 
+def test_an_editions_salute_that_is_an_address_may_be_found_as_the_address() -> None:
+    item = {"gold": {"dateline": ""},
+            "opener": {"dateline": "", "salute": "An Herrn Dr Alfred Escher in Zürich."},
+            "place": "", "sender": "", "recipient": "",
+            "closer": {}, "names_date": False, "names_place": False, "names_sender": False,
+            "names_recipient": False, "paragraphs": 1, "markers": [], "notes": []}
+    as_address = Prediction(opener={"dateline": "", "salute": ""}, paragraphs=1,
+                            addresses=["An Herrn Dr Alfred Escher in Zürich."])
+    assert compare.judge(item, as_address)["opener"] == (1, 1)
+    assert compare.judge(item, as_address, salute_only=True)["opener"] == (0, 1)
+    elsewhere = Prediction(opener={"dateline": "", "salute": ""}, paragraphs=1,
+                           addresses=["z. H. Alfred Escher"])
+    assert compare.judge(item, elsewhere)["opener"] == (0, 1)
+
+
 def test_the_scorer_converts_the_texts_and_reads_the_tei(built) -> None:  # type: ignore[no-untyped-def]
     out, records = built
     web, _ = _text(out, records, "web-archive")
@@ -193,3 +208,15 @@ def test_the_letters_before_a_marker_are_the_printed_reading_of_a_repair() -> No
     assert found.refs == [("versoilcolfo", "Spelling.")]
     marker = {"before": "versoilcolfo", "note": 1}
     assert compare.notes_linked([marker], ["Spelling."], found.refs) == 1
+
+
+def test_the_scorer_counts_markers_of_the_front_but_not_notes_standing_apart() -> None:
+    root = etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><front><div type="notes">'
+        b'<note xml:id="n9" anchored="false"><p>Whole letter.</p></note></div><argument><p>'
+        b'Dear Beck, the case<ref type="noteref" target="#n1">1</ref></p></argument></front>'
+        b'<body><p>is ended.</p></body><back><div type="notes"><note xml:id="n1">Darrah.'
+        b'</note></div></back></text></TEI>')
+    found = Prediction()
+    read_tei(root, found)
+    assert found.refs == [("dearbeckthecase", "Darrah.")]

@@ -42,7 +42,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day-month-year", re.compile(
         rf"(?<![\w.]){_DAY}(?:/[0-3]?\d)?{_OF}[\s–—]*{_MONTH_WORD}{_BEFORE_YEAR}{_YEAR}", re.I)),
     ("month-day-year", re.compile(
-        rf"(?<![\w]){_MONTH_WORD}[\s:—–-]*[(\[]?(?:the\s+)?{_DAY}\]?{_CLOCK}\s*(?:[,/—–-]\s*)?/?"
+        rf"(?<![\w]){_MONTH_WORD}[\s:—–-]*[(\[]?(?:the\s+)?{_DAY}(?:(?<=\D)|(?!\d))\]?{_CLOCK}\s*(?:[,/—–-]\s*)?/?"
         rf"(?:de\s+)?{_YEAR}", re.I)),
     ("day-roman-year", re.compile(
         rf"(?<![\w.]){_NUMBER_DAY}\.?[\s/-]*{_ROMAN}\.?[\s/.-]*{_YEAR}")),

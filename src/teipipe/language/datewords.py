@@ -70,6 +70,14 @@ DOCKET_WORDS = words(
     "received recu recue empfangen erhalten beantwortet answered ricevuta ricevuto "
     "recibida recibido risposto contestada")
 
+# Words that open a salutation or an address, not a place: `Dear Sir, London 3 March`,
+# `Herrn Professor Tillich, Dresden, 3. März`, `Lieber Freund, Wien …`.
+ADDRESSING_WORDS = words(
+    "dear dearest my mon ma cher chere lieber liebe lieben liebster liebste sehr geehrter "
+    "verehrter hochverehrter hochgeehrter caro cara carissimo carissima querido querida "
+    "estimado estimada muy herrn herr frau fraulein mr mrs miss monsieur madame mademoiselle "
+    "signor signora signore sig don dona senor senora dr prof an to")
+
 # Words that name a letter, so that `Lettre à X, 27 septembre 1936` is a title, not a place.
 LETTER_WORDS = words(
     "letter letters lettre lettres brief briefe karte postkarte carta cartas lettera "
@@ -78,7 +86,8 @@ LETTER_WORDS = words(
 # Lowercase words inside a place name: `Frankfurt am Main`, `Saint-Germain-en-Laye`.
 PLACE_PARTICLES = words(
     "am an der den bei im in ob unter upon on sur sous les la le de du des di del della "
-    "dei y en et a. i. bey zu z. zum zur beim auf near nr nr. nigh cor cor. of by pres pres. "
+    "dei y en et a. i. a/m a/m. a/o a/d bey zu z. zum zur beim auf near nr nr. nigh cor cor. "
+    "of for the by pres pres. lez les lès "
     "près presso vicino cerca prope "
     "street st st. road rd rd. avenue ave ave. av. square sq. lane strasse str. gasse platz "
     "via rue calle")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .datewords import (
+    ADDRESSING_WORDS,
     ARTICLES,
     AT_WORDS,
     DATE_LABELS,
@@ -34,7 +35,8 @@ _SEGMENT_WORDS = 10  # one comma-separated part of it (`328 Mickle Street Camden
 _BRACKETED = re.compile(r"\s*\([^()]{1,40}\)|\s*\"[^\"]{1,30}\"")
 _ELIDED_FROM = re.compile(r"^(?:dall|dalla|dal|da|de|d|del|della|des|du)[’']", re.I)
 # `Wien`, `N.J.`, `D.C.`, `St.`, `NJ`, `Wien-Döbling`, `Riesbach–Zürich`
-_PLACE_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’./–-]*|[A-ZÀ-Ý]\.(?:[A-ZÀ-Ý]\.)*)$")
+_PLACE_WORD = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w'’./–-]*|[A-ZÀ-Ý]\.(?:[A-ZÀ-Ý]\.)*|[a-z]/[A-ZÀ-Ý][\w.]*)$")  # `a/M.`
 # `328`, `45.`, `22nd`, `No`, `13a`: the number of a house, regiment or postal district
 # (`328 Mickle Street`, `Brückenstr. 13a`, `Berlin W 8`)
 _NUMBER_WORD = re.compile(r"^(?:\d{1,5}(?:st|nd|rd|th|a|b)?\.?|No\.?|Nr\.?|N[º°o]\.?)$")
@@ -203,6 +205,12 @@ def place_before(prefix: str) -> tuple[str, int] | None:
     head, offset, lower_start = labelled
     if not head:
         return "", 0
+    while fold(head.split(" ", 1)[0].strip(",")) in ADDRESSING_WORDS:
+        cut = _SEPARATOR.search(head)
+        if cut is None:
+            return None  # `My dear friend, 3 March 1850`: a salutation, not a date line
+        offset += cut.end()
+        head = head[cut.end():]
     if len(head) > 4 and head.endswith(".") and head[-3:-1].isalpha() and " " not in head:
         head = head[:-1]  # `Zürich. den 11 Mai`: the full stop ends the place
     phrase = _place_phrase(head, lower_start)
@@ -222,6 +230,7 @@ def place_after(tail: str) -> tuple[str, int] | None:
     phrase = _place_phrase(strip_fillers(stripped), lower_start=False)
     if phrase is None or stripped[phrase[1]:].strip(" .,;:—–-"):
         return None
-    if any(w.isalpha() and w.islower() for w in phrase[0].split()):
+    if any(w.isalpha() and w.islower() for w in phrase[0].split()) or \
+            fold(phrase[0].split()[0]) in ADDRESSING_WORDS:
         return None  # `3. März 1857. Gustav Ehrhardt an Alfred Escher`: names, not a place
     return phrase[0], offset

@@ -47,10 +47,12 @@ from ..model import (
 from .base import Context
 
 Cert = Literal["high", "medium", "low"]
-LineKind = Literal["front", "title", "dateline", "salute", "signed", "short", "head", "tail"]
+LineKind = Literal["front", "title", "dateline", "salute", "signed", "short", "head", "tail",
+                   "address"]
 _SHORT_LINE = 14  # words: longer lines are running text, not an address or a signature
 _TOP_LINES = 8
 _TAIL_LINES = 30  # lines at the end of a letter searched for a date line
+_LAST_PAGE_LINES = 4  # lines after the notes searched for a date line
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,12 @@ def _text_end(doc: Document, source: tuple[str, ...]) -> int:
     return min(ends, default=len(source) + 1)
 
 
+def _address_lines(doc: Document) -> set[int]:
+    """Source lines the reader took for the address in a letter's opener."""
+    return {part.loc.line for block in _flatten(doc.body) if isinstance(block, Opener)
+            for part in block.parts if isinstance(part, AddressLine)}
+
+
 def _source_regions(doc: Document, source: tuple[str, ...],
                     century: int) -> tuple[list[_Line], list[_Line]]:
     """Top and bottom lines of the plain text itself, whatever blocks were made of them.
@@ -170,9 +178,14 @@ def _source_regions(doc: Document, source: tuple[str, ...],
                 if not _RULE_LINE.match(line)]
     top: list[_Line] = [_Line("title", _text(f.inlines), f.loc) for f in doc.front
                         if f.role == "title"]
+    addressed = _address_lines(doc)
     for position, (number, text) in enumerate(numbered[:_TOP_LINES]):
-        kind: LineKind = "title" if position == 0 and not top else "short"
-        top.append(_Line(kind, text, Location(doc.source_path, number, 1)))
+        loc = Location(doc.source_path, number, 1)
+        if position == 0 and not top:
+            # A first line the reader took for no title may still be one; it may as well
+            # be the letter's dateline or its salutation.
+            top.append(_Line("title", text, loc))
+        top.append(_Line("address" if number in addressed else "short", text, loc))
         if len(text.split()) > _SHORT_LINE:
             break
     end = _text_end(doc, source)
@@ -190,7 +203,12 @@ def _source_regions(doc: Document, source: tuple[str, ...],
     # A date line above a postscript: the lines further up, for date lines only.
     tail = [_Line("tail", text, Location(doc.source_path, number, 1))
             for number, text in ending[: len(ending) - len(bottom)]]
-    return top, bottom + tail
+    # The last page of a PDF after the foot notes of the one before: its date line.
+    last_page = [_Line("tail", text, Location(doc.source_path, number, 1))
+                 for number, text in numbered[-_LAST_PAGE_LINES:]
+                 if number > end and not _NOTE_LINE.match(text)
+                 and read_dateline(text, century) is not None]
+    return top, bottom + tail + last_page
 
 
 def _is_dateline(text: str, century: int) -> bool:
@@ -315,10 +333,14 @@ def _addressee(line: _Line) -> Found | None:
         name = salutation_recipient(line.text)
         if name is not None:
             return _found(name, "medium", line, "salutation")
-    if line.kind in ("short", "title", "front", "head"):
+    if line.kind in ("short", "title", "front", "head", "address"):
         name = address_recipient(line.text)
         if name is not None:
             return _found(name, "high", line, "address")
+    if line.kind == "address":  # a name alone the reader took for the address
+        name = person_name(line.text)
+        if name is not None:
+            return _found(name, "medium", line, "address")
     return None
 
 

@@ -16,14 +16,12 @@ from ..diagnostics import Reporter
 from ..model import Document, Normalisation
 from ..source import Source
 from .base import finish
-from .blocks import Line, source_lines, split_blocks, vocabulary_of
+from .blocks import Line, source_lines, vocabulary_of
 from .markers import MarkerStyle
 from .notes import NOTES_HEADING
 from .wrapped import (
-    paragraphs,
+    letter_units,
     rejoined_lines,
-    split_leading_lines,
-    split_trailing_lines,
     trailing_space_share,
     wrap_score,
 )
@@ -77,9 +75,7 @@ class BookOcrReader:
         heading = notes_heading(lines)
         cut, notes_from = _notes_cut(lines, heading)
         hyphens = vocabulary_of(lines)
-        blocks = split_blocks(lines[:cut], source.page_starts)
-        units = paragraphs(split_trailing_lines(split_leading_lines(blocks)), source.path,
-                           hyphens, head_alone=True)
+        units = letter_units(lines[:cut], source.page_starts, source.path, hyphens)
         notes = notes_of(lines[notes_from:], source.path, _END, set(), hyphens)
         notes = mark_whole_text_notes(notes, units, _MARKERS, reporter)
         removed: tuple[Normalisation, ...] = (rejoined_lines(source),)

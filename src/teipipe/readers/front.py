@@ -80,9 +80,9 @@ def split_front(units: Sequence[Unit]) -> tuple[list[FrontLine], list[Unit]]:
             role = "title"  # `Brief von X an Y, Ort, Datum` ends with a date, yet titles
         if role is None and front and front[-1].role == "title" and _titles_date(units, index):
             role = "date"
-        if role is None and (rules.is_salutation(text) or rules.is_dateline(text)
-                             or rules.salutation_prefix(text)):
-            break
+        if role is None and (opening.head_line(text, first=False) or rules.salutation_prefix(text)
+                             or opening.name_above_opener(units[index:])):
+            break  # the letter's opener: `À Monsieur …`, `Alfred Escher` above `Lieber Freund!`
         if role is None:
             role = _unlabelled_role(units, index, seen_title, bool(front))
         if role is None:

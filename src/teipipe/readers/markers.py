@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..language.datewords import month_number
+from ..language.datewords import MONTHS, fold
 from ..model import Choice, Document, Inline, Note, NoteRef, PageBreak, Text
 from ..walk import rewrite_document
 
@@ -132,16 +132,21 @@ _ANY_OPENING = re.compile(  # `chiamato (1 et si vegga`: the marker before a bra
 # Set off on both sides before anything but a number's own continuation
 # (`Klarheit & 8 erschöpfenden`, `Brown 5 6 7 should`), or inside a word (`risolvendosi2della`).
 _ANY_LOOSE = re.compile(
-    r"(?:(?<=[^\W_] )|(?<=[&—–] ))(?P<label>\d{1,4})(?![\w%°/])(?![.,:]\d)")
+    r"(?:(?<=[^\W_] )|(?<=[&—–-] ))(?P<label>\d{1,4})(?![\w%°/])(?![.,:]\d)")
+# Glued to a year (`Apl. 11-18961.`, `4/15 18962`): a marker after a date.
+_ANY_AFTER_YEAR = re.compile(r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?P<label>\d{1,4})(?![\d\w])")
 _ANY_INSIDE = re.compile(r"(?<=[^\W\d_]{2})(?P<label>\d{1,4})(?=[^\W\d_]{2})")
-_SCANS = ((_LOOSE, _ANY_LOOSE), (_LOOSE, _ANY_INSIDE), (_SPACED, _ANY_SPACED),
-          (_SPACED, _ANY_OPENING), (_AFTER_PUNCT, _ANY_AFTER_PUNCT), (_GLUED, _ANY_GLUED))
+_SCANS = ((_LOOSE, _ANY_LOOSE), (_LOOSE, _ANY_INSIDE), (_LOOSE, _ANY_AFTER_YEAR),
+          (_SPACED, _ANY_SPACED), (_SPACED, _ANY_OPENING), (_AFTER_PUNCT, _ANY_AFTER_PUNCT),
+          (_GLUED, _ANY_GLUED))
 
 
 def _places(texts: Sequence[tuple[str, str]], labels: set[str]) -> dict[str, list[Place]]:
     """Label → the places where a marker with that label could stand, in text order."""
     found: dict[str, dict[tuple[int, int], Place]] = {label: {} for label in labels}
     for index, (text, before) in enumerate(texts):
+        if _DIGIT.search(text) is None:
+            continue  # most lines hold no number at all
         scanned = before + text
         for quality, pattern in _SCANS:  # a place found twice keeps its best reading
             for match in pattern.finditer(scanned):
@@ -154,6 +159,7 @@ def _places(texts: Sequence[tuple[str, str]], labels: set[str]) -> dict[str, lis
             for label, places in found.items()}
 
 
+_DIGIT = re.compile(r"\d")
 _NEXT_WORD = re.compile(r"\s*\.?\s*([^\W\d_]+)")
 
 
@@ -161,7 +167,8 @@ def _dated(text: str, match: re.Match[str]) -> bool:
     """A day set off before a month's name (`am 3 Mai`, `le 2. mars`) is a date, not a
     marker; digits glued to a word are not a day (`printer2 may say`)."""
     following = _NEXT_WORD.match(text, match.end())
-    return following is not None and month_number(following[1]) is not None
+    # Only a month's own forms: guessed abbreviations take words for months (`Jener`).
+    return following is not None and fold(following[1]) in MONTHS
 
 
 def marker_labels(text: str) -> set[str]:
@@ -171,8 +178,13 @@ def marker_labels(text: str) -> set[str]:
 
 
 def first_place(text: str, label: str) -> int | None:
-    """Where a marker with this label first could stand in `text`, glued or spaced."""
-    places = [m.start("label") for pattern in (_ANY_GLUED, _ANY_AFTER_PUNCT, _ANY_SPACED)
+    """Where a marker with this label first could stand in `text`, glued or spaced; set
+    off loosely only for a label of several digits (`North 193 Platte`), which a number
+    of the text matches by chance far more rarely than `1`."""
+    patterns = [_ANY_GLUED, _ANY_AFTER_PUNCT, _ANY_SPACED]
+    if len(label) > 1:
+        patterns += [pattern for quality, pattern in _SCANS if quality == _LOOSE]
+    places = [m.start("label") for pattern in patterns
               for m in pattern.finditer(text) if m["label"] == label]
     return min(places, default=None)
 

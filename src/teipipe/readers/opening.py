@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..language.correspondents import is_form_of_address, person_name
 from ..language.dates import parse_dateline
-from ..language.datewords import fold, is_weekday, month_number, words
+from ..language.datewords import MONTHS, fold, is_weekday, month_number, words
 from ..model import (
     AddressLine,
     Dateline,
@@ -40,7 +40,7 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
             parts.append(AddressLine(unit.inlines, unit.loc))
         elif dateline_like(unit.text) or top_dateline(unit.text):
             parts.append(dateline_of(unit, parse_dateline(unit.text)))
-        elif _name_above_opener(units):
+        elif name_above_opener(units):
             parts.append(AddressLine(unit.inlines, unit.loc))
         elif salutation(unit.text) or _salutation_shaped(units):
             parts.append(Salute(unit.inlines, unit.loc))
@@ -108,7 +108,7 @@ def head_line(text: str, first: bool) -> bool:
             or salutation(text) or dateline_like(text) or top_dateline(text))
 
 
-def _name_above_opener(units: Sequence[Unit]) -> bool:
+def name_above_opener(units: Sequence[Unit]) -> bool:
     """A name alone above a dateline or salutation is the addressee's (`Alfred Escher`)."""
     text = units[0].text
     if len(units) < 2 or text[-1:] in ",:!;?" or person_name(text) is None:
@@ -191,9 +191,9 @@ def _date_kind(token: str) -> str:
         return "year"
     if word.isdigit() or _ORDINAL.match(word):
         return "number"
-    if word.isalpha() and month_number(word) is not None and (
-            word[:1].isupper() or len(word) > 3):
-        return "month"
+    if word.isalpha() and (word[:1].isupper() or len(word) > 3) and (
+            fold(word) in MONTHS or token.endswith(".") and month_number(word) is not None):
+        return "month"  # a month's name or its abbreviation (`Dezbr.`), not `Otto`
     if is_weekday(word) or is_weekday(word[:3]) and word[:1].isupper() and len(word) <= 5:
         return "weekday"
     if fold(word) in _DATELINE_WORDS:
@@ -226,6 +226,8 @@ def top_dateline(text: str) -> bool:
     if kinds.count("word") > min(2, len(tokens) // 3):
         return False
     dated = "month" in kinds and ("number" in kinds or "year" in kinds)
+    if set(kinds) == {"name", "year"} and kinds.count("name") >= 2:
+        return False  # a name and a year (`Rosa Winter 1921`) is a byline
     if dated or "year" in kinds or "numeric" in kinds or _DAY_MONTH.search(stripped):
         return True
     # A weekday alone dates a note (`Donnerstag`, `Camden Thursday evening`), in a

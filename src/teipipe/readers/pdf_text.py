@@ -18,14 +18,12 @@ from ..diagnostics import Reporter
 from ..model import Document
 from ..source import Source
 from .base import finish
-from .blocks import Line, source_lines, split_blocks, vocabulary_of
+from .blocks import Line, source_lines, vocabulary_of
 from .markers import MarkerStyle
 from .wrapped import (
     blank_out,
-    paragraphs,
+    letter_units,
     rejoined_lines,
-    split_leading_lines,
-    split_trailing_lines,
     trailing_space_share,
     wrap_score,
 )
@@ -91,7 +89,12 @@ class PdfTextReader:
 
     def sniff(self, source: Source) -> float:
         rules_seen = 0.2 if rule_count(source) else 0.0
-        return wrap_score(source) * (0.5 + 0.3 * trailing_space_share(source) + rules_seen)
+        trailing = trailing_space_share(source)
+        # Trailing spaces and notes under a rule are PDF extraction's even where a short
+        # letter has no line long enough to wrap.
+        noted = bool(rules_seen) and bool(foot_blocks(source, source_lines(source)))
+        unwrapped = 0.5 * trailing if noted else 0.0
+        return max(wrap_score(source) * (0.5 + 0.3 * trailing + rules_seen), unwrapped)
 
     def read(self, source: Source, reporter: Reporter) -> Document:
         lines = source_lines(source)
@@ -101,17 +104,13 @@ class PdfTextReader:
         # page start it stands for falls on the gap before the next page's text.
         page_starts = frozenset({block.lines[-1] for block in feet} | source.page_starts)
         hyphens = vocabulary_of(lines)
-        blocks = split_blocks(blank_out(lines, taken_out), page_starts)
-        units = paragraphs(split_trailing_lines(split_leading_lines(blocks)), source.path,
-                           hyphens, head_alone=True)
+        units = letter_units(blank_out(lines, taken_out), page_starts, source.path, hyphens)
         note_lines = [lines[n - 1] for block in feet for n in block.lines]
         notes = notes_of(note_lines, source.path, _FOOT, set(), hyphens)
         if not feet:  # no page-foot notes: the notes may stand together at the end
             start = trailing_notes_start(lines, _MARKERS)
             if start is not None:
-                blocks = split_blocks(lines[:start], page_starts)
-                units = paragraphs(split_trailing_lines(split_leading_lines(blocks)),
-                                   source.path, hyphens, head_alone=True)
+                units = letter_units(lines[:start], page_starts, source.path, hyphens)
                 notes = notes_of(lines[start:], source.path, _END, set(), hyphens)
         return finish(self.name, source, units, notes, (rejoined_lines(source),),
                       _MARKERS, reporter)

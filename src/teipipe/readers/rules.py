@@ -69,6 +69,7 @@ CLOSING = re.compile(
       | \bq\.\s?b\.\s?s\.\s?m | \bs\.\s?s\.\s?q\.\s?b | \bbesa\s+(?:sus|las)\s+manos
       | ^sin\s+m[áa]s\b | \bme\s+repito\b | \bseguro\s+servidor | \bb\.\s?l\.\s?m
       | \bafectuosamente\b
+      | \b(?:leal|fiel|humilde|atento|obediente)\s+(?:criad[oa]|servidora?)\b
       | \bsaluti\b | \bsaluto\b | \babbracci | \baff(?:ezionat|\.mo) | \bdevotissim | \bdev\.mo
       | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima | \bvi\s+bacio\b
       | \baffectionately\b
@@ -280,6 +281,9 @@ _LETTER_TITLE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _LONGEST_TITLE = 25
+_NAMES_A_LETTER = re.compile(
+    r"^(?:an?|the|ein|une?|una?|la|le|der|die)\s+(?:open\s+)?(?:letter|lettre|brief|carta|"
+    r"lettera|billet|karte|postkarte|telegram[m]?|dispaccio)\b", re.IGNORECASE)
 
 
 def is_letter_title(text: str) -> bool:
@@ -313,7 +317,27 @@ def is_address_line(text: str) -> bool:
     if formula:
         return stripped[formula:][:1].isupper()
     match = _ADDRESS_HEAD.match(stripped)
-    return match is not None and stripped[match.end() - 1].isupper()
+    if match is None or not stripped[match.end() - 1].isupper():
+        return False
+    if _NAMES_A_LETTER.match(stripped):
+        return False  # `A Letter and Some Notes` is a title
+    if _BARE_TO.match(stripped) and not _ADDRESS_TITLE_AFTER_TO.match(stripped):
+        # `An`, `A`, `To` are words of sentences and titles too (`An Exchange on the
+        # Strike`): after them alone, only a name or an office of capitalised words.
+        words = stripped[match.end() - 1:].rstrip(".").split()
+        return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _ADDRESS_JOINERS
+                   for w in words)
+    return True
+
+
+_BARE_TO = re.compile(r"^(?:an|to|à|a|al|alla|allo|ai|aux|au)\s", re.IGNORECASE)
+_ADDRESS_TITLE_AFTER_TO = re.compile(
+    rf"^(?:an|to|à|a|al|alla|allo|ai|aux|au)\s+{_ADDRESS_TITLE}", re.IGNORECASE)
+# Small words inside a name or an office: `Doge and Senate of Venice`, `Louis du Tillet`.
+_ADDRESS_JOINERS = frozenset((
+    "de", "du", "des", "d'", "la", "le", "les", "von", "van", "der", "den", "dem", "zu",
+    "di", "da", "del", "della", "dei", "degli", "y", "e", "et", "und", "and", "&", "of", "the",
+    "his", "her", "für", "pour", "per", "in", "à", "a", "en"))
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")

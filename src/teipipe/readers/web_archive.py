@@ -20,7 +20,7 @@ from .base import finish
 from .blocks import Line, inlines_of, source_lines
 from .markers import MarkerStyle, marker_labels
 from .units import Unit, strip_label
-from .wrapped import continued_share, trailing_space_share
+from .wrapped import continued_share, goes_on_in_lower_case, trailing_space_share
 
 # Prompts and widgets that web pages put after a work.
 # A bracketed note number right after a word: `text [3]`, `text[3]`.
@@ -231,8 +231,10 @@ class WebArchiveReader:
         # A paragraph a line: long lines, or lines that stand alone between blank lines.
         alone = 1.0 - continued_share(source)
         score = max(min(1.0, 4 * long_lines / len(lines)), alone) * 0.8
-        # Trailing spaces on most lines are what PDF extraction leaves, not a web page.
-        return (score + (0.2 if brackets else 0.0)) * (1.0 - trailing_space_share(source))
+        # Trailing spaces on most lines are what PDF extraction leaves, not a web page;
+        # a line going on in lower case is a wrapped one.
+        wrapped = 0.5 if goes_on_in_lower_case(source) else 1.0
+        return (score + (0.2 if brackets else 0.0)) * (1.0 - trailing_space_share(source)) * wrapped
 
     def read(self, source: Source, reporter: Reporter) -> Document:
         units, removed = _strip_boilerplate(_units(source_lines(source), source))

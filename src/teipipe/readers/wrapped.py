@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from ..diagnostics import Location
@@ -20,7 +21,8 @@ from ..model import (
 )
 from ..source import Source
 from . import closing, opening, rules
-from .blocks import HyphenPolicy, Line, RawBlock, inlines_of
+from .blocks import HyphenPolicy, Line, RawBlock, inlines_of, split_blocks
+from .measure import AGAINST, ends_early, measure, page_measure, split_short_lines
 from .units import Unit
 
 # ------------------------------------------------------------------ sniffing
@@ -30,20 +32,50 @@ from .units import Unit
 _TEXT_LINE = 30
 
 
-def _text_lines(lines: Sequence[str]) -> list[int]:
-    """Indices of the lines that carry running text; all non-blank ones in a text of short lines."""
-    long_enough = [i for i, line in enumerate(lines) if len(line.strip()) >= _TEXT_LINE]
-    return long_enough or [i for i, line in enumerate(lines) if line.strip()]
+@dataclass(frozen=True)
+class _Profile:
+    """What the sniffers read from a text's lines, counted once for the three readers."""
+
+    text: int
+    """Lines that carry running text (all non-blank ones in a text of short lines)."""
+    printed: int
+    """Of them, lines of a printed width (at most 200 characters)."""
+    very_long: int
+    """Of them, lines longer than a printed page holds (over 250 characters)."""
+    running_on: int
+    """Of them, lines cut inside a sentence that run on into the next line."""
+    lower_next: bool
+    """One of them is followed, without a blank line, by a line in lower case."""
+    trailing: float
+    """Share of non-blank lines that end in white space."""
+
+
+@lru_cache(maxsize=2)
+def _profile(raw: tuple[str, ...]) -> _Profile:
+    lines = [line.rstrip() for line in raw]
+    text = [i for i, line in enumerate(lines) if len(line.lstrip()) >= _TEXT_LINE]
+    text = text or [i for i, line in enumerate(lines) if line]
+    running_on = lower_next = 0
+    for i in text:
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if not following.strip():
+            continue
+        lower = rules.starts_lowercase(following)
+        lower_next += lower
+        running_on += lower or not rules.ends_sentence(lines[i])
+    filled = [line for line in raw if line.strip()]
+    return _Profile(len(text), sum(len(lines[i]) <= 200 for i in text),
+                    sum(len(lines[i]) > 250 for i in text), running_on, bool(lower_next),
+                    sum(line != line.rstrip() for line in filled) / len(filled) if filled else 0.0)
 
 
 def wrap_score(source: Source) -> float:
     """How much the text looks hard-wrapped: text lines of a printed width that run on."""
-    lines = [line.rstrip() for line in source.lines]
-    text = [lines[i] for i in _text_lines(lines)]
-    if not text:
+    profile = _profile(source.lines)
+    if not profile.text:
         return 0.0
-    printed_width = sum(len(line) <= 200 for line in text) / len(text)
-    very_long = sum(len(line) > 250 for line in text) / len(text)
+    printed_width = profile.printed / profile.text
+    very_long = profile.very_long / profile.text
     return printed_width * max(0.0, 1.0 - 4 * very_long) * continued_share(source)
 
 
@@ -54,34 +86,37 @@ def continued_share(source: Source) -> float:
     sentence; a web page's lines end with its paragraphs, so with a sentence,
     even where no blank line stands between them. Short lines are left out.
     """
-    lines = [line.rstrip() for line in source.lines]
-    text = _text_lines(lines)
-    if not text:
-        return 0.0
-    running_on = sum(1 for i in text if i + 1 < len(lines) and lines[i + 1].strip()
-                     and (not rules.ends_sentence(lines[i])
-                          or rules.starts_lowercase(lines[i + 1])))
-    return min(1.0, 1.5 * running_on / len(text))
+    profile = _profile(source.lines)
+    return min(1.0, 1.5 * profile.running_on / profile.text) if profile.text else 0.0
+
+
+def goes_on_in_lower_case(source: Source) -> bool:
+    """A text line followed, without a blank line, by one that starts in lower case.
+
+    A printed paragraph wrapped at the page's width does this on most pages; a web
+    page's paragraph stands on one line, so its next line never goes on mid-sentence.
+    """
+    return _profile(source.lines).lower_next
 
 
 def trailing_space_share(source: Source) -> float:
     """Share of text lines that end in white space, as PDF extraction leaves them."""
-    lines = [line for line in source.lines if line.strip()]
-    if not lines:
-        return 0.0
-    return sum(line != line.rstrip() for line in lines) / len(lines)
+    return _profile(source.lines).trailing
 
 
 # ------------------------------------------------------------ paragraphs
 
 
-def continues(previous: RawBlock, following: RawBlock) -> bool:
+def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
     """True when a blank run between two blocks falls inside a sentence (a page end).
 
     A block that ends without sentence punctuation, or a block that goes on in
     lower case, cannot begin a new paragraph. A line standing alone as a
     salutation, closing formula or dateline ends with a comma or nothing and
     still stands alone; so does a heading, unless the text goes on in lower case.
+    A block whose last line ends early (see `ends_early`, measured on both blocks
+    and on the `page`) ends its paragraph whatever follows: a page is never left
+    part empty inside one.
     """
     alone = len(previous.lines) == 1
     if (alone and _letter_part(previous.text)) or rules.opens_postscript(following.first.content):
@@ -89,6 +124,11 @@ def continues(previous: RawBlock, following: RawBlock) -> bool:
     if len(following.lines) == 1 and (rules.is_closing(following.text)
                                       or rules.is_dateline(following.text)):
         return False  # `…in alter Treue` / `Dein`: the closing, not the sentence going on
+    width = max(measure(previous.lines + following.lines), page)
+    lower = rules.starts_lowercase(following.first.content)
+    if ends_early(previous.last, following.first, width, first=alone,
+                  factor=AGAINST if lower else 1):
+        return False
     if rules.starts_lowercase(following.first.content):
         return True
     if rules.ends_sentence(previous.last.content):
@@ -145,7 +185,8 @@ def _unit(para: _Paragraph, path: str, hyphens: HyphenPolicy | None) -> Unit:
 
 
 def paragraphs(blocks: Sequence[RawBlock], path: str,
-               hyphens: HyphenPolicy | None = None, *, head_alone: bool = False) -> list[Unit]:
+               hyphens: HyphenPolicy | None = None, *, head_alone: bool = False,
+               page: int = 0) -> list[Unit]:
     """Units of hard-wrapped blocks, a paragraph going on across a mid-sentence page end.
 
     `RawBlock.page_start` marks a block known to open a page (after a page-foot
@@ -159,7 +200,7 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
         first_alone = (head_alone and len(gathered) == 1 and current is not None
                        and len(current.lines) == 1)
         if (current is not None and block.gap_before and not first_alone
-                and continues(_last_block(current), block)):
+                and continues(_last_block(current), block, page)):
             current.breaks.append(block.first.number)
             if block.page_start:
                 current.marked.add(block.first.number)
@@ -168,6 +209,16 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
         gathered.append(_Paragraph(list(block.lines), block.gap_before, block.page_start, [],
                                    set()))
     return [_unit(para, path, hyphens) for para in gathered]
+
+
+def letter_units(lines: Sequence[Line], page_starts: frozenset[int], path: str,
+                 hyphens: HyphenPolicy | None) -> list[Unit]:
+    """The units of a letter's running text in wrapped lines: blocks cut at lines that
+    end early, the head and foot lines apart, paragraphs joined across page ends."""
+    page = page_measure(lines)
+    blocks = split_trailing_lines(split_leading_lines(split_blocks(lines, page_starts)))
+    return paragraphs(split_short_lines(blocks, page), path, hyphens, head_alone=True,
+                      page=page)
 
 
 def _last_block(para: _Paragraph) -> RawBlock:

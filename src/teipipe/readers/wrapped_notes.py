@@ -31,40 +31,52 @@ class NoteSpec:
 
 
 _LEADING_DIGITS = re.compile(r"^\d{1,4}")
+# The digits a line opens with, set off from the words of its note (`223. Der …`): then
+# they are the label. Before a number (`14. 1919 …`, `78. 1893 und …`, `23.: Mariä`)
+# the label may be the first digits alone, glued to the number its note opens with.
+_BEFORE_WORDS = re.compile(r"^\d{1,4}(?!\d)(?:[.)]\s*|\s+)?[^\W\d_]")
 
 
-def _leading(line: Line) -> str | None:
-    """The digits a line opens with, when they can be a note's label."""
+def _leading(line: Line) -> tuple[str, bool] | None:
+    """The digits a line opens with, when they can be a note's label, and whether a
+    shorter label may be glued to what follows (no words follow the digits)."""
     if not line.content or _LABEL_START.match(line.content) is None:
         return None
     digits = _LEADING_DIGITS.match(line.content)
-    return digits.group() if digits else None
+    if digits is None:
+        return None
+    return digits.group(), not _BEFORE_WORDS.match(line.content)
 
 
-def _label_at(digits: str, expected: int, later: Sequence[str | None]) -> str | None:
-    """The expected label where a line opening with `digits` starts its note.
+def _label_at(leading: tuple[str, bool], expected: int,
+              later: Sequence[tuple[str, bool] | None]) -> str | None:
+    """The expected label where a line opening with these digits starts its note.
 
     A note that itself opens with a number (`7` + `8. 1893 und …`) prints its label
     glued to that number; the line is taken for the note only when no later line
     opens with the label alone (then this line is an earlier note's continuation).
     """
+    digits, may_shorten = leading
     label = str(expected)
     if digits == label:
         return label
-    if digits.startswith(label) and label not in later:
+    if may_shorten and digits.startswith(label) and not any(
+            d is not None and d[0] == label for d in later):
         return label
     return None
 
 
-def _first_label(digits: str, later: Sequence[str | None]) -> str:
+def _first_label(leading: tuple[str, bool], later: Sequence[tuple[str, bool] | None]) -> str:
     """The label of the first note, which may have any number: the whole run of digits,
-    unless only a shorter label is followed by the next label in sequence (`14. 1919` is
-    note 1 on the 4th when a later line opens with 2)."""
+    unless no words follow it and only a shorter label is followed by the next label in
+    sequence (`14. 1919` is note 1 on the 4th when a later line opens with 2)."""
+    digits, may_shorten = leading
+
     def followed(label: str) -> bool:
         after = str(int(label) + 1)
-        return any(d is not None and d.startswith(after) for d in later)
+        return any(d is not None and d[0].startswith(after) for d in later)
 
-    if followed(digits):
+    if not may_shorten or followed(digits):
         return digits
     shorter = [digits[:n] for n in range(1, len(digits))]
     return next((label for label in shorter if followed(label)), digits)
@@ -81,12 +93,12 @@ def labelled_groups(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
     groups: list[tuple[str, list[Line]]] = []
     expected: int | None = None
     for index, line in enumerate(lines):
-        digits = leading[index]
+        opening = leading[index]
         label: str | None = None
-        if digits is not None:
+        if opening is not None:
             later = leading[index + 1:]
-            label = (_first_label(digits, later) if expected is None
-                     else _label_at(digits, expected, later))
+            label = (_first_label(opening, later) if expected is None
+                     else _label_at(opening, expected, later))
         if label is not None:
             groups.append((label, [line]))
             expected = int(label) + 1
