@@ -92,6 +92,7 @@ DATELINES = [
     ("Kloster auf Hiddensee (Rügen) den 21. August 1923", None, "1923-08-21",
      "Kloster auf Hiddensee"),
     ("Dresden, den 12. Dezember 1926 Elisenstr. 11", None, "1926-12-12", "Dresden"),
+    ("Nauen, 24.4.1912 Potsdamerstr 50-51.", None, "1912-04-24", "Nauen"),
     ("Frankfurt an der Oder, 3. März 1850", None, "1850-03-03", "Frankfurt an der Oder"),
     # A month and year are no day: `Mai 1906` is not the 19th of May 06.
     ("Rodaun, Mai 1906", 19, "1906-05", "Rodaun"),

@@ -62,3 +62,12 @@ def test_closing_sentences_set_one_under_the_other_stand_alone() -> None:
     # Filled lines of a paragraph whose sentences happen to end at a line end stay together.
     filled = RawBlock(_lines(FILLED + ".", FILLED + ".", "Ende."), 1)
     assert len(split_short_lines([filled], len(FILLED) + 1)) == 1
+
+
+def test_a_dash_typed_with_hyphens_is_no_broken_word() -> None:
+    width = len(FILLED)
+    # `fühle.--` ends a sentence with a typed dash; the short line ends its paragraph.
+    assert ends_early(Line(1, "einmal Ihre Freundesliebe fühle.--"), Line(2, "Unglücklich"), width)
+    assert ends_early(Line(1, "und dann kam er nicht mehr -"), Line(2, "Nun"), width)
+    assert not ends_early(Line(1, "und dann kam er nicht mehr mit der Bahn-"), Line(2, "hof"),
+                          width)

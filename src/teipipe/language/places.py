@@ -37,9 +37,10 @@ _ELIDED_FROM = re.compile(r"^(?:dall|dalla|dal|da|de|d|del|della|des|du)[’']",
 # `Wien`, `N.J.`, `D.C.`, `St.`, `NJ`, `Wien-Döbling`, `Riesbach–Zürich`
 _PLACE_WORD = re.compile(
     r"^(?:[A-ZÀ-Ý][\w'’./–-]*|[A-ZÀ-Ý]\.(?:[A-ZÀ-Ý]\.)*|[a-z]/[A-ZÀ-Ý][\w.]*)$")  # `a/M.`
-# `328`, `45.`, `22nd`, `No`, `13a`: the number of a house, regiment or postal district
+# `328`, `45.`, `22nd`, `No`, `13a`, `50-51`: the number of a house, regiment or district
 # (`328 Mickle Street`, `Brückenstr. 13a`, `Berlin W 8`)
-_NUMBER_WORD = re.compile(r"^(?:\d{1,5}(?:st|nd|rd|th|a|b)?\.?|No\.?|Nr\.?|N[º°o]\.?)$")
+_NUMBER_WORD = re.compile(
+    r"^(?:\d{1,5}(?:st|nd|rd|th|a|b|[-–/]\d{1,5}|/[a-z])?\.?|No\.?|Nr\.?|N[º°o]\.?)$")
 # `st.`, `rd.`, `ave.`: a street's lower-case abbreviation after its name
 _STREET_ABBREVIATION = re.compile(r"^[a-z]{1,3}\.$")
 # Parts of a place written between dashes: `Camden NJ—US America`, `Adel Grange —Leeds—`

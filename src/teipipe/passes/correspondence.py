@@ -11,7 +11,6 @@ from; the sidecar pass, which runs next, lets the editor's values win.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -25,7 +24,7 @@ from ..language.correspondents import (
     signature_sender,
     title_parties,
 )
-from ..language.dates import DatelineFound, find_date, read_dateline, read_yearless_place
+from ..language.dates import read_dateline, read_yearless_place
 from ..model import (
     AddressLine,
     Block,
@@ -45,27 +44,15 @@ from ..model import (
     inline_text,
 )
 from .base import Context
+from .found import Cert, Found, Line, LineKind, found_in
+from .sending_date import USUAL_CENTURY, century_of, date_and_place
 
-Cert = Literal["high", "medium", "low"]
-LineKind = Literal["front", "title", "dateline", "salute", "signed", "short", "head", "tail",
-                   "address"]
+__all__ = ["Cert", "Found", "Reading", "century_of", "read_correspondence", "read_sending"]
+
 _SHORT_LINE = 14  # words: longer lines are running text, not an address or a signature
 _TOP_LINES = 8
 _TAIL_LINES = 30  # lines at the end of a letter searched for a date line
 _LAST_PAGE_LINES = 4  # lines after the notes searched for a date line
-
-
-@dataclass(frozen=True)
-class Found:
-    """A value read in the text, where it was read, and how sure the reading is."""
-
-    value: str
-    cert: Cert
-    loc: Location
-    line: str
-    """The source line the value was read from, as printed."""
-    how: str
-    """What the line was taken for: `title line`, `date line`, `salutation`…"""
 
 
 @dataclass(frozen=True)
@@ -77,13 +64,6 @@ class Reading:
     date: Found | None = None
     """The value is ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)."""
     place: Found | None = None
-
-
-@dataclass(frozen=True)
-class _Line:
-    kind: LineKind
-    text: str
-    loc: Location
 
 
 def _text(inlines: tuple[object, ...]) -> str:
@@ -100,25 +80,25 @@ def _flatten(blocks: tuple[Block, ...]) -> Iterator[Block]:
             yield block
 
 
-def _block_lines(block: Block) -> Iterator[_Line]:
+def _block_lines(block: Block) -> Iterator[Line]:
     if isinstance(block, Opener | Closer):
         for part in block.parts:
             kind: LineKind = ("dateline" if isinstance(part, Dateline) else
                               "salute" if isinstance(part, Salute) else
                               "short" if isinstance(part, AddressLine) else "signed")
-            yield _Line(kind, _text(part.inlines), part.loc)
+            yield Line(kind, _text(part.inlines), part.loc)
     elif isinstance(block, Paragraph | Heading):
         text = _text(block.inlines)
         if len(text.split()) <= _SHORT_LINE:
-            yield _Line("head" if isinstance(block, Heading) else "short", text, block.loc)
+            yield Line("head" if isinstance(block, Heading) else "short", text, block.loc)
 
 
 def _is_running_text(block: Block) -> bool:
     return isinstance(block, Paragraph) and len(_text(block.inlines).split()) > _SHORT_LINE
 
 
-def _top_lines(doc: Document) -> list[_Line]:
-    lines = [_Line("title" if line.role == "title" else "front", _text(line.inlines), line.loc)
+def _top_lines(doc: Document) -> list[Line]:
+    lines = [Line("title" if line.role == "title" else "front", _text(line.inlines), line.loc)
              for line in doc.front]
     for block in _flatten(doc.body):
         if _is_running_text(block) or len(lines) >= _TOP_LINES + len(doc.front):
@@ -127,9 +107,9 @@ def _top_lines(doc: Document) -> list[_Line]:
     return lines
 
 
-def _bottom_lines(doc: Document) -> list[_Line]:
+def _bottom_lines(doc: Document) -> list[Line]:
     """Closer parts and the short lines after the last paragraph of running text."""
-    lines: list[_Line] = []
+    lines: list[Line] = []
     for block in reversed(list(_flatten(doc.body))):
         if isinstance(block, Postscript):
             continue
@@ -169,14 +149,14 @@ def _address_lines(doc: Document) -> set[int]:
 
 
 def _source_regions(doc: Document, source: tuple[str, ...],
-                    century: int) -> tuple[list[_Line], list[_Line]]:
+                    century: int) -> tuple[list[Line], list[Line]]:
     """Top and bottom lines of the plain text itself, whatever blocks were made of them.
 
     A line that starts like a note (`328 Mickle Street …`) is kept when it is a date
     line, read with the `century` of the text's years."""
     numbered = [(number, line.strip()) for number, line in enumerate(source, start=1)
                 if not _RULE_LINE.match(line)]
-    top: list[_Line] = [_Line("title", _text(f.inlines), f.loc) for f in doc.front
+    top: list[Line] = [Line("title", _text(f.inlines), f.loc) for f in doc.front
                         if f.role == "title"]
     addressed = _address_lines(doc)
     for position, (number, text) in enumerate(numbered[:_TOP_LINES]):
@@ -184,8 +164,8 @@ def _source_regions(doc: Document, source: tuple[str, ...],
         if position == 0 and not top:
             # A first line the reader took for no title may still be one; it may as well
             # be the letter's dateline or its salutation.
-            top.append(_Line("title", text, loc))
-        top.append(_Line("address" if number in addressed else "short", text, loc))
+            top.append(Line("title", text, loc))
+        top.append(Line("address" if number in addressed else "short", text, loc))
         if len(text.split()) > _SHORT_LINE:
             break
     end = _text_end(doc, source)
@@ -195,16 +175,16 @@ def _source_regions(doc: Document, source: tuple[str, ...],
             break
         if number < end and (not _NOTE_LINE.match(text) or _is_dateline(text, century)):
             ending.insert(0, (number, text))
-    bottom: list[_Line] = []
+    bottom: list[Line] = []
     for number, text in reversed(ending):
         if len(text.split()) > _SHORT_LINE or len(bottom) >= _TOP_LINES:
             break
-        bottom.insert(0, _Line("short", text, Location(doc.source_path, number, 1)))
+        bottom.insert(0, Line("short", text, Location(doc.source_path, number, 1)))
     # A date line above a postscript: the lines further up, for date lines only.
-    tail = [_Line("tail", text, Location(doc.source_path, number, 1))
+    tail = [Line("tail", text, Location(doc.source_path, number, 1))
             for number, text in ending[: len(ending) - len(bottom)]]
     # The last page of a PDF after the foot notes of the one before: its date line.
-    last_page = [_Line("tail", text, Location(doc.source_path, number, 1))
+    last_page = [Line("tail", text, Location(doc.source_path, number, 1))
                  for number, text in numbered[-_LAST_PAGE_LINES:]
                  if number > end and not _NOTE_LINE.match(text)
                  and read_dateline(text, century) is not None]
@@ -215,143 +195,45 @@ def _is_dateline(text: str, century: int) -> bool:
     return read_dateline(text, century) is not None or read_yearless_place(text) is not None
 
 
-def _found(value: str, cert: Cert, line: _Line, how: str) -> Found:
-    return Found(value, cert, line.loc, line.text, how)
-
-
-_FULL_YEAR = re.compile(r"(?<!\d)(1[4-9]|20)\d\d(?!\d)")
-
-
-_USUAL_CENTURY = 18  # of the letters editions publish, when the text gives no year in full
-
-
-def century_of(lines: list[str]) -> int | None:
-    """The century most years written in full belong to (18 for `1851`), to read `51`."""
-    counts = Counter(int(m.group(1)) for line in lines for m in _FULL_YEAR.finditer(line))
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _from_title_line(line: _Line, century: int | None) -> tuple[Found | None, Found | None]:
-    """Date and place an editor's title line gives after the names, else its date alone."""
-    parties = title_parties(line.text)
-    source = "title line"
-    if parties is not None:
-        parsed = read_dateline(parties.rest, century) if parties.rest else None
-    else:
-        parsed = read_dateline(line.text, century)
-        if parsed is not None:
-            source = "date line"  # the first line is the date line itself
-        else:
-            parsed = _dated_tail(line.text, century)
-    if parsed is not None and parsed.date.when:
-        place = _found(parsed.place, "high", line, source) if parsed.place else None
-        return _found(parsed.date.when, "high", line, source), place
-    found = find_date(line.text)
-    if found is not None and found.value.when:
-        return _found(found.value.when, "medium", line, "title line"), None
-    return None, None
-
-
-_ABBREVIATION = re.compile(r"^\S{1,4}\.(?:\s|$)")
-_TITLE_PART = re.compile(r", | \(")  # `X to Y, Place, Date`, `X to Y (Place, Date)`
-
-
-def _dated_tail(title: str, century: int | None) -> DatelineFound | None:
-    """`… Doge and Senate of Venice, The Hague, 29 agosto 1622`: where the names of a
-    title line are not read, the place and date after one of its commas or an opening
-    bracket (`X to Y (Place, Date)`)."""
-    parsed: DatelineFound | None = None
-    for match in _TITLE_PART.finditer(title):
-        if parsed is not None:
-            break
-        parsed = read_dateline(title[match.end():], century)
-        if parsed is not None and parsed.place and _ABBREVIATION.match(parsed.place):
-            parsed = None  # `Ont., 12 May 1889`: the end of a place, not a place
-    return parsed
-
-
-def _date_and_place(top: list[_Line], bottom: list[_Line],
-                    century: int | None) -> tuple[Found | None, Found | None]:
-    """From a title line that gives a full date, else the first date line, else a title."""
-    titled: tuple[Found | None, Found | None] = (None, None)
-    for line in top:
-        if line.kind == "title":
-            titled = _from_title_line(line, century)
-            if titled[0] is not None:
-                break
-    dated: tuple[Found | None, Found | None] = (None, None)
-    for line in [*top, *bottom]:
-        if _names_parties(line):
-            continue
-        parsed = read_dateline(line.text, century or _USUAL_CENTURY)
-        if parsed is not None and parsed.date.when:
-            place = _found(parsed.place, "high", line, "date line") if parsed.place else None
-            # A two-digit year in a text without a year in full: the century is a guess.
-            guessed = century is None and read_dateline(line.text) is None
-            dated = _found(parsed.date.when, "low" if guessed else "high", line,
-                           "date line"), place
-            break
-    title_date, title_place = titled
-    if title_date is not None and (len(title_date.value) == 10 or dated[0] is None):
-        return title_date, title_place or dated[1] or _yearless_place(top, bottom)
-    return dated[0], dated[1] or title_place or _yearless_place(top, bottom)
-
-
-def _names_parties(line: _Line) -> bool:
-    """A title line that names sender and addressee (`X an Y, …`); the first line of a
-    text that names none may be the letter's own date line (`Florenz, 2 Dec. 65.`)."""
-    return line.kind == "title" and title_parties(line.text) is not None
-
-
-def _yearless_place(top: list[_Line], bottom: list[_Line]) -> Found | None:
-    """The place of a date line without a year (`Berlin, 18. April.`)."""
-    for line in [*top, *bottom]:
-        if not _names_parties(line):
-            place = read_yearless_place(line.text)
-            if place is not None:
-                return _found(place, "medium", line, "date line without a year")
-    return None
-
-
-def _from_title(top: list[_Line]) -> tuple[Found | None, Found | None]:
+def _from_title(top: list[Line]) -> tuple[Found | None, Found | None]:
     """Sender and recipient of the first title line that names them (`X to Y`)."""
     for line in top:
         if line.kind in ("title", "front", "head"):
             parties = title_parties(line.text)
             if parties is not None:
-                sender = _found(parties.sender, "high", line, "title line") \
+                sender = found_in(parties.sender, "high", line, "title line") \
                     if parties.sender else None
-                recipient = _found(parties.recipient, "high", line, "title line") \
+                recipient = found_in(parties.recipient, "high", line, "title line") \
                     if parties.recipient else None
                 return sender, recipient
     return None, None
 
 
-def _addressee(line: _Line) -> Found | None:
+def _addressee(line: Line) -> Found | None:
     """The recipient an address or a salutation names, from one line of the top."""
     if line.kind in ("salute", "short"):
         name = salutation_recipient(line.text)
         if name is not None:
-            return _found(name, "medium", line, "salutation")
+            return found_in(name, "medium", line, "salutation")
     if line.kind in ("short", "title", "front", "head", "address"):
         name = address_recipient(line.text)
         if name is not None:
-            return _found(name, "high", line, "address")
+            return found_in(name, "high", line, "address")
     if line.kind == "address":  # a name alone the reader took for the address
         name = person_name(line.text)
         if name is not None:
-            return _found(name, "medium", line, "address")
+            return found_in(name, "medium", line, "address")
     return None
 
 
-def _correspondents(top: list[_Line], bottom: list[_Line]) -> tuple[Found | None, Found | None]:
+def _correspondents(top: list[Line], bottom: list[Line]) -> tuple[Found | None, Found | None]:
     sender, recipient = _from_title(top)
     if recipient is None:
         recipient = next((f for f in map(_addressee, top) if f is not None), None)
     return sender or _signature(bottom), recipient
 
 
-def _signature(bottom: list[_Line]) -> Found | None:
+def _signature(bottom: list[Line]) -> Found | None:
     """The name signed at the end: a signature the reader found, else a short last line."""
     signed = [line for line in bottom if line.kind == "signed"]
     candidates = signed or [line for line in bottom if line.kind == "short"][-3:]
@@ -360,7 +242,7 @@ def _signature(bottom: list[_Line]) -> Found | None:
             continue
         name = signature_sender(line.text)
         if name is not None:
-            return _found(name, "medium" if signed else "low", line, "signature")
+            return found_in(name, "medium" if signed else "low", line, "signature")
     return None
 
 
@@ -371,11 +253,11 @@ def read_correspondence(doc: Document, source: tuple[str, ...] = ()) -> Reading:
     line; without, the blocks the reader made (opener, closer, short paragraphs)."""
     if source:
         century = century_of(list(source))
-        top, bottom = _source_regions(doc, source, century or _USUAL_CENTURY)
+        top, bottom = _source_regions(doc, source, century or USUAL_CENTURY)
     else:
         top, bottom = _top_lines(doc), _bottom_lines(doc)
         century = century_of([line.text for line in [*top, *bottom]])
-    date, place = _date_and_place(top, bottom, century)
+    date, place = date_and_place(top, bottom, century)
     sender, recipient = _correspondents(top, bottom)
     if sender is None and doc.meta.authors:
         author = doc.meta.authors[0].name

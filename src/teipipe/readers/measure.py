@@ -9,11 +9,14 @@ by contrast, ends on a filled line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from . import rules
 from .blocks import Line, RawBlock
 
+# A word broken at the line's end (`Fahr-`), not a dash typed with hyphens (`--`, ` -`).
+_WORD_BROKEN = re.compile(r"[^\W\d_]-$")
 # Characters a line may fall short of the measure and still be filled.
 _EARLY_MARGIN = 3
 # How many times the margin where other evidence speaks against an end (the next
@@ -58,7 +61,7 @@ def ends_early(line: Line, following: Line, width: int, first: bool = False,
     indented (OCR and extraction drop the indent); `factor` times more where
     other evidence speaks against an end.
     """
-    if not following.content or line.content.endswith("-"):
+    if not following.content or _WORD_BROKEN.search(line.content):
         return False
     word = following.content.split(maxsplit=1)[0]
     margin = max(_EARLY_MARGIN, width // 12) * max(2 if first else 1, factor)
@@ -88,7 +91,7 @@ def split_short_lines(blocks: Sequence[RawBlock], page: int) -> list[RawBlock]:
             # A sentence that ends early against the page, the next opening in capitals:
             # the lines of a closing set one under the other (`…en sa saincte garde.` /
             # `Escript au camp…` / `Françoys.`), however long the longest of them is.
-            if (own_lines and not line.content.endswith("-")) or ends_early(
+            if (own_lines and not _WORD_BROKEN.search(line.content)) or ends_early(
                     line, following, width, first=index == start,
                     factor=AGAINST if lower else 1) or (
                     not lower and ends_early(line, following, page, first=index == start)

@@ -368,8 +368,14 @@ def ends_sentence(text: str) -> bool:
     """The text ends where a sentence may end (so a following blank line is a paragraph end)."""
     stripped = text.rstrip()
     stripped = _TRAILING_DIGITS.sub("", stripped).rstrip()  # a glued note number
-    # A dash ends a thought (`soll. –`, letters' `recd—`); a hyphen glued to a word breaks it.
-    return (not stripped or stripped[-1] in ".!?:;»”\"')]…–—" or stripped.endswith("..."))
+    # A dash ends a thought (`soll. –`, letters' `recd—`, typed `--` or ` -`); a hyphen
+    # glued to a word breaks it.
+    return (not stripped or stripped[-1] in ".!?:;»”\"')]…‒–—―" or stripped.endswith("...")
+            or bool(_TYPED_DASH.search(stripped)))
+
+
+# A dash typed with hyphens: two or more, or one set off by a space (`fühle.--`, `so -`).
+_TYPED_DASH = re.compile(r"(?:--|\s-)$")
 
 
 POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum)", re.IGNORECASE)

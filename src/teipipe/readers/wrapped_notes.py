@@ -14,7 +14,7 @@ from ..diagnostics import Reporter
 from ..model import Note, NotePlace, NoteType, Paragraph, inline_text
 from . import notes as notes_mod
 from .blocks import HyphenPolicy, Line, split_blocks
-from .markers import MarkerStyle, first_place
+from .markers import MarkerStyle, first_places
 from .units import Unit, strip_label
 from .wrapped import paragraphs
 
@@ -112,10 +112,15 @@ def group_notes(lines: Sequence[Line]) -> list[list[Line]]:
     return [group for _, group in labelled_groups(lines)]
 
 
+_SEPARATOR = re.compile(r"(?:[.)]\s*|\s+)?")
+
+
 def _label_match(text: str, label: str) -> re.Match[str]:
-    """The printed label at the start of a note's first line, with what sets it off."""
-    match = re.match(rf"{re.escape(label)}(?:[.)]\s*|\s+|(?=\S))", text)
-    assert match is not None  # labelled_groups opened the group on this label
+    """The printed label at the start of a note's first line (labelled_groups opened the
+    group on it), with what sets it off."""
+    assert text.startswith(label)
+    match = _SEPARATOR.match(text, len(label))
+    assert match is not None  # the separator may be empty
     return match
 
 
@@ -191,10 +196,11 @@ def mark_whole_text_notes(notes: Sequence[Note], units: Sequence[Unit], style: M
     marker for it; it is kept with `cited=False` instead of being reported as lost.
     """
     text = _body_text(units)
+    places = first_places(text, {note.label for note in notes})
     out = list(notes)
     for index, (note, following) in enumerate(zip(notes, notes[1:], strict=False)):
-        next_marker = first_place(text, following.label)
-        own = first_place(text, note.label)
+        next_marker = places.get(following.label)
+        own = places.get(note.label)
         limit = next_marker if next_marker is not None else len(text)
         if own is not None and own < limit:
             break
