@@ -45,6 +45,12 @@ def test_headings_are_not_title_lines(line: str) -> None:
     ("A Don Miguel de Unamuno", "Miguel de Unamuno"),
     ("A few words on this matter", None),
     ("Monsieur,", None),
+    ("z. H. Alfred Escher", "Alfred Escher"),
+    ("An Herrn Dr Alfred Escher in Zürich", "Alfred Escher"),
+    ("À l'attention de Louis du Tillet", "Louis du Tillet"),
+    ("A la atención de Juan Pérez", "Juan Pérez"),
+    ("A Doge and Senate of Venice", "Doge and Senate of Venice"),
+    ("An Exchange on the Strike", None),
 ])
 def test_address_lines_name_the_recipient(line: str, name: str | None) -> None:
     assert address_recipient(line) == name

@@ -181,3 +181,17 @@ def test_a_line_above_a_closing_formula_and_the_name_is_no_heading(tmp_path: Pat
                           "W. F. Cody\n")
     assert _closer_parts(doc) == [("salute", "Kind regards"), ("signed", "W. F. Cody")]
     assert not any(isinstance(b, Division) and b.head is not None for b in doc.body)
+
+
+@pytest.mark.parametrize(("line", "signature"), [
+    ("Peyer im Hof", True), ("Ferdinand von Saar.", True), ("Charles d'Espeville.", True),
+    ("Endlich hab ich die Villa", False), ("Bitte sag es ihr", False),
+])
+def test_a_name_holds_no_lower_case_words_but_particles(line: str, signature: bool) -> None:
+    assert rules.is_signature(line) is signature
+
+
+def test_a_weekday_between_closing_and_name_is_the_dateline(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Lieber Richard,\n\n{BODY}\n\nHerzlich Ihr\n\nDonnerstag\n\nArthur.\n")
+    assert _closer_parts(doc) == [("salute", "Herzlich Ihr"), ("dateline", "Donnerstag"),
+                                  ("signed", "Arthur.")]

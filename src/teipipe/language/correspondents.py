@@ -236,8 +236,22 @@ def address_recipient(line: str) -> str | None:
         words.pop(0)
     if not words or not (opens_with_to or skipped):
         return None
-    name = " ".join(words).split(",")[0]
-    return person_name(_PLACE_AFTER_NAME.split(name, maxsplit=1)[0])
+    name = _PLACE_AFTER_NAME.split(" ".join(words).split(",")[0], maxsplit=1)[0]
+    return person_name(name) or (_body_name(name) if opens_with_to else None)
+
+
+# Small words that join the words of an office or a body: `Doge and Senate of Venice`.
+_JOINERS = words("and of the und der des für et de du des e di del della y")
+
+
+def _body_name(text: str) -> str | None:
+    """An office or a body an address is made out to (`A Doge and Senate of Venice`)."""
+    names = text.strip(" .").split()
+    if not 2 <= len(names) <= 8 or not names[0][:1].isupper() or not names[-1][:1].isupper():
+        return None
+    if not all(w[:1].isupper() or fold(w) in _JOINERS for w in names):
+        return None
+    return " ".join(names)
 
 
 # `An Herrn Dr Alfred Escher in Zürich`: the place an address gives after the name.

@@ -227,7 +227,7 @@ def signature_line(text: str, before: str, last: bool = True) -> bool:
 
 def _one_word_name(text: str) -> bool:
     return (rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
-            and not rules.is_closing(text))
+            and not rules.is_closing(text) and not closing_dateline(text))
 
 
 _LONGEST_TITLED_SIGNATURE = 12

@@ -157,10 +157,18 @@ def is_signature(text: str) -> bool:
         return False
     if word_count(stripped) == 1 and not stripped.isupper() and "." not in stripped:
         return False
-    return all(_NAME_WORD.match(w) for w in words)
+    return all(_NAME_WORD.match(w) and (w[:1].isupper() or w.rstrip(".") in _LOWER_NAME_WORDS
+                                        or _ELIDED.match(w)) for w in words)
+
+
+_ELIDED = re.compile(r"^[a-zà-ÿ]{1,2}['’][A-ZÀ-Ý]")  # `d'Espeville`
 
 
 _NAME_PARTICLES = frozenset(("v", "von", "van", "de", "di", "da", "du", "del", "della", "d'"))
+# Lower-case words a name or a signature may hold: particles, `and`, a firm's `u.`, `&`.
+_LOWER_NAME_WORDS = _NAME_PARTICLES | frozenset((
+    "der", "den", "des", "dei", "la", "le", "les", "y", "e", "zu", "zum", "zur", "am", "im", "af",
+    "av", "ten", "ter", "of", "and", "und", "u", "et", "ed", "i"))
 
 
 def is_dateline(text: str) -> bool:
