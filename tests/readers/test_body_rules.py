@@ -19,6 +19,7 @@ from teipipe.readers.closing import closing_dateline, signature_line
     ("Madrid 5 de mayo", True), ("Paris, le 12 janvier", True),
     ("328 Mickle Street Camden New Jersey June 14 '87", True),
     ("322 Stevens st. Camden, N.J. Monday June 7.", True),
+    ("20-4-44", True), ("Selvatelle 30-4-44", True), ("Page 12-13", False),
     # A sentence or a name with a number is none.
     ("I have read 3 of them", False), ("Write me often", False), ("Marion 12th Regiment", False),
     ("We met them Monday June 7.", False), ("The Letter of Mr Jones June 7.", False),

@@ -173,7 +173,14 @@ _DAY_AND_MONTH = re.compile(
     re.VERBOSE)
 
 
+# A date in figures joined by hyphens, perhaps after a place (`Selvatelle 30-4-44`).
+_HYPHENED_DATE = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w.'’-]*,?\s+){0,3}(?:[0-2]?\d|3[01])-(?:0?[1-9]|1[0-2])-(?:\d{2}|1\d{3})\.?$")
+
+
 def _day_and_month(text: str) -> bool:
+    if _HYPHENED_DATE.match(text):
+        return True
     match = _DAY_AND_MONTH.match(text)
     return match is not None and fold(match["first"] or match["then"]) in MONTHS
 
