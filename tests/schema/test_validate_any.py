@@ -121,3 +121,12 @@ def test_tei_only_skips_other_xml_and_still_reports_broken_files(
     assert main(["validate", "--tei-only", "--jobs", "1", "--schema", str(SCHEMA),
                  str(tmp_path / "broken.xml")]) == 1
     assert "broken.xml:1:6: error: not well-formed" in capsys.readouterr().err
+
+
+def test_element_names_are_namespace_and_local_name_of_each_distinct_element() -> None:
+    tree = etree.ElementTree(etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="urn:x"><p><x:p/><p/><!-- c -->'
+        b'<q xmlns=""><p/></q></p></TEI>'))
+    assert reduce.element_names(tree) == {
+        ("http://www.tei-c.org/ns/1.0", "TEI"), ("http://www.tei-c.org/ns/1.0", "p"),
+        ("urn:x", "p"), ("", "q"), ("", "p")}
