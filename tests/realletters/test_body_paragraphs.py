@@ -16,65 +16,31 @@ from pathlib import Path
 
 import pytest
 
-from teipipe import source
-from teipipe.pipeline import convert_source
-
-HERE = Path(__file__).resolve()
-REALWORLD = HERE.parents[3] / "shared" / "realworld" / "tei"
-sys.path.insert(0, str(HERE.parents[2] / "benchmarks" / "realletters"))
+# The benchmark's modules (adjust, build, gold…) are imported from its folder.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks" / "realletters"))
 
 import adjust  # noqa: E402
-import build  # noqa: E402
-from convert import _EMPTY_REGISTER, _NOT_BODY, TEI, _local, text_of  # noqa: E402
-from gold import Adjust, read_letter  # noqa: E402
+from realletters_shared import Case, escher, paragraphs_by_shape  # noqa: E402
 
 SHAPES = ("web-archive", "pdf-text", "book-ocr")
 
 
-def _escher(stem: str) -> Path:
-    found = [p for folder in ("escher", "escher-500") for p in (REALWORLD / folder).glob(
-        f"{stem}_*.xml")]
-    return found[0] if found else REALWORLD / "escher" / f"{stem}-missing.xml"
-
-
 # name → (language, TEI file, edition, adjustment of the edition's encoding)
-CASES: dict[str, tuple[str, Path, str, Adjust | None]] = {
+CASES: dict[str, Case] = {
     # von Planta to Escher, Chur 1853: a short line without a point under the salutation.
-    "de-escher-planta": ("de", _escher("K_1195"), "escher", adjust.escher),
+    "de-escher-planta": ("de", escher("K_1195"), "escher", adjust.escher),
     # Steinauer to Escher, 1848: a surname alone under `herzliche Grüße von deinem`.
-    "de-escher-steinauer": ("de", _escher("K_0551"), "escher", adjust.escher),
+    "de-escher-steinauer": ("de", escher("K_0551"), "escher", adjust.escher),
     # Müller to Escher, 1850: `Hochachtgsvoll &. freundschaftlich` (abbreviated) / `Müller`.
-    "de-escher-mueller": ("de", _escher("K_0785"), "escher", adjust.escher),
+    "de-escher-mueller": ("de", escher("K_0785"), "escher", adjust.escher),
 }
-
-
-def _body_paragraphs(text: str, path: str) -> list[str]:
-    result = convert_source(source.from_text(text, path), _EMPTY_REGISTER, None)
-    assert result.tei is not None, path
-    body = result.tei.tree.getroot().find(f"{{{TEI}}}text/{{{TEI}}}body")
-    assert body is not None
-    return [text_of(p) for p in body.iter(f"{{{TEI}}}p")
-            if not {_local(a) for a in p.iterancestors()} & _NOT_BODY]
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory
              ) -> dict[tuple[str, str], tuple[list[str], list[str]]]:
     """Per case and shape: the edition's paragraphs and the TEI's body paragraphs."""
-    out = tmp_path_factory.mktemp("body")
-    found = {}
-    for name, (language, path, edition, adjusted) in CASES.items():
-        if not path.is_file():
-            pytest.fail(f"{path} is missing (../shared/realworld must sit beside the repository)")
-        gold = read_letter(path.read_bytes(), edition, language, path.stem, adjusted)
-        assert gold is not None, path
-        folder = out / name
-        folder.mkdir()
-        for item in build.render_letter(gold, folder, out):
-            text = (out / str(item["path"])).read_text(encoding="utf-8")
-            found[(name, str(item["shape"]))] = (
-                list(gold.paragraphs), _body_paragraphs(text, str(item["path"])))
-    return found
+    return paragraphs_by_shape(CASES, tmp_path_factory.mktemp("body"), SHAPES)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -27,6 +27,7 @@ import adjust  # noqa: E402
 from convert import Prediction, convert_text  # noqa: E402
 from gold import MARKS, Adjust, GoldLetter, read_letter  # noqa: E402
 from letters import wrap  # noqa: E402
+from realletters_shared import escher  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,6 @@ class Case:
     dateline: str
     """The dateline the opener must hold: the letter's own ('' when it has none at the top)."""
 
-
-def _escher(stem: str) -> Path:
-    found = [p for folder in ("escher", "escher-500") for p in (REALWORLD / folder).glob(
-        f"{stem}_*.xml")]
-    return found[0] if found else REALWORLD / "escher" / f"{stem}-missing.xml"
 
 
 CASES = {
@@ -72,7 +68,7 @@ CASES = {
          "L'Aia, 1 dicembre 1618"), ""),
     # `À l'attention de …` above a French dateline and salutation.
     "fr-attention": Case(
-        _escher("K_5046"), "escher", "fr", adjust.escher,
+        escher("K_5046"), "escher", "fr", adjust.escher,
         ("À l'attention de Alfred Escher",), "Turin, ce 7 octobre 1864"),
     # `Letter from X to Y` and the salutation `My dear Sir:`.
     "en-letter-from": Case(

@@ -28,6 +28,7 @@ import build  # noqa: E402
 import compare  # noqa: E402
 from convert import Prediction, convert_text  # noqa: E402
 from gold import Adjust, GoldLetter, read_letter  # noqa: E402
+from realletters_shared import escher  # noqa: E402
 from render import SHAPES  # noqa: E402
 
 ALL = frozenset(SHAPES)
@@ -48,11 +49,6 @@ class Case:
     """Fields the converter still reads wrong in these shapes (documented, not asserted)."""
 
 
-def _escher(stem: str) -> Path:
-    found = [p for folder in ("escher", "escher-500") for p in (REALWORLD / folder).glob(
-        f"{stem}_*.xml")]
-    return found[0] if found else REALWORLD / "escher" / f"{stem}-missing.xml"
-
 
 _ALWAYS = {"converted": ALL, "lossless": ALL, "notes": ALL}
 _NO_NOTES = {"converted": ALL, "lossless": ALL}
@@ -63,13 +59,13 @@ CASES = {
                            "paragraphs": ALL, "closer": ALL, "opener": ALL,
                            "recipient": frozenset({PDF})}),
     # French: Pioda to Escher, Turin 1864; twelve notes (../shared, GPL-3.0).
-    "fr-escher-pioda": Case("fr", _escher("K_5046"), "escher", adjust.escher,
+    "fr-escher-pioda": Case("fr", escher("K_5046"), "escher", adjust.escher,
                             {**_ALWAYS, "date": frozenset({WEB}), "place": ALL,
                              "sender": ALL, "recipient": ALL, "paragraphs": ALL,
                              "opener": ALL, "closer": ALL},
                             {"date": frozenset({PDF, OCR})}),
     # French: Pedrazzini to Escher, Bellinzona 1869.
-    "fr-escher-pedrazzini": Case("fr", _escher("K_7979"), "escher", adjust.escher,
+    "fr-escher-pedrazzini": Case("fr", escher("K_7979"), "escher", adjust.escher,
                                  {**_ALWAYS, "date": ALL, "place": frozenset({PDF}),
                                   "sender": ALL, "recipient": ALL, "paragraphs": ALL,
                                   "closer": ALL, "opener": ALL},
@@ -79,14 +75,14 @@ CASES = {
                        {**_ALWAYS, "date": ALL, "sender": ALL, "paragraphs": ALL,
                         "opener": ALL, "closer": ALL}),
     # Italian: the town of Lugano to Escher, 1871; four notes (../shared, GPL-3.0).
-    "it-escher-lugano": Case("it", _escher("K_2587"), "escher", adjust.escher,
+    "it-escher-lugano": Case("it", escher("K_2587"), "escher", adjust.escher,
                              {**_ALWAYS, "date": ALL, "place": ALL, "recipient": ALL,
                               "sender": frozenset({WEB, PDF}), "closer": frozenset({WEB, PDF})},
                              # Paragraphs: the printed-measure split and the closing cut
                              # together break the resolution's lines apart in PDF and OCR.
                              {"opener": ALL, "closer": frozenset({OCR}), "paragraphs": ALL}),
     # English: Beaumont to Escher, London 1872; one note (../shared, GPL-3.0).
-    "en-escher-beaumont": Case("en", _escher("K_7765"), "escher", adjust.escher,
+    "en-escher-beaumont": Case("en", escher("K_7765"), "escher", adjust.escher,
                                {**_ALWAYS, "date": ALL, "place": ALL,
                                 "sender": frozenset({PDF, OCR}),
                                 "recipient": frozenset({PDF, OCR})},

@@ -19,43 +19,30 @@ from pathlib import Path
 
 import pytest
 
-from teipipe import source
-from teipipe.pipeline import convert_source
-
-HERE = Path(__file__).resolve()
-REALWORLD = HERE.parents[3] / "shared" / "realworld" / "tei"
-FIXTURES = HERE.parents[1] / "fixtures" / "realletters"
-sys.path.insert(0, str(HERE.parents[2] / "benchmarks" / "realletters"))
+# The benchmark's modules (adjust, build, gold…) are imported from its folder.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks" / "realletters"))
 
 import adjust  # noqa: E402
-import build  # noqa: E402
-from convert import _EMPTY_REGISTER, _NOT_BODY, TEI, _local, text_of  # noqa: E402
-from gold import Adjust, read_letter  # noqa: E402
+from realletters_shared import FIXTURES, Case, escher, paragraphs_by_shape  # noqa: E402
 
 WRAPPED = ("pdf-text", "book-ocr")
 
 
-def _escher(stem: str) -> Path:
-    found = [p for folder in ("escher", "escher-500") for p in (REALWORLD / folder).glob(
-        f"{stem}_*.xml")]
-    return found[0] if found else REALWORLD / "escher" / f"{stem}-missing.xml"
-
-
 # name → (language, TEI file, edition, adjustment of the edition's encoding)
-CASES: dict[str, tuple[str, Path, str, Adjust | None]] = {
+CASES: dict[str, Case] = {
     # Rivet to Escher, Paris 1857: a paragraph without a point before the next one.
-    "fr-escher-rivet": ("fr", _escher("K_1603"), "escher", adjust.escher),
+    "fr-escher-rivet": ("fr", escher("K_1603"), "escher", adjust.escher),
     # Società Generale di Credito to Escher, Florence 1871: a one-line paragraph, then
     # one that opens in lower case.
-    "fr-escher-credito": ("fr", _escher("K_7098"), "escher", adjust.escher),
+    "fr-escher-credito": ("fr", escher("K_7098"), "escher", adjust.escher),
     # Zingg to Escher, Luzern 1863: items in short lines ending in `;`, in lower case.
-    "de-escher-zingg": ("de", _escher("K_3532"), "escher", adjust.escher),
+    "de-escher-zingg": ("de", escher("K_3532"), "escher", adjust.escher),
     # Koller to Escher, 1867: an address line printed right above the first paragraph.
-    "de-escher-koller": ("de", _escher("K_5115"), "escher", adjust.escher),
+    "de-escher-koller": ("de", escher("K_5115"), "escher", adjust.escher),
     # Welti to Escher, Bern 1872: closing, dateline and name right under the last paragraph.
-    "de-escher-welti": ("de", _escher("K_5370"), "escher", adjust.escher),
+    "de-escher-welti": ("de", escher("K_5370"), "escher", adjust.escher),
     # Blumer to Escher, 1840: a closing line under the last paragraph, then a postscript.
-    "de-escher-blumer": ("de", _escher("K_0214"), "escher", adjust.escher),
+    "de-escher-blumer": ("de", escher("K_0214"), "escher", adjust.escher),
     # Suriano to the Doge, The Hague 1618: notes at the page foot (committed, MIT).
     "it-suriano": ("it", FIXTURES / "suriano" / "07-027.xml", "suriano", adjust.suriano),
 }
@@ -66,34 +53,11 @@ def _key(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalpha())[:24]
 
 
-def _body_paragraphs(text: str, path: str) -> list[str]:
-    result = convert_source(source.from_text(text, path), _EMPTY_REGISTER, None)
-    assert result.tei is not None, path
-    body = result.tei.tree.getroot().find(f"{{{TEI}}}text/{{{TEI}}}body")
-    assert body is not None
-    return [text_of(p) for p in body.iter(f"{{{TEI}}}p")
-            if not {_local(a) for a in p.iterancestors()} & _NOT_BODY]
-
-
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory
              ) -> dict[tuple[str, str], tuple[list[str], list[str]]]:
     """Per case and wrapped shape: the edition's paragraphs and the TEI's body paragraphs."""
-    out = tmp_path_factory.mktemp("wrapped")
-    found = {}
-    for name, (language, path, edition, adjusted) in CASES.items():
-        if not path.is_file():
-            pytest.fail(f"{path} is missing (../shared/realworld must sit beside the repository)")
-        gold = read_letter(path.read_bytes(), edition, language, path.stem, adjusted)
-        assert gold is not None, path
-        folder = out / name
-        folder.mkdir()
-        for item in build.render_letter(gold, folder, out):
-            if item["shape"] in WRAPPED:
-                text = (out / str(item["path"])).read_text(encoding="utf-8")
-                found[(name, str(item["shape"]))] = (
-                    list(gold.paragraphs), _body_paragraphs(text, str(item["path"])))
-    return found
+    return paragraphs_by_shape(CASES, tmp_path_factory.mktemp("wrapped"), WRAPPED)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
