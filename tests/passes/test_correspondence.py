@@ -14,9 +14,9 @@ from teipipe import pipeline
 from teipipe.diagnostics import Severity
 from teipipe.language.identify import guess
 from teipipe.model import CorrespAction, Document
-from teipipe.passes.correspondence import read_correspondence
+from teipipe.passes.correspondence import Reading, read_correspondence
 from teipipe.project.register import Register
-from teipipe.source import from_text, read
+from teipipe.source import Source, from_text, read
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
 
@@ -24,6 +24,13 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
 def _convert(name: str) -> pipeline.Converted:
     path = FIXTURES / name
     return pipeline.convert_source(read(path, name), Register(()), None)
+
+
+def _reading(src: Source) -> Reading:
+    """What the metadata pass reads of a text converted without a sidecar."""
+    doc = pipeline.convert_source(src, Register(()), None).document
+    assert doc is not None
+    return read_correspondence(doc, src.lines)
 
 
 def _names(action: CorrespAction | None) -> list[str]:
@@ -64,10 +71,7 @@ def test_letters_state_their_correspondence(name: str, language: str, sender: st
 
 def test_each_value_keeps_the_line_it_was_read_from() -> None:
     path = FIXTURES / "fr-closing-dateline.txt"
-    src = read(path, path.name)
-    doc = pipeline.convert_source(src, Register(()), None).document
-    assert doc is not None
-    reading = read_correspondence(doc, src.lines)
+    reading = _reading(read(path, path.name))
     assert reading.date is not None and reading.place is not None
     assert reading.date.line == "De Strasbourg, ce 10 de juillet (1538)."
     assert reading.date.loc.line == 7 and reading.date.how == "date line"
@@ -80,10 +84,7 @@ def test_a_title_line_gives_place_and_date_after_the_names() -> None:
     text = ("Alberto Pacini a Angiolo Pacini, Selvatelle, 23 maggio 1944\n\nCari genitori,\n\n"
             "vi scrivo per dirvi che sto bene e che il pacco è arrivato intatto, con tutte le "
             "cose che la mamma aveva preparato per me con tanta cura.\n\nVostro Alberto\n")
-    src = from_text(text, "pacini.txt")
-    doc = pipeline.convert_source(src, Register(()), None).document
-    assert doc is not None
-    reading = read_correspondence(doc, src.lines)
+    reading = _reading(from_text(text, "pacini.txt"))
     assert reading.date is not None and reading.place is not None
     assert (reading.date.value, reading.date.cert, reading.date.how) == (
         "1944-05-23", "high", "title line")
@@ -122,10 +123,7 @@ def test_a_two_digit_year_without_a_year_in_full_is_read_with_low_certainty() ->
     text = ("Mein lieber Freund!\n\nIch danke dir für Deine Mittheilungen von gestern, die mich "
             "sehr gefreut haben, und schicke Dir die Entwürfe zurück.\n\nDein\n\n"
             "Bern 19. XI. 50\n\nA Escher\n")
-    src = from_text(text, "escher.txt")
-    doc = pipeline.convert_source(src, Register(()), None).document
-    assert doc is not None
-    reading = read_correspondence(doc, src.lines)
+    reading = _reading(from_text(text, "escher.txt"))
     assert reading.date is not None and reading.place is not None
     assert (reading.date.value, reading.date.cert, reading.place.value) == (
         "1850-11-19", "low", "Bern")
@@ -145,10 +143,7 @@ def test_a_date_line_on_the_last_page_after_the_foot_notes_is_read() -> None:
             "11Added above the line with an insertion mark.\n\n\n"
             "Dall’Haya a’ 14 genaro 1617\n"
             "Christofforo Suriano\n")
-    src = from_text(text, "suriano.txt")
-    doc = pipeline.convert_source(src, Register(()), None).document
-    assert doc is not None
-    reading = read_correspondence(doc, src.lines)
+    reading = _reading(from_text(text, "suriano.txt"))
     assert reading.date is not None and reading.place is not None
     assert (reading.date.value, reading.place.value) == ("1617-01-14", "Haya")
     assert reading.date.loc.line == 12
@@ -164,9 +159,6 @@ def test_a_date_line_on_the_last_page_after_the_foot_notes_is_read() -> None:
 def test_a_first_line_naming_no_parties_may_be_the_date_line(text: str, when: str | None,
                                                              place: str) -> None:
     body = "Ich schreibe Ihnen heute nur wenige Worte, da die Post gleich abgeht.\n"
-    src = from_text(text + "\n" + body, "first.txt")
-    doc = pipeline.convert_source(src, Register(()), None).document
-    assert doc is not None
-    reading = read_correspondence(doc, src.lines)
+    reading = _reading(from_text(text + "\n" + body, "first.txt"))
     assert (reading.date.value if reading.date else None) == when
     assert reading.place is not None and reading.place.value == place

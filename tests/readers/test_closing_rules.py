@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from letter_reading import read_letter
 
-from teipipe import readers, source
-from teipipe.diagnostics import Reporter
 from teipipe.model import (
     Closer,
     Dateline,
@@ -60,9 +59,7 @@ def test_datelines_of_the_closing(line: str, dateline: bool) -> None:
 
 
 def _read(tmp_path: Path, text: str) -> Document:
-    path = tmp_path / "letter.txt"
-    path.write_text(text, encoding="utf-8")
-    return readers.get("web-archive").read(source.read(path, path.name), Reporter())
+    return read_letter(tmp_path, text)[0]
 
 
 def _blocks(doc: Document) -> list[object]:

@@ -5,17 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from letter_reading import marker_refs, read_letter
 
-from teipipe import readers, source
-from teipipe.diagnostics import Location, Reporter
+from teipipe import source
+from teipipe.diagnostics import Location
 from teipipe.model import (
-    Document,
     Note,
-    NoteRef,
     Opener,
     PageBreak,
     Paragraph,
-    Text,
     inline_text,
 )
 from teipipe.pipeline import convert_source
@@ -23,23 +21,6 @@ from teipipe.project.register import Register
 from teipipe.readers import rules
 from teipipe.readers.markers import align
 from teipipe.walk import iter_inline_runs
-
-
-def _read(tmp_path: Path, text: str, reader: str = "web-archive") -> tuple[Document, Reporter]:
-    path = tmp_path / "letter.txt"
-    path.write_text(text, encoding="utf-8")
-    reporter = Reporter()
-    return readers.get(reader).read(source.read(path, path.name), reporter), reporter
-
-
-def _refs(doc: Document) -> list[tuple[str, str]]:
-    """(the word before, the note id) of every marker, in document order."""
-    found = []
-    for run in iter_inline_runs(doc):
-        for before, node in zip(run, run[1:], strict=False):
-            if isinstance(node, NoteRef) and isinstance(before, Text):
-                found.append((before.text.split()[-1], node.note_id))
-    return found
 
 
 @pytest.mark.parametrize("line", [
@@ -72,12 +53,12 @@ def test_closing_formulas_of_five_languages(line: str, closing: bool) -> None:
 
 
 def test_a_marker_in_the_address_line_is_linked(tmp_path: Path) -> None:
-    doc, reporter = _read(tmp_path, (
+    doc, reporter = read_letter(tmp_path, (
         "À Louis du Tillet[1]\n\n[Envoyée à Paris]\n\nMonsieur,\n\n"
         "J'ai reçu vos lettres[2] avec grande joie, et je vous en remercie de tout cœur.\n\n"
         "Votre humble frère,\n\nCharles d'Espeville.\n\n"
         "1. Louis du Tillet, chanoine d'Angoulême.\n2. Ces lettres sont perdues.\n"))
-    assert _refs(doc) == [("Tillet", "n1"), ("lettres", "n2")]
+    assert marker_refs(doc) == [("Tillet", "n1"), ("lettres", "n2")]
     # The address is the opener's (issue #12: it used to become the title).
     opener = doc.body[0]
     assert isinstance(opener, Opener)
@@ -89,11 +70,11 @@ def test_a_marker_in_the_address_line_is_linked(tmp_path: Path) -> None:
 
 
 def test_a_single_endnote_after_a_postscript_is_linked(tmp_path: Path) -> None:
-    doc, _ = _read(tmp_path, (
+    doc, _ = read_letter(tmp_path, (
         "Mexico, 3 March 1938\n\nDear friend,\n\nThank you for the book; I read it with "
         "great interest and will write about it soon.\n\nWith best wishes,\n\nL. Trotsky\n\n"
         "P.S. My wife[1] thanks you as well.\n\n1. Trotsky's wife, Natalia\n"))
-    assert _refs(doc) == [("wife", "n1")]
+    assert marker_refs(doc) == [("wife", "n1")]
 
 
 def test_a_notes_heading_over_one_unanchored_note_loses_no_word(tmp_path: Path) -> None:
@@ -110,7 +91,7 @@ def test_a_notes_heading_over_one_unanchored_note_loses_no_word(tmp_path: Path) 
 
 def test_a_page_break_inferred_inside_a_sentence_is_only_probable(tmp_path: Path) -> None:
     page = "Wir reisten am Montag ab und kamen nach einer langen und beschwerlichen Fahrt"
-    doc, _ = _read(tmp_path, (
+    doc, _ = read_letter(tmp_path, (
         f"Lieber Freund!\n\n{page}\n"
         "über die hohen Berge endlich in der alten Stadt am Fluss an, wo uns am Abend die\n\n"
         "Freunde schon am Tor erwarteten und sogleich zum Essen in ihr Haus führten.\n\n"

@@ -4,27 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from teipipe import readers, source
-from teipipe.diagnostics import Reporter
-from teipipe.model import Document, NoteRef, Text, inline_text
+from letter_reading import marker_refs, read_letter
+
+from teipipe.model import inline_text
 from teipipe.walk import iter_inline_runs
-
-
-def _read(tmp_path: Path, text: str, reader: str) -> tuple[Document, Reporter]:
-    path = tmp_path / "letter.txt"
-    path.write_text(text, encoding="utf-8")
-    reporter = Reporter()
-    return readers.get(reader).read(source.read(path, path.name), reporter), reporter
-
-
-def _refs(doc: Document) -> list[tuple[str, str]]:
-    """(the word before, the note id) of every marker, in document order."""
-    found = []
-    for run in iter_inline_runs(doc):
-        for before, node in zip(run, run[1:], strict=False):
-            if isinstance(node, NoteRef) and isinstance(before, Text):
-                found.append((before.text.split()[-1], node.note_id))
-    return found
 
 
 def _pieces(first: str, second: str, third: str) -> str:
@@ -38,8 +21,8 @@ def test_bracketed_markers_out_of_the_notes_order_are_linked_where_they_stand(
     text = (_pieces("[1]", "[3]", "[2]")
             + "\n1. Der Brief liegt nicht vor.\n\n2. Eine verschnürte Jacke.\n\n"
               "3. Die Karte liegt nicht vor.\n")
-    doc, reporter = _read(tmp_path, text, "web-archive")
-    assert _refs(doc) == [("Geburtstagsbrief", "n1"), ("Karte", "n3"), ("Pekesche", "n2")]
+    doc, reporter = read_letter(tmp_path, text, "web-archive")
+    assert marker_refs(doc) == [("Geburtstagsbrief", "n1"), ("Karte", "n3"), ("Pekesche", "n2")]
     assert all(note.cited for note in doc.notes)
     assert not [d for d in reporter if d.code.startswith("notes.")]
 
@@ -49,8 +32,8 @@ def test_glued_markers_out_of_the_notes_order_are_linked_where_they_stand(
     text = (_pieces("1", "3", "2").replace("\n\n", " \n\n")
             + "                              \n1 Der Brief liegt nicht vor. \n"
               "2 Eine verschnürte Jacke. \n3 Die Karte liegt nicht vor. \n")
-    doc, _ = _read(tmp_path, text, "pdf-text")
-    assert sorted(_refs(doc)) == [("Geburtstagsbrief", "n1"), ("Karte", "n3"),
+    doc, _ = read_letter(tmp_path, text, "pdf-text")
+    assert sorted(marker_refs(doc)) == [("Geburtstagsbrief", "n1"), ("Karte", "n3"),
                                   ("Pekesche", "n2")]
 
 
@@ -62,10 +45,10 @@ def test_numbered_lines_of_the_letter_before_its_endnotes_stay_in_the_letter(
             "1) Das Übernatürliche, 2) Die Dialektik des Supranaturalismus.\n\n"
             "1. Die Begriffsbildung, 2. Die logischen Probleme.\n\n\n"
             "1. Für die Gutachten vgl. Neugebauer.\n\n2. Begutachtet von Kattenbusch.\n")
-    doc, reporter = _read(tmp_path, text, "web-archive")
+    doc, reporter = read_letter(tmp_path, text, "web-archive")
     assert [(n.label, inline_text(n.blocks[0].inlines)) for n in doc.notes] == [
         ("1", "Für die Gutachten vgl. Neugebauer."), ("2", "Begutachtet von Kattenbusch.")]
-    assert _refs(doc) == [("philosophisch.", "n1"), ("Referenten", "n2")]
+    assert marker_refs(doc) == [("philosophisch.", "n1"), ("Referenten", "n2")]
     kept = " ".join(inline_text(run) for run in iter_inline_runs(doc))
     assert "Das Übernatürliche" in kept and "Die Begriffsbildung" in kept
     assert not [d for d in reporter if d.code == "notes.unreferenced"]
@@ -79,14 +62,14 @@ def test_markers_glued_to_a_year_inside_a_hyphenation_and_high_labels_set_off(
             "his re- 2 port I may be able to raise the money. \n\nW. F. Cody \n\n"
             "                                        \n1 The year is not inscribed. \n"
             "2 The engineer's report. \n")
-    doc, _ = _read(tmp_path, text, "pdf-text")
+    doc, _ = read_letter(tmp_path, text, "pdf-text")
     assert [(n.label, n.cited) for n in doc.notes] == [("1", True), ("2", True)]
-    assert _refs(doc) == [("11-1896", "n1"), ("re-", "n2")]
+    assert marker_refs(doc) == [("11-1896", "n1"), ("re-", "n2")]
     text = ("Dear Julia.\nIf I give her all the North 193 Platte property she will take it. And "
             "I will\ngive up my waterright 194 and segregation.\nBrother\n\nNotes\n\n"
             "193 The Queens Hotel.\n\n194 The Queens Hotel.\n")
-    doc, _ = _read(tmp_path, text, "book-ocr")
-    assert _refs(doc) == [("North", "n193"), ("waterright", "n194")]
+    doc, _ = read_letter(tmp_path, text, "book-ocr")
+    assert marker_refs(doc) == [("North", "n193"), ("waterright", "n194")]
 
 
 def test_a_number_before_a_month_is_a_day_and_before_a_word_like_one_a_marker() -> None:
