@@ -21,6 +21,7 @@ from teipipe.model import (
     Signed,
 )
 from teipipe.model import inline_text as text_of
+from teipipe.readers import rules
 from teipipe.readers.closing_dates import closing_dateline
 
 BODY = ("Ihr Schreiben vom letzten Monat habe ich mit Dank erhalten und die Sache sogleich dem "
@@ -77,3 +78,32 @@ def test_a_sentence_under_a_closing_formula_does_not_sign(tmp_path: Path) -> Non
 ])
 def test_a_closing_dateline_with_the_month_in_roman_numerals(line: str, dateline: bool) -> None:
     assert closing_dateline(line) is dateline
+
+
+@pytest.mark.parametrize("line", [
+    "I am, Sir, Yours, &c.", "I am your most humble Servant", "We have the honour to remain",
+    "Je suis, Monsieur, votre très humble", "Ho l'onore di essere suo devotissimo",
+    "Mi creda suo devotissimo", "Quedo de Vd. afectísimo", "Ich bin Ihr aufrichtig ergebener",
+    "Accept my respects", "Reciba un cordial saludo",
+])
+def test_the_writer_declaring_himself_yours_closes(line: str) -> None:
+    assert rules.is_closing(line)
+
+
+@pytest.mark.parametrize("line", ["I am going to Boston tomorrow.", "I am with you all",
+                                  "Ich bin morgen in Bern."])
+def test_a_sentence_in_the_first_person_does_not_close(line: str) -> None:
+    assert not rules.is_closing(line)
+
+
+@pytest.mark.parametrize(("line", "signed"), [
+    ("I am, Sir, your most obedient Servant, JOHN CARTER.", "I am, Sir, your most obedient "
+                                                           "Servant, JOHN CARTER."),
+    ("Accept my respects, DUVAL.", "Accept my respects, DUVAL."),
+])
+def test_a_formula_with_the_name_after_its_comma_signs(
+        tmp_path: Path, line: str, signed: str) -> None:
+    doc = read_letter(tmp_path, "Sir,\n\nI have received your letter of the fifth and laid it "
+                                f"before the committee, who approve of the plan.\n\n{line}\n")[0]
+    assert _closer_parts(doc) == [("signed", signed)]
+    assert _kinds(doc) == [Paragraph, Closer]

@@ -117,10 +117,9 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
                 isinstance(p, Signed) for p in parts):
             parts.insert(0, Signed(unit.inlines, unit.loc))  # under the formula: its signature
         elif not salute_seen and not any(isinstance(p, Signed) for p in parts) and (
-                _signs(units, len(units) - 1)):
+                _signs(units, len(units) - 1) or _formula_and_name(text)):
             parts.insert(0, Signed(unit.inlines, unit.loc))
-        elif (rules.is_closing(text) or _closing_shaped(units, parts)
-              or not parts and _formula_and_name(text)) and not is_list_item(unit):
+        elif (rules.is_closing(text) or _closing_shaped(units, parts)) and not is_list_item(unit):
             if salute_seen and (_sentence(text) or rules.word_count(text) > _SHORT_CLOSING_WORDS):
                 break  # `Leben Sie wohl, … gegrüßt.` above `Ihr`: the text's last sentence
             parts.insert(0, Salute(unit.inlines, unit.loc))
@@ -140,8 +139,8 @@ _HANDS_OVER = re.compile(
 
 
 def _formula_and_name(text: str) -> bool:
-    """A closing formula and the name after its comma as the last line, ending in a point
-    (`Your very Humble Servant, S. Danforth.`)."""
+    """A closing formula and the name after its comma, which sign together (`Your very Humble
+    Servant, S. Danforth.`, `Accept my respect, GENET.`)."""
     formula, comma, name = text.strip().rpartition(",")
     return bool(comma) and rules.is_closing(formula) and rules.is_signature(name.strip())
 
