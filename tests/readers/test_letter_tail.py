@@ -107,3 +107,19 @@ def test_a_formula_with_the_name_after_its_comma_signs(
                                 f"before the committee, who approve of the plan.\n\n{line}\n")[0]
     assert _closer_parts(doc) == [("signed", signed)]
     assert _kinds(doc) == [Paragraph, Closer]
+
+
+@pytest.mark.parametrize("line", [
+    "Auf Wiedersehen!", "Auf baldiges Wiedersehn", "À bientôt", "Au revoir", "Arrivederci",
+    "A presto", "Hasta pronto", "Hastily", "Much Love to all",
+])
+def test_a_farewell_closes(line: str) -> None:
+    assert rules.is_closing(line)
+
+
+def test_a_second_formula_under_a_farewell_is_no_signature(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"Lieber Freund!\n\n{BODY}\n\nAuf Wiedersehen,\n\n"
+                                "Herzlichst Ihr\n\nKarlH\n")[0]
+    assert _closer_parts(doc) == [("salute", "Auf Wiedersehen,"), ("salute", "Herzlichst Ihr"),
+                                  ("signed", "KarlH")]
+    assert _kinds(doc) == [Paragraph, Closer]

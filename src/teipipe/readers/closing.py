@@ -252,6 +252,8 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
         framed = before and (rules.is_closing(before) or dateline_like(before)
                              or closing_dateline(before))
         name = units[index - 1].text
+        if rules.is_closing(name) and not possessive_signature(name):
+            continue  # `Auf Wiedersehen,` / `Herzlichst Ihr` / `ArthS`: a second formula
         if not ((framed and _signs(units[:index], index - 1))
                 or (_running_text(before) and _name_line(name))):
             continue

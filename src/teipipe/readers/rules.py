@@ -83,6 +83,9 @@ CLOSING = re.compile(
       | \b(?:quedo|soy)\s+de\s+(?:usted|vd|ud|v)\b
       | \btengo\s+el\s+honor\s+de\s+(?:ser|repetirme)
       | \bich\s+bin\s+(?:\w+\s+){0,3}?(?:ihr|dein|euer)\b
+      | \bauf\s+(?:baldiges\s+)?wieders[eh]+n\b | \bà\s+bient[ôo]t\b | \bau\s+revoir\b
+      | \barrivederci\b | ^a\s+presto\b | \bhasta\s+(?:pronto|luego|la\s+vista)\b
+      | \bhastily\b | \b(?:much|all\s+my|best|kindest)\s+love\b
       | ^accept\s+(?:\w+\s+){0,2}?(?:respects?|regards|assurance)\b
       | ^(?:gradisca|accolga|riceva)\s+(?:\w+\s+){0,4}?(?:saluti|ossequi|stima|considerazione)
       | ^reciba\s+(?:\w+\s+){0,4}?(?:saludos?|consideraci[óo]n|respetos?|afecto)
