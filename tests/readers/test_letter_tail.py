@@ -123,3 +123,33 @@ def test_a_second_formula_under_a_farewell_is_no_signature(tmp_path: Path) -> No
     assert _closer_parts(doc) == [("salute", "Auf Wiedersehen,"), ("salute", "Herzlichst Ihr"),
                                   ("signed", "KarlH")]
     assert _kinds(doc) == [Paragraph, Closer]
+
+
+@pytest.mark.parametrize("line", [
+    "Indessen empfehle ich mich Ihnen aufs freundschaftlichste",
+    "Et à Dieu, Monsieur, qui vous ait en sa garde.",
+])
+def test_commending_oneself_and_god_keeping_the_reader_close(line: str) -> None:
+    assert rules.is_closing(line)
+
+
+def test_a_line_ending_in_the_possessive_closes_above_the_dateline_and_the_name(
+        tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"Lieber Freund!\n\n{BODY}\n\nMit allen guten Wünschen und in "
+                                "alter Treue Ihr\n\nBern. 11/10. 1902.\n\nKarl von Arx.\n")[0]
+    assert _closer_parts(doc) == [
+        ("salute", "Mit allen guten Wünschen und in alter Treue Ihr"),
+        ("dateline", "Bern. 11/10. 1902."), ("signed", "Karl von Arx.")]
+    assert _kinds(doc) == [Paragraph, Closer]
+
+
+def test_a_closing_formula_goes_on_over_a_page_end(tmp_path: Path) -> None:
+    body = ("Le Roy m'a commandé de vous faire entendre ce qui s'est passé en ce lieu depuis "
+            "mes dernières lettres, et je le fais volontiers.")
+    formula = "Priant Dieu, Monsieur, qu'il vous ait en sa tres saincte garde."
+    doc = read_letter(tmp_path, f"Monsieur,\n\n{body}\n\f\n{formula}\n\n"
+                                "Escript à Lyon le xiie jour de mars.\n\nFrançoys.\n",
+                      "pdf-text")[0]
+    assert _closer_parts(doc) == [
+        ("salute", formula),
+        ("dateline", "Escript à Lyon le xiie jour de mars."), ("signed", "Françoys.")]

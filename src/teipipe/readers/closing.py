@@ -107,9 +107,9 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     # The last unit left stays a paragraph: a letter's body is never only a closer.
     while len(units) > 1 and len(parts) < 5:
         unit = units[-1]
-        if unit.page_break is not None and parts:
-            break
         text = unit.text
+        if unit.page_break is not None and parts and not rules.is_closing(text):
+            break  # a closing formula goes on over a page's end, the text does not
         salute_seen = any(isinstance(p, Salute) for p in parts)
         if closing_dateline(text):
             parts.insert(0, dateline_of(unit, parse_dateline(text)))
@@ -201,7 +201,10 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
     text = units[-1].text
     if not parts or rules.word_count(text) > _LONGEST_CLOSING_LINE:
         return False
-    if isinstance(parts[0], Signed | Salute) and (
+    # The part under it, past a dateline between them (`… Erinnerung Ihr` / `Wien. 11/10.
+    # 1902.` / `Ferdinand von Saar.`).
+    under = next((p for p in parts if not isinstance(p, Dateline)), None)
+    if isinstance(under, Signed | Salute) and (
             text.endswith(",") or bool(_POSSESSIVE_END.search(text))):
         return True
     # A few words without a sentence's end just above the name (`Bald mehr`,

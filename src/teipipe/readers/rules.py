@@ -61,7 +61,7 @@ CLOSING = re.compile(
       | \bvostre\s+(?:bien\s+|tr[eè]s\s+)?humble | \badieu\b | \baddio\b | \badi[óo]s\b
       | \bfarewell\b | \bgreetings\b | ^so\s+long\b | \byrs\b
       | \bgrü(?:ß|ss) | gru(?:ss|ß)e?\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
-      | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+mich\b | \bküss
+      | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+(?:ich\s+)?mich\b | \bküss
       | \bhochachtungsvoll | \bherzlich\w* | \bvon\s+herzen\b | \bin\s+treue\b
       | \blebe(?:n\s+sie|t)?\s+wohl
       | \bbest\s+wishes\b | \bwith\s+(?:comradely|warm|best|kind)\s+(?:greetings|regards)
@@ -86,6 +86,7 @@ CLOSING = re.compile(
       | \bauf\s+(?:baldiges\s+)?wieders[eh]+n\b | \bà\s+bient[ôo]t\b | \bau\s+revoir\b
       | \barrivederci\b | ^a\s+presto\b | \bhasta\s+(?:pronto|luego|la\s+vista)\b
       | \bhastily\b | \b(?:much|all\s+my|best|kindest)\s+love\b
+      | \bà\s+dieu\b | \ben\s+sa\s+(?:\w+\s+){0,3}?garde\b
       | ^accept\s+(?:\w+\s+){0,2}?(?:respects?|regards|assurance)\b
       | ^(?:gradisca|accolga|riceva)\s+(?:\w+\s+){0,4}?(?:saluti|ossequi|stima|considerazione)
       | ^reciba\s+(?:\w+\s+){0,4}?(?:saludos?|consideraci[óo]n|respetos?|afecto)
