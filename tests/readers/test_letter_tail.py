@@ -22,6 +22,7 @@ from teipipe.model import (
 )
 from teipipe.model import inline_text as text_of
 from teipipe.readers import rules
+from teipipe.readers.closing import possessive_signature
 from teipipe.readers.closing_dates import closing_dateline
 
 BODY = ("Ihr Schreiben vom letzten Monat habe ich mit Dank erhalten und die Sache sogleich dem "
@@ -153,3 +154,36 @@ def test_a_closing_formula_goes_on_over_a_page_end(tmp_path: Path) -> None:
     assert _closer_parts(doc) == [
         ("salute", formula),
         ("dateline", "Escript à Lyon le xiie jour de mars."), ("signed", "Françoys.")]
+
+
+@pytest.mark.parametrize(("line", "signature"), [
+    ('JOHN WHITE."', True), ("Geo: WASHINGTON.", True), ("= müller.", False),
+])
+def test_a_name_may_close_a_quotation_or_abbreviate_with_a_colon(
+        line: str, signature: bool) -> None:
+    assert rules.is_signature(line) is signature
+
+
+@pytest.mark.parametrize(("line", "signature"), [
+    ("Euer treuer Paul!", True), ("il vostroBerto", True), ("Tua Liana!", True),
+    ("Deinen Brief", False), ("Ihr Brief kam gestern an!", False),
+])
+def test_a_possessive_signature_may_end_in_an_exclamation_or_glue_the_name(
+        line: str, signature: bool) -> None:
+    assert possessive_signature(line) is signature
+
+
+def test_a_greeting_handed_over_to_the_name_with_the_possessive_signs(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"Lieber Freund!\n\n{BODY}\n\n"
+                                "Sei sehr gegrüßt von Deinem Karl.\n")[0]
+    assert _closer_parts(doc) == [("signed", "Sei sehr gegrüßt von Deinem Karl.")]
+    assert _kinds(doc) == [Paragraph, Closer]
+
+
+def test_the_last_words_of_a_telegram_in_lower_case_sign_it(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, "komme freitag abend mit dem schnellzug bitte zimmer bestellen "
+                                "herzlich\n\nrudolf\n")[0]
+    assert _closer_parts(doc) == [("signed", "rudolf")]
+    doc = read_letter(tmp_path, "Ich komme Freitag abend mit dem Schnellzug, bitte bestellen Sie "
+                                "mir ein Zimmer.\n\nund dann weiter\n")[0]
+    assert not any(isinstance(b, Closer) for b in _blocks(doc))

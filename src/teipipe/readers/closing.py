@@ -60,12 +60,13 @@ def hands_over(text: str) -> bool:
 
 _LONGEST_CLOSING_LINE = 10
 # A signature that carries its possessive: `Dein Paul.`, `il vostro Berto`, `Tua mogliettina
-# Liana`, `In Liebe Dein Emanuel.`, `von Eurem treuen Enkel Paul`, `Your loving son Will`.
+# Liana`, `In Liebe Dein Emanuel.`, `von Eurem treuen Enkel Paul`, `Your loving son Will`,
+# `Euer treuer Paul!`, glued as transcriptions glue it (`il vostroBerto`).
 _POSSESSIVE_NAME = re.compile(
     r"^(?:(?:in\s+\w+|von|da|de|from|con\s+\w+|mit\s+\w+)\s+)?(?:il\s+|la\s+|el\s+)?"
     r"(?:dein|deine|deinem|ihr|ihre|ihrem|euer|eure|eurem|votre|vostre|ton|ta|your|yours|tuo|tua"
-    r"|vostro|vostra|suo|sua|tu|su|vuestro|vuestra)\b(?:\s+\S+){0,3}?"
-    r"\s+(?P<name>[A-ZÀ-Ý][\w’'-]*\.?|(?:[A-ZÀ-Ý]\.\s?){1,3})$", re.IGNORECASE)
+    r"|vostro|vostra|suo|sua|tu|su|vuestro|vuestra)(?:\b(?:\s+\S+){0,3}?\s+|(?=(?-i:[A-ZÀ-Ý])))"
+    r"(?P<name>[A-ZÀ-Ý][\w’'-]*\.?|(?:[A-ZÀ-Ý]\.\s?){1,3})$", re.IGNORECASE)
 # Nouns of a formula, not names: `Ihr ergebener Diener`, `Your sincere Friend`.
 _FORMULA_NOUNS = frozenset((
     "diener", "dienerin", "freund", "freundin", "friend", "servant", "serviteur", "servante",
@@ -74,9 +75,9 @@ _FORMULA_NOUNS = frozenset((
 
 def possessive_signature(text: str) -> bool:
     """A name after the writer's possessive, on the closing's last line (`Dein Paul.`)."""
-    if rules.word_count(text) > _LONGEST_POSSESSIVE_SIGNATURE or text[-1:] in ",:;!?":
+    if rules.word_count(text) > _LONGEST_POSSESSIVE_SIGNATURE or text[-1:] in ",:;?":
         return False
-    match = _POSSESSIVE_NAME.match(text.strip())
+    match = _POSSESSIVE_NAME.match(text.strip().rstrip("!").rstrip())
     if match is None or not match["name"][:1].isupper():
         return False
     return match["name"].rstrip(".").lower() not in _FORMULA_NOUNS
@@ -142,7 +143,18 @@ def _formula_and_name(text: str) -> bool:
     """A closing formula and the name after its comma, which sign together (`Your very Humble
     Servant, S. Danforth.`, `Accept my respect, GENET.`)."""
     formula, comma, name = text.strip().rpartition(",")
-    return bool(comma) and rules.is_closing(formula) and rules.is_signature(name.strip())
+    if comma and rules.is_closing(formula) and rules.is_signature(name.strip()):
+        return True
+    # The possessive hands the formula over to the name (`Sei sehr gegrüßt von Deinem Paul.`).
+    handed = _HANDED_TO_NAME.search(text)
+    return (handed is not None and rules.word_count(text) <= _LONGEST_CLOSING_LINE
+            and rules.is_closing(text[:handed.start()]) and possessive_signature(handed[0]))
+
+
+_HANDED_TO_NAME = re.compile(
+    r"\b(?:von\s+)?(?:deinem|deiner|ihrem|ihrer|eurem|eurer|dein|ihr|euer|your|yours|votre|ton"
+    r"|il\s+(?:tuo|vostro|suo)|la\s+(?:tua|vostra|sua)|tuo|tua|vostro|vostra|su|tu)"
+    r"(?:\s+\S+){0,2}?\s+\S+\s*[.!]?$", re.IGNORECASE)
 
 
 def _signs(units: Sequence[Unit], index: int) -> bool:
@@ -154,7 +166,19 @@ def _signs(units: Sequence[Unit], index: int) -> bool:
     before = units[index - 1].text if index else ""
     if signature_line(text, before, last=index == len(units) - 1):
         return True
-    return index == len(units) - 1 and _one_word_name(text)
+    return index == len(units) - 1 and (_one_word_name(text) or _telegram_signature(units))
+
+
+_LONGEST_TELEGRAM_SIGNATURE = 3
+
+
+def _telegram_signature(units: Sequence[Unit]) -> bool:
+    """A few words as the last line of a text written all in lower case, as telegrams are
+    transcribed (`… brief bringt ihnen aufklaerung herzlich` / `arthur`)."""
+    text = units[-1].text.strip("=+. ")
+    return (0 < rules.word_count(text) <= _LONGEST_TELEGRAM_SIGNATURE and len(units) > 1
+            and all(unit.text == unit.text.lower() for unit in units)
+            and not rules.is_closing(text) and not closing_dateline(text))
 
 
 def signature_line(text: str, before: str, last: bool = True) -> bool:
