@@ -187,3 +187,10 @@ def test_the_last_words_of_a_telegram_in_lower_case_sign_it(tmp_path: Path) -> N
     doc = read_letter(tmp_path, "Ich komme Freitag abend mit dem Schnellzug, bitte bestellen Sie "
                                 "mir ein Zimmer.\n\nund dann weiter\n")[0]
     assert not any(isinstance(b, Closer) for b in _blocks(doc))
+
+
+@pytest.mark.parametrize("wish", ["Ich liebe Dich!", "Good luck.", "A presto, cara!"])
+def test_a_wish_of_a_few_words_above_the_name_closes(tmp_path: Path, wish: str) -> None:
+    doc = read_letter(tmp_path, f"Lieber Freund!\n\n{BODY}\n\n{wish}\n\nKarl\n")[0]
+    assert _closer_parts(doc) == [("salute", wish), ("signed", "Karl")]
+    assert _kinds(doc) == [Paragraph, Closer]

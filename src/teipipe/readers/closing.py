@@ -232,11 +232,17 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
             text.endswith(",") or bool(_POSSESSIVE_END.search(text))):
         return True
     # A few words without a sentence's end just above the name (`Bald mehr`,
-    # `In alter Freundschaft`), or above the dateline that stands above it.
+    # `In alter Freundschaft`), or above the dateline that stands above it; a wish or an
+    # exclamation of a few words ended as a sentence (`Ich liebe Dich!`, `Good luck.`).
+    words = rules.word_count(text)
+    ending = text[-1:] not in ".?!;:" or (text[-1:] in ".!" and words <= _SHORT_WISH_WORDS)
     return (not any(isinstance(p, Salute) for p in parts)
-            and isinstance(parts[-1], Signed) and rules.word_count(text) <= _SHORT_CLOSING_WORDS
-            and text[-1:] not in ".?!;:" and not text[:1].isdigit() and len(units) > 1
+            and isinstance(parts[-1], Signed) and words <= _SHORT_CLOSING_WORDS
+            and ending and not text[:1].isdigit() and len(units) > 1
             and _running_text(units[-2].text))
+
+
+_SHORT_WISH_WORDS = 4
 
 
 _SHORT_CLOSING_WORDS = 6
