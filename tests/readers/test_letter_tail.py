@@ -194,3 +194,15 @@ def test_a_wish_of_a_few_words_above_the_name_closes(tmp_path: Path, wish: str) 
     doc = read_letter(tmp_path, f"Lieber Freund!\n\n{BODY}\n\n{wish}\n\nKarl\n")[0]
     assert _closer_parts(doc) == [("salute", wish), ("signed", "Karl")]
     assert _kinds(doc) == [Paragraph, Closer]
+
+
+def test_sentences_ending_in_a_short_formula_above_the_name_close(tmp_path: Path) -> None:
+    last = ("Entschuldigen Sie die Eile; ich schreibe auf der Reise und wollte nicht warten. "
+            "Hochachtungsvoll")
+    doc = read_letter(tmp_path, f"Hochgeehrter Herr!\n\n{BODY}\n\n{last}\n\nBern 25 April 1876"
+                                "\n\nK. Vogt\n")[0]
+    assert _closer_parts(doc) == [("salute", last), ("dateline", "Bern 25 April 1876"),
+                                  ("signed", "K. Vogt")]
+    doc = read_letter(tmp_path, f"Hochgeehrter Herr!\n\n{BODY}\n\nIch schreibe auf der Reise. "
+                                "Das Wetter ist gut\n\nK. Vogt\n")[0]
+    assert _closer_parts(doc) == [("signed", "K. Vogt")]

@@ -223,11 +223,15 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
     """A short line just before the signature that ends in a comma (`Votre humble frère,`)
     or hands over to it with a possessive (`Es dankt Dir sehr Dein`, `Mit Freundesgruß Dein`)."""
     text = units[-1].text
-    if not parts or rules.word_count(text) > _LONGEST_CLOSING_LINE:
+    if not parts:
         return False
     # The part under it, past a dateline between them (`… Erinnerung Ihr` / `Wien. 11/10.
     # 1902.` / `Ferdinand von Saar.`).
     under = next((p for p in parts if not isinstance(p, Dateline)), None)
+    if isinstance(under, Signed) and _ends_in_formula(text):
+        return True
+    if rules.word_count(text) > _LONGEST_CLOSING_LINE:
+        return False
     if isinstance(under, Signed | Salute) and (
             text.endswith(",") or bool(_POSSESSIVE_END.search(text))):
         return True
@@ -243,6 +247,21 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
 
 
 _SHORT_WISH_WORDS = 4
+_LONGEST_CLOSING_SENTENCES = 30
+_LONGEST_LAST_FORMULA = 5
+# The last sentence of a unit, after the end of the one before it.
+_LAST_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?;])\s+(?P<last>[^.!?;]+)$")
+
+
+def _ends_in_formula(text: str) -> bool:
+    """A few sentences whose last is a closing formula of a few words handing over to the
+    name below (`Grüsse Deine liebe Frau … gegrüsst! Dein alter`, `Entschuldigen Sie das
+    Papier; … warten. Hochachtungsvoll`)."""
+    if rules.word_count(text) > _LONGEST_CLOSING_SENTENCES or text[-1:] in ".!?;:":
+        return False
+    match = _LAST_SENTENCE.search(text)
+    return (match is not None and rules.word_count(match["last"]) <= _LONGEST_LAST_FORMULA
+            and rules.is_closing(match["last"]))
 
 
 _SHORT_CLOSING_WORDS = 6
