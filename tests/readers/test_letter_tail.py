@@ -75,9 +75,12 @@ def test_a_sentence_under_a_closing_formula_does_not_sign(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(("line", "dateline"), [
     ("Amsterdam 5/X 04", True), ("Rodaun 6 XI.", True), ("24/XII 98", True),
-    ("Louis XIV", False), ("Kapitel 5 I", False),
+    ("Berlin d. 13./II. 07.", True), ("Louis XIV", False), ("Kapitel 5 I", False),
+    ("Boston, Jan. 31. 1744, 5.", True), ("Kane. Pa. Aug 10th. 16", True),
+    ("We met in 1744, 5 of us.", False),
 ])
-def test_a_closing_dateline_with_the_month_in_roman_numerals(line: str, dateline: bool) -> None:
+def test_a_closing_dateline_with_the_month_in_roman_numerals_or_two_years_or_points(
+        line: str, dateline: bool) -> None:
     assert closing_dateline(line) is dateline
 
 
@@ -206,3 +209,12 @@ def test_sentences_ending_in_a_short_formula_above_the_name_close(tmp_path: Path
     doc = read_letter(tmp_path, f"Hochgeehrter Herr!\n\n{BODY}\n\nIch schreibe auf der Reise. "
                                 "Das Wetter ist gut\n\nK. Vogt\n")[0]
     assert _closer_parts(doc) == [("signed", "K. Vogt")]
+
+
+def test_a_dateline_goes_on_over_a_page_end(tmp_path: Path) -> None:
+    body = ("Ho ricevuto le vostre lettere e ne ho dato conto a chi di dovere, come mi era stato "
+            "commandato nell'ultima.")
+    doc = read_letter(tmp_path, f"Serenissimo Principe,\n\n{body}\n\f\nDall'Aia li 2 luglio "
+                                "1619\n\nCristoforo Suriano\n", "pdf-text")[0]
+    assert _closer_parts(doc) == [("dateline", "Dall'Aia li 2 luglio 1619"),
+                                  ("signed", "Cristoforo Suriano")]

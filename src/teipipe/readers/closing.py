@@ -109,8 +109,9 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     while len(units) > 1 and len(parts) < 5:
         unit = units[-1]
         text = unit.text
-        if unit.page_break is not None and parts and not rules.is_closing(text):
-            break  # a closing formula goes on over a page's end, the text does not
+        if unit.page_break is not None and parts and not (
+                rules.is_closing(text) or closing_dateline(text)):
+            break  # a closing goes on over a page's end, the text does not
         salute_seen = any(isinstance(p, Salute) for p in parts)
         if closing_dateline(text):
             parts.insert(0, dateline_of(unit, parse_dateline(text)))
