@@ -218,3 +218,10 @@ def test_a_dateline_goes_on_over_a_page_end(tmp_path: Path) -> None:
                                 "1619\n\nCristoforo Suriano\n", "pdf-text")[0]
     assert _closer_parts(doc) == [("dateline", "Dall'Aia li 2 luglio 1619"),
                                   ("signed", "Cristoforo Suriano")]
+
+
+@pytest.mark.parametrize(("line", "signature"), [
+    ("Envoi de", False), ("Gruß von", False), ("Jean de la Fontaine", True),
+])
+def test_a_line_ending_in_a_particle_hands_over_to_the_name(line: str, signature: bool) -> None:
+    assert rules.is_signature(line) is signature

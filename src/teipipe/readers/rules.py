@@ -172,6 +172,8 @@ def is_signature(text: str) -> bool:
         words = words[1:]  # `v Tschudi`, `de Gonzenbach`
     if len(words) < 1 or not words[0][:1].isupper():
         return False
+    if len(words) > 1 and words[-1] in _LOWER_NAME_WORDS:
+        return False  # `Envoi de`, `Gruß von`: a line that hands over to the name below
     if word_count(stripped) == 1 and not stripped.isupper() and "." not in stripped:
         return False
     return all(_NAME_WORD.match(w) and (w[:1].isupper() or w.rstrip(".") in _LOWER_NAME_WORDS
