@@ -225,3 +225,11 @@ def test_a_dateline_goes_on_over_a_page_end(tmp_path: Path) -> None:
 ])
 def test_a_line_ending_in_a_particle_hands_over_to_the_name(line: str, signature: bool) -> None:
     assert rules.is_signature(line) is signature
+
+
+def test_a_line_naming_the_sender_above_the_name_stays_in_the_text(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, "Comtesse\n\nJe vous écris ces deux mots pour vous faire savoir "
+                                "que je suis toujours en bonne santé et que tout va bien ici.\n\n"
+                                "Envoi de\n\nArmand Morel\n")[0]
+    assert _closer_parts(doc) == [("signed", "Armand Morel")]
+    assert _kinds(doc) == [Paragraph, Paragraph, Closer]

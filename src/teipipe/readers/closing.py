@@ -241,6 +241,8 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
     # exclamation of a few words ended as a sentence (`Ich liebe Dich!`, `Good luck.`).
     words = rules.word_count(text)
     ending = text[-1:] not in ".?!;:" or (text[-1:] in ".!" and words <= _SHORT_WISH_WORDS)
+    if text.split()[-1] in _HANDING_PARTICLES:
+        return False  # `Envoi de` / the name: a line of the text that names the sender
     return (not any(isinstance(p, Salute) for p in parts)
             and isinstance(parts[-1], Signed) and words <= _SHORT_CLOSING_WORDS
             and ending and not text[:1].isdigit() and len(units) > 1
@@ -248,6 +250,7 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
 
 
 _SHORT_WISH_WORDS = 4
+_HANDING_PARTICLES = frozenset(("de", "von", "by", "from", "da", "di", "par", "per", "por"))
 _LONGEST_CLOSING_SENTENCES = 30
 _LONGEST_LAST_FORMULA = 5
 # The last sentence of a unit, after the end of the one before it.
