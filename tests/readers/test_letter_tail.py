@@ -233,3 +233,7 @@ def test_a_line_naming_the_sender_above_the_name_stays_in_the_text(tmp_path: Pat
                                 "Envoi de\n\nArmand Morel\n")[0]
     assert _closer_parts(doc) == [("signed", "Armand Morel")]
     assert _kinds(doc) == [Paragraph, Paragraph, Closer]
+
+
+def test_a_quotation_mark_before_a_formula_hides_it_not() -> None:
+    assert rules.is_closing('"So long," old friend')

@@ -135,8 +135,8 @@ def salutation_prefix(text: str) -> int:
 
 
 def is_closing(text: str) -> bool:
-    """A short paragraph that is a closing salutation."""
-    stripped = text.strip()
+    """A short paragraph that is a closing salutation (a quotation mark before it aside)."""
+    stripped = text.strip().lstrip("\"“„«‘'")
     words = word_count(stripped)
     if CLOSING_START.match(stripped) and words <= 8 and stripped[-1:] not in ".?!":
         return True
