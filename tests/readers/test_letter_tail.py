@@ -237,3 +237,24 @@ def test_a_line_naming_the_sender_above_the_name_stays_in_the_text(tmp_path: Pat
 
 def test_a_quotation_mark_before_a_formula_hides_it_not() -> None:
     assert rules.is_closing('"So long," old friend')
+
+
+def test_a_question_after_a_possessive_signature_is_a_postscript(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"Liebe Freundin!\n\n{BODY}\n\nAntworte mir bald! In Eile\n\n"
+                                "Dein Paul\n\nHast Du mit Elisabeth gesprochen?\n")[0]
+    assert [type(b) for b in _blocks(doc)][-1] is Postscript
+    assert ("signed", "Dein Paul") in _closer_parts(doc)
+
+
+def test_a_name_after_a_short_sentence_signs_before_a_postscript(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, "Chère Comtesse,\n\nJe vous écris ces deux mots pour vous faire "
+                                "savoir que je suis toujours en bonne santé et que tout va bien "
+                                "ici.\n\nToujours la même adresse.\n\nArmand Morel\n\n"
+                                "Le bonjour à Madame votre fille.\n")[0]
+    assert _closer_parts(doc)[-1] == ("signed", "Armand Morel")
+    assert [type(b) for b in _blocks(doc)][-1] is Postscript
+
+
+@pytest.mark.parametrize("line", ["Yours Truly", "Your's Sincerely"])
+def test_a_formula_adverb_is_no_name(line: str) -> None:
+    assert not possessive_signature(line)

@@ -70,7 +70,10 @@ _POSSESSIVE_NAME = re.compile(
 # Nouns of a formula, not names: `Ihr ergebener Diener`, `Your sincere Friend`.
 _FORMULA_NOUNS = frozenset((
     "diener", "dienerin", "freund", "freundin", "friend", "servant", "serviteur", "servante",
-    "ami", "amie", "amico", "amica", "servitore", "servo", "amigo", "amiga", "servidor"))
+    "ami", "amie", "amico", "amica", "servitore", "servo", "amigo", "amiga", "servidor",
+    # and its adverbs (`Yours Truly`)
+    "truly", "sincerely", "faithfully", "affectionately", "respectfully", "cordially", "ever",
+    "devotedly", "obediently", "gratefully", "lovingly"))
 
 
 def possessive_signature(text: str) -> bool:
@@ -310,8 +313,11 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
         name = units[index - 1].text
         if rules.is_closing(name) and not possessive_signature(name):
             continue  # `Auf Wiedersehen,` / `Herzlichst Ihr` / `ArthS`: a second formula
+        # A name with the writer's possessive signs wherever it stands (`Dein Paul` /
+        # `Was hast Du mit ihr verabredet?`); a name alone after a sentence's end.
         if not ((framed and _signs(units[:index], index - 1))
-                or (_running_text(before) and _name_line(name))):
+                or (_running_text(before) and _name_line(name)) or possessive_signature(name)
+                or (before[-1:] in ".!" and _name_line(name) and index > 1)):
             continue
         following = units[index].text
         if (dateline_like(following) or closing_dateline(following)
