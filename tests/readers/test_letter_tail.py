@@ -258,3 +258,18 @@ def test_a_name_after_a_short_sentence_signs_before_a_postscript(tmp_path: Path)
 @pytest.mark.parametrize("line", ["Yours Truly", "Your's Sincerely"])
 def test_a_formula_adverb_is_no_name(line: str) -> None:
     assert not possessive_signature(line)
+
+
+def test_a_possessive_line_above_a_name_is_the_closing_not_the_signature(
+        tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"Lieber Großvater!\n\n{BODY}\n\nDein treuer Enkel\n\nPaul.\n")[0]
+    assert _closer_parts(doc) == [("salute", "Dein treuer Enkel"), ("signed", "Paul.")]
+    assert _kinds(doc) == [Paragraph, Closer]
+
+
+@pytest.mark.parametrize(("line", "closing"), [
+    ("Stai contento pensami. Ciao a presto", True), ("good bie", True),
+    ("so it is good by i hope you well", False),
+])
+def test_italian_and_misspelt_farewells(line: str, closing: bool) -> None:
+    assert rules.is_closing(line) is closing

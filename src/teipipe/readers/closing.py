@@ -320,6 +320,8 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
                 or (before[-1:] in ".!" and _name_line(name) and index > 1)):
             continue
         following = units[index].text
+        if index == last and (_one_word_name(following) or _name_line(following)):
+            continue  # `Dein treuer Enkel` / `Paul.`: the name under it signs
         if (dateline_like(following) or closing_dateline(following)
                 or rules.is_closing(following) or is_list_item(units[index]) is not None):
             return None

@@ -49,7 +49,7 @@ CLOSING = re.compile(
         \bcordial(?:ly|ement|mente)\b | \bfraternal(?:ly|ement)\b | \byours\b | \bsincerely\b
       | \bfaithfully\b | \btruly\b | \brespectfully\b | \bobedient\b | \bregards\b
       | \bi\s+remain\b | \bbelieve\s+me\b | \bever\s+yours\b | \bwith\s+(?:\w+\s+)?love\b
-      | ^(?:with\s+)?love\b | ^in\s+haste\b | \bgod\s+bless\b | \bgood\s*-?\s*bye\b
+      | ^(?:with\s+)?love\b | ^in\s+haste\b | \bgod\s+bless\b | \bgood\s*-?\s*b(?:ye|ie)\b
       | \byour\s+(?:\w+\s+)?(?:friend|brother|sister|son|daughter|father|mother|servant)\b
       | \bshake\s+your\s+hand | \bserre\s+(?:\w+\s+){0,4}la\s+main | \bsalutations\b
       | \bamitiés\b | \bbien\s+à\s+vous\b | \btout\s+à\s+vous\b | \bje\s+vous\s+embrasse
@@ -84,7 +84,7 @@ CLOSING = re.compile(
       | \btengo\s+el\s+honor\s+de\s+(?:ser|repetirme)
       | \bich\s+bin\s+(?:\w+\s+){0,3}?(?:ihr|dein|euer)\b
       | \bauf\s+(?:baldiges\s+)?wieders[eh]+n\b | \bà\s+bient[ôo]t\b | \bau\s+revoir\b
-      | \barrivederci\b | ^a\s+presto\b | \bhasta\s+(?:pronto|luego|la\s+vista)\b
+      | \barrivederci\b | \ba\s+presto\b | \bciao\b | \bhasta\s+(?:pronto|luego|la\s+vista)\b
       | \bhastily\b | \b(?:much|all\s+my|best|kindest)\s+love\b
       | \bà\s+dieu\b | \ben\s+sa\s+(?:\w+\s+){0,3}?garde\b
       | ^accept\s+(?:\w+\s+){0,2}?(?:respects?|regards|assurance)\b
