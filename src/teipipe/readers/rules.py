@@ -73,6 +73,19 @@ CLOSING = re.compile(
       | \bsaluti\b | \bsaluto\b | \babbracci | \baff(?:ezionat|\.mo) | \bdevotissim | \bdev\.mo
       | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima | \bvi\s+bacio\b
       | \baffectionately\b
+      | ^(?:i|we)\s+(?:am|are|remain|rest)\s*, | ^(?:i|we)\s+(?:am|are|remain)\s+(?:\w+\s+){0,3}?
+          (?:your|yours|sir|madam|dear)\b
+      | ^(?:i|we)\s+(?:am|are|remain)\s+with\s+(?:\w+\s+){0,2}?(?:respect|esteem|regard)
+      | \bhave\s+the\s+hono(?:u)?r\s+to\s+(?:be|remain)\b | \bhumble\s+servants?\b
+      | ^je\s+suis\b[^.]{0,60}\b(?:votre|vôtre|vostre)\b | \bj['’]ai\s+l['’]honneur\s+d['’][êe]tre
+      | \bho\s+l['’]onore\s+di\s+(?:essere|dichiararmi|confermarmi)\b
+      | ^mi\s+(?:dico|creda|confermo|professo|protesto)\b
+      | \b(?:quedo|soy)\s+de\s+(?:usted|vd|ud|v)\b
+      | \btengo\s+el\s+honor\s+de\s+(?:ser|repetirme)
+      | \bich\s+bin\s+(?:\w+\s+){0,3}?(?:ihr|dein|euer)\b
+      | ^accept\s+(?:\w+\s+){0,2}?(?:respects?|regards|assurance)\b
+      | ^(?:gradisca|accolga|riceva)\s+(?:\w+\s+){0,4}?(?:saluti|ossequi|stima|considerazione)
+      | ^reciba\s+(?:\w+\s+){0,4}?(?:saludos?|consideraci[óo]n|respetos?|afecto)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
