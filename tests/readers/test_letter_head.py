@@ -103,6 +103,17 @@ def test_salutations_at_the_head(tmp_path: Path, head: str,
     # Spanish: an address with a title, the dateline, the salutation.
     (["Al Excmo. Sr. D. Juan Pérez, Ministro de Hacienda", "Madrid, 3 de mayo de 1871",
       "Muy señor mío:"], ["AddressLine", "Dateline", "Salute"]),
+    # A printed letterhead with the place and date, above the addressee's name.
+    (["Printing House OF J. MILLER & CO., No. 12 Market Street. Albany, July 3, 1867.",
+      "Henry Allen Esq."], ["Dateline", "Salute"]),
+    # The sender's office and the address on one line, under the dateline.
+    (["Berlin, den 3. Mai 1929.", "Der Minister für Wissenschaft, Kunst und Volksbildung An "
+      "Herrn Professor Dr. Karl Huber in Dresden."], ["Dateline", "AddressLine"]),
+    # Italian and French: an address to a sovereign, a titled address with an article.
+    (["Al Re Vittorio Emanuele, Torino", "Torino, 3 maggio 1861"],
+     ["AddressLine", "Dateline"]),
+    (["Paris, le 3 mai 1871", "Monsieur le Dr Paul Favre, Conseiller d'État, à Neuchâtel."],
+     ["Dateline", "AddressLine"]),
     # German: an address with an article after `An`, under the dateline.
     (["Zürich, den 3. Mai 1871", "An die Hochlöbliche Direktion der Nordbahn in Basel"],
      ["Dateline", "AddressLine"]),
@@ -125,3 +136,13 @@ def test_places_and_greetings_at_the_head_are_no_address(tmp_path: Path,
                                                          lines: list[str]) -> None:
     parts, _ = _head(tmp_path, "\n\n".join([*lines, _BODY, _BODY]) + "\n")
     assert ("AddressLine", lines[1 if "Villa" in lines[1] else 0]) not in parts
+
+
+def test_a_long_german_sentence_naming_a_herr_stays_the_text(tmp_path: Path) -> None:
+    # German capitalises its nouns: a sentence of them with a `Herrn` is no address.
+    sentence = ("Auf das an den Herrn Professor Dr. Huber gerichtete Schreiben des "
+                "Sächsischen Ministeriums für Volksbildung vom 3. Mai teile ich Ihnen mit.")
+    parts, paragraphs = _head(tmp_path, "\n\n".join(
+        ["Frankfurt, den 8. Mai 1929.", sentence, _BODY]) + "\n")
+    assert [kind for kind, _ in parts] == ["Dateline"]
+    assert paragraphs[0] == sentence

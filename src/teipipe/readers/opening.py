@@ -85,6 +85,10 @@ def _head_part_ahead(units: Sequence[Unit]) -> int | None:
         text = unit.text
         if salutation(text) or _address_then_salutation(units[index:]):
             return index
+        if index and _salutation_shaped(units[index:]) and all(
+                _address_like(above.text) or _dateline_within(above.text) is not None
+                for above in units[:index]):
+            return index  # `Walt Whitman Esq.` under a letterhead with place and date
         if index and (dateline_like(text) or top_dateline(text)) and all(
                 _addressee_line(above.text) for above in units[:index]):
             return index
@@ -95,8 +99,8 @@ def _head_part_ahead(units: Sequence[Unit]) -> int | None:
     return None
 
 
-def _address_like(text: str) -> bool:
-    return address.address_shaped(text, honorific=address.names_a_courtesy_title(text))
+def _address_like(text: str, longest_loose: int = 14) -> bool:
+    return address.address_shaped(text, address.names_a_courtesy_title(text), longest_loose)
 
 
 def _addressee_line(text: str) -> bool:
@@ -112,11 +116,11 @@ def _addressee_line(text: str) -> bool:
 _LONGEST_NAME = 5
 # Words of a place or a house, in the five languages: `Villa Platzer`, `Hotel Alpenrose`,
 # `Rax Edlach bei Reichenau`: a line of the sender's whereabouts, not an addressee.
-_PLACE_WORDS = words(
+_PLACE_WORDS = address.folded_words(
     "villa hotel hôtel albergo hostal pension pensione gasthof gasthaus schloss castle chateau "
     "château castello castillo street st str strasse straße gasse platz weg road avenue ave "
     "rue place boulevard bd quai via piazza viale corso calle plaza paseo camino bei near "
-    "pres près presso cerca am an auf sur sous upon zu")
+    "pres près presso cerca sur sous upon")
 
 
 def _names_a_place(text: str) -> bool:
@@ -158,7 +162,7 @@ def _address_then_salutation(units: Sequence[Unit]) -> bool:
         if rules.SALUTATION.match(rest) and rules.word_count(rest) <= 5 and (
                 rest[-1:] in ",:;!—-" or start + 5 >= len(words)):
             head = " ".join(words[:start])
-            return _address_like(head) and rules.word_count(
+            return _address_like(head, _LONGEST_HEAD_UNIT) and rules.word_count(
                 units[1].text) > rules.word_count(text)
     return False
 
@@ -171,9 +175,9 @@ def _addressee_above_text(units: Sequence[Unit], below_head: bool) -> bool:
     if len(units) < 2:
         return False
     text, following = units[0].text, units[1].text
-    if rules.word_count(following) <= rules.word_count(text) + 6 or text[-1:] in "?!:":
+    if rules.word_count(following) <= rules.word_count(text) + 3 or text[-1:] in "?!:":
         return False
-    if address.names_a_courtesy_title(text) and rules.word_count(text) <= 12:
+    if address.names_a_courtesy_title(text):
         return _addressee_line(text)
     return below_head and _addressee_line(text)
 
