@@ -151,9 +151,12 @@ def _dateline_within(text: str) -> str | None:
 def _address_then_salutation(units: Sequence[Unit]) -> bool:
     """An address and the salutation on one line: `The Honorable Commissioner of Indian
     Affairs, Washington, D. C. Sir:`, `The Elwells My Very Dear Friends`."""
-    if len(units) < 2:
-        return False
-    text = units[0].text
+    return (len(units) > 1 and address_with_salutation(units[0].text)
+            and rules.word_count(units[1].text) > rules.word_count(units[0].text))
+
+
+def address_with_salutation(text: str) -> bool:
+    """A line of address lines that ends with the salutation (`… D. C. Sir:`)."""
     words = text.split()
     if not 2 <= len(words) <= _LONGEST_HEAD_UNIT:
         return False
@@ -161,9 +164,7 @@ def _address_then_salutation(units: Sequence[Unit]) -> bool:
         rest = " ".join(words[start:])
         if rules.SALUTATION.match(rest) and rules.word_count(rest) <= 5 and (
                 rest[-1:] in ",:;!—-" or start + 5 >= len(words)):
-            head = " ".join(words[:start])
-            return _address_like(head, _LONGEST_HEAD_UNIT) and rules.word_count(
-                units[1].text) > rules.word_count(text)
+            return _address_like(" ".join(words[:start]), _LONGEST_HEAD_UNIT)
     return False
 
 
