@@ -146,3 +146,14 @@ def test_a_long_german_sentence_naming_a_herr_stays_the_text(tmp_path: Path) -> 
         ["Frankfurt, den 8. Mai 1929.", sentence, _BODY]) + "\n")
     assert [kind for kind, _ in parts] == ["Dateline"]
     assert paragraphs[0] == sentence
+
+
+@pytest.mark.parametrize("greeting", [
+    "Herzliche Grüße aus Rom!", "Greetings from Hongkong.", "Saludos desde Madrid.",
+    "Tanti saluti da Napoli!", "Amitiés de Lyon."])
+def test_a_greeting_above_a_postcards_text_is_its_first_paragraph(tmp_path: Path,
+                                                                   greeting: str) -> None:
+    # A short line that greets, at the top of a postcard, addresses nobody.
+    parts, paragraphs = _head(tmp_path, f"{greeting}\n\n{_BODY}\n\n{_BODY}\n")
+    assert not [text for kind, text in parts if kind == "Salute"]
+    assert paragraphs[0] == greeting

@@ -230,8 +230,8 @@ def name_above_opener(units: Sequence[Unit]) -> bool:
 def _salutation_shaped(units: Sequence[Unit]) -> bool:
     """A short address ending in `,` `:` or `!` before the first paragraph (`Werter Herr!`)."""
     text = units[0].text
-    if len(units) < 2:
-        return False
+    if len(units) < 2 or rules.is_closing(text):
+        return False  # `Herzliche Grüße!`, `Greetings from Hongkong.` greet, address nobody
     following = units[1].text
     longer = rules.word_count(following) > rules.word_count(text) + 6
     if rules.word_count(text) > 6:
