@@ -30,7 +30,7 @@ from ..model import (
     Signed,
     inline_text,
 )
-from . import closing, rules
+from . import address, closing, rules
 from .opening import opener_length, read_opener
 from .units import Unit, dateline_like, is_list_item, strip_label
 
@@ -52,7 +52,7 @@ def _is_heading(units: Sequence[Unit], index: int, in_letter: bool = False) -> b
     unit = units[index]
     text = unit.text
     if (rules.is_salutation(text) or dateline_like(text) or rules.is_closing(text)
-            or rules.is_address_line(text)):
+            or address.is_address_line(text)):
         return False
     following = units[index + 1] if index + 1 < len(units) else None
     if following is None or following.gap_before >= 2 and not unit.gap_before >= 2:
