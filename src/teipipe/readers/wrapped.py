@@ -250,7 +250,9 @@ def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     leading = 0  # the run of short lines and lines of a letter's head at the top
     while (leading + 1 < min(len(lines), _LONGEST_HEAD)
            and (len(lines[leading].content) < _SHORT_LINE * width
-                or opening.head_line(lines[leading].content, leading == 0))):
+                or (opening.head_line(lines[leading].content, leading == 0)
+                    and not (leading and _runs_on(lines[leading], lines[leading + 1],
+                                                  width))))):
         leading += 1
     salutes = [i for i, line in enumerate(lines[:_LONGEST_HEAD - 1])
                if rules.is_salutation(line.content)]
@@ -261,6 +263,19 @@ def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     head.append(RawBlock(tuple(lines), 0 if head else first.gap_before,
                          first.page_start and not head))
     return head + rest
+
+
+# A line this near the measure is set full: a line of running text, not one of its own.
+_FULL_LINE = 0.75
+
+
+def _runs_on(line: Line, following: Line, width: int) -> bool:
+    """A full line followed by one in lower case: a paragraph's sentence going on
+    (`Herr Professor Snell war … erhalte ich so eben Bericht, daß` / `er sehr wünschte`),
+    however much its first words look like an address (`Herr …`, `Mr. Bonfils …`). The
+    text's first line is left to the opening's rules: a title line may be the longest."""
+    return (len(line.content) >= _FULL_LINE * width
+            and rules.starts_lowercase(following.content))
 
 
 def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
