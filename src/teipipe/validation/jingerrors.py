@@ -198,7 +198,7 @@ class _Walk:
             pending += child.tail or ""
         if had_child:
             return self._text(node, state, pending, self.tags.end_begins[index]), False
-        return self._whole_text(node, state, pending, self.ends[index])
+        return self._whole_text(node, state, pending, index)
 
     def _text(self, node: etree._Element, state: Pattern, text: str, place: Place) -> Pattern:
         """Text between tags: mixed content only; whitespace is never an error here."""
@@ -211,10 +211,12 @@ class _Walk:
                     "text not allowed here" + self._expected(state, node))
         return state
 
-    def _whole_text(self, node: etree._Element, state: Pattern, text: str, end: Place
+    def _whole_text(self, node: etree._Element, state: Pattern, text: str, index: int
                     ) -> tuple[Pattern, bool]:
         """The content of an element without child elements, matched as one string (a
-        datatype sees all of it)."""
+        datatype sees all of it): a bad value is reported after the end tag, text where
+        none may be where the end tag begins."""
+        end = self.ends[index]
         matched = self.d.text(state, text)
         if not text.strip():
             matched = self.p.choice(state, matched)
@@ -232,7 +234,7 @@ class _Walk:
             self.report(end, "relaxng.value", f'character content of element '
                         f'"{words.qname(node)}" invalid{words.value_failures(values, text)}')
         else:
-            self.report(end, "relaxng.text-not-allowed",
+            self.report(self.tags.end_begins[index], "relaxng.text-not-allowed",
                         "text not allowed here" + self._expected(state, node))
             return state, False
         return state, True

@@ -204,6 +204,8 @@ class Deriver:
             if member.kind == AFTER and member.a is not None:
                 firsts.walk(member.a)
                 end = end or (member.a.nullable and member.b is not self.p.dead)
+            else:
+                firsts.walk(member)  # the start pattern, before the root element
         return firsts.classes, bool(firsts.values) or firsts.text, end
 
     def first_values(self, pattern: Pattern) -> list[Pattern]:
@@ -220,8 +222,10 @@ class Deriver:
         interleave what either side needs."""
         def need(node: Pattern) -> set[Name]:
             a, b = node.a, node.b
-            if node.kind == GROUP and a is not None and b is not None:
+            if node.kind == GROUP and a is not None and b is not None and kind == ELEMENT:
                 return need(b) if a.nullable else need(a)
+            if node.kind == GROUP and a is not None and b is not None:
+                return need(a) | need(b)  # attributes come in any order
             if node.kind == INTERLEAVE and a is not None and b is not None:
                 return need(a) | need(b)
             if node.kind == ONE_OR_MORE and a is not None:

@@ -10,9 +10,6 @@ from lxml import etree
 from .rngpatterns import CHOICE, DATA, LIST, VALUE, Name, NameClass, Pattern
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-# The order jing lists datatype failures in (measured on its messages; not the grammar's).
-_TYPE_ORDER = ("decimal", "double", "float", "gYear", "gYearMonth", "date", "dateTime",
-               "gDay", "gMonthDay", "gMonth", "time")
 
 
 def or_list(items: list[str]) -> str:
@@ -41,8 +38,11 @@ def attribute_qname(key: str, node: etree._Element) -> str:
     return shown[1:-1] if shown.startswith('"') and shown.endswith('"') else shown
 
 
-def name(name_: Name, node: etree._Element, attribute: bool = False) -> str:
-    """A name of the grammar, quoted, as jing shows it in the context of `node`."""
+def name(name_: Name, node: etree._Element, attribute: bool = False,
+         invented: dict[str, str] | None = None) -> str:
+    """A name of the grammar, quoted, as jing shows it in the context of `node`; a
+    namespace the document does not bind gets a prefix jing makes up (`ns`), recorded
+    in `invented` (namespace → prefix) for the "(with xmlns:ns=...)" that follows."""
     uri, local = name_
     if uri == XML_NS:
         return f'"xml:{local}"'
@@ -52,17 +52,27 @@ def name(name_: Name, node: etree._Element, attribute: bool = False) -> str:
     for prefix, bound in node.nsmap.items():
         if bound == uri and prefix:
             return f'"{prefix}:{local}"'
-    return f'"{local}" from namespace "{uri}"'
+    if invented is None or not uri:
+        return f'"{local}" from namespace "{uri}"'
+    if uri not in invented:
+        invented[uri] = "ns" if not invented else f"ns{len(invented)}"
+    return f'"{invented[uri]}:{local}"'
 
 
 def _names(classes: Iterable[NameClass], node: etree._Element, attribute: bool
-           ) -> tuple[list[str], bool]:
+           ) -> tuple[str, bool]:
+    """The names of `classes` as an or-list, and whether one of them is open."""
     shown: set[str] = set()
+    invented: dict[str, str] = {}
     other = False
     for name_class in classes:
-        shown |= {name(n, node, attribute) for n in name_class.names()}
+        shown |= {name(n, node, attribute, invented) for n in name_class.names()}
         other = other or name_class.is_open()
-    return sorted(shown), other
+    listed = or_list(sorted(shown))
+    if invented:
+        declarations = and_list([f'xmlns:{prefix}="{uri}"' for uri, prefix in invented.items()])
+        listed += f" (with {declarations})"
+    return listed, other
 
 
 def expected(classes: list[NameClass], text: bool, end: bool, node: etree._Element) -> str:
@@ -72,7 +82,7 @@ def expected(classes: list[NameClass], text: bool, end: bool, node: etree._Eleme
         items.append("text")
     names, other = _names(classes, node, attribute=False)
     if names:
-        items.append(f"element {or_list(names)}")
+        items.append(f"element {names}")
     if other:
         items.append("an element from another namespace")
     return f"; expected {or_list(items)}" if items else ""
@@ -83,8 +93,8 @@ def expected_attributes(classes: list[NameClass], node: etree._Element) -> str:
     if not names:
         return ""
     if other:
-        return f"; expected attribute {or_list(names)} or an attribute from another namespace"
-    return f"; expected attribute {or_list(names)}"
+        return f"; expected attribute {names} or an attribute from another namespace"
+    return f"; expected attribute {names}"
 
 
 def missing_attributes(element: str, missing: list[str], expected_: str) -> str:
@@ -117,26 +127,24 @@ def value_failures(patterns: list[Pattern], text: str) -> str:
     """`; must be equal to "a" or "b"`, or the datatypes' own reasons, for a value that
     matches none of `patterns` (the value patterns of an attribute or element)."""
     values: set[str] = set()
-    reasons: list[tuple[int, int, str]] = []
+    values_first = False
+    # In the grammar's order: jing keeps it for teipipe's own grammar, not always for the
+    # TEI's (it lists the eight date types of teidata.temporal.w3c in another order).
+    reasons: list[str] = []
     pending = list(patterns)
     while pending:
         pattern = pending.pop(0)
         if pattern.kind == CHOICE:
             pending.extend(sorted(pattern.alternatives, key=lambda p: p.serial))
         elif pattern.kind == VALUE:
+            values_first = values_first or not reasons
             values.add(f'"{pattern.value}"')
         elif pattern.kind == DATA and pattern.datatype is not None:
             reason = getattr(pattern.datatype, "failure", lambda _t: None)(text)
             if reason:
-                kind = pattern.datatype.describe()
-                has_pattern = any(n == "pattern" for n, _v in getattr(
-                    pattern.datatype, "params", ()))
-                rank = _TYPE_ORDER.index(kind) if kind in _TYPE_ORDER and not has_pattern \
-                    else len(_TYPE_ORDER)
-                reasons.append((rank, pattern.serial, reason))
+                reasons.append(reason)
         elif pattern.kind == LIST:
-            reasons.append((len(_TYPE_ORDER), pattern.serial, "must be a whitespace-"
-                            "delimited list"))
-    parts = [f"must be equal to {or_list(sorted(values))}"] if values else []
-    parts += [reason for _rank, _serial, reason in sorted(reasons)]
+            reasons.append("must be a whitespace-delimited list")
+    equal = [f"must be equal to {or_list(sorted(values))}"] if values else []
+    parts = equal + reasons if values_first else reasons + equal
     return f"; {or_list(parts)}" if parts else ""
