@@ -32,9 +32,12 @@ BODIES = {
     "text-not-allowed": "text<p>x</p><lb>in an empty element</lb>",
     "every-bad-attribute": '<p xml:lang="de" rend2="a" rend3="b">x<title level="zz" '
                            'rend2="q">t</title></p>',
-    "bad-dates": '<p><date when="2020-13-45">x</date><date when="abc" notBefore="x">y</date>'
-                 '<num value="abc">1</num></p>',
+    "bad-values": '<p><title level="zz">t</title><hi cert="sure">x</hi><date when="1900-01-01"'
+                  ' notBefore="x">y</date></p>',
 }
+# Not compared: a value that fails several datatypes at once (a date in none of the eight
+# forms of teidata.temporal.w3c). jing lists the failures in an order that is neither the
+# grammar's nor alphabetical; teipipe lists them in the grammar's order.
 TEXT = HEADER + "{body}\n</div></body></text></TEI>\n"
 
 
