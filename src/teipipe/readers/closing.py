@@ -7,12 +7,12 @@ and the closing formulas of `rules.py`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..language.dates import parse_dateline
-from ..language.datewords import MONTHS, fold
 from ..model import Closer, Dateline, Paragraph, Postscript, Salute, Signed
 from . import rules
+from .closing_dates import closing_dateline
 from .units import Unit, dateline_like, dateline_of, is_list_item
 
 
@@ -102,6 +102,8 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     dateline anywhere among them (`De Strasbourg, ce 10 de juillet (1538).`).
     """
     parts: list[Dateline | Salute | Signed] = []
+    anchored = _anchored_tail(units)
+    anchor = anchored[0] if anchored is not None and anchored[1] == len(units) else len(units)
     # The last unit left stays a paragraph: a letter's body is never only a closer.
     while len(units) > 1 and len(parts) < 5:
         unit = units[-1]
@@ -111,11 +113,13 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
         salute_seen = any(isinstance(p, Salute) for p in parts)
         if closing_dateline(text):
             parts.insert(0, dateline_of(unit, parse_dateline(text)))
+        elif len(units) - 1 > anchor and not salute_seen and not any(
+                isinstance(p, Signed) for p in parts):
+            parts.insert(0, Signed(unit.inlines, unit.loc))  # under the formula: its signature
         elif not salute_seen and not any(isinstance(p, Signed) for p in parts) and (
-                _signs(units, len(units) - 1)):
+                _signs(units, len(units) - 1) or _formula_and_name(text)):
             parts.insert(0, Signed(unit.inlines, unit.loc))
-        elif (rules.is_closing(text) or _closing_shaped(units, parts)
-              or not parts and _formula_and_name(text)) and not is_list_item(unit):
+        elif (rules.is_closing(text) or _closing_shaped(units, parts)) and not is_list_item(unit):
             if salute_seen and (_sentence(text) or rules.word_count(text) > _SHORT_CLOSING_WORDS):
                 break  # `Leben Sie wohl, … gegrüßt.` above `Ihr`: the text's last sentence
             parts.insert(0, Salute(unit.inlines, unit.loc))
@@ -127,64 +131,6 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     return Closer(tuple(parts), parts[0].loc), units
 
 
-# A dateline of the closing that the dateline rule does not read: a weekday alone
-# (`Donnerstag`, `Sunday morning`), a line that says where it was written (`Escript à
-# Vyenne le iiiie d’aoust`, `Given at…`, `Fait à…`), a day in Roman numerals before a
-# month (`ce xxiie jour d’octobre`).
-_WEEKDAY = (r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
-            r"|sontag|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-            r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-            r"|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica"
-            r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)")
-_WEEKDAY_LINE = re.compile(rf"^{_WEEKDAY}\b(?:\s+[^\W\d_]+){{0,2}}[.,]?$", re.IGNORECASE)
-_WRITTEN_AT = re.compile(
-    r"^(?:escript|escrit|[ée]crit|fait|faict|donn[ée]|datum|gegeben|geschrieben|given|written"
-    r"|dated|dato|data|scritt[ao]|fecha|fecho|dada|dado)\b[\s,]+(?:\w+\s+){0,2}?"
-    r"(?:à|a|en|in|at|zu|ze|au|de|da|di)\s+[A-ZÀ-Ý]", re.IGNORECASE)
-_ROMAN_DAY = re.compile(
-    r"\b(?:le|ce|den|the|il|el|lo)\s+[ivxlc]+(?:e|me|er|eme|ème|º|°)?\s+(?:jour\s+)?(?:d[e’']\s?)?"
-    r"[^\W\d_]{3,}", re.IGNORECASE)
-_LONGEST_OLD_DATELINE = 16
-
-
-def closing_dateline(text: str) -> bool:
-    """A line of the closing that says when (and where) the letter was written."""
-    if rules.is_dateline(text):
-        return True
-    stripped = text.strip()
-    if rules.word_count(stripped) > _LONGEST_OLD_DATELINE:
-        return False
-    return bool(_WEEKDAY_LINE.match(stripped) or _WRITTEN_AT.match(stripped)
-                or _day_and_month(stripped)
-                or (_ROMAN_DAY.search(stripped) and stripped[-1:] in ".,"
-                    and rules.word_count(stripped) <= 10))
-
-
-# A day and month, perhaps a place or address before and a two-digit year after, as a
-# letter's last lines write them (`Apr 17th`, `Boston June- 4th 98`, `le 3 mars`,
-# `Philadelphia May 27th / 09`, `328 Mickle Street Camden New Jersey June 14 '87`):
-# no four-digit year, so the dateline rules of the head do not take them.
-_DAY_AND_MONTH = re.compile(
-    r"""^(?:(?:[A-ZÀ-Ý0-9][\w.'’-]*|[a-z]{1,4}\.),?\s+){0,7}
-         (?:(?:[Ll]e|[Dd]en|d\.|am|il|el|the)\s+)?
-         (?:(?P<first>[^\W\d_]{3,}\.?)\s*[-.]?\s*\d{1,2}(?:st|nd|rd|th|d)?
-          | \d{1,2}(?:st|nd|rd|th|er|ten|te|\.)?\s+(?:(?:de|di|of)\s+)?(?P<then>[^\W\d_]{3,}\.?))
-         (?:\s*[,/]?\s*['’]?\d{2})?[.,]?$""",
-    re.VERBOSE)
-
-
-# A date in figures joined by hyphens, perhaps after a place (`Selvatelle 30-4-44`).
-_HYPHENED_DATE = re.compile(
-    r"^(?:[A-ZÀ-Ý][\w.'’-]*,?\s+){0,3}(?:[0-2]?\d|3[01])-(?:0?[1-9]|1[0-2])-(?:\d{2}|1\d{3})\.?$")
-
-
-def _day_and_month(text: str) -> bool:
-    if _HYPHENED_DATE.match(text):
-        return True
-    match = _DAY_AND_MONTH.match(text)
-    return match is not None and fold(match["first"] or match["then"]) in MONTHS
-
-
 _LONGEST_LAST_PARAGRAPH_WORDS = 8
 # A last paragraph that runs into the closing's possessive (`… Philosophen. Ihr`).
 _HANDS_OVER = re.compile(
@@ -193,8 +139,8 @@ _HANDS_OVER = re.compile(
 
 
 def _formula_and_name(text: str) -> bool:
-    """A closing formula and the name after its comma as the last line, ending in a point
-    (`Your very Humble Servant, S. Danforth.`)."""
+    """A closing formula and the name after its comma, which sign together (`Your very Humble
+    Servant, S. Danforth.`, `Accept my respect, GENET.`)."""
     formula, comma, name = text.strip().rpartition(",")
     return bool(comma) and rules.is_closing(formula) and rules.is_signature(name.strip())
 
@@ -297,6 +243,9 @@ _LONGEST_UNMARKED_POSTSCRIPT = 3
 
 def _after_signature(units: Sequence[Unit]) -> int | None:
     """Where paragraphs begin that follow a signed closing (`…ergebener` / `J. Zingg.`)."""
+    anchored = _anchored_tail(units)
+    if anchored is not None and anchored[1] < len(units):
+        return anchored[1]
     last = len(units) - 1
     for index in range(last, max(1, last - _LONGEST_UNMARKED_POSTSCRIPT), -1):
         before = units[index - 2].text if index > 1 else ""
@@ -312,3 +261,70 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
             return None
         return index
     return None
+
+
+# The closing formula that anchors a letter's closing stands among its last units: the
+# signature and a dateline under it, and at most a short unmarked postscript after them.
+_ANCHOR_REACH = 2 + _LONGEST_UNMARKED_POSTSCRIPT
+_LONGEST_SIGNATURE_UNDER_FORMULA = 12
+
+
+def _anchored_tail(units: Sequence[Unit]) -> tuple[int, int] | None:
+    """(formula, end): the last closing formula among a letter's last units that a signature
+    follows, perhaps with datelines around it, and where that signature's lines end.
+
+    Whatever its shape, the short line under a closing formula signs the letter (`Mit
+    vollkommenster Hochachtung` / `der Sekretär des schweiz. Schulrathes Prof. Stocker`);
+    paragraphs after it are an unmarked postscript (`Herzl. Gruß` / `Gießen, d. 4 Mai 05.` /
+    `Dein tr. Lbb. Gerich,` / `Die Karte kam heute.`).
+    """
+    # A name signs under any formula before a line of any shape does (`Dein tr. Lbb. Gerich,`
+    # above a postscript is the signature, not the formula over it).
+    for signs in (_strong_signature, _signs_under_formula):
+        found = _anchored_by(units, signs)
+        if found is not None:
+            return found
+    return None
+
+
+def _anchored_by(units: Sequence[Unit], signs: Callable[[str], bool]) -> tuple[int, int] | None:
+    last = len(units) - 1
+    for anchor in range(last - 1, max(0, last - _ANCHOR_REACH), -1):
+        text = units[anchor].text
+        if (not (rules.is_closing(text) or hands_over(text)) or _strong_signature(text)
+                or is_list_item(units[anchor]) is not None):
+            continue
+        end = anchor + 1
+        while end <= last and closing_dateline(units[end].text):
+            end += 1
+        if end > last or not signs(units[end].text):
+            continue
+        end += 1
+        while end <= last and closing_dateline(units[end].text):
+            end += 1
+        if last + 1 - end > _LONGEST_UNMARKED_POSTSCRIPT:
+            return None
+        return anchor, end
+    return None
+
+
+def _strong_signature(text: str) -> bool:
+    """A name, perhaps after the writer's possessive, perhaps with a comma after it."""
+    return _signature_like(text.rstrip().rstrip(","))
+
+
+def _signs_under_formula(text: str) -> bool:
+    """A short line that may sign under a closing formula: no question, no sentence that
+    ends on a lower-case word (`Die Karte kam.`), no colon that labels what follows."""
+    words = text.split()
+    if not words or len(words) > _LONGEST_SIGNATURE_UNDER_FORMULA or text[-1:] in "?:;":
+        return False
+    if rules.is_closing(text) and not possessive_signature(text):
+        return False
+    if text[-1:] in ".!" and len(words) > 3 and not words[-1].strip(".!")[:1].isupper():
+        return False
+    return not _SENTENCE_INSIDE.search(text)
+
+
+# A sentence's end inside the line (a point may end an abbreviation: `Prof.`, `schweiz.`).
+_SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{3}[!?;]\s+\S")

@@ -21,7 +21,7 @@ from ..model import (
     Salute,
     Text,
 )
-from . import rules
+from . import address, rules
 from .units import Unit, dateline_like, dateline_of
 
 
@@ -36,7 +36,7 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     salute_at = _salutation_ahead(units)
     while units and len(parts) < 6:
         unit = units[0]
-        if rules.is_address_line(unit.text) and not rules.is_salutation(unit.text):
+        if address.is_address_line(unit.text) and not rules.is_salutation(unit.text):
             parts.append(AddressLine(unit.inlines, unit.loc))
         elif dateline_like(unit.text) or top_dateline(unit.text):
             parts.append(dateline_of(unit, parse_dateline(unit.text)))
@@ -104,7 +104,7 @@ def head_line(text: str, first: bool) -> bool:
     """A line of a letter's head: a title (first), an address, a dateline, a salutation.
 
     Books print them without blank lines above the first paragraph."""
-    return ((first and rules.is_letter_title(text)) or rules.is_address_line(text)
+    return ((first and rules.is_letter_title(text)) or address.is_address_line(text)
             or salutation(text) or dateline_like(text) or top_dateline(text))
 
 
@@ -115,7 +115,7 @@ def name_above_opener(units: Sequence[Unit]) -> bool:
         return False
     following = units[1].text
     return (salutation(following) or dateline_like(following)
-            or top_dateline(following) or rules.is_address_line(following))
+            or top_dateline(following) or address.is_address_line(following))
 
 
 def _salutation_shaped(units: Sequence[Unit]) -> bool:

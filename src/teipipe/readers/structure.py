@@ -8,6 +8,7 @@ shared ones of `rules.py`, so the three readers agree on what a letter looks lik
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ from ..model import (
     Signed,
     inline_text,
 )
-from . import closing, rules
+from . import address, closing, rules
 from .opening import opener_length, read_opener
 from .units import Unit, dateline_like, is_list_item, strip_label
 
@@ -51,7 +52,7 @@ def _is_heading(units: Sequence[Unit], index: int, in_letter: bool = False) -> b
     unit = units[index]
     text = unit.text
     if (rules.is_salutation(text) or dateline_like(text) or rules.is_closing(text)
-            or rules.is_address_line(text)):
+            or address.is_address_line(text)):
         return False
     following = units[index + 1] if index + 1 < len(units) else None
     if following is None or following.gap_before >= 2 and not unit.gap_before >= 2:
@@ -75,16 +76,12 @@ def _group_lists_and_quotes(units: Sequence[Unit]) -> list[Block]:
             blocks.append(PageBreakBlock(unit.page_break))
         match = is_list_item(unit)
         if match is not None:
-            items = [ListItem(match["label"], strip_label(unit, match), unit.loc)]
-            while index + 1 < len(units) and units[index + 1].page_break is None:
-                follow = is_list_item(units[index + 1])
-                if follow is None:
-                    break
+            run = [unit]
+            while (index + 1 < len(units) and units[index + 1].page_break is None
+                   and is_list_item(units[index + 1]) is not None):
                 index += 1
-                items.append(ListItem(follow["label"], strip_label(units[index], follow),
-                                      units[index].loc))
-            blocks.append(ListBlock(tuple(items), unit.loc,
-                                    ordered=items[0].label.isdigit()))
+                run.append(units[index])
+            blocks.extend(_numbered_run(run))
             index += 1
             continue
         previous = units[index - 1] if index else None
@@ -100,6 +97,39 @@ def _group_lists_and_quotes(units: Sequence[Unit]) -> list[Block]:
         blocks.append(Paragraph(unit.inlines, unit.loc))
         index += 1
     return blocks
+
+
+# A list's entries are short: a name, a title, a figure. A numbered entry longer than this,
+# or a run of numbered sentences, is a paragraph that the writer numbered.
+_LONGEST_ENTRY = 15
+
+
+def _numbered_run(run: Sequence[Unit]) -> list[Block]:
+    """A run of units that open with a label: a list of short entries, or numbered paragraphs.
+
+    Editions encode a writer's numbered paragraphs (`1. Einmalige Abfindungssumme für eine
+    Predigt RM 25,--.`, `2. Ein gebundenes Freiexemplar …`) as paragraphs that keep their
+    number, and reserve `list` for entries that are not sentences (`Times`, `Tribune`); one
+    labelled unit alone is no list either (`u. s. w.` opens with a letter and a point).
+    """
+    texts = [strip_label(unit, _label(unit)) for unit in run]
+    words = [rules.word_count(inline_text(text)) for text in texts]
+    sentences = all(inline_text(text).rstrip().rstrip(_CLOSING_MARKS)[-1:] in ".!?"
+                    for text in texts)
+    if len(run) < 2 or max(words) > _LONGEST_ENTRY or sentences and sum(words) >= 5 * len(run):
+        return [Paragraph(unit.inlines, unit.loc) for unit in run]
+    items = [ListItem(_label(unit)["label"], text, unit.loc)
+             for unit, text in zip(run, texts, strict=True)]
+    return [ListBlock(tuple(items), run[0].loc, ordered=items[0].label.isdigit())]
+
+
+_CLOSING_MARKS = "\"'”’»)]"
+
+
+def _label(unit: Unit) -> re.Match[str]:
+    match = is_list_item(unit)
+    assert match is not None
+    return match
 
 
 def _starts_quotation(previous: Unit, unit: Unit) -> bool:

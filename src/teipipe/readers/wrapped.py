@@ -22,6 +22,7 @@ from ..model import (
 from ..source import Source
 from . import closing, opening, rules
 from .blocks import HyphenPolicy, Line, RawBlock, inlines_of, split_blocks
+from .closing_dates import closing_dateline
 from .measure import AGAINST, ends_early, measure, page_measure, split_short_lines
 from .units import Unit
 
@@ -310,7 +311,7 @@ _SHORT_CLOSING_LINE = 4
 
 
 def _closing_line(text: str) -> bool:
-    return (rules.is_closing(text) or closing.closing_dateline(text) or closing.hands_over(text)
+    return (rules.is_closing(text) or closing_dateline(text) or closing.hands_over(text)
             or (text.endswith(",") and rules.word_count(text) <= 10)
             or rules.word_count(text) <= _SHORT_CLOSING_LINE)
 
