@@ -219,12 +219,15 @@ class Grammar:
         from .reduce import _attributes_of
         return _attributes_of(self.source, element, attribute)
 
+    def valid(self, tree: etree._ElementTree) -> bool:
+        """Whether a document matches the grammar (no messages are worded)."""
+        return bool(self.screen is not None and self.screen.validate(tree)) or bool(
+            self.relaxng.validate(tree))
+
     def check(self, tree: etree._ElementTree, data: bytes | None = None) -> list[Problem]:
         """The grammar problems of a document; `data`, its bytes, lets an invalid one
         have every error jing would report, in jing's words and places."""
-        if self.screen is not None and self.screen.validate(tree):
-            return []
-        if self.relaxng.validate(tree):
+        if self.valid(tree):
             return []
         if data is not None:
             as_jing = self._as_jing(tree, data)
@@ -383,6 +386,13 @@ def _element_count(grammar: etree._Element) -> int:
     return sum(1 for _ in grammar.iter(f"{{{RNG_NS}}}element"))
 
 
+def cut_before_compiling(grammar: etree._Element) -> bool:
+    """Whether `load` cuts this grammar down to the run's element names before compiling
+    it (a big one); for a smaller one the names only word the messages of invalid
+    documents, so they can be gathered after the valid documents are done."""
+    return _element_count(grammar) > BIG
+
+
 def load(grammar: etree._Element, odd: Odd | None,
          names: frozenset[Name] | None = None) -> Grammar:
     """The grammar of a RELAX NG schema the secure reader returned; with `names`, cut down
@@ -395,7 +405,7 @@ def load(grammar: etree._Element, odd: Odd | None,
                 f"line {node.sourceline}: the grammar includes {href!r}; only relative "
                 "references to files beside it are read")
     source = grammar
-    if names is not None and _element_count(grammar) > BIG:
+    if names is not None and cut_before_compiling(grammar):
         cut = restrict(grammar, names)
         grammar = cut if cut is not None else grammar
     screen = attributes_interleaved(grammar)
