@@ -8,7 +8,8 @@ from teipipe import readers, source
 from teipipe.diagnostics import Reporter
 from teipipe.model import Closer, Division, Paragraph
 from teipipe.model import inline_text as text_of
-from teipipe.readers.closing import closing_dateline, signature_line
+from teipipe.readers.closing import signature_line
+from teipipe.readers.closing_dates import closing_dateline
 
 
 @pytest.mark.parametrize(("line", "dateline"), [

@@ -20,7 +20,8 @@ from teipipe.model import (
 )
 from teipipe.model import inline_text as text_of
 from teipipe.readers import rules
-from teipipe.readers.closing import closing_dateline, possessive_signature
+from teipipe.readers.closing import possessive_signature
+from teipipe.readers.closing_dates import closing_dateline
 
 
 @pytest.mark.parametrize("line", [

@@ -42,11 +42,15 @@ def test_each_marker_follows_its_word(doc: Document) -> None:
     assert found["4"][1].endswith("N.I")
 
 
-def test_a_page_break_inside_a_list_item(doc: Document) -> None:
-    lists = [b for b in doc.body if isinstance(b, ListBlock)]
-    assert [len(x.items) for x in lists] == [3, 2]
+def test_a_page_break_inside_a_numbered_paragraph(doc: Document) -> None:
+    """The writer's numbered proposals are paragraphs that keep their numbers, as
+    editions encode them (#12), not list items."""
+    assert not [b for b in doc.body if isinstance(b, ListBlock)]
+    numbered = [text_of(b.inlines) for b in doc.body
+                if isinstance(b, Paragraph) and text_of(b.inlines)[:3] in ("1. ", "2. ", "3. ")]
+    assert [t[:3] for t in numbered] == ["1. ", "2. ", "3. ", "1. ", "2. "]
+    assert numbered[0].startswith("1. Nous, révolutionnaires")
     assert inline_page_breaks(doc, notes=False) == ["de la révolution,"]
-    assert text_of(lists[0].items[0].inlines).startswith("Nous, révolutionnaires")
 
 
 def test_the_foot_notes_end_a_page(doc: Document) -> None:

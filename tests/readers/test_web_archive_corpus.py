@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from support.corpus import markers, read
-from teipipe.model import Closer, Division, ListBlock, Opener, Quote, Salute
+from teipipe.model import Closer, Division, ListBlock, Opener, Paragraph, Quote, Salute
+from teipipe.model import inline_text as text_of
 from teipipe.walk import iter_blocks
 
 LETTER = "1936-08-10_serge-to-trotsky_en.txt"
@@ -26,12 +27,15 @@ def test_letter_markers_point_at_their_notes_after_the_right_words() -> None:
     assert not reporter.warnings
 
 
-def test_letter_has_opener_lists_and_closing_salutation() -> None:
+def test_letter_has_opener_numbered_paragraphs_and_closing_salutation() -> None:
     doc, _ = read(LETTER)
     opener = doc.body[0]
     assert isinstance(opener, Opener)
     assert opener.parts[0].date is not None and opener.parts[0].date.when == "1936-08-10"
-    assert [len(b.items) for b in doc.body if isinstance(b, ListBlock)] == [3, 2]
+    assert not [b for b in doc.body if isinstance(b, ListBlock)]  # numbered paragraphs (#12)
+    numbered = [text_of(b.inlines)[:3] for b in doc.body if isinstance(b, Paragraph)
+                and text_of(b.inlines)[:2] in ("1.", "2.", "3.")]
+    assert numbered == ["1. ", "2. ", "3. ", "1. ", "2. "]
     closer = doc.body[-1]
     assert isinstance(closer, Closer) and isinstance(closer.parts[0], Salute)
     assert [f.role for f in doc.front] == ["byline", "title", "source", "translation", "licence"]

@@ -6,7 +6,8 @@ book OCR, and converted without a sidecar. The letters were chosen for lines tha
 look like headings or quotations but are the letter's own paragraphs: a short line
 without a closing point right under the salutation (`Ich schreite zur Beantwortung
 Ihrer Fragen, wie folgt`), or a surname alone as the last line, under a closing the
-rules do not know as one.
+rules do not know as one; and numbered paragraphs (`1. drei Briefe des Hrn. Ducoster`),
+which editions encode as paragraphs keeping their number, not as list items.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ CASES: dict[str, Case] = {
     "de-escher-steinauer": ("de", escher("K_0551"), "escher", adjust.escher),
     # Müller to Escher, 1850: `Hochachtgsvoll &. freundschaftlich` (abbreviated) / `Müller`.
     "de-escher-mueller": ("de", escher("K_0785"), "escher", adjust.escher),
+    # Zingg to Escher, 1865: `1. drei Briefe des Hrn. Ducoster …;` … `4. Eine Zuschrift …`,
+    # numbered enclosures after a colon, which the edition encodes as paragraphs (#12).
+    "de-escher-zingg": ("de", escher("K_3863"), "escher", adjust.escher),
+    # Escher to Zingg, 1870: one paragraph that opens with `3.`, a point of a longer answer.
+    "de-escher-to-zingg": ("de", escher("K_4229"), "escher", adjust.escher),
 }
 
 
@@ -62,3 +68,10 @@ def test_the_short_line_under_the_salutation_is_a_paragraph(rendered) -> None:  
 def test_a_name_alone_as_the_last_line_signs_the_letter(rendered, shape: str) -> None:  # type: ignore[no-untyped-def]
     _, found = rendered[("de-escher-steinauer", shape)]
     assert not any(p.strip() == "Steinauer" for p in found)
+
+
+def test_numbered_paragraphs_keep_their_numbers(rendered) -> None:  # type: ignore[no-untyped-def]
+    for shape in SHAPES:
+        _, found = rendered[("de-escher-zingg", shape)]
+        numbered = [p[:2] for p in found if p[:1].isdigit()]
+        assert numbered == ["1.", "2.", "3.", "4."], (shape, found)

@@ -7,12 +7,12 @@ and the closing formulas of `rules.py`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..language.dates import parse_dateline
-from ..language.datewords import MONTHS, fold
 from ..model import Closer, Dateline, Paragraph, Postscript, Salute, Signed
 from . import rules
+from .closing_dates import closing_dateline
 from .units import Unit, dateline_like, dateline_of, is_list_item
 
 
@@ -60,12 +60,13 @@ def hands_over(text: str) -> bool:
 
 _LONGEST_CLOSING_LINE = 10
 # A signature that carries its possessive: `Dein Paul.`, `il vostro Berto`, `Tua mogliettina
-# Liana`, `In Liebe Dein Emanuel.`, `von Eurem treuen Enkel Paul`, `Your loving son Will`.
+# Liana`, `In Liebe Dein Emanuel.`, `von Eurem treuen Enkel Paul`, `Your loving son Will`,
+# `Euer treuer Paul!`, glued as transcriptions glue it (`il vostroBerto`).
 _POSSESSIVE_NAME = re.compile(
     r"^(?:(?:in\s+\w+|von|da|de|from|con\s+\w+|mit\s+\w+)\s+)?(?:il\s+|la\s+|el\s+)?"
     r"(?:dein|deine|deinem|ihr|ihre|ihrem|euer|eure|eurem|votre|vostre|ton|ta|your|yours|tuo|tua"
-    r"|vostro|vostra|suo|sua|tu|su|vuestro|vuestra)\b(?:\s+\S+){0,3}?"
-    r"\s+(?P<name>[A-ZÀ-Ý][\w’'-]*\.?|(?:[A-ZÀ-Ý]\.\s?){1,3})$", re.IGNORECASE)
+    r"|vostro|vostra|suo|sua|tu|su|vuestro|vuestra)(?:\b(?:\s+\S+){0,3}?\s+|(?=(?-i:[A-ZÀ-Ý])))"
+    r"(?P<name>[A-ZÀ-Ý][\w’'-]*\.?|(?:[A-ZÀ-Ý]\.\s?){1,3})$", re.IGNORECASE)
 # Nouns of a formula, not names: `Ihr ergebener Diener`, `Your sincere Friend`.
 _FORMULA_NOUNS = frozenset((
     "diener", "dienerin", "freund", "freundin", "friend", "servant", "serviteur", "servante",
@@ -74,9 +75,9 @@ _FORMULA_NOUNS = frozenset((
 
 def possessive_signature(text: str) -> bool:
     """A name after the writer's possessive, on the closing's last line (`Dein Paul.`)."""
-    if rules.word_count(text) > _LONGEST_POSSESSIVE_SIGNATURE or text[-1:] in ",:;!?":
+    if rules.word_count(text) > _LONGEST_POSSESSIVE_SIGNATURE or text[-1:] in ",:;?":
         return False
-    match = _POSSESSIVE_NAME.match(text.strip())
+    match = _POSSESSIVE_NAME.match(text.strip().rstrip("!").rstrip())
     if match is None or not match["name"][:1].isupper():
         return False
     return match["name"].rstrip(".").lower() not in _FORMULA_NOUNS
@@ -102,20 +103,24 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     dateline anywhere among them (`De Strasbourg, ce 10 de juillet (1538).`).
     """
     parts: list[Dateline | Salute | Signed] = []
+    anchored = _anchored_tail(units)
+    anchor = anchored[0] if anchored is not None and anchored[1] == len(units) else len(units)
     # The last unit left stays a paragraph: a letter's body is never only a closer.
     while len(units) > 1 and len(parts) < 5:
         unit = units[-1]
-        if unit.page_break is not None and parts:
-            break
         text = unit.text
+        if unit.page_break is not None and parts and not rules.is_closing(text):
+            break  # a closing formula goes on over a page's end, the text does not
         salute_seen = any(isinstance(p, Salute) for p in parts)
         if closing_dateline(text):
             parts.insert(0, dateline_of(unit, parse_dateline(text)))
+        elif len(units) - 1 > anchor and not salute_seen and not any(
+                isinstance(p, Signed) for p in parts):
+            parts.insert(0, Signed(unit.inlines, unit.loc))  # under the formula: its signature
         elif not salute_seen and not any(isinstance(p, Signed) for p in parts) and (
-                _signs(units, len(units) - 1)):
+                _signs(units, len(units) - 1) or _formula_and_name(text)):
             parts.insert(0, Signed(unit.inlines, unit.loc))
-        elif (rules.is_closing(text) or _closing_shaped(units, parts)
-              or not parts and _formula_and_name(text)) and not is_list_item(unit):
+        elif (rules.is_closing(text) or _closing_shaped(units, parts)) and not is_list_item(unit):
             if salute_seen and (_sentence(text) or rules.word_count(text) > _SHORT_CLOSING_WORDS):
                 break  # `Leben Sie wohl, … gegrüßt.` above `Ihr`: the text's last sentence
             parts.insert(0, Salute(unit.inlines, unit.loc))
@@ -127,64 +132,6 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     return Closer(tuple(parts), parts[0].loc), units
 
 
-# A dateline of the closing that the dateline rule does not read: a weekday alone
-# (`Donnerstag`, `Sunday morning`), a line that says where it was written (`Escript à
-# Vyenne le iiiie d’aoust`, `Given at…`, `Fait à…`), a day in Roman numerals before a
-# month (`ce xxiie jour d’octobre`).
-_WEEKDAY = (r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
-            r"|sontag|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-            r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-            r"|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica"
-            r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)")
-_WEEKDAY_LINE = re.compile(rf"^{_WEEKDAY}\b(?:\s+[^\W\d_]+){{0,2}}[.,]?$", re.IGNORECASE)
-_WRITTEN_AT = re.compile(
-    r"^(?:escript|escrit|[ée]crit|fait|faict|donn[ée]|datum|gegeben|geschrieben|given|written"
-    r"|dated|dato|data|scritt[ao]|fecha|fecho|dada|dado)\b[\s,]+(?:\w+\s+){0,2}?"
-    r"(?:à|a|en|in|at|zu|ze|au|de|da|di)\s+[A-ZÀ-Ý]", re.IGNORECASE)
-_ROMAN_DAY = re.compile(
-    r"\b(?:le|ce|den|the|il|el|lo)\s+[ivxlc]+(?:e|me|er|eme|ème|º|°)?\s+(?:jour\s+)?(?:d[e’']\s?)?"
-    r"[^\W\d_]{3,}", re.IGNORECASE)
-_LONGEST_OLD_DATELINE = 16
-
-
-def closing_dateline(text: str) -> bool:
-    """A line of the closing that says when (and where) the letter was written."""
-    if rules.is_dateline(text):
-        return True
-    stripped = text.strip()
-    if rules.word_count(stripped) > _LONGEST_OLD_DATELINE:
-        return False
-    return bool(_WEEKDAY_LINE.match(stripped) or _WRITTEN_AT.match(stripped)
-                or _day_and_month(stripped)
-                or (_ROMAN_DAY.search(stripped) and stripped[-1:] in ".,"
-                    and rules.word_count(stripped) <= 10))
-
-
-# A day and month, perhaps a place or address before and a two-digit year after, as a
-# letter's last lines write them (`Apr 17th`, `Boston June- 4th 98`, `le 3 mars`,
-# `Philadelphia May 27th / 09`, `328 Mickle Street Camden New Jersey June 14 '87`):
-# no four-digit year, so the dateline rules of the head do not take them.
-_DAY_AND_MONTH = re.compile(
-    r"""^(?:(?:[A-ZÀ-Ý0-9][\w.'’-]*|[a-z]{1,4}\.),?\s+){0,7}
-         (?:(?:[Ll]e|[Dd]en|d\.|am|il|el|the)\s+)?
-         (?:(?P<first>[^\W\d_]{3,}\.?)\s*[-.]?\s*\d{1,2}(?:st|nd|rd|th|d)?
-          | \d{1,2}(?:st|nd|rd|th|er|ten|te|\.)?\s+(?:(?:de|di|of)\s+)?(?P<then>[^\W\d_]{3,}\.?))
-         (?:\s*[,/]?\s*['’]?\d{2})?[.,]?$""",
-    re.VERBOSE)
-
-
-# A date in figures joined by hyphens, perhaps after a place (`Selvatelle 30-4-44`).
-_HYPHENED_DATE = re.compile(
-    r"^(?:[A-ZÀ-Ý][\w.'’-]*,?\s+){0,3}(?:[0-2]?\d|3[01])-(?:0?[1-9]|1[0-2])-(?:\d{2}|1\d{3})\.?$")
-
-
-def _day_and_month(text: str) -> bool:
-    if _HYPHENED_DATE.match(text):
-        return True
-    match = _DAY_AND_MONTH.match(text)
-    return match is not None and fold(match["first"] or match["then"]) in MONTHS
-
-
 _LONGEST_LAST_PARAGRAPH_WORDS = 8
 # A last paragraph that runs into the closing's possessive (`… Philosophen. Ihr`).
 _HANDS_OVER = re.compile(
@@ -193,10 +140,21 @@ _HANDS_OVER = re.compile(
 
 
 def _formula_and_name(text: str) -> bool:
-    """A closing formula and the name after its comma as the last line, ending in a point
-    (`Your very Humble Servant, S. Danforth.`)."""
+    """A closing formula and the name after its comma, which sign together (`Your very Humble
+    Servant, S. Danforth.`, `Accept my respect, GENET.`)."""
     formula, comma, name = text.strip().rpartition(",")
-    return bool(comma) and rules.is_closing(formula) and rules.is_signature(name.strip())
+    if comma and rules.is_closing(formula) and rules.is_signature(name.strip()):
+        return True
+    # The possessive hands the formula over to the name (`Sei sehr gegrüßt von Deinem Paul.`).
+    handed = _HANDED_TO_NAME.search(text)
+    return (handed is not None and rules.word_count(text) <= _LONGEST_CLOSING_LINE
+            and rules.is_closing(text[:handed.start()]) and possessive_signature(handed[0]))
+
+
+_HANDED_TO_NAME = re.compile(
+    r"\b(?:von\s+)?(?:deinem|deiner|ihrem|ihrer|eurem|eurer|dein|ihr|euer|your|yours|votre|ton"
+    r"|il\s+(?:tuo|vostro|suo)|la\s+(?:tua|vostra|sua)|tuo|tua|vostro|vostra|su|tu)"
+    r"(?:\s+\S+){0,2}?\s+\S+\s*[.!]?$", re.IGNORECASE)
 
 
 def _signs(units: Sequence[Unit], index: int) -> bool:
@@ -208,7 +166,19 @@ def _signs(units: Sequence[Unit], index: int) -> bool:
     before = units[index - 1].text if index else ""
     if signature_line(text, before, last=index == len(units) - 1):
         return True
-    return index == len(units) - 1 and _one_word_name(text)
+    return index == len(units) - 1 and (_one_word_name(text) or _telegram_signature(units))
+
+
+_LONGEST_TELEGRAM_SIGNATURE = 3
+
+
+def _telegram_signature(units: Sequence[Unit]) -> bool:
+    """A few words as the last line of a text written all in lower case, as telegrams are
+    transcribed (`… brief bringt ihnen aufklaerung herzlich` / `arthur`)."""
+    text = units[-1].text.strip("=+. ")
+    return (0 < rules.word_count(text) <= _LONGEST_TELEGRAM_SIGNATURE and len(units) > 1
+            and all(unit.text == unit.text.lower() for unit in units)
+            and not rules.is_closing(text) and not closing_dateline(text))
 
 
 def signature_line(text: str, before: str, last: bool = True) -> bool:
@@ -253,17 +223,45 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
     """A short line just before the signature that ends in a comma (`Votre humble frère,`)
     or hands over to it with a possessive (`Es dankt Dir sehr Dein`, `Mit Freundesgruß Dein`)."""
     text = units[-1].text
-    if not parts or rules.word_count(text) > _LONGEST_CLOSING_LINE:
+    if not parts:
         return False
-    if isinstance(parts[0], Signed | Salute) and (
+    # The part under it, past a dateline between them (`… Erinnerung Ihr` / `Wien. 11/10.
+    # 1902.` / `Ferdinand von Saar.`).
+    under = next((p for p in parts if not isinstance(p, Dateline)), None)
+    if isinstance(under, Signed) and _ends_in_formula(text):
+        return True
+    if rules.word_count(text) > _LONGEST_CLOSING_LINE:
+        return False
+    if isinstance(under, Signed | Salute) and (
             text.endswith(",") or bool(_POSSESSIVE_END.search(text))):
         return True
     # A few words without a sentence's end just above the name (`Bald mehr`,
-    # `In alter Freundschaft`), or above the dateline that stands above it.
+    # `In alter Freundschaft`), or above the dateline that stands above it; a wish or an
+    # exclamation of a few words ended as a sentence (`Ich liebe Dich!`, `Good luck.`).
+    words = rules.word_count(text)
+    ending = text[-1:] not in ".?!;:" or (text[-1:] in ".!" and words <= _SHORT_WISH_WORDS)
     return (not any(isinstance(p, Salute) for p in parts)
-            and isinstance(parts[-1], Signed) and rules.word_count(text) <= _SHORT_CLOSING_WORDS
-            and text[-1:] not in ".?!;:" and not text[:1].isdigit() and len(units) > 1
+            and isinstance(parts[-1], Signed) and words <= _SHORT_CLOSING_WORDS
+            and ending and not text[:1].isdigit() and len(units) > 1
             and _running_text(units[-2].text))
+
+
+_SHORT_WISH_WORDS = 4
+_LONGEST_CLOSING_SENTENCES = 30
+_LONGEST_LAST_FORMULA = 5
+# The last sentence of a unit, after the end of the one before it.
+_LAST_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?;])\s+(?P<last>[^.!?;]+)$")
+
+
+def _ends_in_formula(text: str) -> bool:
+    """A few sentences whose last is a closing formula of a few words handing over to the
+    name below (`Grüsse Deine liebe Frau … gegrüsst! Dein alter`, `Entschuldigen Sie das
+    Papier; … warten. Hochachtungsvoll`)."""
+    if rules.word_count(text) > _LONGEST_CLOSING_SENTENCES or text[-1:] in ".!?;:":
+        return False
+    match = _LAST_SENTENCE.search(text)
+    return (match is not None and rules.word_count(match["last"]) <= _LONGEST_LAST_FORMULA
+            and rules.is_closing(match["last"]))
 
 
 _SHORT_CLOSING_WORDS = 6
@@ -297,12 +295,17 @@ _LONGEST_UNMARKED_POSTSCRIPT = 3
 
 def _after_signature(units: Sequence[Unit]) -> int | None:
     """Where paragraphs begin that follow a signed closing (`…ergebener` / `J. Zingg.`)."""
+    anchored = _anchored_tail(units)
+    if anchored is not None and anchored[1] < len(units):
+        return anchored[1]
     last = len(units) - 1
     for index in range(last, max(1, last - _LONGEST_UNMARKED_POSTSCRIPT), -1):
         before = units[index - 2].text if index > 1 else ""
         framed = before and (rules.is_closing(before) or dateline_like(before)
                              or closing_dateline(before))
         name = units[index - 1].text
+        if rules.is_closing(name) and not possessive_signature(name):
+            continue  # `Auf Wiedersehen,` / `Herzlichst Ihr` / `ArthS`: a second formula
         if not ((framed and _signs(units[:index], index - 1))
                 or (_running_text(before) and _name_line(name))):
             continue
@@ -312,3 +315,70 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
             return None
         return index
     return None
+
+
+# The closing formula that anchors a letter's closing stands among its last units: the
+# signature and a dateline under it, and at most a short unmarked postscript after them.
+_ANCHOR_REACH = 2 + _LONGEST_UNMARKED_POSTSCRIPT
+_LONGEST_SIGNATURE_UNDER_FORMULA = 12
+
+
+def _anchored_tail(units: Sequence[Unit]) -> tuple[int, int] | None:
+    """(formula, end): the last closing formula among a letter's last units that a signature
+    follows, perhaps with datelines around it, and where that signature's lines end.
+
+    Whatever its shape, the short line under a closing formula signs the letter (`Mit
+    vollkommenster Hochachtung` / `der Sekretär des schweiz. Schulrathes Prof. Stocker`);
+    paragraphs after it are an unmarked postscript (`Herzl. Gruß` / `Gießen, d. 4 Mai 05.` /
+    `Dein tr. Lbb. Gerich,` / `Die Karte kam heute.`).
+    """
+    # A name signs under any formula before a line of any shape does (`Dein tr. Lbb. Gerich,`
+    # above a postscript is the signature, not the formula over it).
+    for signs in (_strong_signature, _signs_under_formula):
+        found = _anchored_by(units, signs)
+        if found is not None:
+            return found
+    return None
+
+
+def _anchored_by(units: Sequence[Unit], signs: Callable[[str], bool]) -> tuple[int, int] | None:
+    last = len(units) - 1
+    for anchor in range(last - 1, max(0, last - _ANCHOR_REACH), -1):
+        text = units[anchor].text
+        if (not (rules.is_closing(text) or hands_over(text)) or _strong_signature(text)
+                or is_list_item(units[anchor]) is not None):
+            continue
+        end = anchor + 1
+        while end <= last and closing_dateline(units[end].text):
+            end += 1
+        if end > last or not signs(units[end].text):
+            continue
+        end += 1
+        while end <= last and closing_dateline(units[end].text):
+            end += 1
+        if last + 1 - end > _LONGEST_UNMARKED_POSTSCRIPT:
+            return None
+        return anchor, end
+    return None
+
+
+def _strong_signature(text: str) -> bool:
+    """A name, perhaps after the writer's possessive, perhaps with a comma after it."""
+    return _signature_like(text.rstrip().rstrip(","))
+
+
+def _signs_under_formula(text: str) -> bool:
+    """A short line that may sign under a closing formula: no question, no sentence that
+    ends on a lower-case word (`Die Karte kam.`), no colon that labels what follows."""
+    words = text.split()
+    if not words or len(words) > _LONGEST_SIGNATURE_UNDER_FORMULA or text[-1:] in "?:;":
+        return False
+    if rules.is_closing(text) and not possessive_signature(text):
+        return False
+    if text[-1:] in ".!" and len(words) > 3 and not words[-1].strip(".!")[:1].isupper():
+        return False
+    return not _SENTENCE_INSIDE.search(text)
+
+
+# A sentence's end inside the line (a point may end an abbreviation: `Prof.`, `schweiz.`).
+_SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{3}[!?;]\s+\S")

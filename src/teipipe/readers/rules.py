@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..language.correspondents import address_formula, without_leading_date
+from ..language.correspondents import without_leading_date
 from ..language.dates import parse_dateline
 
 # Opening salutations: the words a letter starts its address with, in the five
@@ -60,8 +60,8 @@ CLOSING = re.compile(
       | \bsuppl\w*\s+le\s+cr[ée]ateur | \bsa\s+(?:tr[eè]s\s+)?sainc?te?\s+(?:et\s+\w+\s+)?garde
       | \bvostre\s+(?:bien\s+|tr[eè]s\s+)?humble | \badieu\b | \baddio\b | \badi[óo]s\b
       | \bfarewell\b | \bgreetings\b | ^so\s+long\b | \byrs\b
-      | \bgrü(?:ß|ss) | gru(?:ss|ß)e?\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
-      | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+mich\b | \bküss
+      | \b(?:ge)?grü(?:ß|ss) | gru(?:ss|ß|sz)e?\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
+      | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+(?:ich\s+)?mich\b | \bküss
       | \bhochachtungsvoll | \bherzlich\w* | \bvon\s+herzen\b | \bin\s+treue\b
       | \blebe(?:n\s+sie|t)?\s+wohl
       | \bbest\s+wishes\b | \bwith\s+(?:comradely|warm|best|kind)\s+(?:greetings|regards)
@@ -73,6 +73,23 @@ CLOSING = re.compile(
       | \bsaluti\b | \bsaluto\b | \babbracci | \baff(?:ezionat|\.mo) | \bdevotissim | \bdev\.mo
       | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima | \bvi\s+bacio\b
       | \baffectionately\b
+      | ^(?:i|we)\s+(?:am|are|remain|rest)\s*, | ^(?:i|we)\s+(?:am|are|remain)\s+(?:\w+\s+){0,3}?
+          (?:your|yours|sir|madam|dear)\b
+      | ^(?:i|we)\s+(?:am|are|remain)\s+with\s+(?:\w+\s+){0,2}?(?:respect|esteem|regard)
+      | \bhave\s+the\s+hono(?:u)?r\s+to\s+(?:be|remain)\b | \bhumble\s+servants?\b
+      | ^je\s+suis\b[^.]{0,60}\b(?:votre|vôtre|vostre)\b | \bj['’]ai\s+l['’]honneur\s+d['’][êe]tre
+      | \bho\s+l['’]onore\s+di\s+(?:essere|dichiararmi|confermarmi)\b
+      | ^mi\s+(?:dico|creda|confermo|professo|protesto)\b
+      | \b(?:quedo|soy)\s+de\s+(?:usted|vd|ud|v)\b
+      | \btengo\s+el\s+honor\s+de\s+(?:ser|repetirme)
+      | \bich\s+bin\s+(?:\w+\s+){0,3}?(?:ihr|dein|euer)\b
+      | \bauf\s+(?:baldiges\s+)?wieders[eh]+n\b | \bà\s+bient[ôo]t\b | \bau\s+revoir\b
+      | \barrivederci\b | ^a\s+presto\b | \bhasta\s+(?:pronto|luego|la\s+vista)\b
+      | \bhastily\b | \b(?:much|all\s+my|best|kindest)\s+love\b
+      | \bà\s+dieu\b | \ben\s+sa\s+(?:\w+\s+){0,3}?garde\b
+      | ^accept\s+(?:\w+\s+){0,2}?(?:respects?|regards|assurance)\b
+      | ^(?:gradisca|accolga|riceva)\s+(?:\w+\s+){0,4}?(?:saluti|ossequi|stima|considerazione)
+      | ^reciba\s+(?:\w+\s+){0,4}?(?:saludos?|consideraci[óo]n|respetos?|afecto)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -94,7 +111,7 @@ _CLOSING = "”’\"»)]"
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,4}$")
 # A word of a name: capitalised, a short particle (`de`, `von`), or an elided one (`d'Espeville`).
 _NAME_WORD = re.compile(
-    r"^(?:(?:[a-zà-ÿ]{1,2}['’])?[A-ZÀ-Ý][\w’'.-]*|[a-zà-ÿ]{1,3}|[A-ZÀ-Ý]+\.?)$")
+    r"^(?:(?:[a-zà-ÿ]{1,2}['’])?[A-ZÀ-Ý][\w’'.:-]*|[a-zà-ÿ]{1,3}|[A-ZÀ-Ý]+\.?)$")
 
 
 def word_count(text: str) -> int:
@@ -145,7 +162,7 @@ def is_signature(text: str) -> bool:
 
     A stray point before it (`.J J. Müller.`, OCR) and a `(Sgd.)` of a copy do not count.
     """
-    stripped = _SIGNED_PREFIX.sub("", text.strip().lstrip(".,'’·"))
+    stripped = _SIGNED_PREFIX.sub("", text.strip().lstrip(".,'’·=").rstrip("\"”’=+ "))
     if not stripped or word_count(stripped) > 5 or stripped[-1] in ",:;!?":
         return False
     if _INITIALS.match(stripped.replace(" ", "")) or _INITIALS.match(stripped):
@@ -281,66 +298,19 @@ _LETTER_TITLE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _LONGEST_TITLE = 25
-_NAMES_A_LETTER = re.compile(
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,80}\)")
+NAMES_A_LETTER = re.compile(
     r"^(?:an?|the|ein|une?|una?|la|le|der|die)\s+(?:open\s+)?(?:letter|lettre|brief|carta|"
     r"lettera|billet|karte|postkarte|telegram[m]?|dispaccio)\b", re.IGNORECASE)
 
 
 def is_letter_title(text: str) -> bool:
     """A line that names a letter or its writer and addressee, as editions title letters."""
-    stripped = without_leading_date(text)[1]
+    # An editor's remarks in brackets (`X (Kurator der Universität) an Y (Ort, Datum)`).
+    stripped = _PARENTHESIS.sub("", without_leading_date(text)[1]).strip()
     if stripped[-1:] in ",:!?" or (stripped[-1:] == "." and not stripped[-2:-1].isdigit()):
         return False  # a sentence (`I went to Paris.`), not a title
     return word_count(stripped) <= _LONGEST_TITLE and bool(_LETTER_TITLE.match(stripped))
-
-
-# The head of an address: `An Herrn Dr. Alfred Escher`, `To John Carter`, `À Monsieur …`,
-# `Al Signor …`, `Herrn Professor …`, `Monsieur A. Escher Représentant …`.
-# `HHerrn` (the abbreviated plural of courtesy), `Tit.`, Spanish and Portuguese
-# `Illustríssimo`, `Excmo.` are titles that head an address as `Herrn` does.
-_ADDRESS_TITLE = (r"(?:h?herrn?|tit\.|titl\.|(?:il+ustr|excel+ent)[ií]ss?im[oa]|ex(?:cel)?mo\.|"
-                  r"il+mo\.|frau|fräulein|hrn?\.|monsieur|madame|mademoiselle|m\.|mme|mr\.?|"
-                  r"mrs\.?|miss|messrs\.?|señora?|sr\.|sra\.|don|doña|signora?|sig\.(?:ra)?|"
-                  r"ill\.mo|die\s+tit\.|s\.\s*e\.)")
-_ADDRESS_HEAD = re.compile(
-    rf"""^(?:(?:an|to|à|a|al|alla|allo|ai|aux|au)\s+(?:{_ADDRESS_TITLE}\s*)?
-          | {_ADDRESS_TITLE}\s+
-        )[A-ZÀ-Ý]""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_LONGEST_ADDRESS = 25
-
-
-def is_address_line(text: str) -> bool:
-    """A line of an addressee's address at a letter's head (not a salutation: no `,` `!`)."""
-    stripped = text.strip()
-    if not stripped or stripped[-1:] in ",:!?;" or word_count(stripped) > _LONGEST_ADDRESS:
-        return False
-    formula = address_formula(stripped)
-    if formula:
-        return stripped[formula:][:1].isupper()
-    match = _ADDRESS_HEAD.match(stripped)
-    if match is None or not stripped[match.end() - 1].isupper():
-        return False
-    if _NAMES_A_LETTER.match(stripped):
-        return False  # `A Letter and Some Notes` is a title
-    if _BARE_TO.match(stripped) and not _ADDRESS_TITLE_AFTER_TO.match(stripped):
-        # `An`, `A`, `To` are words of sentences and titles too (`An Exchange on the
-        # Strike`): after them alone, only a name or an office of capitalised words.
-        words = stripped[match.end() - 1:].rstrip(".").split()
-        return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _ADDRESS_JOINERS
-                   for w in words)
-    return True
-
-
-_BARE_TO = re.compile(r"^(?:an|to|à|a|al|alla|allo|ai|aux|au)\s", re.IGNORECASE)
-_ADDRESS_TITLE_AFTER_TO = re.compile(
-    rf"^(?:an|to|à|a|al|alla|allo|ai|aux|au)\s+{_ADDRESS_TITLE}", re.IGNORECASE)
-# Small words inside a name or an office: `Doge and Senate of Venice`, `Louis du Tillet`.
-_ADDRESS_JOINERS = frozenset((
-    "de", "du", "des", "d'", "la", "le", "les", "von", "van", "der", "den", "dem", "zu",
-    "di", "da", "del", "della", "dei", "degli", "y", "e", "et", "und", "and", "&", "of", "the",
-    "his", "her", "für", "pour", "per", "in", "à", "a", "en"))
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")

@@ -8,6 +8,7 @@ shared ones of `rules.py`, so the three readers agree on what a letter looks lik
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ from ..model import (
     Signed,
     inline_text,
 )
-from . import closing, rules
+from . import address, closing, rules
 from .opening import opener_length, read_opener
 from .units import Unit, dateline_like, is_list_item, strip_label
 
@@ -51,7 +52,7 @@ def _is_heading(units: Sequence[Unit], index: int, in_letter: bool = False) -> b
     unit = units[index]
     text = unit.text
     if (rules.is_salutation(text) or dateline_like(text) or rules.is_closing(text)
-            or rules.is_address_line(text)):
+            or address.is_address_line(text)):
         return False
     following = units[index + 1] if index + 1 < len(units) else None
     if following is None or following.gap_before >= 2 and not unit.gap_before >= 2:
@@ -65,6 +66,17 @@ def _is_heading(units: Sequence[Unit], index: int, in_letter: bool = False) -> b
     return unit.gap_before >= 2 or (rules.is_titlecase(text) and not in_letter)
 
 
+def _headings(units: Sequence[Unit], opening: int) -> set[int]:
+    """The units that head a division. Short title-case lines one under the other without a
+    wide gap (a telegram's form: `Number 24 ch1` / `Sent By V M` / `Check 23 Paid`; the
+    lines of a printed dedication) are a block of the text's own lines, not headings: a
+    heading stands alone over what it heads."""
+    found = {index for index in range(opening, len(units))
+             if _is_heading(units, index, in_letter=opening > 0)}
+    return {index for index in found
+            if units[index].gap_before >= 2 or not ({index - 1, index + 1} & found)}
+
+
 def _group_lists_and_quotes(units: Sequence[Unit]) -> list[Block]:
     """Paragraph-level blocks: numbered runs become lists, set-off quotations quotes."""
     blocks: list[Block] = []
@@ -75,16 +87,12 @@ def _group_lists_and_quotes(units: Sequence[Unit]) -> list[Block]:
             blocks.append(PageBreakBlock(unit.page_break))
         match = is_list_item(unit)
         if match is not None:
-            items = [ListItem(match["label"], strip_label(unit, match), unit.loc)]
-            while index + 1 < len(units) and units[index + 1].page_break is None:
-                follow = is_list_item(units[index + 1])
-                if follow is None:
-                    break
+            run = [unit]
+            while (index + 1 < len(units) and units[index + 1].page_break is None
+                   and is_list_item(units[index + 1]) is not None):
                 index += 1
-                items.append(ListItem(follow["label"], strip_label(units[index], follow),
-                                      units[index].loc))
-            blocks.append(ListBlock(tuple(items), unit.loc,
-                                    ordered=items[0].label.isdigit()))
+                run.append(units[index])
+            blocks.extend(_numbered_run(run))
             index += 1
             continue
         previous = units[index - 1] if index else None
@@ -100,6 +108,39 @@ def _group_lists_and_quotes(units: Sequence[Unit]) -> list[Block]:
         blocks.append(Paragraph(unit.inlines, unit.loc))
         index += 1
     return blocks
+
+
+# A list's entries are short: a name, a title, a figure. A numbered entry longer than this,
+# or a run of numbered sentences, is a paragraph that the writer numbered.
+_LONGEST_ENTRY = 15
+
+
+def _numbered_run(run: Sequence[Unit]) -> list[Block]:
+    """A run of units that open with a label: a list of short entries, or numbered paragraphs.
+
+    Editions encode a writer's numbered paragraphs (`1. Einmalige Abfindungssumme für eine
+    Predigt RM 25,--.`, `2. Ein gebundenes Freiexemplar …`) as paragraphs that keep their
+    number, and reserve `list` for entries that are not sentences (`Times`, `Tribune`); one
+    labelled unit alone is no list either (`u. s. w.` opens with a letter and a point).
+    """
+    texts = [strip_label(unit, _label(unit)) for unit in run]
+    words = [rules.word_count(inline_text(text)) for text in texts]
+    sentences = all(inline_text(text).rstrip().rstrip(_CLOSING_MARKS)[-1:] in ".!?"
+                    for text in texts)
+    if len(run) < 2 or max(words) > _LONGEST_ENTRY or sentences and sum(words) >= 5 * len(run):
+        return [Paragraph(unit.inlines, unit.loc) for unit in run]
+    items = [ListItem(_label(unit)["label"], text, unit.loc)
+             for unit, text in zip(run, texts, strict=True)]
+    return [ListBlock(tuple(items), run[0].loc, ordered=items[0].label.isdigit())]
+
+
+_CLOSING_MARKS = "\"'”’»)]"
+
+
+def _label(unit: Unit) -> re.Match[str]:
+    match = is_list_item(unit)
+    assert match is not None
+    return match
 
 
 def _starts_quotation(previous: Unit, unit: Unit) -> bool:
@@ -158,8 +199,9 @@ def assemble(units: Sequence[Unit], division_type: str,
     """
     pieces: list[tuple[Unit | None, list[Unit]]] = [(None, [])]
     opening = opener_length(units) if letter_like else 0
+    heads = _headings(units, opening)
     for index, unit in enumerate(units):
-        if index >= opening and _is_heading(units, index, in_letter=opening > 0):
+        if index in heads:
             pieces.append((unit, []))
         else:
             pieces[-1][1].append(unit)

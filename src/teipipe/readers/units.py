@@ -52,7 +52,16 @@ def is_list_item(unit: Unit) -> re.Match[str] | None:
     """A unit that opens with a list label (`1.`, `a)`), with the label's match."""
     if not unit.inlines or not isinstance(unit.inlines[0], Text):
         return None
-    return rules.LIST_ITEM.match(unit.text)
+    match = rules.LIST_ITEM.match(unit.text)
+    if match is None or match["label"].isalpha() and match["label"] not in _LETTER_LABELS:
+        return None
+    return match
+
+
+# Lists labelled with letters rarely run past `h`; a later letter with a point is an
+# abbreviation that opens a line (`v. Ihrem freundschaftlich ergebenen`, `u. s. w.`,
+# `s. oben`, `z. B.`), and `d.` is `den` of a German dateline (`d. 20. Nov.`).
+_LETTER_LABELS = frozenset("abcefgh")
 
 
 _BRACKETED = re.compile(r"^\[[^\[\]]{2,80}\]\.?$")

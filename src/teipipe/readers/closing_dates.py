@@ -1,0 +1,73 @@
+"""Datelines of a letter's closing that the dateline rule of the head does not read.
+
+A letter's last lines write when it was written in shorter shapes than its head does: a
+weekday alone, a day and month without the year, `Given at…`, figures joined by hyphens,
+a month in Roman numerals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..language.datewords import MONTHS, fold
+from . import rules
+
+# A dateline of the closing that the dateline rule does not read: a weekday alone
+# (`Donnerstag`, `Sunday morning`), a line that says where it was written (`Escript à
+# Vyenne le iiiie d’aoust`, `Given at…`, `Fait à…`), a day in Roman numerals before a
+# month (`ce xxiie jour d’octobre`).
+_WEEKDAY = (r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
+            r"|sontag|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+            r"|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica"
+            r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)")
+_WEEKDAY_LINE = re.compile(rf"^{_WEEKDAY}\b(?:\s+[^\W\d_]+){{0,2}}[.,]?$", re.IGNORECASE)
+_WRITTEN_AT = re.compile(
+    r"^(?:escript|escrit|[ée]crit|fait|faict|donn[ée]|datum|gegeben|geschrieben|given|written"
+    r"|dated|dato|data|scritt[ao]|fecha|fecho|dada|dado)\b[\s,]+(?:\w+\s+){0,2}?"
+    r"(?:à|a|en|in|at|zu|ze|au|de|da|di)\s+[A-ZÀ-Ý]", re.IGNORECASE)
+_ROMAN_DAY = re.compile(
+    r"\b(?:le|ce|den|the|il|el|lo)\s+[ivxlc]+(?:e|me|er|eme|ème|º|°)?\s+(?:jour\s+)?(?:d[e’']\s?)?"
+    r"[^\W\d_]{3,}", re.IGNORECASE)
+_LONGEST_OLD_DATELINE = 16
+
+
+def closing_dateline(text: str) -> bool:
+    """A line of the closing that says when (and where) the letter was written."""
+    if rules.is_dateline(text):
+        return True
+    stripped = text.strip()
+    if rules.word_count(stripped) > _LONGEST_OLD_DATELINE:
+        return False
+    return bool(_WEEKDAY_LINE.match(stripped) or _WRITTEN_AT.match(stripped)
+                or _day_and_month(stripped)
+                or (_ROMAN_DAY.search(stripped) and stripped[-1:] in ".,"
+                    and rules.word_count(stripped) <= 10))
+
+
+# A day and month, perhaps a place or address before and a two-digit year after, as a
+# letter's last lines write them (`Apr 17th`, `Boston June- 4th 98`, `le 3 mars`,
+# `Philadelphia May 27th / 09`, `328 Mickle Street Camden New Jersey June 14 '87`):
+# no four-digit year, so the dateline rules of the head do not take them.
+_DAY_AND_MONTH = re.compile(
+    r"""^(?:(?:[A-ZÀ-Ý0-9][\w.'’-]*|[a-z]{1,4}\.),?\s+){0,7}
+         (?:(?:[Ll]e|[Dd]en|d\.|am|il|el|the)\s+)?
+         (?:(?P<first>[^\W\d_]{3,}\.?)\s*[-.]?\s*\d{1,2}(?:st|nd|rd|th|d)?
+          | \d{1,2}(?:st|nd|rd|th|er|ten|te|\.)?\s+(?:(?:de|di|of)\s+)?(?P<then>[^\W\d_]{3,}\.?))
+         (?:\s*[,/]?\s*['’]?\d{2})?[.,]?$""",
+    re.VERBOSE)
+
+
+# A date in figures joined by hyphens, or with the month in Roman numerals, perhaps after a
+# place (`Selvatelle 30-4-44`, `Amsterdam 5/X 04`, `Rodaun 6 XI.`).
+_HYPHENED_DATE = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w.'’-]*,?\s+){0,3}(?:(?:[0-2]?\d|3[01])-(?:0?[1-9]|1[0-2])-(?:\d{2}|1\d{3})"
+    r"|(?:[0-2]?\d|3[01])\.?\s?[/.]?\s?(?:(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.?"
+    r"\s?[/.]?\s?'?(?:\d{2}|1\d{3})|(?:XII|XI|X|IX|VIII|VII|VI|IV|III|II)))\.?$")
+
+
+def _day_and_month(text: str) -> bool:
+    if _HYPHENED_DATE.match(text):
+        return True
+    match = _DAY_AND_MONTH.match(text)
+    return match is not None and fold(match["first"] or match["then"]) in MONTHS
