@@ -120,13 +120,13 @@ class _Walk:
                     self.d.attributes(opened), node)))
             closed = self.d.start_tag_close(opened, recover=True)
         content, finished = self._content(node, closed, index)
-        before = len(self.found)
         after = self.d.end_tag(content, recover=finished)
         if self.d.is_not_allowed(after):
             self._incomplete(node, content, end)
             after = self.d.end_tag(content, recover=True)
         if ignored:
-            if self.last is not None and len(self.found) == before:
+            said_here = bool(self.found) and (self.found[-1].line, self.found[-1].column) == end
+            if self.last is not None and not said_here:
                 # jing's matcher fails on this end tag without a message of its own, and
                 # jing reports the message it holds: the last one.
                 self.found.append(Found(end[0], end[1], *self.last))
