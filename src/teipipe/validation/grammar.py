@@ -16,9 +16,8 @@ from lxml import etree
 
 from ..tei import TEI_NS
 from ..xml import safexml
-from . import jingerrors, rngload
+from . import jingerrors
 from .reduce import Name, element_names, restrict, simplified
-from .sourcetext import source_text
 
 if TYPE_CHECKING:
     from ..schema.odd import Odd
@@ -260,9 +259,8 @@ class Grammar:
     def _as_jing(self, tree: etree._ElementTree, data: bytes) -> list[Problem]:
         """jing's errors; none when the reporter cannot say (libxml2's messages stand)."""
         if not self.reporter:
-            loaded = rngload.load(self.source) if self.source is not None else None
-            self.reporter.append(jingerrors.Reporter(loaded) if loaded is not None else None)
-        found = self.reporter[0].errors(tree, source_text(data)) if self.reporter[0] else None
+            self.reporter.append(jingerrors.reporter(self.source))
+        found = jingerrors.errors(self.reporter[0], tree, data)
         return [Problem(None, f.code, f.message, None, f.line, f.column) for f in found or []]
 
     def _errors(self, tree: etree._ElementTree) -> list[etree._LogEntry]:

@@ -27,8 +27,9 @@ from lxml import etree
 from ..xml.tagends import Place, TagEnds, tag_ends
 from . import rngwords as words
 from .rngderive import Deriver
-from .rngload import Loaded
+from .rngload import Loaded, load
 from .rngpatterns import ATTRIBUTE, Name, Pattern
+from .sourcetext import source_text
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -77,6 +78,23 @@ class Reporter:
                                 if e.name_class.contains(name))
             found = self._contents[name] = p.choices(members)
         return found
+
+
+def reporter(grammar: etree._Element | None) -> Reporter | None:
+    """The reporter of a RELAX NG grammar; None for one `rngload` does not read."""
+    loaded = load(grammar) if grammar is not None else None
+    return Reporter(loaded) if loaded is not None else None
+
+
+def errors(reporter_: Reporter | None, tree: etree._ElementTree, data: bytes
+           ) -> list[Found] | None:
+    """jing's errors of a parsed document and its bytes; None when they cannot be said."""
+    if reporter_ is None:
+        return None
+    try:
+        return reporter_.errors(tree, source_text(data))
+    except RecursionError:  # a grammar nested past Python's stack: libxml2's messages
+        return None
 
 
 class _Walk:
