@@ -137,13 +137,14 @@ class _Walk:
                 words.qname(node), missing, words.expected_attributes(
                     self.d.attributes(opened), node)))
             closed = self.d.start_tag_close(opened, recover=True)
+        started = len(self.found)
         content, finished = self._content(node, closed, index)
         after = self.d.end_tag(content, recover=finished)
         if self.d.is_not_allowed(after):
             self._incomplete(node, content, end)
             after = self.d.end_tag(content, recover=True)
         if ignored:
-            said_here = bool(self.found) and (self.found[-1].line, self.found[-1].column) == end
+            said_here = any((f.line, f.column) == end for f in self.found[started:])
             if self.last is not None and not said_here:
                 # jing's matcher fails on this end tag without a message of its own, and
                 # jing reports the message it holds: the last one.
