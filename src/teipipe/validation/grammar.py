@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..tei import TEI_NS
-from ..xml import safexml
 from . import jingerrors
 from .reduce import Name, element_names, restrict, simplified
+from .screen import attributes_interleaved
 
 if TYPE_CHECKING:
     from ..schema.odd import Odd
@@ -217,12 +217,15 @@ class Grammar:
         from .reduce import _attributes_of
         return _attributes_of(self.source, element, attribute)
 
+    def valid(self, tree: etree._ElementTree) -> bool:
+        """Whether a document matches the grammar (no messages are worded)."""
+        return bool(self.screen is not None and self.screen.validate(tree)) or bool(
+            self.relaxng.validate(tree))
+
     def check(self, tree: etree._ElementTree, data: bytes | None = None) -> list[Problem]:
         """The grammar problems of a document; `data`, its bytes, lets an invalid one
         have every error jing would report, in jing's words and places."""
-        if self.screen is not None and self.screen.validate(tree):
-            return []
-        if self.relaxng.validate(tree):
+        if self.valid(tree):
             return []
         if data is not None:
             as_jing = self._as_jing(tree, data)
@@ -318,53 +321,6 @@ def _without_cascades(problems: list[Problem], tree: etree._ElementTree) -> list
 
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
-_COMBINATORS = {f"{{{RNG_NS}}}{name}" for name in (
-    "optional", "choice", "group", "interleave", "zeroOrMore", "oneOrMore")}
-
-
-def attributes_interleaved(grammar: etree._Element) -> etree._Element | None:
-    """A copy of a RELAX NG grammar whose elements hold their attribute patterns in one
-    interleave each; None for a grammar that includes others or nests grammars, whose
-    references this does not follow.
-
-    Attributes are unordered in RELAX NG, so a group of attribute patterns and an
-    interleave of them match the same documents. libxml2's time on a group of optional
-    attributes grows with every attribute present; an interleave it splits by attribute
-    name: the whole check is three times faster on teipipe's letters. Only patterns
-    that are attributes all through are moved; everything else stays put.
-    """
-    if any(True for _ in grammar.iter(*(f"{{{RNG_NS}}}{name}" for name in (
-            "include", "externalRef", "parentRef")))) or grammar.find(
-                f".//{{{RNG_NS}}}grammar") is not None:
-        return None
-    copy = etree.fromstring(etree.tostring(grammar), safexml.parser())
-    defines = {d.get("name"): d for d in copy.iter(f"{{{RNG_NS}}}define")}
-    known: dict[str, bool] = {}
-
-    def patterns(node: etree._Element) -> list[etree._Element]:
-        return [c for c in node if isinstance(c.tag, str) and c.tag.startswith(f"{{{RNG_NS}}}")]
-
-    def only_attributes(node: etree._Element) -> bool:
-        if node.tag == f"{{{RNG_NS}}}attribute":
-            return True
-        if node.tag == f"{{{RNG_NS}}}ref":
-            name = node.get("name", "")
-            if name not in known:
-                known[name] = False  # a reference cycle is not attributes only
-                define = defines.get(name)
-                known[name] = define is not None and bool(patterns(define)) and all(
-                    only_attributes(c) for c in patterns(define))
-            return known[name]
-        return node.tag in _COMBINATORS and all(only_attributes(c) for c in patterns(node))
-
-    for element in copy.iter(f"{{{RNG_NS}}}element"):
-        moved = [c for c in patterns(element) if only_attributes(c)]
-        if len(moved) > 1:
-            holder = etree.SubElement(element, f"{{{RNG_NS}}}interleave")
-            holder.extend(moved)
-    return copy
-
-
 # A grammar with more element patterns than this is cut down to the elements of the run's
 # documents before libxml2 compiles it: tei_all (about 580) takes 27 s whole and 0.05 s
 # cut; teipipe's own (about 60) takes 0.1 s whole and keeps libxml2's full messages.
@@ -373,6 +329,13 @@ BIG = 150
 
 def _element_count(grammar: etree._Element) -> int:
     return sum(1 for _ in grammar.iter(f"{{{RNG_NS}}}element"))
+
+
+def cut_before_compiling(grammar: etree._Element) -> bool:
+    """Whether `load` cuts this grammar down to the run's element names before compiling
+    it (a big one); for a smaller one the names only word the messages of invalid
+    documents, so they can be gathered after the valid documents are done."""
+    return _element_count(grammar) > BIG
 
 
 def load(grammar: etree._Element, odd: Odd | None,
@@ -387,7 +350,7 @@ def load(grammar: etree._Element, odd: Odd | None,
                 f"line {node.sourceline}: the grammar includes {href!r}; only relative "
                 "references to files beside it are read")
     source = grammar
-    if names is not None and _element_count(grammar) > BIG:
+    if names is not None and cut_before_compiling(grammar):
         cut = restrict(grammar, names)
         grammar = cut if cut is not None else grammar
     screen = attributes_interleaved(grammar)
