@@ -31,7 +31,7 @@ from .rngpatterns import (
 )
 
 Then = Callable[[Pattern], Pattern]
-_MEMO = 200_000
+_MEMO = 100_000
 """Entries a memo table of attribute or text steps holds before it starts again."""
 
 
