@@ -16,8 +16,8 @@ from lxml import etree
 
 from ..tei import TEI_NS
 from . import jingerrors
+from .interleaved import RNG_NS, attributes_interleaved
 from .reduce import Name, element_names, restrict, simplified
-from .screen import attributes_interleaved
 
 if TYPE_CHECKING:
     from ..schema.odd import Odd
@@ -320,7 +320,6 @@ def _without_cascades(problems: list[Problem], tree: etree._ElementTree) -> list
     return kept
 
 
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
 # A grammar with more element patterns than this is cut down to the elements of the run's
 # documents before libxml2 compiles it: tei_all (about 580) takes 27 s whole and 0.05 s
 # cut; teipipe's own (about 60) takes 0.1 s whole and keeps libxml2's full messages.

@@ -1,4 +1,8 @@
-"""A RELAX NG grammar rewritten so that libxml2 decides faster whether a document matches."""
+"""A RELAX NG grammar rewritten so that libxml2 checks attributes quickly.
+
+Attributes are unordered in RELAX NG, so moving an element's attribute patterns into
+one interleave keeps every verdict; the rewrite only changes how libxml2 searches.
+"""
 
 from __future__ import annotations
 
@@ -52,6 +56,3 @@ def attributes_interleaved(grammar: etree._Element) -> etree._Element | None:
             holder = etree.SubElement(element, f"{{{RNG_NS}}}interleave")
             holder.extend(moved)
     return copy
-
-
-__all__ = ["attributes_interleaved"]
