@@ -24,7 +24,7 @@ from ..schema.p5 import locate as p5_locate
 from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
 from ..xml import safexml, saxon
 from ..xml.xmlloc import line_of, start_tag_columns, text_column
-from . import grammar, reduce, sources
+from . import grammar, reduce, sources, xmlids
 from .schematron import CompiledSchematron, compile_schematron
 
 
@@ -53,12 +53,15 @@ class Validator:
         tree, problems = safexml.parse(data, display, self.limits, path)
         if tree is None:
             return problems
+        repeats = xmlids.repeats(tree)
+        problems.extend(xmlids.as_jing(repeats, data, display))
         found: list[grammar.Problem] = []
-        if self.grammar is not None and defer_invalid:
-            if not self.grammar.valid(tree):
-                return None
-        elif self.grammar is not None:
-            found = self.grammar.check(tree, data)
+        with xmlids.unique_meanwhile(repeats):
+            if self.grammar is not None and defer_invalid:
+                if not self.grammar.valid(tree):
+                    return None
+            elif self.grammar is not None:
+                found = self.grammar.check(tree, data)
         place = _Placer(data, display, tree.getroot(), {} if origins is None else origins)
         for problem in found:
             problems.append(place.diagnostic(problem.code, problem.element, problem.attribute,
