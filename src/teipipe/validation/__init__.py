@@ -11,7 +11,7 @@ thread-safe (one per thread).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -54,7 +54,9 @@ class Validator:
         if tree is None:
             return problems
         repeats = xmlids.repeats(tree)
-        problems.extend(xmlids.as_jing(repeats, data, display))
+        lines = {} if origins is None else origins
+        problems.extend(replace(d, origin=lines.get(d.location.line))
+                        for d in xmlids.as_jing(repeats, data, display))
         found: list[grammar.Problem] = []
         with xmlids.unique_meanwhile(repeats):
             if self.grammar is not None and defer_invalid:
