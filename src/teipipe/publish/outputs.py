@@ -17,8 +17,7 @@ from ..files import write_atomic
 from ..project import edition as edition_mod
 from ..project import layout as project_mod
 from ..project import register as register_mod
-from ..validation import xmlids
-from ..xml import safexml, saxon
+from ..xml import safexml, saxon, xmlids
 from . import cmif, site
 from .transform import OUTPUTS, SITE_PAGE, Output, Transformer, TransformError
 

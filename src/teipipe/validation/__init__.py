@@ -22,9 +22,9 @@ from ..schema import expand as odd_mod
 from ..schema.odd import OddError
 from ..schema.p5 import locate as p5_locate
 from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
-from ..xml import safexml, saxon
+from ..xml import safexml, saxon, xmlids
 from ..xml.xmlloc import line_of, start_tag_columns, text_column
-from . import grammar, reduce, sources, xmlids
+from . import grammar, reduce, sources
 from .schematron import CompiledSchematron, compile_schematron
 
 

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..xml.sourcetext import source_text
 from ..xml.tagends import Place, TagEnds, tag_ends
 from . import rngwords as words
 from .rngderive import Deriver
 from .rngload import Loaded, load
 from .rngpatterns import ATTRIBUTE, Name, Pattern
-from .sourcetext import source_text
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 

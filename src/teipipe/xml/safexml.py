@@ -57,7 +57,7 @@ def parser() -> etree.XMLParser:
 
     `collect_ids=False` (libxml2's XML_SKIP_IDS): libxml2 otherwise refuses a repeated
     xml:id as if the document were not well-formed, though it is a validity error that
-    validation reports (`validation.xmlids`); entities, DTDs and the network are as before."""
+    validation reports (`xmlids`); entities, DTDs and the network are as before."""
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                            huge_tree=False, dtd_validation=False, collect_ids=False)
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..xml.tagends import Place, tag_ends
 from .sourcetext import source_text
+from .tagends import Place, tag_ends
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 CODE = "xml.duplicate-id"
