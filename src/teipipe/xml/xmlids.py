@@ -51,6 +51,8 @@ def repeats(tree: etree._ElementTree) -> list[Repeat]:
 
 
 def _places(found: list[Repeat], data: bytes) -> list[tuple[Place, Place]]:
+    if not found:
+        return []  # scanning the tags costs a pass over the text; most documents need none
     starts = tag_ends(source_text(data)).starts
 
     def place(element: etree._Element, index: int) -> Place:
