@@ -157,3 +157,20 @@ def test_a_greeting_above_a_postcards_text_is_its_first_paragraph(tmp_path: Path
     parts, paragraphs = _head(tmp_path, f"{greeting}\n\n{_BODY}\n\n{_BODY}\n")
     assert not [text for kind, text in parts if kind == "Salute"]
     assert paragraphs[0] == greeting
+
+
+@pytest.mark.parametrize(("dateline", "salute"), [
+    ("20-4-44", "Carissimo Alberto mio"), ("19. 7. 912.", "lieber Richard,"),
+    ("4/8/44", "Querida madre,")])
+def test_a_date_in_figures_at_the_head_of_a_pdf_text_is_no_note(tmp_path: Path, dateline: str,
+                                                                salute: str) -> None:
+    # `20-4-44` opens with digits as a page-foot note does; the letter is no note's text.
+    text = (f" Lettera di Liana a Alberto, 20 aprile 1944 \n\n {dateline} \n\n {salute} \n\n"
+            "con grande gioia ho ricevuto tue nuove dove vedo che stai bene. Io e i tuoi \n"
+            "familiari stiamo tutti benissimo e speriamo che avrai ricevuto le nostre notizie. \n"
+            "\n tua Liana \n")
+    doc, _ = read_letter(tmp_path, text, "pdf-text")
+    assert not doc.notes
+    parts, paragraphs = _head(tmp_path, text, "pdf-text")
+    assert ("Dateline", dateline) in parts
+    assert [p.split()[:3] for p in paragraphs] == [["con", "grande", "gioia"]]

@@ -162,6 +162,8 @@ def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | Non
               if _LABEL_START.match(line.content) and (i == 0 or not lines[i - 1].content
                                                        or _LABEL_START.match(lines[i - 1].content))]
     for start in starts:
+        if _DATE_IN_FIGURES.match(lines[start].content.strip()):
+            continue  # `20-4-44`, `19. 7. 912.`: a dateline at the head, not note 20 or 19
         run = [line for line in lines[start:] if line.content]
         labelled = labelled_groups(run)
         groups = [group for _, group in labelled]
@@ -174,6 +176,10 @@ def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | Non
         if cited and _all_continuations_short(groups):
             return start
     return None
+
+
+# A line that is a date in figures alone: day, month and year (`4/8/44`, `19. 7. 912.`).
+_DATE_IN_FIGURES = re.compile(r"^\d{1,2}\s?([./-])\s?\d{1,2}\s?\1\s?\d{2,4}\.?$")
 
 
 def _all_continuations_short(groups: Sequence[Sequence[Line]]) -> bool:
