@@ -159,13 +159,18 @@ def test_a_greeting_above_a_postcards_text_is_its_first_paragraph(tmp_path: Path
     assert paragraphs[0] == greeting
 
 
-@pytest.mark.parametrize(("dateline", "salute"), [
-    ("20-4-44", "Carissimo Alberto mio"), ("19. 7. 912.", "lieber Richard,"),
-    ("4/8/44", "Querida madre,")])
-def test_a_date_in_figures_at_the_head_of_a_pdf_text_is_no_note(tmp_path: Path, dateline: str,
-                                                                salute: str) -> None:
-    # `20-4-44` opens with digits as a page-foot note does; the letter is no note's text.
-    text = (f" Lettera di Liana a Alberto, 20 aprile 1944 \n\n {dateline} \n\n {salute} \n\n"
+@pytest.mark.parametrize(("title", "dateline", "salute"), [
+    ("Lettera di Liana a Alberto, 20 aprile 1944", "20-4-44", "Carissimo Alberto mio"),
+    ("Arthur an Richard (Wien, 19. Juli 1912)", "19. 7. 912.", "lieber Richard,"),
+    ("Carta de Juan a su madre, 4 de agosto de 1944", "4/8/44", "Querida madre,"),
+    ("Gustav an Arthur (Mödling, 8. Juli 1893)", "8 VII 93", "Lieber Freund!"),
+    ("Letter from Walt to Trübner, 431 Stevens Street, October 1, 1878",
+     "431 Stevens Street Camden New Jersey Oct 1 '78—", "Dear Sirs")])
+def test_a_dateline_in_figures_at_the_head_of_a_pdf_text_is_no_note(
+        tmp_path: Path, title: str, dateline: str, salute: str) -> None:
+    # `20-4-44`, `8 VII 93` open with digits as a page-foot note does, and the title
+    # cites the number: the letter is still no note's text.
+    text = (f" {title} \n\n {dateline} \n\n {salute} \n\n"
             "con grande gioia ho ricevuto tue nuove dove vedo che stai bene. Io e i tuoi \n"
             "familiari stiamo tutti benissimo e speriamo che avrai ricevuto le nostre notizie. \n"
             "\n tua Liana \n")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from ..diagnostics import Reporter
 from ..model import Note, NotePlace, NoteType, Paragraph, inline_text
 from . import notes as notes_mod
+from . import opening
 from .blocks import HyphenPolicy, Line, split_blocks
 from .markers import MarkerStyle, first_places
 from .units import Unit, strip_label
@@ -162,8 +163,8 @@ def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | Non
               if _LABEL_START.match(line.content) and (i == 0 or not lines[i - 1].content
                                                        or _LABEL_START.match(lines[i - 1].content))]
     for start in starts:
-        if _DATE_IN_FIGURES.match(lines[start].content.strip()):
-            continue  # `20-4-44`, `19. 7. 912.`: a dateline at the head, not note 20 or 19
+        if _heads_the_letter(lines, start):
+            continue  # `20-4-44`, `8 VII 93`: a dateline at the head, not note 20 or 8
         run = [line for line in lines[start:] if line.content]
         labelled = labelled_groups(run)
         groups = [group for _, group in labelled]
@@ -180,6 +181,18 @@ def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | Non
 
 # A line that is a date in figures alone: day, month and year (`4/8/44`, `19. 7. 912.`).
 _DATE_IN_FIGURES = re.compile(r"^\d{1,2}\s?([./-])\s?\d{1,2}\s?\1\s?\d{2,4}\.?$")
+_LETTER_HEAD_WORDS = 40  # words above a line: no more than a title and a letter's head
+
+
+def _heads_the_letter(lines: Sequence[Line], start: int) -> bool:
+    """A line opening with digits that is the letter's dateline, not its first endnote:
+    a date in figures alone, or a dateline (`8 VII 93`, `431 Stevens Street Camden …
+    Oct 1 '78—`) with no more than a title above it, where no endnote stands yet."""
+    text = lines[start].content.strip()
+    if _DATE_IN_FIGURES.match(text):
+        return True
+    above = sum(len(line.content.split()) for line in lines[:start])
+    return above < _LETTER_HEAD_WORDS and opening.top_dateline(text.rstrip("—–-"))
 
 
 def _all_continuations_short(groups: Sequence[Sequence[Line]]) -> bool:
