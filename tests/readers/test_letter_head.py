@@ -179,3 +179,18 @@ def test_a_dateline_in_figures_at_the_head_of_a_pdf_text_is_no_note(
     parts, paragraphs = _head(tmp_path, text, "pdf-text")
     assert ("Dateline", dateline) in parts
     assert [p.split()[:3] for p in paragraphs] == [["con", "grande", "gioia"]]
+
+
+def test_a_salutation_line_under_a_letterhead_stands_alone_in_a_pdf_text(tmp_path: Path) -> None:
+    # The letterhead ends without a point (`… Albany, Sept 23 1890`); the salutation under
+    # it is no continuation of its sentence, and the letterhead is the letter's dateline.
+    letterhead = ("John Miller. Henry Miller. J. MILLER & CO., Booksellers and Stationers. "
+                  "17 Market Square, Albany. Established, 1844. Albany, Sept 23 1890")
+    text = (f" To Henry Allen \n\n {letterhead} \n\n Dear Henry: \n\n"
+            "Your postal is received and I sent the material you mailed me to the printer, \n"
+            "and have no doubt he will find it useful for the book we spoke of last week. \n"
+            "\n Yours truly \n John Miller \n")
+    parts, paragraphs = _head(tmp_path, text, "pdf-text")
+    assert parts == [("AddressLine", "To Henry Allen"), ("Dateline", letterhead),
+                     ("Salute", "Dear Henry:")]
+    assert len(paragraphs) == 1

@@ -123,8 +123,9 @@ def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
     if (alone and _letter_part(previous.text)) or rules.opens_postscript(following.first.content):
         return False
     if len(following.lines) == 1 and (rules.is_closing(following.text)
-                                      or rules.is_dateline(following.text)):
-        return False  # `…in alter Treue` / `Dein`: the closing, not the sentence going on
+                                      or rules.is_dateline(following.text)
+                                      or rules.is_salutation(following.text)):
+        return False  # `…in alter Treue` / `Dein`, `… 1890` / `Dear Walt:`: a letter's part
     width = max(measure(previous.lines + following.lines), page)
     lower = rules.starts_lowercase(following.first.content)
     if ends_early(previous.last, following.first, width, first=alone,
