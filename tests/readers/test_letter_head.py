@@ -194,3 +194,18 @@ def test_a_salutation_line_under_a_letterhead_stands_alone_in_a_pdf_text(tmp_pat
     assert parts == [("AddressLine", "To Henry Allen"), ("Dateline", letterhead),
                      ("Salute", "Dear Henry:")]
     assert len(paragraphs) == 1
+
+
+def test_a_letterhead_on_the_first_line_of_a_book_page_stands_alone(tmp_path: Path) -> None:
+    # Books print the letterhead, the addressee and the text without blank lines between.
+    letterhead = ("Printing & Publishing House OF J. MILLER & CO., No. 12 Market Street. "
+                  "Albany, July 3, 1867.")
+    text = (f"{letterhead}\nHenry Allen Esq.\n"
+            "While considering the question of publishing your poems we have consulted with\n"
+            "several eminent literary men and they have advised us most strongly against it.\n\n"
+            "In view of this fact, though we are favorably impressed, as we were when we first\n"
+            "wrote you, we deem it injudicious to commit ourselves at the present time.\n\n"
+            "Yours truly\nJ. Miller & Co.\n")
+    parts, paragraphs = _head(tmp_path, text, "book-ocr")
+    assert parts == [("Dateline", letterhead), ("Salute", "Henry Allen Esq.")]
+    assert len(paragraphs) == 2

@@ -286,6 +286,7 @@ def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     leading = 0  # the run of short lines and lines of a letter's head at the top
     while (leading + 1 < min(len(lines), _LONGEST_HEAD)
            and (len(lines[leading].content) < _SHORT_LINE * width
+                or leading == 0 and opening.dateline_within(lines[0].content) is not None
                 or (opening.head_line(lines[leading].content, leading == 0)
                     and not (leading and _runs_on(lines[leading], lines[leading + 1],
                                                   width))))):
