@@ -49,10 +49,13 @@ def validate_vs_jing(project: Path, child: Child) -> dict[str, Any] | str:
             "ratio_teipipe_vs_jing": round(ours["wall_s"] / jing["wall_s"], 2)}
 
 
-def java_peer(project: Path, child: Child) -> dict[str, Any] | str:
+def java_peer(project: Path, child: Child,
+              others: dict[str, Path] | None = None) -> dict[str, Any] | str:
     """`teipipe validate` (RELAX NG + Schematron, one process) against jing (one JVM over every
     file) plus Saxon-HE Java (one JVM over the TEI folder) running the same Schematron, all
-    on the TEI files the build wrote, in one run. Ratio: teipipe wall / (jing + Saxon wall)."""
+    on the TEI files the build wrote, in one run. Ratio: teipipe wall / (jing + Saxon wall).
+    `others`: more teipipe sources (label: its src folder, say an earlier commit's), each
+    run right after this one's on the same files, for a paired before and after."""
     from teipipe.project.layout import SHIPPED_SCHEMA
 
     jing_bin, java_bin = shutil.which("jing"), shutil.which("java")
@@ -68,16 +71,22 @@ def java_peer(project: Path, child: Child) -> dict[str, Any] | str:
         saxon = child([java_bin, "-cp", str(SAXON_JAR), "net.sf.saxon.Transform",
                        f"-s:{tei}", f"-xsl:{xsl}", f"-o:{out}"])
         reports = len(list(out.iterdir()))
-    ours = child([sys.executable, "-m", "teipipe", "validate", "-q",
-                  "--schema", str(SHIPPED_SCHEMA), *files], cwd=tei)
+    command = [sys.executable, "-m", "teipipe", "validate", "-q",
+               "--schema", str(SHIPPED_SCHEMA), *files]
+    ours = child(command, cwd=tei)
     java_wall = jing["wall_s"] + saxon["wall_s"]
     java_cpu = jing["cpu_s"] + saxon["cpu_s"]
-    return {"files": len(files), "saxon_reports": reports,
-            "jing": {k: jing[k] for k in KEYS}, "saxon_java": {k: saxon[k] for k in KEYS},
-            "teipipe": {k: ours[k] for k in KEYS},
-            "java_wall_s": round(java_wall, 3), "java_cpu_s": round(java_cpu, 3),
-            "ratio_wall_teipipe_vs_java": round(ours["wall_s"] / java_wall, 2),
-            "ratio_cpu_teipipe_vs_java": round(ours["cpu_s"] / java_cpu, 2)}
+    found = {"files": len(files), "saxon_reports": reports,
+             "jing": {k: jing[k] for k in KEYS}, "saxon_java": {k: saxon[k] for k in KEYS},
+             "teipipe": {k: ours[k] for k in KEYS},
+             "java_wall_s": round(java_wall, 3), "java_cpu_s": round(java_cpu, 3),
+             "ratio_wall_teipipe_vs_java": round(ours["wall_s"] / java_wall, 2),
+             "ratio_cpu_teipipe_vs_java": round(ours["cpu_s"] / java_cpu, 2)}
+    for label, src in (others or {}).items():
+        theirs = child(command, cwd=tei, src=src)
+        found[f"teipipe_{label}"] = {k: theirs[k] for k in KEYS}
+        found[f"ratio_cpu_teipipe_{label}_vs_java"] = round(theirs["cpu_s"] / java_cpu, 2)
+    return found
 
 
 def conversion_vs_floor(stages: dict[str, Any], floor: dict[str, Any],

@@ -33,9 +33,10 @@ import peers  # noqa: E402  (beside this file, found through the path set above)
 TEI_STAGES = ("relaxng", "schematron", "html", "text", "cmif", "site")
 
 
-def child(argv: list[str], cwd: Path | None = None) -> dict[str, Any]:
-    """Run a child, return its wall time, CPU seconds, peak RSS, and its JSON output if any."""
-    env = dict(os.environ, PYTHONPATH=str(SRC))
+def child(argv: list[str], cwd: Path | None = None, src: Path = SRC) -> dict[str, Any]:
+    """Run a child, return its wall time, CPU seconds, peak RSS, and its JSON output if any;
+    `src`: the teipipe sources it imports (this checkout's unless said)."""
+    env = dict(os.environ, PYTHONPATH=str(src))
     started = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL)
@@ -369,8 +370,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--conversion", action="store_true",
                         help="only the conversion-vs-floor row, on --count generated letters "
                              "(default 1000), each stage the least CPU of --runs")
-    parser.add_argument("--runs", type=int, default=1, help="with --conversion (default 1)")
+    parser.add_argument("--runs", type=int, default=1,
+                        help="with --conversion or --java-peer (default 1)")
+    parser.add_argument("--java-peer", action="store_true",
+                        help="only the Java-peer row, --runs rounds, on --count generated "
+                             "letters (default 10000)")
+    parser.add_argument("--compare-src", type=Path, metavar="DIR",
+                        help="with --java-peer: another teipipe src folder run beside this one")
     args = parser.parse_args(argv)
+    if args.java_peer:
+        return java_peer_main(args)
     if args.conversion:
         return conversion_main(args)
     if args.per_document:
@@ -437,6 +446,38 @@ def conversion_main(args: argparse.Namespace) -> int:
     target.parent.mkdir(exist_ok=True)
     target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result["conversion_vs_floor"], indent=2))
+    print(f"\nwritten: benchmarks/results/{target.name}")
+    return 0
+
+
+def java_peer_main(args: argparse.Namespace) -> int:
+    """Only the Java-peer row, --runs rounds on --count generated letters (their TEI built
+    once and reused); with --compare-src, another teipipe (an earlier commit's src folder)
+    validates the same files in each round right after this one, for a paired comparison."""
+    count = (args.count or [10_000])[0]
+    project, _size = corpus(args.work, count, args.seed)
+    if not any((project / "corpus" / "tei").glob("*.xml")):
+        child(teipipe(project, "--jobs", str(len(os.sched_getaffinity(0)))))
+    others = {"compared": args.compare_src.resolve()} if args.compare_src else None
+    rounds = []
+    for _ in range(args.runs):
+        before = [round(x, 2) for x in os.getloadavg()]
+        row = peers.java_peer(project, child, others)
+        if isinstance(row, str):
+            print(row)
+            return 0
+        rounds.append({**row, "load_average_before": before,
+                       "load_average_after": [round(x, 2) for x in os.getloadavg()]})
+        print(json.dumps({k: v for k, v in rounds[-1].items() if k.startswith(("ratio", "load"))}))
+    machine = {"python": platform.python_version(), "cores": len(os.sched_getaffinity(0)),
+               "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+                                  / 2**30)}
+    report = {"label": args.label, "seed": args.seed, "files": count, "machine": machine,
+              "compared_src": str(args.compare_src) if args.compare_src else None,
+              "rounds": rounds}
+    target = HERE / "results" / f"{args.label}.json"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten: benchmarks/results/{target.name}")
     return 0
 

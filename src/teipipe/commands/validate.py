@@ -8,6 +8,7 @@ top; else the project's schema, else the one installed with teipipe.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
@@ -112,9 +113,9 @@ def _is_tei(data: bytes) -> bool:
 
 def _plan(files: list[Path], default: sources.SchemaFiles | None, maps: dict[str, Path],
           problems: list[Diagnostic], limit: safexml.Limits, tei_only: bool = False
-          ) -> dict[sources.SchemaFiles, tuple[list[Path], set[reduce.Name]]]:
-    """Files grouped by the schema each is validated against, with the elements they use."""
-    groups: dict[sources.SchemaFiles, tuple[list[Path], set[reduce.Name]]] = {}
+          ) -> dict[sources.SchemaFiles, list[Path]]:
+    """Files grouped by the schema each is validated against."""
+    groups: dict[sources.SchemaFiles, list[Path]] = {}
     for path in files:
         display = path.as_posix()
         data, refused = safexml.read_bytes(path, display, limit.max_bytes)
@@ -134,12 +135,20 @@ def _plan(files: list[Path], default: sources.SchemaFiles | None, maps: dict[str
                                        "no schema: the file has no <?xml-model?> and there is no "
                                        "project schema; pass --schema FILE"))
             continue
-        group = groups.setdefault(chosen, ([], set()))
-        group[0].append(path)
-        tree, _ = safexml.parse(data, display, limit, path)
-        if tree is not None:
-            group[1].update(reduce.element_names(tree))
+        groups.setdefault(chosen, []).append(path)
     return groups
+
+
+def _element_names(files: list[Path], limit: safexml.Limits) -> frozenset[reduce.Name]:
+    """The elements the documents use (those the secure reader accepts), see `reduce`."""
+    names: set[reduce.Name] = set()
+    for path in files:
+        data, _ = safexml.read_bytes(path, path.as_posix(), limit.max_bytes)
+        tree, _ = safexml.parse(data, path.as_posix(), limit, path) if data is not None \
+            else (None, [])
+        if tree is not None:
+            names.update(reduce.element_names(tree))
+    return frozenset(names)
 
 
 def _project_schema(files: list[Path]) -> sources.SchemaFiles | None:
@@ -164,19 +173,16 @@ def run(args: argparse.Namespace) -> int:
             report([error.diagnostic], args)
             return EXIT_USAGE
     groups = _plan(files, default, maps, problems, limits(args), args.tei_only)
-    files = [path for members, _names in groups.values() for path in members] if (
+    files = [path for members in groups.values() for path in members] if (
         args.tei_only) else files
     progress = Progress(len(files), progress_stream(args), label="files")
-    for schema, (members, names) in groups.items():
+    for schema, members in groups.items():
         try:
-            # Compiled here first, to refuse a broken schema before any worker starts.
-            validator = validation.load_files(schema, frozenset(names), limits(args))
+            found = _validate_group(schema, members, args, progress)
         except (OSError, validation.SchemaMissing, sources.SchemaError) as error:
             print(f"teipipe: {schema.label}: {error}", file=sys.stderr)
             return EXIT_USAGE
-        check = validation.FileCheck(schema, frozenset(names), limits(args))
-        problems.extend(_validate(validator, check,
-                                  members, jobs_for(args.jobs, len(members)), progress))
+        problems.extend(found)
     progress.finish()
     # In the order of the command line, whichever schema group a file was in.
     order = {path.as_posix(): index for index, path in enumerate(files)}
@@ -188,22 +194,53 @@ def run(args: argparse.Namespace) -> int:
     return exit_code(problems, args, failed=bool(problems) and not files)
 
 
+def _validate_group(schema: sources.SchemaFiles, files: list[Path], args: argparse.Namespace,
+                    progress: Progress) -> list[Diagnostic]:
+    """The problems of the files of one schema. A document that breaks the grammar is
+    worded by a grammar cut to the elements of all the files (see `grammar`); those are
+    gathered before the run only when the grammar is cut before compiling, else after
+    it and only when some document broke the grammar: a valid run reads each file once."""
+    limit = limits(args)
+    names = _element_names(files, limit) if validation.names_first(schema) else None
+    # Compiled here first, to refuse a broken schema before any worker starts.
+    validator = validation.load_files(schema, names, limit)
+    check = validation.FileCheck(schema, names, limit, defer_invalid=names is None)
+    found, deferred = _validate(validator, check, files, jobs_for(args.jobs, len(files)),
+                                progress)
+    if deferred:
+        names = _element_names(files, limit)
+        validator = validation.load_files(schema, names, limit)
+        check = validation.FileCheck(schema, names, limit)
+        found.extend(_validate(validator, check, deferred, jobs_for(args.jobs, len(deferred)),
+                               None)[0])
+    return found
+
+
 def _validate(validator: validation.Validator, check: validation.FileCheck, files: list[Path],
-              jobs: int, progress: Progress) -> list[Diagnostic]:
+              jobs: int, progress: Progress | None) -> tuple[list[Diagnostic], list[Path]]:
+    """The problems found, and the files `check` left for later (see `FileCheck`)."""
     found: list[Diagnostic] = []
-    if jobs == 1:
-        for path in files:
-            found.extend(validator.validate_file(path, path.as_posix()))
-            progress.advance()
-        return found
-    executor = executor_mod.ProcessExecutor(jobs)
+    deferred: list[Path] = []
+    executor: executor_mod.Executor = executor_mod.SerialExecutor() if jobs == 1 else \
+        executor_mod.ProcessExecutor(jobs)
+    # One process validates with the validator compiled above; workers compile their own.
+    task = check if jobs > 1 else functools.partial(_with, validator, check.defer_invalid)
     try:
-        for problems in executor.map(check, files):
-            found.extend(problems)
-            progress.advance()
+        for path, problems in zip(files, executor.map(task, files), strict=True):
+            if problems is None:
+                deferred.append(path)
+            else:
+                found.extend(problems)
+            if progress is not None:
+                progress.advance()
     finally:
         executor.close()
-    return found
+    return found, deferred
+
+
+def _with(validator: validation.Validator, defer_invalid: bool,
+          path: Path) -> list[Diagnostic] | None:
+    return validator.validate_file_or_defer(path, path.as_posix(), defer_invalid)
 
 
 def _has_error(found: list[Diagnostic]) -> bool:

@@ -148,7 +148,8 @@ def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
 
 
 def _letter_part(text: str) -> bool:
-    return rules.is_salutation(text) or rules.is_closing(text) or rules.is_dateline(text)
+    return (rules.is_salutation(text) or rules.is_closing(text) or rules.is_dateline(text)
+            or opening.address_with_salutation(text))
 
 
 @dataclass

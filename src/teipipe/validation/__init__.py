@@ -43,13 +43,26 @@ class Validator:
                  path: Path | None = None) -> list[Diagnostic]:
         """Every problem of one document; `origins` maps TEI lines to plain-text places;
         `parsed`: the same document as `saxon.from_tree` gave it, when the caller has it."""
+        found = self._validate(data, display, origins, parsed, path, defer_invalid=False)
+        assert found is not None  # only a deferring call leaves a document out
+        return found
+
+    def _validate(self, data: bytes, display: str, origins: Mapping[int, Location] | None,
+                  parsed: saxon.PyXdmNode | None, path: Path | None,
+                  defer_invalid: bool) -> list[Diagnostic] | None:
         tree, problems = safexml.parse(data, display, self.limits, path)
         if tree is None:
             return problems
+        found: list[grammar.Problem] = []
+        if self.grammar is not None and defer_invalid:
+            if not self.grammar.valid(tree):
+                return None
+        elif self.grammar is not None:
+            found = self.grammar.check(tree, data)
         place = _Placer(data, display, tree.getroot(), {} if origins is None else origins)
-        for problem in self.grammar.check(tree) if self.grammar is not None else []:
+        for problem in found:
             problems.append(place.diagnostic(problem.code, problem.element, problem.attribute,
-                                             problem.message, problem.line))
+                                             problem.message, problem.line, problem.column))
         if self.schematron is None:
             return sorted(problems, key=lambda d: (d.location.line, d.location.column, d.code))
         try:
@@ -67,10 +80,19 @@ class Validator:
         return sorted(problems, key=lambda d: (d.location.line, d.location.column, d.code))
 
     def validate_file(self, path: Path, display: str) -> list[Diagnostic]:
+        found = self.validate_file_or_defer(path, display, defer_invalid=False)
+        assert found is not None  # only a deferring call leaves a document out
+        return found
+
+    def validate_file_or_defer(self, path: Path, display: str,
+                               defer_invalid: bool = True) -> list[Diagnostic] | None:
+        """`validate_file`; with `defer_invalid`, None for a file that breaks the grammar:
+        its messages are worded later, by a validator that knows the element names of the
+        whole run (see `names_first`)."""
         data, problems = safexml.read_bytes(path, display, self.limits.max_bytes)
         if data is None:
             return problems
-        return self.validate(data, display, path=path)
+        return self._validate(data, display, None, None, path, defer_invalid)
 
 
 @dataclass(frozen=True)
@@ -88,9 +110,8 @@ class _Placer:
         return start_tag_columns(self.data, self.root)
 
     def diagnostic(self, code: str, node: etree._Element | None, attribute: str | None,
-                   message: str, line: int = 0) -> Diagnostic:
-        column = 0
-        if node is not None:
+                   message: str, line: int = 0, column: int = 0) -> Diagnostic:
+        if node is not None and not column:
             line = line_of(node) or line
             column = self.columns.get(node, 0)
             if attribute:
@@ -112,21 +133,32 @@ def _resolve(tree: etree._ElementTree, at: str) -> tuple[etree._Element | None, 
 class FileCheck:
     """`validate_file` as a picklable task for an executor: each process compiles the
     schema once, on its first file, and keeps it for the next ones. `names`, when given,
-    are the elements the documents of the run use (see `reduce`)."""
+    are the elements the documents of the run use (see `reduce`); `defer_invalid`: leave
+    a document that breaks the grammar to a later check that knows them (None)."""
 
     schema: sources.SchemaFiles
     names: frozenset[reduce.Name] | None = None
     limits: safexml.Limits = safexml.NO_XINCLUDE
+    defer_invalid: bool = False
 
-    def __call__(self, path: Path) -> list[Diagnostic]:
-        return _loaded(self.schema, self.names, self.limits).validate_file(path,
-                                                                            path.as_posix())
+    def __call__(self, path: Path) -> list[Diagnostic] | None:
+        return _loaded(self.schema, self.names, self.limits).validate_file_or_defer(
+            path, path.as_posix(), self.defer_invalid)
 
 
 @lru_cache(maxsize=4)
 def _loaded(schema: sources.SchemaFiles, names: frozenset[reduce.Name] | None,
             limits: safexml.Limits) -> Validator:
     return load_files(schema, names, limits)
+
+
+def names_first(schema: sources.SchemaFiles) -> bool:
+    """Whether the run's element names must be known before the schema is compiled: a
+    big grammar is cut down to them (see `reduce`). Otherwise they only word the
+    messages of documents that break the grammar, and a run may gather them after its
+    valid documents are done, and only when some document was not."""
+    return schema.rng is not None and grammar.cut_before_compiling(
+        _schema_tree(Path(schema.rng)).getroot())
 
 
 class SchemaMissing(Exception):
@@ -178,4 +210,4 @@ def load_files(schema: sources.SchemaFiles, names: frozenset[reduce.Name] | None
     return Validator(relaxng, rules, limits)
 
 
-__all__ = ["FileCheck", "SchemaMissing", "Validator", "load", "load_files"]
+__all__ = ["FileCheck", "SchemaMissing", "Validator", "load", "load_files", "names_first"]

@@ -94,7 +94,10 @@ def parse(data: bytes, display: str, limits: Limits = NO_XINCLUDE,
     """The tree of `data`, or None and one located error saying why it was refused.
 
     `path`: the file the bytes came from, which XIncludes are resolved against."""
-    return _parse(data, display, limits, path, path.parent.resolve() if path else None, 0)
+    # Resolving the folder costs a system call per component of its path: only done when
+    # XIncludes may be followed (without `root` they are refused, as without `xinclude`).
+    root = path.parent.resolve() if path is not None and limits.xinclude else None
+    return _parse(data, display, limits, path, root, 0)
 
 
 def _parse(data: bytes, display: str, limits: Limits, path: Path | None, root: Path | None,

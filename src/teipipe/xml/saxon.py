@@ -25,7 +25,8 @@ from urllib.parse import quote
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode
 
-__all__ = ["PySaxonApiError", "PyXdmNode", "from_tree", "one_line", "processor", "quiet"]
+__all__ = ["PySaxonApiError", "PyXdmNode", "from_tree", "loud_from_tree", "one_line", "processor",
+           "quiet"]
 
 
 def _parser_feature(uri: str) -> str:
@@ -56,12 +57,18 @@ def from_tree(tree: etree._ElementTree | etree._Element, base_uri: str | None = 
 
     `base_uri`: the document's own URI, against which a stylesheet resolves relative
     links (the parallel page finds the original beside the translation)."""
+    with quiet():
+        return loud_from_tree(tree, base_uri)
+
+
+def loud_from_tree(tree: etree._ElementTree | etree._Element,
+                   base_uri: str | None = None) -> PyXdmNode:
+    """`from_tree` for a caller that already runs inside `quiet`."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     builder = processor().new_document_builder()
     if base_uri is not None:
         builder.set_base_uri(base_uri)
-    with quiet():
-        node: PyXdmNode = builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
+    node: PyXdmNode = builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
     return node
 
 
