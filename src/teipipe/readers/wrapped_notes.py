@@ -162,6 +162,8 @@ def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | Non
               if _LABEL_START.match(line.content) and (i == 0 or not lines[i - 1].content
                                                        or _LABEL_START.match(lines[i - 1].content))]
     for start in starts:
+        if _goes_on_a_numbered_run(lines, start):
+            continue
         run = [line for line in lines[start:] if line.content]
         labelled = labelled_groups(run)
         groups = [group for _, group in labelled]
@@ -174,6 +176,25 @@ def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | Non
         if cited and _all_continuations_short(groups):
             return start
     return None
+
+
+def _goes_on_a_numbered_run(lines: Sequence[Line], start: int) -> bool:
+    """The paragraph before opens with the label before this one (`1. Einmalige
+    Abfindungssumme …` over `2. Ein gebundenes Freiexemplar …`): the writer's numbered
+    paragraphs go on, however the next label happens to stand in the text as a figure."""
+    label = _LABEL_START.match(lines[start].content)
+    previous = start - 1
+    while previous >= 0 and not lines[previous].content:
+        previous -= 1
+    while previous > 0 and lines[previous - 1].content:
+        previous -= 1  # the first line of the paragraph before
+    before = _NUMBERED.match(lines[previous].content) if previous >= 0 else None
+    return (label is not None and before is not None
+            and int(before["label"]) + 1 == int(label["label"]))
+
+
+# A writer's numbered paragraph: a number of one or two figures with a point or bracket.
+_NUMBERED = re.compile(r"^(?P<label>\d{1,2})[.)]\s+\S")
 
 
 def _all_continuations_short(groups: Sequence[Sequence[Line]]) -> bool:
