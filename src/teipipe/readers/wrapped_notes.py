@@ -165,6 +165,8 @@ def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | Non
     for start in starts:
         if _heads_the_letter(lines, start):
             continue  # `20-4-44`, `8 VII 93`: a dateline at the head, not note 20 or 8
+        if _goes_on_a_numbered_run(lines, start):
+            continue
         run = [line for line in lines[start:] if line.content]
         labelled = labelled_groups(run)
         groups = [group for _, group in labelled]
@@ -193,6 +195,25 @@ def _heads_the_letter(lines: Sequence[Line], start: int) -> bool:
         return True
     above = sum(len(line.content.split()) for line in lines[:start])
     return above < _LETTER_HEAD_WORDS and opening.top_dateline(text.rstrip("—–-"))
+
+
+def _goes_on_a_numbered_run(lines: Sequence[Line], start: int) -> bool:
+    """The paragraph before opens with the label before this one (`1. Einmalige
+    Abfindungssumme …` over `2. Ein gebundenes Freiexemplar …`): the writer's numbered
+    paragraphs go on, however the next label happens to stand in the text as a figure."""
+    label = _LABEL_START.match(lines[start].content)
+    previous = start - 1
+    while previous >= 0 and not lines[previous].content:
+        previous -= 1
+    while previous > 0 and lines[previous - 1].content:
+        previous -= 1  # the first line of the paragraph before
+    before = _NUMBERED.match(lines[previous].content) if previous >= 0 else None
+    return (label is not None and before is not None
+            and int(before["label"]) + 1 == int(label["label"]))
+
+
+# A writer's numbered paragraph: a number of one or two figures with a point or bracket.
+_NUMBERED = re.compile(r"^(?P<label>\d{1,2})[.)]\s+\S")
 
 
 def _all_continuations_short(groups: Sequence[Sequence[Line]]) -> bool:
