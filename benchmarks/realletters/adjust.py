@@ -124,6 +124,43 @@ def suriano(root: etree._Element, gold: GoldLetter) -> None:
         text = root.find("t:text", NS)
         if text is not None:
             root.remove(text)
+        return
+    _join_page_cut_paragraphs(main)
+
+
+# A paragraph cut off inside a sentence: it ends with a word, a figure or a comma.
+_UNENDED = re.compile(r"[\w,-]$")
+
+
+def _join_page_cut_paragraphs(main: etree._Element) -> None:
+    """One paragraph where the edition closed it at a page's end inside a sentence.
+
+    Suriano's transcription closes the `p` at each page end and opens another after
+    the `pb` (`…al Re palatino il signor </p><pb/><p>Bann Chichiester …`): one
+    paragraph of the writer, cut by the encoding of the page. The gold joins them
+    (since #12), so that a converter that reads the sentence on across the page is
+    not counted wrong; the `pb` stays, inside the joined paragraph.
+    """
+    for p in list(main.iter(f"{{{TEI}}}p")):
+        if p.getparent() is None:
+            continue
+        while True:
+            between = []
+            node = p.getnext()
+            while node is not None and local(node) in {"pb", "lb", "cb"} and not (
+                    node.tail or "").strip():
+                between.append(node)
+                node = node.getnext()
+            if (node is None or local(node) != "p" or (p.tail or "").strip()
+                    or not any(local(n) == "pb" for n in between)
+                    or not _UNENDED.search(_text(p))):
+                break
+            for moved in between:
+                p.append(moved)
+            between[-1].tail = " " + (node.text or "")
+            for child in list(node):
+                p.append(child)
+            node.getparent().remove(node)
 
 
 def _suriano_parts(main: etree._Element, sender: str) -> bool:

@@ -5,8 +5,12 @@ Lines written for these tests in the shapes real editions print, in the five lan
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from letter_reading import read_letter
+
+from teipipe.model import Division, Opener, Paragraph, inline_text
 from teipipe.readers.address import is_address_line
 
 
@@ -41,3 +45,115 @@ def test_addresses_of_five_languages(line: str) -> None:
 ])
 def test_sentences_and_titles_are_no_addresses(line: str) -> None:
     assert not is_address_line(line)
+
+
+def _head(tmp_path: Path, text: str, reader: str = "web-archive"
+          ) -> tuple[list[tuple[str, str]], list[str]]:
+    """The opener's parts (kind, text) and the body's paragraphs of a letter."""
+    doc, _ = read_letter(tmp_path, text, reader)
+    blocks = list(doc.body)
+    while len(blocks) == 1 and isinstance(blocks[0], Division):
+        blocks = list(blocks[0].blocks)
+    parts = [(type(part).__name__, inline_text(part.inlines).strip())
+             for block in blocks if isinstance(block, Opener) for part in block.parts]
+    paragraphs = [inline_text(block.inlines).strip() for block in blocks
+                  if isinstance(block, Paragraph)]
+    return parts, paragraphs
+
+
+_BODY = ("We have received your letter of the fourth and hasten to answer it, for the "
+         "matter you raise concerns us all and cannot wait until the next meeting.")
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    # An address and the salutation on one line.
+    ("The Honorable Secretary of the Interior, Washington, D. C. Sir:",
+     [("Salute", "The Honorable Secretary of the Interior, Washington, D. C. Sir:")]),
+    # Salutations of older letters end with a semicolon.
+    ("Honoured Brethren;", [("Salute", "Honoured Brethren;")]),
+    ("Loving Brother;", [("Salute", "Loving Brother;")]),
+    # A long salutation of a formula, shaped as an address.
+    ("GENTLEMEN of the COUNCIL, and of the ASSEMBLY of the PROVINCE.",
+     [("Salute", "GENTLEMEN of the COUNCIL, and of the ASSEMBLY of the PROVINCE.")]),
+])
+def test_salutations_at_the_head(tmp_path: Path, head: str,
+                                 expected: list[tuple[str, str]]) -> None:
+    parts, paragraphs = _head(tmp_path, f"{head}\n\n{_BODY}\n\n{_BODY}\n")
+    assert parts == expected
+    assert len(paragraphs) == 2
+
+
+@pytest.mark.parametrize(("lines", "kinds"), [
+    # A title of courtesy and a name alone under the dateline, above the text.
+    (["Boston, May 3, 1871", "Hon. T. R. Walker"], ["Dateline", "AddressLine"]),
+    (["Boston, May 3, 1871", "Capt. George Allen, Acting Indian Agent"],
+     ["Dateline", "AddressLine"]),
+    (["Boston, May 3, 1871", "Thomas Walker"], ["Dateline", "AddressLine"]),
+    # An address above the dateline, and a salutation without a mark below it.
+    (["la baronne de Saint-Aubin", "Lyon le 3 mai 1916", "Chère baronne"],
+     ["AddressLine", "Dateline", "Salute"]),
+    # A letterhead that ends with the letter's place and date, above the salutation.
+    (["John Miller. Henry Miller. J. MILLER & CO., Booksellers and Stationers. 17 Market "
+      "Square, Established 1844. Telephone 21. Albany, Sept 23 1890", "Dear Sir:"],
+     ["Dateline", "Salute"]),
+    # A dateline that runs on with the year of a republic, above the salutation.
+    (["PARIS, 25th December, 1793—2d year of the French Republic, one and indivisible. "
+      "The Citizen Minister of the Republic to Mr. Smith, Secretary of the Society of "
+      "Friends of the Constitution at Boston.", "SIR,"], ["Dateline", "Salute"]),
+    # Spanish: an address with a title, the dateline, the salutation.
+    (["Al Excmo. Sr. D. Juan Pérez, Ministro de Hacienda", "Madrid, 3 de mayo de 1871",
+      "Muy señor mío:"], ["AddressLine", "Dateline", "Salute"]),
+    # A printed letterhead with the place and date, above the addressee's name.
+    (["Printing House OF J. MILLER & CO., No. 12 Market Street. Albany, July 3, 1867.",
+      "Henry Allen Esq."], ["Dateline", "Salute"]),
+    # The sender's office and the address on one line, under the dateline.
+    (["Berlin, den 3. Mai 1929.", "Der Minister für Wissenschaft, Kunst und Volksbildung An "
+      "Herrn Professor Dr. Karl Huber in Dresden."], ["Dateline", "AddressLine"]),
+    # Italian and French: an address to a sovereign, a titled address with an article.
+    (["Al Re Vittorio Emanuele, Torino", "Torino, 3 maggio 1861"],
+     ["AddressLine", "Dateline"]),
+    (["Paris, le 3 mai 1871", "Monsieur le Dr Paul Favre, Conseiller d'État, à Neuchâtel."],
+     ["Dateline", "AddressLine"]),
+    # German: an address with an article after `An`, under the dateline.
+    (["Zürich, den 3. Mai 1871", "An die Hochlöbliche Direktion der Nordbahn in Basel"],
+     ["Dateline", "AddressLine"]),
+])
+def test_head_lines_above_the_text_are_the_opener(tmp_path: Path, lines: list[str],
+                                                  kinds: list[str]) -> None:
+    parts, paragraphs = _head(tmp_path, "\n\n".join([*lines, _BODY, _BODY]) + "\n")
+    assert [kind for kind, _ in parts] == kinds
+    assert [text for _, text in parts] == lines
+    assert len(paragraphs) == 2
+
+
+@pytest.mark.parametrize("lines", [
+    # A place or a house under the dateline is the sender's, and a closing's words are
+    # not an addressee above a dateline: they stay the letter's text.
+    ["Seeboden, 2/IX 1899", "Villa Platzer"],
+    ["Herzliche Grüße", "Amsterdam 5/X 04"],
+])
+def test_places_and_greetings_at_the_head_are_no_address(tmp_path: Path,
+                                                         lines: list[str]) -> None:
+    parts, _ = _head(tmp_path, "\n\n".join([*lines, _BODY, _BODY]) + "\n")
+    assert ("AddressLine", lines[1 if "Villa" in lines[1] else 0]) not in parts
+
+
+def test_a_long_german_sentence_naming_a_herr_stays_the_text(tmp_path: Path) -> None:
+    # German capitalises its nouns: a sentence of them with a `Herrn` is no address.
+    sentence = ("Auf das an den Herrn Professor Dr. Huber gerichtete Schreiben des "
+                "Sächsischen Ministeriums für Volksbildung vom 3. Mai teile ich Ihnen mit.")
+    parts, paragraphs = _head(tmp_path, "\n\n".join(
+        ["Frankfurt, den 8. Mai 1929.", sentence, _BODY]) + "\n")
+    assert [kind for kind, _ in parts] == ["Dateline"]
+    assert paragraphs[0] == sentence
+
+
+@pytest.mark.parametrize("greeting", [
+    "Herzliche Grüße aus Rom!", "Greetings from Hongkong.", "Saludos desde Madrid.",
+    "Tanti saluti da Napoli!", "Amitiés de Lyon."])
+def test_a_greeting_above_a_postcards_text_is_its_first_paragraph(tmp_path: Path,
+                                                                   greeting: str) -> None:
+    # A short line that greets, at the top of a postcard, addresses nobody.
+    parts, paragraphs = _head(tmp_path, f"{greeting}\n\n{_BODY}\n\n{_BODY}\n")
+    assert not [text for kind, text in parts if kind == "Salute"]
+    assert paragraphs[0] == greeting

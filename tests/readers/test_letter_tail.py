@@ -22,6 +22,7 @@ from teipipe.model import (
 )
 from teipipe.model import inline_text as text_of
 from teipipe.readers import rules
+from teipipe.readers.closing import possessive_signature
 from teipipe.readers.closing_dates import closing_dateline
 
 BODY = ("Ihr Schreiben vom letzten Monat habe ich mit Dank erhalten und die Sache sogleich dem "
@@ -107,3 +108,101 @@ def test_a_formula_with_the_name_after_its_comma_signs(
                                 f"before the committee, who approve of the plan.\n\n{line}\n")[0]
     assert _closer_parts(doc) == [("signed", signed)]
     assert _kinds(doc) == [Paragraph, Closer]
+
+
+@pytest.mark.parametrize("line", [
+    "Auf Wiedersehen!", "Auf baldiges Wiedersehn", "À bientôt", "Au revoir", "Arrivederci",
+    "A presto", "Hasta pronto", "Hastily", "Much Love to all",
+])
+def test_a_farewell_closes(line: str) -> None:
+    assert rules.is_closing(line)
+
+
+def test_a_second_formula_under_a_farewell_is_no_signature(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"Lieber Freund!\n\n{BODY}\n\nAuf Wiedersehen,\n\n"
+                                "Herzlichst Ihr\n\nKarlH\n")[0]
+    assert _closer_parts(doc) == [("salute", "Auf Wiedersehen,"), ("salute", "Herzlichst Ihr"),
+                                  ("signed", "KarlH")]
+    assert _kinds(doc) == [Paragraph, Closer]
+
+
+@pytest.mark.parametrize("line", [
+    "Indessen empfehle ich mich Ihnen aufs freundschaftlichste",
+    "Et à Dieu, Monsieur, qui vous ait en sa garde.",
+])
+def test_commending_oneself_and_god_keeping_the_reader_close(line: str) -> None:
+    assert rules.is_closing(line)
+
+
+def test_a_line_ending_in_the_possessive_closes_above_the_dateline_and_the_name(
+        tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"Lieber Freund!\n\n{BODY}\n\nMit allen guten Wünschen und in "
+                                "alter Treue Ihr\n\nBern. 11/10. 1902.\n\nKarl von Arx.\n")[0]
+    assert _closer_parts(doc) == [
+        ("salute", "Mit allen guten Wünschen und in alter Treue Ihr"),
+        ("dateline", "Bern. 11/10. 1902."), ("signed", "Karl von Arx.")]
+    assert _kinds(doc) == [Paragraph, Closer]
+
+
+def test_a_closing_formula_goes_on_over_a_page_end(tmp_path: Path) -> None:
+    body = ("Le Roy m'a commandé de vous faire entendre ce qui s'est passé en ce lieu depuis "
+            "mes dernières lettres, et je le fais volontiers.")
+    formula = "Priant Dieu, Monsieur, qu'il vous ait en sa tres saincte garde."
+    doc = read_letter(tmp_path, f"Monsieur,\n\n{body}\n\f\n{formula}\n\n"
+                                "Escript à Lyon le xiie jour de mars.\n\nFrançoys.\n",
+                      "pdf-text")[0]
+    assert _closer_parts(doc) == [
+        ("salute", formula),
+        ("dateline", "Escript à Lyon le xiie jour de mars."), ("signed", "Françoys.")]
+
+
+@pytest.mark.parametrize(("line", "signature"), [
+    ('JOHN WHITE."', True), ("Geo: WASHINGTON.", True), ("= müller.", False),
+])
+def test_a_name_may_close_a_quotation_or_abbreviate_with_a_colon(
+        line: str, signature: bool) -> None:
+    assert rules.is_signature(line) is signature
+
+
+@pytest.mark.parametrize(("line", "signature"), [
+    ("Euer treuer Paul!", True), ("il vostroBerto", True), ("Tua Liana!", True),
+    ("Deinen Brief", False), ("Ihr Brief kam gestern an!", False),
+])
+def test_a_possessive_signature_may_end_in_an_exclamation_or_glue_the_name(
+        line: str, signature: bool) -> None:
+    assert possessive_signature(line) is signature
+
+
+def test_a_greeting_handed_over_to_the_name_with_the_possessive_signs(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"Lieber Freund!\n\n{BODY}\n\n"
+                                "Sei sehr gegrüßt von Deinem Karl.\n")[0]
+    assert _closer_parts(doc) == [("signed", "Sei sehr gegrüßt von Deinem Karl.")]
+    assert _kinds(doc) == [Paragraph, Closer]
+
+
+def test_the_last_words_of_a_telegram_in_lower_case_sign_it(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, "komme freitag abend mit dem schnellzug bitte zimmer bestellen "
+                                "herzlich\n\nrudolf\n")[0]
+    assert _closer_parts(doc) == [("signed", "rudolf")]
+    doc = read_letter(tmp_path, "Ich komme Freitag abend mit dem Schnellzug, bitte bestellen Sie "
+                                "mir ein Zimmer.\n\nund dann weiter\n")[0]
+    assert not any(isinstance(b, Closer) for b in _blocks(doc))
+
+
+@pytest.mark.parametrize("wish", ["Ich liebe Dich!", "Good luck.", "A presto, cara!"])
+def test_a_wish_of_a_few_words_above_the_name_closes(tmp_path: Path, wish: str) -> None:
+    doc = read_letter(tmp_path, f"Lieber Freund!\n\n{BODY}\n\n{wish}\n\nKarl\n")[0]
+    assert _closer_parts(doc) == [("salute", wish), ("signed", "Karl")]
+    assert _kinds(doc) == [Paragraph, Closer]
+
+
+def test_sentences_ending_in_a_short_formula_above_the_name_close(tmp_path: Path) -> None:
+    last = ("Entschuldigen Sie die Eile; ich schreibe auf der Reise und wollte nicht warten. "
+            "Hochachtungsvoll")
+    doc = read_letter(tmp_path, f"Hochgeehrter Herr!\n\n{BODY}\n\n{last}\n\nBern 25 April 1876"
+                                "\n\nK. Vogt\n")[0]
+    assert _closer_parts(doc) == [("salute", last), ("dateline", "Bern 25 April 1876"),
+                                  ("signed", "K. Vogt")]
+    doc = read_letter(tmp_path, f"Hochgeehrter Herr!\n\n{BODY}\n\nIch schreibe auf der Reise. "
+                                "Das Wetter ist gut\n\nK. Vogt\n")[0]
+    assert _closer_parts(doc) == [("signed", "K. Vogt")]

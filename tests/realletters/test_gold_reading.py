@@ -89,6 +89,25 @@ def test_suriano_parts_are_marked_from_the_dispatch_formulas() -> None:
     assert gold.paragraphs == ["venerdì passato arrivai.", "Io sto aspettando."]
 
 
+def test_a_suriano_paragraph_cut_at_a_page_end_inside_a_sentence_is_one() -> None:
+    """The edition closes `p` at a page's end and opens another after the `pb`; where the
+    sentence goes on, that is one paragraph of the letter (#12)."""
+    body = ("<div type='letter'><div type='main'>"
+            "<p>Serenissimo Principe</p><p>Qui non si sa ancora quello, che habbi esposto il"
+            " signor </p>\n<pb n='150r'/>\n<p>Bann<ptr target='#n1'/> ambasciator inglese."
+            "</p><pb n='150v'/><p>Tornerà all’Haya fra dieci giorni.</p>"
+            "<p>Dall’Haye a’ 16 agosto 1616</p><p>di vostra Serenità humilissimo servitore"
+            "</p><p>Christofforo Suriano</p></div></div>"
+            "<div type='notes'><note xml:id='n1'>Sir Arthur Chichester.</note></div>")
+    header = ("<correspDesc><correspAction type='sent'><name>Christofforo Suriano</name>"
+              "</correspAction></correspDesc>")
+    [gold] = read_letters(_tei(body, header), "suriano", "it", "f", adjust.suriano)
+    assert gold.paragraphs == [
+        f"Qui non si sa ancora quello, che habbi esposto il signor Bann{NOTE1} ambasciator"
+        " inglese.", "Tornerà all’Haya fra dieci giorni."]
+    assert gold.notes == ["Sir Arthur Chichester."]
+
+
 def test_a_letter_in_another_language_than_its_edition_is_reported_in_its_own() -> None:
     french = ["J'ai bien reçu votre lettre et je vous en remercie. Nous avons appris avec"
               " plaisir que la question est réglée; je ne pense pas que le conseil se"

@@ -40,5 +40,5 @@ def test_hook_passes_a_valid_file_and_fails_an_invalid_one(tmp_path: Path) -> No
     assert good.returncode == 0, good.stdout + good.stderr
     failed = run("bad.xml")
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert ('bad.xml:74:12: error: value "chapter" of attribute "type" of element "div" is not '
-            "allowed") in failed.stdout
+    assert ('bad.xml:74:27: error: value of attribute "type" is invalid; must be equal to '
+            '"address", "letter", "notes", "piece" or "section"') in failed.stdout

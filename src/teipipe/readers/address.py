@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..language.correspondents import address_formula, is_form_of_address
-from ..language.datewords import fold, words
+from ..language.datewords import fold
 from .rules import NAMES_A_LETTER, word_count
 
 # Titles that head an address as `Herrn` does: `HHerrn` (the plural of courtesy), `MHHerrn`
@@ -41,13 +41,19 @@ _ADDRESS_HEAD = re.compile(
 _BARE_TO = re.compile(rf"^{_TO}", re.IGNORECASE)
 _TITLE_AFTER_TO = re.compile(rf"^{_TO}{_ARTICLE}?{_ADDRESS_TITLE}\s", re.IGNORECASE)
 _LONGEST_ADDRESS = 25
+_LONGEST_LOOSE_ADDRESS = 14
+
+def folded_words(text: str) -> frozenset[str]:
+    """The words of a word list as `fold` writes them (`für` → `fur`), to match folded words."""
+    return frozenset(fold(word) for word in text.split())
+
 
 # Small words inside a name, an office or an address: `Doge and Senate of Venice`,
 # `Louis du Tillet`, `Direktorium der S.C.B.`, `Präsidenten des h. Erziehungsrathes`.
-_JOINERS = words(
+_JOINERS = folded_words(
     "de du des d' la le les von van der den dem das die zu zur zum di da del della dei degli "
     "y e et und and & of the his her their für pour per in à a en at bei im am near pres presso "
-    "cerca por para al alla au aux el los las il lo gli i zu")
+    "cerca por para al alla au aux el los las il lo gli i zu for")
 # An abbreviation: `h.`, `a.`, `D.Dr.`, `St.`, `S.C.B.`.
 _ABBREVIATION = re.compile(r"^[^\W\d_]{1,5}\.(?:[^\W\d_]{1,5}\.)*$")
 
@@ -68,18 +74,22 @@ def _content_words(text: str) -> list[str]:
     return found
 
 
-def address_shaped(text: str, honorific: bool = False) -> bool:
+def address_shaped(text: str, honorific: bool = False,
+                   longest_loose: int = _LONGEST_LOOSE_ADDRESS) -> bool:
     """Capitalised words of names and offices, joined by small words, as addresses are.
 
     `Der Preußische Minister für Wissenschaft, Kunst und Volksbildung`. A word or two in
     lower case may stand among many (`Conseiller national`, `den ordentlichen Professor`)
-    when a title of courtesy shows the line is an address (`honorific`); a sentence has
-    verbs and adverbs in lower case (`Herr Müller war gestern hier.`).
+    when a title of courtesy shows the line is an address (`honorific`), in a line of at
+    most `longest_loose` words; a sentence has verbs and adverbs in lower case (`Herr
+    Müller war gestern hier.`).
     """
     stripped = text.strip()
     if not stripped or stripped[-1:] in "?!" or word_count(stripped) > _LONGEST_ADDRESS:
         return False
-    allowed = max(1, word_count(stripped) // 6) if honorific else 0
+    # German capitalises its nouns: in a long line only an address has no lower-case word.
+    allowed = (max(1, word_count(stripped) // 6)
+               if honorific and word_count(stripped) <= longest_loose else 0)
     return len(_content_words(stripped)) <= allowed
 
 
@@ -90,11 +100,13 @@ def names_a_courtesy_title(text: str) -> bool:
 
 
 # Titles the lexicon of forms of address leaves out, written in addresses.
-_MORE_TITLES = words(
+_MORE_TITLES = folded_words(
     "esq esquire excellency hochwohlgeb hochwürden hochwurden tit onorevole egr preg "
     "sigr capt colonel gov rev prof direktor direktorium president präsident presidente "
     "présidente ministre minister ministro sindaco bürgermeister mayor commissioner "
-    "fakultät faculté facoltà facultad kurator rector rektor rettore")
+    "fakultät faculté facoltà facultad kurator rector rektor rettore emperor empereur kaiser "
+    "imperatore emperador king roi könig re rey queen reine königin regina reina prince "
+    "princess prinz prinzessin principe príncipe princesa duke duc herzog duca duque")
 
 
 def is_address_line(text: str) -> bool:
@@ -112,5 +124,6 @@ def is_address_line(text: str) -> bool:
         # Strike`): after them alone, only a name or an office of capitalised words,
         # or an address with a title of courtesy (`An den ordentlichen Professor Herrn …`).
         return len(stripped.split()) > 1 and (address_shaped(stripped) or (
-            names_a_courtesy_title(stripped) and address_shaped(stripped, honorific=True)))
+            names_a_courtesy_title(stripped)
+            and address_shaped(stripped, honorific=True, longest_loose=_LONGEST_ADDRESS)))
     return _ADDRESS_HEAD.match(stripped) is not None

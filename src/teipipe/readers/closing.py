@@ -60,12 +60,13 @@ def hands_over(text: str) -> bool:
 
 _LONGEST_CLOSING_LINE = 10
 # A signature that carries its possessive: `Dein Paul.`, `il vostro Berto`, `Tua mogliettina
-# Liana`, `In Liebe Dein Emanuel.`, `von Eurem treuen Enkel Paul`, `Your loving son Will`.
+# Liana`, `In Liebe Dein Emanuel.`, `von Eurem treuen Enkel Paul`, `Your loving son Will`,
+# `Euer treuer Paul!`, glued as transcriptions glue it (`il vostroBerto`).
 _POSSESSIVE_NAME = re.compile(
     r"^(?:(?:in\s+\w+|von|da|de|from|con\s+\w+|mit\s+\w+)\s+)?(?:il\s+|la\s+|el\s+)?"
     r"(?:dein|deine|deinem|ihr|ihre|ihrem|euer|eure|eurem|votre|vostre|ton|ta|your|yours|tuo|tua"
-    r"|vostro|vostra|suo|sua|tu|su|vuestro|vuestra)\b(?:\s+\S+){0,3}?"
-    r"\s+(?P<name>[A-ZÀ-Ý][\w’'-]*\.?|(?:[A-ZÀ-Ý]\.\s?){1,3})$", re.IGNORECASE)
+    r"|vostro|vostra|suo|sua|tu|su|vuestro|vuestra)(?:\b(?:\s+\S+){0,3}?\s+|(?=(?-i:[A-ZÀ-Ý])))"
+    r"(?P<name>[A-ZÀ-Ý][\w’'-]*\.?|(?:[A-ZÀ-Ý]\.\s?){1,3})$", re.IGNORECASE)
 # Nouns of a formula, not names: `Ihr ergebener Diener`, `Your sincere Friend`.
 _FORMULA_NOUNS = frozenset((
     "diener", "dienerin", "freund", "freundin", "friend", "servant", "serviteur", "servante",
@@ -74,9 +75,9 @@ _FORMULA_NOUNS = frozenset((
 
 def possessive_signature(text: str) -> bool:
     """A name after the writer's possessive, on the closing's last line (`Dein Paul.`)."""
-    if rules.word_count(text) > _LONGEST_POSSESSIVE_SIGNATURE or text[-1:] in ",:;!?":
+    if rules.word_count(text) > _LONGEST_POSSESSIVE_SIGNATURE or text[-1:] in ",:;?":
         return False
-    match = _POSSESSIVE_NAME.match(text.strip())
+    match = _POSSESSIVE_NAME.match(text.strip().rstrip("!").rstrip())
     if match is None or not match["name"][:1].isupper():
         return False
     return match["name"].rstrip(".").lower() not in _FORMULA_NOUNS
@@ -107,9 +108,9 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     # The last unit left stays a paragraph: a letter's body is never only a closer.
     while len(units) > 1 and len(parts) < 5:
         unit = units[-1]
-        if unit.page_break is not None and parts:
-            break
         text = unit.text
+        if unit.page_break is not None and parts and not rules.is_closing(text):
+            break  # a closing formula goes on over a page's end, the text does not
         salute_seen = any(isinstance(p, Salute) for p in parts)
         if closing_dateline(text):
             parts.insert(0, dateline_of(unit, parse_dateline(text)))
@@ -142,7 +143,18 @@ def _formula_and_name(text: str) -> bool:
     """A closing formula and the name after its comma, which sign together (`Your very Humble
     Servant, S. Danforth.`, `Accept my respect, GENET.`)."""
     formula, comma, name = text.strip().rpartition(",")
-    return bool(comma) and rules.is_closing(formula) and rules.is_signature(name.strip())
+    if comma and rules.is_closing(formula) and rules.is_signature(name.strip()):
+        return True
+    # The possessive hands the formula over to the name (`Sei sehr gegrüßt von Deinem Paul.`).
+    handed = _HANDED_TO_NAME.search(text)
+    return (handed is not None and rules.word_count(text) <= _LONGEST_CLOSING_LINE
+            and rules.is_closing(text[:handed.start()]) and possessive_signature(handed[0]))
+
+
+_HANDED_TO_NAME = re.compile(
+    r"\b(?:von\s+)?(?:deinem|deiner|ihrem|ihrer|eurem|eurer|dein|ihr|euer|your|yours|votre|ton"
+    r"|il\s+(?:tuo|vostro|suo)|la\s+(?:tua|vostra|sua)|tuo|tua|vostro|vostra|su|tu)"
+    r"(?:\s+\S+){0,2}?\s+\S+\s*[.!]?$", re.IGNORECASE)
 
 
 def _signs(units: Sequence[Unit], index: int) -> bool:
@@ -154,7 +166,19 @@ def _signs(units: Sequence[Unit], index: int) -> bool:
     before = units[index - 1].text if index else ""
     if signature_line(text, before, last=index == len(units) - 1):
         return True
-    return index == len(units) - 1 and _one_word_name(text)
+    return index == len(units) - 1 and (_one_word_name(text) or _telegram_signature(units))
+
+
+_LONGEST_TELEGRAM_SIGNATURE = 3
+
+
+def _telegram_signature(units: Sequence[Unit]) -> bool:
+    """A few words as the last line of a text written all in lower case, as telegrams are
+    transcribed (`… brief bringt ihnen aufklaerung herzlich` / `arthur`)."""
+    text = units[-1].text.strip("=+. ")
+    return (0 < rules.word_count(text) <= _LONGEST_TELEGRAM_SIGNATURE and len(units) > 1
+            and all(unit.text == unit.text.lower() for unit in units)
+            and not rules.is_closing(text) and not closing_dateline(text))
 
 
 def signature_line(text: str, before: str, last: bool = True) -> bool:
@@ -199,17 +223,45 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
     """A short line just before the signature that ends in a comma (`Votre humble frère,`)
     or hands over to it with a possessive (`Es dankt Dir sehr Dein`, `Mit Freundesgruß Dein`)."""
     text = units[-1].text
-    if not parts or rules.word_count(text) > _LONGEST_CLOSING_LINE:
+    if not parts:
         return False
-    if isinstance(parts[0], Signed | Salute) and (
+    # The part under it, past a dateline between them (`… Erinnerung Ihr` / `Wien. 11/10.
+    # 1902.` / `Ferdinand von Saar.`).
+    under = next((p for p in parts if not isinstance(p, Dateline)), None)
+    if isinstance(under, Signed) and _ends_in_formula(text):
+        return True
+    if rules.word_count(text) > _LONGEST_CLOSING_LINE:
+        return False
+    if isinstance(under, Signed | Salute) and (
             text.endswith(",") or bool(_POSSESSIVE_END.search(text))):
         return True
     # A few words without a sentence's end just above the name (`Bald mehr`,
-    # `In alter Freundschaft`), or above the dateline that stands above it.
+    # `In alter Freundschaft`), or above the dateline that stands above it; a wish or an
+    # exclamation of a few words ended as a sentence (`Ich liebe Dich!`, `Good luck.`).
+    words = rules.word_count(text)
+    ending = text[-1:] not in ".?!;:" or (text[-1:] in ".!" and words <= _SHORT_WISH_WORDS)
     return (not any(isinstance(p, Salute) for p in parts)
-            and isinstance(parts[-1], Signed) and rules.word_count(text) <= _SHORT_CLOSING_WORDS
-            and text[-1:] not in ".?!;:" and not text[:1].isdigit() and len(units) > 1
+            and isinstance(parts[-1], Signed) and words <= _SHORT_CLOSING_WORDS
+            and ending and not text[:1].isdigit() and len(units) > 1
             and _running_text(units[-2].text))
+
+
+_SHORT_WISH_WORDS = 4
+_LONGEST_CLOSING_SENTENCES = 30
+_LONGEST_LAST_FORMULA = 5
+# The last sentence of a unit, after the end of the one before it.
+_LAST_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?;])\s+(?P<last>[^.!?;]+)$")
+
+
+def _ends_in_formula(text: str) -> bool:
+    """A few sentences whose last is a closing formula of a few words handing over to the
+    name below (`Grüsse Deine liebe Frau … gegrüsst! Dein alter`, `Entschuldigen Sie das
+    Papier; … warten. Hochachtungsvoll`)."""
+    if rules.word_count(text) > _LONGEST_CLOSING_SENTENCES or text[-1:] in ".!?;:":
+        return False
+    match = _LAST_SENTENCE.search(text)
+    return (match is not None and rules.word_count(match["last"]) <= _LONGEST_LAST_FORMULA
+            and rules.is_closing(match["last"]))
 
 
 _SHORT_CLOSING_WORDS = 6
@@ -252,6 +304,8 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
         framed = before and (rules.is_closing(before) or dateline_like(before)
                              or closing_dateline(before))
         name = units[index - 1].text
+        if rules.is_closing(name) and not possessive_signature(name):
+            continue  # `Auf Wiedersehen,` / `Herzlichst Ihr` / `ArthS`: a second formula
         if not ((framed and _signs(units[:index], index - 1))
                 or (_running_text(before) and _name_line(name))):
             continue

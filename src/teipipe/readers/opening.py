@@ -33,7 +33,7 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     The opener ends at its salutation or at the first line of the letter's text.
     """
     parts: list[AddressLine | Dateline | Salute] = []
-    salute_at = _salutation_ahead(units)
+    head_end = _head_part_ahead(units)
     while units and len(parts) < 6:
         unit = units[0]
         if address.is_address_line(unit.text) and not rules.is_salutation(unit.text):
@@ -42,10 +42,16 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
             parts.append(dateline_of(unit, parse_dateline(unit.text)))
         elif name_above_opener(units):
             parts.append(AddressLine(unit.inlines, unit.loc))
-        elif salutation(unit.text) or _salutation_shaped(units):
+        elif (salutation(unit.text) or _salutation_shaped(units)
+              or _address_then_salutation(units)):
             parts.append(Salute(unit.inlines, unit.loc))
-        elif salute_at is not None and len(parts) < salute_at:
-            # A letterhead or an address the rules do not know, above a salutation.
+        elif head_end is not None and len(parts) < head_end:
+            # A letterhead or an address the rules do not know, above a salutation or
+            # dateline; a letterhead may end with the letter's place and date.
+            dated = _dateline_within(unit.text)
+            parts.append(AddressLine(unit.inlines, unit.loc) if dated is None
+                         else dateline_of(unit, parse_dateline(dated)))
+        elif _addressee_above_text(units, bool(parts)):
             parts.append(AddressLine(unit.inlines, unit.loc))
         else:
             split = _split_salutation(unit)
@@ -65,14 +71,116 @@ _HEAD_UNITS = 4  # a salutation stands among a letter's first units, or there is
 _LONGEST_HEAD_UNIT = 30  # words: above the salutation, longer units are the letter's text
 
 
-def _salutation_ahead(units: Sequence[Unit]) -> int | None:
-    """Where a salutation stands among the first units, with only short units above it."""
+_LONGEST_LETTERHEAD = 80  # words: a printed letterhead with the letter's place and date
+
+
+def _head_part_ahead(units: Sequence[Unit]) -> int | None:
+    """Where a salutation or dateline stands among the first units, below head lines.
+
+    Above a salutation any short unit is a line of the head (`Printing & Publishing
+    House …`), and so is a long one that holds the letter's dateline; above a
+    dateline only lines shaped as an address are (`la comtesse de La Forêst`).
+    """
     for index, unit in enumerate(units[:_HEAD_UNITS]):
-        if salutation(unit.text):
+        text = unit.text
+        if salutation(text) or _address_then_salutation(units[index:]):
             return index
-        if rules.word_count(unit.text) > _LONGEST_HEAD_UNIT:
+        if index and _salutation_shaped(units[index:]) and all(
+                _address_like(above.text) or _dateline_within(above.text) is not None
+                for above in units[:index]):
+            return index  # `Walt Whitman Esq.` under a letterhead with place and date
+        if index and (dateline_like(text) or top_dateline(text)) and all(
+                _addressee_line(above.text) for above in units[:index]):
+            return index
+        words = rules.word_count(text)
+        if words > _LONGEST_HEAD_UNIT and (words > _LONGEST_LETTERHEAD
+                                           or _dateline_within(text) is None):
             return None
     return None
+
+
+def _address_like(text: str, longest_loose: int = 14) -> bool:
+    return address.address_shaped(text, address.names_a_courtesy_title(text), longest_loose)
+
+
+def _addressee_line(text: str) -> bool:
+    """An address with a title of courtesy (`la comtesse de La Forêst`) or a name alone;
+    a closing's words (`Herzliche Grüße`) and a place (`Villa Platzer`) are none."""
+    if rules.is_closing(text) or salutation(text) or _names_a_place(text):
+        return False
+    if address.names_a_courtesy_title(text):
+        return address.address_shaped(text, honorific=True)
+    return rules.word_count(text) <= _LONGEST_NAME and person_name(text) is not None
+
+
+_LONGEST_NAME = 5
+# Words of a place or a house, in the five languages: `Villa Platzer`, `Hotel Alpenrose`,
+# `Rax Edlach bei Reichenau`: a line of the sender's whereabouts, not an addressee.
+_PLACE_WORDS = address.folded_words(
+    "villa hotel hôtel albergo hostal pension pensione gasthof gasthaus schloss castle chateau "
+    "château castello castillo street st str strasse straße gasse platz weg road avenue ave "
+    "rue place boulevard bd quai via piazza viale corso calle plaza paseo camino bei near "
+    "pres près presso cerca sur sous upon")
+
+
+def _names_a_place(text: str) -> bool:
+    return any(fold(word.strip(".,;:")) in _PLACE_WORDS for word in text.split())
+
+
+_SEGMENT_END = re.compile(r"(?<=[^\W\d_]{2})[.;]\s+|,\s+|\s*[—–]\s*")
+_LONGEST_DATELINE = 14
+
+
+def _dateline_within(text: str) -> str | None:
+    """A place and date that open or close a longer unit: `PHILADELPHIA, 25th December,
+    1793—2d year of the French Republic …`, `… 17 Union Square. New York, Sept 23 1890`."""
+    if dateline_like(text):
+        return text
+    cuts = [match.start() for match in _SEGMENT_END.finditer(text)]
+    ends = [match.end() for match in _SEGMENT_END.finditer(text)]
+    for piece in [text[:cut] for cut in cuts] + [text[end:] for end in ends]:
+        piece = piece.strip()
+        parsed = (parse_dateline(piece) if 2 <= rules.word_count(piece) <= _LONGEST_DATELINE
+                  and (rules.looks_like_dateline(piece)
+                       or ":" not in piece and rules.is_dateline(piece)) else None)
+        if parsed is not None and parsed[1]:  # a place with the date, not a title's date
+            return piece
+    return None
+
+
+def _address_then_salutation(units: Sequence[Unit]) -> bool:
+    """An address and the salutation on one line: `The Honorable Commissioner of Indian
+    Affairs, Washington, D. C. Sir:`, `The Elwells My Very Dear Friends`."""
+    return (len(units) > 1 and address_with_salutation(units[0].text)
+            and rules.word_count(units[1].text) > rules.word_count(units[0].text))
+
+
+def address_with_salutation(text: str) -> bool:
+    """A line of address lines that ends with the salutation (`… D. C. Sir:`)."""
+    words = text.split()
+    if not 2 <= len(words) <= _LONGEST_HEAD_UNIT:
+        return False
+    for start in range(1, len(words)):
+        rest = " ".join(words[start:])
+        if rules.SALUTATION.match(rest) and rules.word_count(rest) <= 5 and (
+                rest[-1:] in ",:;!—-" or start + 5 >= len(words)):
+            return _address_like(" ".join(words[:start]), _LONGEST_HEAD_UNIT)
+    return False
+
+
+def _addressee_above_text(units: Sequence[Unit], below_head: bool) -> bool:
+    """A name or an address with a title alone above the letter's first paragraph.
+
+    `Hon. S. J. Crawford`, `Walt Whitman Esq.`, `la comtesse de La Forêst`; a bare
+    name (`John Tait`) only below a dateline or another line of the head."""
+    if len(units) < 2:
+        return False
+    text, following = units[0].text, units[1].text
+    if rules.word_count(following) <= rules.word_count(text) + 3 or text[-1:] in "?!:":
+        return False
+    if address.names_a_courtesy_title(text):
+        return _addressee_line(text)
+    return below_head and _addressee_line(text)
 
 
 # Words of endearment and esteem that make a short line a salutation wherever they stand
@@ -111,8 +219,9 @@ def head_line(text: str, first: bool) -> bool:
 def name_above_opener(units: Sequence[Unit]) -> bool:
     """A name alone above a dateline or salutation is the addressee's (`Alfred Escher`)."""
     text = units[0].text
-    if len(units) < 2 or text[-1:] in ",:!;?" or person_name(text) is None:
-        return False
+    if (len(units) < 2 or text[-1:] in ",:!;?" or person_name(text) is None
+            or rules.is_closing(text) or _names_a_place(text)):
+        return False  # `Herzliche Grüße`, `Villa Platzer` above a dateline name nobody
     following = units[1].text
     return (salutation(following) or dateline_like(following)
             or top_dateline(following) or address.is_address_line(following))
@@ -121,15 +230,24 @@ def name_above_opener(units: Sequence[Unit]) -> bool:
 def _salutation_shaped(units: Sequence[Unit]) -> bool:
     """A short address ending in `,` `:` or `!` before the first paragraph (`Werter Herr!`)."""
     text = units[0].text
-    if len(units) < 2 or rules.word_count(text) > 6:
-        return False
+    if len(units) < 2 or rules.is_closing(text):
+        return False  # `Herzliche Grüße!`, `Greetings from Hongkong.` greet, address nobody
+    following = units[1].text
+    longer = rules.word_count(following) > rules.word_count(text) + 6
+    if rules.word_count(text) > 6:
+        # A long address of a formula: `GENTLEMEN of the SENATE, and of the HOUSE …`.
+        return (longer and rules.word_count(text) <= _LONGEST_SALUTATION
+                and bool(rules.SALUTATION.match(text)) and _address_like(text.rstrip(".,;:")))
     # Without a mark of address only a few words can be one (`Ma brave comtesse`), and
     # not words all capitalised, as the heading of an essay's part is (`The Early Years`).
-    if text[-1:] not in ",:!" and (rules.word_count(text) > 3 or text[-1:] in "?;"
-                                   or _all_capitalised(text)):
+    # Older letters end their salutation with a semicolon (`Loving Sister;`).
+    if text[-1:] not in ",:!;" and (rules.word_count(text) > 3 or text[-1:] == "?"
+                                    or _all_capitalised(text)):
         return False
-    following = units[1].text
-    return rules.word_count(following) > rules.word_count(text) + 6
+    return longer
+
+
+_LONGEST_SALUTATION = 16
 
 
 def _all_capitalised(text: str) -> bool:

@@ -60,8 +60,8 @@ CLOSING = re.compile(
       | \bsuppl\w*\s+le\s+cr[ée]ateur | \bsa\s+(?:tr[eè]s\s+)?sainc?te?\s+(?:et\s+\w+\s+)?garde
       | \bvostre\s+(?:bien\s+|tr[eè]s\s+)?humble | \badieu\b | \baddio\b | \badi[óo]s\b
       | \bfarewell\b | \bgreetings\b | ^so\s+long\b | \byrs\b
-      | \bgrü(?:ß|ss) | gru(?:ss|ß)e?\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
-      | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+mich\b | \bküss
+      | \b(?:ge)?grü(?:ß|ss) | gru(?:ss|ß|sz)e?\b | \bmit\s+\w+\s+gr | \bhochachtung | \bergeben
+      | \bverehrung\b | \bverbleibe\b | \bverharre\b | \bempfehle\s+(?:ich\s+)?mich\b | \bküss
       | \bhochachtungsvoll | \bherzlich\w* | \bvon\s+herzen\b | \bin\s+treue\b
       | \blebe(?:n\s+sie|t)?\s+wohl
       | \bbest\s+wishes\b | \bwith\s+(?:comradely|warm|best|kind)\s+(?:greetings|regards)
@@ -83,6 +83,10 @@ CLOSING = re.compile(
       | \b(?:quedo|soy)\s+de\s+(?:usted|vd|ud|v)\b
       | \btengo\s+el\s+honor\s+de\s+(?:ser|repetirme)
       | \bich\s+bin\s+(?:\w+\s+){0,3}?(?:ihr|dein|euer)\b
+      | \bauf\s+(?:baldiges\s+)?wieders[eh]+n\b | \bà\s+bient[ôo]t\b | \bau\s+revoir\b
+      | \barrivederci\b | ^a\s+presto\b | \bhasta\s+(?:pronto|luego|la\s+vista)\b
+      | \bhastily\b | \b(?:much|all\s+my|best|kindest)\s+love\b
+      | \bà\s+dieu\b | \ben\s+sa\s+(?:\w+\s+){0,3}?garde\b
       | ^accept\s+(?:\w+\s+){0,2}?(?:respects?|regards|assurance)\b
       | ^(?:gradisca|accolga|riceva)\s+(?:\w+\s+){0,4}?(?:saluti|ossequi|stima|considerazione)
       | ^reciba\s+(?:\w+\s+){0,4}?(?:saludos?|consideraci[óo]n|respetos?|afecto)
@@ -107,7 +111,7 @@ _CLOSING = "”’\"»)]"
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,4}$")
 # A word of a name: capitalised, a short particle (`de`, `von`), or an elided one (`d'Espeville`).
 _NAME_WORD = re.compile(
-    r"^(?:(?:[a-zà-ÿ]{1,2}['’])?[A-ZÀ-Ý][\w’'.-]*|[a-zà-ÿ]{1,3}|[A-ZÀ-Ý]+\.?)$")
+    r"^(?:(?:[a-zà-ÿ]{1,2}['’])?[A-ZÀ-Ý][\w’'.:-]*|[a-zà-ÿ]{1,3}|[A-ZÀ-Ý]+\.?)$")
 
 
 def word_count(text: str) -> int:
@@ -158,7 +162,7 @@ def is_signature(text: str) -> bool:
 
     A stray point before it (`.J J. Müller.`, OCR) and a `(Sgd.)` of a copy do not count.
     """
-    stripped = _SIGNED_PREFIX.sub("", text.strip().lstrip(".,'’·"))
+    stripped = _SIGNED_PREFIX.sub("", text.strip().lstrip(".,'’·=").rstrip("\"”’=+ "))
     if not stripped or word_count(stripped) > 5 or stripped[-1] in ",:;!?":
         return False
     if _INITIALS.match(stripped.replace(" ", "")) or _INITIALS.match(stripped):

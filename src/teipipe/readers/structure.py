@@ -66,6 +66,17 @@ def _is_heading(units: Sequence[Unit], index: int, in_letter: bool = False) -> b
     return unit.gap_before >= 2 or (rules.is_titlecase(text) and not in_letter)
 
 
+def _headings(units: Sequence[Unit], opening: int) -> set[int]:
+    """The units that head a division. Short title-case lines one under the other without a
+    wide gap (a telegram's form: `Number 24 ch1` / `Sent By V M` / `Check 23 Paid`; the
+    lines of a printed dedication) are a block of the text's own lines, not headings: a
+    heading stands alone over what it heads."""
+    found = {index for index in range(opening, len(units))
+             if _is_heading(units, index, in_letter=opening > 0)}
+    return {index for index in found
+            if units[index].gap_before >= 2 or not ({index - 1, index + 1} & found)}
+
+
 def _group_lists_and_quotes(units: Sequence[Unit]) -> list[Block]:
     """Paragraph-level blocks: numbered runs become lists, set-off quotations quotes."""
     blocks: list[Block] = []
@@ -188,8 +199,9 @@ def assemble(units: Sequence[Unit], division_type: str,
     """
     pieces: list[tuple[Unit | None, list[Unit]]] = [(None, [])]
     opening = opener_length(units) if letter_like else 0
+    heads = _headings(units, opening)
     for index, unit in enumerate(units):
-        if index >= opening and _is_heading(units, index, in_letter=opening > 0):
+        if index in heads:
             pieces.append((unit, []))
         else:
             pieces[-1][1].append(unit)

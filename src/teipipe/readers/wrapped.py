@@ -138,7 +138,8 @@ def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
 
 
 def _letter_part(text: str) -> bool:
-    return rules.is_salutation(text) or rules.is_closing(text) or rules.is_dateline(text)
+    return (rules.is_salutation(text) or rules.is_closing(text) or rules.is_dateline(text)
+            or opening.address_with_salutation(text))
 
 
 @dataclass
@@ -194,6 +195,7 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
     note block, or a form feed); a mid-sentence blank run is taken as one too.
     """
     gathered: list[_Paragraph] = []
+    pages = _page_starts(blocks, page)
     for block in blocks:
         current = gathered[-1] if gathered else None
         # A block cut off without a blank run (a salutation line) stays apart.
@@ -201,7 +203,9 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
         first_alone = (head_alone and len(gathered) == 1 and current is not None
                        and len(current.lines) == 1)
         if (current is not None and block.gap_before and not first_alone
-                and continues(_last_block(current), block, page)):
+                and (continues(_last_block(current), block, page)
+                     or block.first.number in pages
+                     and _page_ends_on_sentence(_last_block(current), block, page))):
             current.breaks.append(block.first.number)
             if block.page_start:
                 current.marked.add(block.first.number)
@@ -210,6 +214,37 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
         gathered.append(_Paragraph(list(block.lines), block.gap_before, block.page_start, [],
                                    set()))
     return [_unit(para, path, hyphens) for para in gathered]
+
+
+# Fewest lines a printed page holds; page ends closer together are no page's.
+_SHORTEST_PAGE = 20
+
+
+def _page_starts(blocks: Sequence[RawBlock], page: int) -> frozenset[int]:
+    """Lines where a page of the text begins by its printed period: a book's pages hold
+    the same number of lines, so where two page ends are certain (blank runs inside a
+    sentence) one page length apart, or a multiple of it, the blank runs one page length
+    further on are page ends too, even where a sentence happens to end there."""
+    certain = [block.first.number for before, block in zip(blocks, blocks[1:], strict=False)
+               if block.gap_before == 1 and continues(before, block, page)]
+    if len(certain) < 2:
+        return frozenset()
+    length = min(b - a for a, b in zip(certain, certain[1:], strict=False))
+    if length < _SHORTEST_PAGE or any((b - certain[0]) % length for b in certain):
+        return frozenset()
+    last = max(block.last.number for block in blocks)
+    return frozenset(range(certain[0] % length or length, last + 1, length))
+
+
+def _page_ends_on_sentence(previous: RawBlock, following: RawBlock, page: int) -> bool:
+    """At a page's start, the page before ended on a full line that ends a sentence: the
+    paragraph goes on, unless a part of the letter stands on either side."""
+    if (len(previous.lines) < 2 or _letter_part(following.text)
+            or rules.opens_postscript(following.first.content)
+            or rules.is_closing(following.text) or rules.is_dateline(following.text)):
+        return False
+    width = max(measure(previous.lines + following.lines), page)
+    return not ends_early(previous.last, following.first, width)
 
 
 def letter_units(lines: Sequence[Line], page_starts: frozenset[int], path: str,
@@ -250,7 +285,9 @@ def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     leading = 0  # the run of short lines and lines of a letter's head at the top
     while (leading + 1 < min(len(lines), _LONGEST_HEAD)
            and (len(lines[leading].content) < _SHORT_LINE * width
-                or opening.head_line(lines[leading].content, leading == 0))):
+                or (opening.head_line(lines[leading].content, leading == 0)
+                    and not (leading and _runs_on(lines[leading], lines[leading + 1],
+                                                  width))))):
         leading += 1
     salutes = [i for i, line in enumerate(lines[:_LONGEST_HEAD - 1])
                if rules.is_salutation(line.content)]
@@ -261,6 +298,19 @@ def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     head.append(RawBlock(tuple(lines), 0 if head else first.gap_before,
                          first.page_start and not head))
     return head + rest
+
+
+# A line this near the measure is set full: a line of running text, not one of its own.
+_FULL_LINE = 0.75
+
+
+def _runs_on(line: Line, following: Line, width: int) -> bool:
+    """A full line followed by one in lower case: a paragraph's sentence going on
+    (`Herr Professor Snell war … erhalte ich so eben Bericht, daß` / `er sehr wünschte`),
+    however much its first words look like an address (`Herr …`, `Mr. Bonfils …`). The
+    text's first line is left to the opening's rules: a title line may be the longest."""
+    return (len(line.content) >= _FULL_LINE * width
+            and rules.starts_lowercase(following.content))
 
 
 def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:

@@ -58,11 +58,11 @@ class Validator:
             if not self.grammar.valid(tree):
                 return None
         elif self.grammar is not None:
-            found = self.grammar.check(tree)
+            found = self.grammar.check(tree, data)
         place = _Placer(data, display, tree.getroot(), {} if origins is None else origins)
         for problem in found:
             problems.append(place.diagnostic(problem.code, problem.element, problem.attribute,
-                                             problem.message, problem.line))
+                                             problem.message, problem.line, problem.column))
         if self.schematron is None:
             return sorted(problems, key=lambda d: (d.location.line, d.location.column, d.code))
         try:
@@ -110,9 +110,8 @@ class _Placer:
         return start_tag_columns(self.data, self.root)
 
     def diagnostic(self, code: str, node: etree._Element | None, attribute: str | None,
-                   message: str, line: int = 0) -> Diagnostic:
-        column = 0
-        if node is not None:
+                   message: str, line: int = 0, column: int = 0) -> Diagnostic:
+        if node is not None and not column:
             line = line_of(node) or line
             column = self.columns.get(node, 0)
             if attribute:

@@ -16,7 +16,9 @@ from lxml import etree
 
 from ..tei import TEI_NS
 from ..xml import safexml
+from . import jingerrors, rngload
 from .reduce import Name, element_names, restrict, simplified
+from .sourcetext import source_text
 
 if TYPE_CHECKING:
     from ..schema.odd import Odd
@@ -31,6 +33,9 @@ class Problem:
     message: str
     attribute: str | None = None
     line: int = 0
+    column: int = 0
+    """The column jing gives (just after the tag it was reading), when known: the
+    line is then jing's too."""
 
 
 def _name(node: etree._Element) -> str:
@@ -194,6 +199,8 @@ class Grammar:
     cut to them once (see `_errors`), else to each invalid document's own."""
     cuts: dict[frozenset[Name], etree.RelaxNG | None] = field(default_factory=dict)
     """Grammars for messages, by the names they were cut to (a few at most)."""
+    reporter: list[jingerrors.Reporter | None] = field(default_factory=list)
+    """jing's errors for invalid documents (`jingerrors`), built on the first one."""
 
     def expected(self, parent: etree._Element | None) -> str:
         if self.odd is not None:
@@ -217,9 +224,15 @@ class Grammar:
         return bool(self.screen is not None and self.screen.validate(tree)) or bool(
             self.relaxng.validate(tree))
 
-    def check(self, tree: etree._ElementTree) -> list[Problem]:
+    def check(self, tree: etree._ElementTree, data: bytes | None = None) -> list[Problem]:
+        """The grammar problems of a document; `data`, its bytes, lets an invalid one
+        have every error jing would report, in jing's words and places."""
         if self.valid(tree):
             return []
+        if data is not None:
+            as_jing = self._as_jing(tree, data)
+            if as_jing:
+                return as_jing
         own: list[Problem] = []
         if self.odd is not None:
             for element in tree.getroot().iter(tag=etree.Element):
@@ -247,6 +260,19 @@ class Grammar:
             seen.add((node, code, message))
             problems.append(Problem(node, code, message, attribute, entry.line))
         return _without_cascades(problems, tree)
+
+    def _as_jing(self, tree: etree._ElementTree, data: bytes) -> list[Problem]:
+        """jing's errors, or none when the reporter cannot say (a grammar it does not
+        read, a document whose tags it cannot place, or no error found: libxml2's
+        verdict and messages stand then)."""
+        if not self.reporter:
+            loaded = rngload.load(self.source) if self.source is not None else None
+            self.reporter.append(jingerrors.Reporter(loaded) if loaded is not None else None)
+        reporter = self.reporter[0]
+        if reporter is None:
+            return []
+        found = reporter.errors(tree, source_text(data))
+        return [Problem(None, f.code, f.message, None, f.line, f.column) for f in found or []]
 
     def _errors(self, tree: etree._ElementTree) -> list[etree._LogEntry]:
         """libxml2's errors for an invalid document, from the grammar cut down to the
