@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from support.schema_helpers import CORPUS, INVALID, SCHEMA, VALID
-from teipipe.validation.grammar import RNG_NS, attributes_interleaved
+from teipipe.validation.interleaved import RNG_NS, attributes_interleaved
 
 GRAMMAR = f"""<grammar xmlns="{RNG_NS}">
   <start><ref name="r"/></start>
