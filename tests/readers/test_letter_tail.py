@@ -75,9 +75,12 @@ def test_a_sentence_under_a_closing_formula_does_not_sign(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(("line", "dateline"), [
     ("Amsterdam 5/X 04", True), ("Rodaun 6 XI.", True), ("24/XII 98", True),
-    ("Louis XIV", False), ("Kapitel 5 I", False),
+    ("Berlin d. 13./II. 07.", True), ("Louis XIV", False), ("Kapitel 5 I", False),
+    ("Boston, Jan. 31. 1744, 5.", True), ("Kane. Pa. Aug 10th. 16", True),
+    ("We met in 1744, 5 of us.", False),
 ])
-def test_a_closing_dateline_with_the_month_in_roman_numerals(line: str, dateline: bool) -> None:
+def test_a_closing_dateline_with_the_month_in_roman_numerals_or_two_years_or_points(
+        line: str, dateline: bool) -> None:
     assert closing_dateline(line) is dateline
 
 
@@ -206,3 +209,67 @@ def test_sentences_ending_in_a_short_formula_above_the_name_close(tmp_path: Path
     doc = read_letter(tmp_path, f"Hochgeehrter Herr!\n\n{BODY}\n\nIch schreibe auf der Reise. "
                                 "Das Wetter ist gut\n\nK. Vogt\n")[0]
     assert _closer_parts(doc) == [("signed", "K. Vogt")]
+
+
+def test_a_dateline_goes_on_over_a_page_end(tmp_path: Path) -> None:
+    body = ("Ho ricevuto le vostre lettere e ne ho dato conto a chi di dovere, come mi era stato "
+            "commandato nell'ultima.")
+    doc = read_letter(tmp_path, f"Serenissimo Principe,\n\n{body}\n\f\nDall'Aia li 2 luglio "
+                                "1619\n\nCristoforo Suriano\n", "pdf-text")[0]
+    assert _closer_parts(doc) == [("dateline", "Dall'Aia li 2 luglio 1619"),
+                                  ("signed", "Cristoforo Suriano")]
+
+
+@pytest.mark.parametrize(("line", "signature"), [
+    ("Envoi de", False), ("Gruß von", False), ("Jean de la Fontaine", True),
+])
+def test_a_line_ending_in_a_particle_hands_over_to_the_name(line: str, signature: bool) -> None:
+    assert rules.is_signature(line) is signature
+
+
+def test_a_line_naming_the_sender_above_the_name_stays_in_the_text(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, "Comtesse\n\nJe vous écris ces deux mots pour vous faire savoir "
+                                "que je suis toujours en bonne santé et que tout va bien ici.\n\n"
+                                "Envoi de\n\nArmand Morel\n")[0]
+    assert _closer_parts(doc) == [("signed", "Armand Morel")]
+    assert _kinds(doc) == [Paragraph, Paragraph, Closer]
+
+
+def test_a_quotation_mark_before_a_formula_hides_it_not() -> None:
+    assert rules.is_closing('"So long," old friend')
+
+
+def test_a_question_after_a_possessive_signature_is_a_postscript(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"Liebe Freundin!\n\n{BODY}\n\nAntworte mir bald! In Eile\n\n"
+                                "Dein Paul\n\nHast Du mit Elisabeth gesprochen?\n")[0]
+    assert [type(b) for b in _blocks(doc)][-1] is Postscript
+    assert ("signed", "Dein Paul") in _closer_parts(doc)
+
+
+def test_a_name_after_a_short_sentence_signs_before_a_postscript(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, "Chère Comtesse,\n\nJe vous écris ces deux mots pour vous faire "
+                                "savoir que je suis toujours en bonne santé et que tout va bien "
+                                "ici.\n\nToujours la même adresse.\n\nArmand Morel\n\n"
+                                "Le bonjour à Madame votre fille.\n")[0]
+    assert _closer_parts(doc)[-1] == ("signed", "Armand Morel")
+    assert [type(b) for b in _blocks(doc)][-1] is Postscript
+
+
+@pytest.mark.parametrize("line", ["Yours Truly", "Your's Sincerely"])
+def test_a_formula_adverb_is_no_name(line: str) -> None:
+    assert not possessive_signature(line)
+
+
+def test_a_possessive_line_above_a_name_is_the_closing_not_the_signature(
+        tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"Lieber Großvater!\n\n{BODY}\n\nDein treuer Enkel\n\nPaul.\n")[0]
+    assert _closer_parts(doc) == [("salute", "Dein treuer Enkel"), ("signed", "Paul.")]
+    assert _kinds(doc) == [Paragraph, Closer]
+
+
+@pytest.mark.parametrize(("line", "closing"), [
+    ("Stai contento pensami. Ciao a presto", True), ("good bie", True),
+    ("so it is good by i hope you well", False),
+])
+def test_italian_and_misspelt_farewells(line: str, closing: bool) -> None:
+    assert rules.is_closing(line) is closing

@@ -70,7 +70,10 @@ _POSSESSIVE_NAME = re.compile(
 # Nouns of a formula, not names: `Ihr ergebener Diener`, `Your sincere Friend`.
 _FORMULA_NOUNS = frozenset((
     "diener", "dienerin", "freund", "freundin", "friend", "servant", "serviteur", "servante",
-    "ami", "amie", "amico", "amica", "servitore", "servo", "amigo", "amiga", "servidor"))
+    "ami", "amie", "amico", "amica", "servitore", "servo", "amigo", "amiga", "servidor",
+    # and its adverbs (`Yours Truly`)
+    "truly", "sincerely", "faithfully", "affectionately", "respectfully", "cordially", "ever",
+    "devotedly", "obediently", "gratefully", "lovingly"))
 
 
 def possessive_signature(text: str) -> bool:
@@ -109,8 +112,9 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
     while len(units) > 1 and len(parts) < 5:
         unit = units[-1]
         text = unit.text
-        if unit.page_break is not None and parts and not rules.is_closing(text):
-            break  # a closing formula goes on over a page's end, the text does not
+        if unit.page_break is not None and parts and not (
+                rules.is_closing(text) or closing_dateline(text)):
+            break  # a closing goes on over a page's end, the text does not
         salute_seen = any(isinstance(p, Salute) for p in parts)
         if closing_dateline(text):
             parts.insert(0, dateline_of(unit, parse_dateline(text)))
@@ -240,6 +244,8 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
     # exclamation of a few words ended as a sentence (`Ich liebe Dich!`, `Good luck.`).
     words = rules.word_count(text)
     ending = text[-1:] not in ".?!;:" or (text[-1:] in ".!" and words <= _SHORT_WISH_WORDS)
+    if text.split()[-1] in _HANDING_PARTICLES:
+        return False  # `Envoi de` / the name: a line of the text that names the sender
     return (not any(isinstance(p, Salute) for p in parts)
             and isinstance(parts[-1], Signed) and words <= _SHORT_CLOSING_WORDS
             and ending and not text[:1].isdigit() and len(units) > 1
@@ -247,6 +253,7 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
 
 
 _SHORT_WISH_WORDS = 4
+_HANDING_PARTICLES = frozenset(("de", "von", "by", "from", "da", "di", "par", "per", "por"))
 _LONGEST_CLOSING_SENTENCES = 30
 _LONGEST_LAST_FORMULA = 5
 # The last sentence of a unit, after the end of the one before it.
@@ -306,10 +313,15 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
         name = units[index - 1].text
         if rules.is_closing(name) and not possessive_signature(name):
             continue  # `Auf Wiedersehen,` / `Herzlichst Ihr` / `ArthS`: a second formula
+        # A name with the writer's possessive signs wherever it stands (`Dein Paul` /
+        # `Was hast Du mit ihr verabredet?`); a name alone after a sentence's end.
         if not ((framed and _signs(units[:index], index - 1))
-                or (_running_text(before) and _name_line(name))):
+                or (_running_text(before) and _name_line(name)) or possessive_signature(name)
+                or (before[-1:] in ".!" and _name_line(name) and index > 1)):
             continue
         following = units[index].text
+        if index == last and (_one_word_name(following) or _name_line(following)):
+            continue  # `Dein treuer Enkel` / `Paul.`: the name under it signs
         if (dateline_like(following) or closing_dateline(following)
                 or rules.is_closing(following) or is_list_item(units[index]) is not None):
             return None

@@ -30,11 +30,14 @@ _ROMAN_DAY = re.compile(
     r"\b(?:le|ce|den|the|il|el|lo)\s+[ivxlc]+(?:e|me|er|eme|ème|º|°)?\s+(?:jour\s+)?(?:d[e’']\s?)?"
     r"[^\W\d_]{3,}", re.IGNORECASE)
 _LONGEST_OLD_DATELINE = 16
+# The second year of a date between the 1st January and Lady Day in the old style
+# (`Boston, Jan. 31. 1744, 5.`, `Feb. 27th, 1743,4.`).
+_DUAL_YEAR = re.compile(r"(?<=1\d{3}),\s?\d\.?$")
 
 
 def closing_dateline(text: str) -> bool:
     """A line of the closing that says when (and where) the letter was written."""
-    if rules.is_dateline(text):
+    if rules.is_dateline(text) or rules.is_dateline(_DUAL_YEAR.sub("", text)):
         return True
     stripped = text.strip()
     if rules.word_count(stripped) > _LONGEST_OLD_DATELINE:
@@ -54,14 +57,14 @@ _DAY_AND_MONTH = re.compile(
          (?:(?:[Ll]e|[Dd]en|d\.|am|il|el|the)\s+)?
          (?:(?P<first>[^\W\d_]{3,}\.?)\s*[-.]?\s*\d{1,2}(?:st|nd|rd|th|d)?
           | \d{1,2}(?:st|nd|rd|th|er|ten|te|\.)?\s+(?:(?:de|di|of)\s+)?(?P<then>[^\W\d_]{3,}\.?))
-         (?:\s*[,/]?\s*['’]?\d{2})?[.,]?$""",
+         (?:\s*[,/.]?\s*['’]?\d{2})?[.,]?$""",
     re.VERBOSE)
 
 
 # A date in figures joined by hyphens, or with the month in Roman numerals, perhaps after a
 # place (`Selvatelle 30-4-44`, `Amsterdam 5/X 04`, `Rodaun 6 XI.`).
 _HYPHENED_DATE = re.compile(
-    r"^(?:[A-ZÀ-Ý][\w.'’-]*,?\s+){0,3}(?:(?:[0-2]?\d|3[01])-(?:0?[1-9]|1[0-2])-(?:\d{2}|1\d{3})"
+    r"^(?:[A-ZÀ-Ý][\w.'’-]*,?\s+){0,3}(?:(?:d\.|den|le|il|el|am)\s+)?(?:(?:[0-2]?\d|3[01])-(?:0?[1-9]|1[0-2])-(?:\d{2}|1\d{3})"
     r"|(?:[0-2]?\d|3[01])\.?\s?[/.]?\s?(?:(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.?"
     r"\s?[/.]?\s?'?(?:\d{2}|1\d{3})|(?:XII|XI|X|IX|VIII|VII|VI|IV|III|II)))\.?$")
 

@@ -49,7 +49,7 @@ CLOSING = re.compile(
         \bcordial(?:ly|ement|mente)\b | \bfraternal(?:ly|ement)\b | \byours\b | \bsincerely\b
       | \bfaithfully\b | \btruly\b | \brespectfully\b | \bobedient\b | \bregards\b
       | \bi\s+remain\b | \bbelieve\s+me\b | \bever\s+yours\b | \bwith\s+(?:\w+\s+)?love\b
-      | ^(?:with\s+)?love\b | ^in\s+haste\b | \bgod\s+bless\b | \bgood\s*-?\s*bye\b
+      | ^(?:with\s+)?love\b | ^in\s+haste\b | \bgod\s+bless\b | \bgood\s*-?\s*b(?:ye|ie)\b
       | \byour\s+(?:\w+\s+)?(?:friend|brother|sister|son|daughter|father|mother|servant)\b
       | \bshake\s+your\s+hand | \bserre\s+(?:\w+\s+){0,4}la\s+main | \bsalutations\b
       | \bamitiés\b | \bbien\s+à\s+vous\b | \btout\s+à\s+vous\b | \bje\s+vous\s+embrasse
@@ -84,7 +84,7 @@ CLOSING = re.compile(
       | \btengo\s+el\s+honor\s+de\s+(?:ser|repetirme)
       | \bich\s+bin\s+(?:\w+\s+){0,3}?(?:ihr|dein|euer)\b
       | \bauf\s+(?:baldiges\s+)?wieders[eh]+n\b | \bà\s+bient[ôo]t\b | \bau\s+revoir\b
-      | \barrivederci\b | ^a\s+presto\b | \bhasta\s+(?:pronto|luego|la\s+vista)\b
+      | \barrivederci\b | \ba\s+presto\b | \bciao\b | \bhasta\s+(?:pronto|luego|la\s+vista)\b
       | \bhastily\b | \b(?:much|all\s+my|best|kindest)\s+love\b
       | \bà\s+dieu\b | \ben\s+sa\s+(?:\w+\s+){0,3}?garde\b
       | ^accept\s+(?:\w+\s+){0,2}?(?:respects?|regards|assurance)\b
@@ -135,8 +135,8 @@ def salutation_prefix(text: str) -> int:
 
 
 def is_closing(text: str) -> bool:
-    """A short paragraph that is a closing salutation."""
-    stripped = text.strip()
+    """A short paragraph that is a closing salutation (a quotation mark before it aside)."""
+    stripped = text.strip().lstrip("\"“„«‘'")
     words = word_count(stripped)
     if CLOSING_START.match(stripped) and words <= 8 and stripped[-1:] not in ".?!":
         return True
@@ -172,6 +172,8 @@ def is_signature(text: str) -> bool:
         words = words[1:]  # `v Tschudi`, `de Gonzenbach`
     if len(words) < 1 or not words[0][:1].isupper():
         return False
+    if len(words) > 1 and words[-1] in _LOWER_NAME_WORDS:
+        return False  # `Envoi de`, `Gruß von`: a line that hands over to the name below
     if word_count(stripped) == 1 and not stripped.isupper() and "." not in stripped:
         return False
     return all(_NAME_WORD.match(w) and (w[:1].isupper() or w.rstrip(".") in _LOWER_NAME_WORDS
