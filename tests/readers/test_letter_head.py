@@ -157,3 +157,55 @@ def test_a_greeting_above_a_postcards_text_is_its_first_paragraph(tmp_path: Path
     parts, paragraphs = _head(tmp_path, f"{greeting}\n\n{_BODY}\n\n{_BODY}\n")
     assert not [text for kind, text in parts if kind == "Salute"]
     assert paragraphs[0] == greeting
+
+
+@pytest.mark.parametrize(("title", "dateline", "salute"), [
+    ("Lettera di Liana a Alberto, 20 aprile 1944", "20-4-44", "Carissimo Alberto mio"),
+    ("Arthur an Richard (Wien, 19. Juli 1912)", "19. 7. 912.", "lieber Richard,"),
+    ("Carta de Juan a su madre, 4 de agosto de 1944", "4/8/44", "Querida madre,"),
+    ("Gustav an Arthur (Mödling, 8. Juli 1893)", "8 VII 93", "Lieber Freund!"),
+    ("Letter from Walt to Trübner, 431 Stevens Street, October 1, 1878",
+     "431 Stevens Street Camden New Jersey Oct 1 '78—", "Dear Sirs")])
+def test_a_dateline_in_figures_at_the_head_of_a_pdf_text_is_no_note(
+        tmp_path: Path, title: str, dateline: str, salute: str) -> None:
+    # `20-4-44`, `8 VII 93` open with digits as a page-foot note does, and the title
+    # cites the number: the letter is still no note's text.
+    text = (f" {title} \n\n {dateline} \n\n {salute} \n\n"
+            "con grande gioia ho ricevuto tue nuove dove vedo che stai bene. Io e i tuoi \n"
+            "familiari stiamo tutti benissimo e speriamo che avrai ricevuto le nostre notizie. \n"
+            "\n tua Liana \n")
+    doc, _ = read_letter(tmp_path, text, "pdf-text")
+    assert not doc.notes
+    parts, paragraphs = _head(tmp_path, text, "pdf-text")
+    assert ("Dateline", dateline) in parts
+    assert [p.split()[:3] for p in paragraphs] == [["con", "grande", "gioia"]]
+
+
+def test_a_salutation_line_under_a_letterhead_stands_alone_in_a_pdf_text(tmp_path: Path) -> None:
+    # The letterhead ends without a point (`… Albany, Sept 23 1890`); the salutation under
+    # it is no continuation of its sentence, and the letterhead is the letter's dateline.
+    letterhead = ("John Miller. Henry Miller. J. MILLER & CO., Booksellers and Stationers. "
+                  "17 Market Square, Albany. Established, 1844. Albany, Sept 23 1890")
+    text = (f" To Henry Allen \n\n {letterhead} \n\n Dear Henry: \n\n"
+            "Your postal is received and I sent the material you mailed me to the printer, \n"
+            "and have no doubt he will find it useful for the book we spoke of last week. \n"
+            "\n Yours truly \n John Miller \n")
+    parts, paragraphs = _head(tmp_path, text, "pdf-text")
+    assert parts == [("AddressLine", "To Henry Allen"), ("Dateline", letterhead),
+                     ("Salute", "Dear Henry:")]
+    assert len(paragraphs) == 1
+
+
+def test_a_letterhead_on_the_first_line_of_a_book_page_stands_alone(tmp_path: Path) -> None:
+    # Books print the letterhead, the addressee and the text without blank lines between.
+    letterhead = ("Printing & Publishing House OF J. MILLER & CO., No. 12 Market Street. "
+                  "Albany, July 3, 1867.")
+    text = (f"{letterhead}\nHenry Allen Esq.\n"
+            "While considering the question of publishing your poems we have consulted with\n"
+            "several eminent literary men and they have advised us most strongly against it.\n\n"
+            "In view of this fact, though we are favorably impressed, as we were when we first\n"
+            "wrote you, we deem it injudicious to commit ourselves at the present time.\n\n"
+            "Yours truly\nJ. Miller & Co.\n")
+    parts, paragraphs = _head(tmp_path, text, "book-ocr")
+    assert parts == [("Dateline", letterhead), ("Salute", "Henry Allen Esq.")]
+    assert len(paragraphs) == 2

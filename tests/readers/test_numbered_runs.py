@@ -61,3 +61,33 @@ def test_short_entries_stay_a_list(tmp_path: Path) -> None:
 def test_an_abbreviation_that_opens_a_line_is_no_label(tmp_path: Path, line: str) -> None:
     lists, _ = _body(tmp_path, "Ich danke Ihnen für die Sendung.\n\n" + line)
     assert lists == []
+
+
+WRAPPED = """Verehrter Herr Professor!
+
+Sie erinnern sich, daß Sie mir vor etwa 2 Jahren eine Ihrer Predigten für einen Band
+zugesagt haben. Ich bitte Sie, sich mit diesen Bedingungen einverstanden zu erklären.
+Es sind die folgenden:
+
+1. Eine einmalige Summe für eine Predigt von fünfundzwanzig Mark.
+
+2. Ein gebundenes Exemplar des ganzen Bandes.
+
+3. Auf Wunsch bis zu fünfzehn Sonderdrucke, die Sie pro Stück wenig kosten
+würden. Wollen Sie bitte Ihre Wünsche bald angeben.
+
+So hoffe ich, daß das Werk nach so langer Wartezeit doch noch zustande kommt.
+
+Mit freundlichen Grüßen
+Hans Muster
+"""
+
+
+def test_numbered_paragraphs_of_a_wrapped_letter_are_no_endnotes(tmp_path: Path) -> None:
+    """`2. Ein gebundenes Exemplar …` goes on from `1. …`, though a `2` stands in the text
+    before: the run is the writer's, not endnotes cited by that figure (#12)."""
+    doc, _ = read_letter(tmp_path, WRAPPED, reader="pdf-text")
+    paragraphs = [text_of(b.inlines) for b in doc.body if isinstance(b, Paragraph)]
+    assert doc.notes == ()
+    assert [p[:2] for p in paragraphs if p[:1].isdigit()] == ["1.", "2.", "3."]
+    assert paragraphs[-1].startswith("So hoffe ich")

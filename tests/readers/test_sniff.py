@@ -42,3 +42,22 @@ FIXTURE_CASES = sorted(p for p in FIXTURES.glob("*/*.txt") if not p.name.endswit
 @pytest.mark.parametrize("case", FIXTURE_CASES, ids=lambda c: f"{c.parent.name}/{c.stem}")
 def test_each_fixture_sniffs_to_the_reader_of_its_folder(case: Path) -> None:
     assert readers.sniff(source.read(case)).name == case.parent.name
+
+
+SHORT_PRINTED = """ Dienstag
+Lieber Richard.
+Donnerstag Abend oder Freitag früh bin ich in Ischl. Das Zimmer für Paul ist bestellt. Erreicht
+Sie dieser Brief überhaupt noch in Salzburg? –
+
+Grüßen Sie Paul herzlich; auch sich selbst.
+
+Ihr
+Arthur
+"""
+
+
+def test_a_short_printed_letter_with_one_line_cut_in_a_sentence_is_wrapped() -> None:
+    """One long line cut inside a sentence with the next right under it: a web page sets
+    a paragraph on one line, so the text is a printed one (#12)."""
+    text = source.from_text(SHORT_PRINTED, "short.txt")
+    assert readers.sniff(text).name != "web-archive"

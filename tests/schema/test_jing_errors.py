@@ -26,6 +26,7 @@ BODIES = {
     "unknown-element-content-skipped": "<foo><p>x</p><p>y</p><hi>z</hi></foo>",
     "unknown-element-known-child-checked": "<foo><p><bar/></p><p rend2='x'>y</p></foo>",
     "unknown-element-incomplete-child": "<foo><list></list></foo>",
+    "unknown-element-empty-child-repeats": '<foo><lb rend2="x"/><title level="zz"/></foo>',
     "element-here-content-checked": "<p>x</p><head>a<foo><hi>x</hi></foo>b</head>",
     "element-here-twice": "<p>x</p><head><hi>a</hi>x</head><head>b</head>",
     "incomplete-expected-list": "<list/><list><head>h</head></list>",

@@ -47,8 +47,9 @@ def _mutants(letter: Path, folder: Path) -> list[Path]:
         "missing-target": text.replace("<p>", '<p><ref target="#nowhere">x</ref>', 1),
         "grammar-and-rule": text.replace("<body>", '<body xml:lang="zz"><unknownThing/>', 1),
         "malformed": text[: len(text) // 2],
-        # With the elements of the whole run, libxml2 says that the list misses a place;
-        # with only this document's, that the list is not allowed: the run's names matter.
+        # libxml2's own message for it depends on the run's names (the list misses a place,
+        # or with this document's names alone, the list is not allowed): it is used where
+        # the jing-style reporter cannot say.
         "empty-place-list": re.sub(r"<place\b.*?</place>", "", text, flags=re.S),
     }
     folder.mkdir()

@@ -17,7 +17,7 @@ from ..files import write_atomic
 from ..project import edition as edition_mod
 from ..project import layout as project_mod
 from ..project import register as register_mod
-from ..xml import safexml, saxon
+from ..xml import safexml, saxon, xmlids
 from . import cmif, site
 from .transform import OUTPUTS, SITE_PAGE, Output, Transformer, TransformError
 
@@ -65,10 +65,13 @@ def transform_files(fmt: str, files: list[Path], out: Path,
     problems: list[Diagnostic] = []
     for path in files:
         target = out / f"{path.stem}{output.extension}"
-        tree, refused = safexml.read(path, path.as_posix(), limits)
-        if tree is None:
+        data, refused = safexml.read_bytes(path, path.as_posix(), limits.max_bytes)
+        tree, refused = (None, refused) if data is None else safexml.parse(
+            data, path.as_posix(), limits, path)
+        if tree is None or data is None:
             problems.extend(refused)
             continue
+        problems.extend(xmlids.as_warnings(xmlids.repeats(tree), data, path.as_posix()))
         try:
             result = engine.apply_tree(output, tree, path.as_posix(), path.resolve().as_uri())
             write_atomic(target, result.encode("utf-8"))

@@ -48,7 +48,7 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
         elif head_end is not None and len(parts) < head_end:
             # A letterhead or an address the rules do not know, above a salutation or
             # dateline; a letterhead may end with the letter's place and date.
-            dated = _dateline_within(unit.text)
+            dated = dateline_within(unit.text)
             parts.append(AddressLine(unit.inlines, unit.loc) if dated is None
                          else dateline_of(unit, parse_dateline(dated)))
         elif _addressee_above_text(units, bool(parts)):
@@ -86,7 +86,7 @@ def _head_part_ahead(units: Sequence[Unit]) -> int | None:
         if salutation(text) or _address_then_salutation(units[index:]):
             return index
         if index and _salutation_shaped(units[index:]) and all(
-                _address_like(above.text) or _dateline_within(above.text) is not None
+                _address_like(above.text) or dateline_within(above.text) is not None
                 for above in units[:index]):
             return index  # `Walt Whitman Esq.` under a letterhead with place and date
         if index and (dateline_like(text) or top_dateline(text)) and all(
@@ -94,7 +94,7 @@ def _head_part_ahead(units: Sequence[Unit]) -> int | None:
             return index
         words = rules.word_count(text)
         if words > _LONGEST_HEAD_UNIT and (words > _LONGEST_LETTERHEAD
-                                           or _dateline_within(text) is None):
+                                           or dateline_within(text) is None):
             return None
     return None
 
@@ -131,7 +131,7 @@ _SEGMENT_END = re.compile(r"(?<=[^\W\d_]{2})[.;]\s+|,\s+|\s*[—–]\s*")
 _LONGEST_DATELINE = 14
 
 
-def _dateline_within(text: str) -> str | None:
+def dateline_within(text: str) -> str | None:
     """A place and date that open or close a longer unit: `PHILADELPHIA, 25th December,
     1793—2d year of the French Republic …`, `… 17 Union Square. New York, Sept 23 1890`."""
     if dateline_like(text):

@@ -20,7 +20,7 @@ from .base import finish
 from .blocks import Line, inlines_of, source_lines
 from .markers import MarkerStyle, marker_labels
 from .units import Unit, strip_label
-from .wrapped import continued_share, goes_on_in_lower_case, trailing_space_share
+from .wrapped import continued_share, runs_on_into_next_line, trailing_space_share
 
 # Prompts and widgets that web pages put after a work.
 # A bracketed note number right after a word: `text [3]`, `text[3]`.
@@ -232,8 +232,9 @@ class WebArchiveReader:
         alone = 1.0 - continued_share(source)
         score = max(min(1.0, 4 * long_lines / len(lines)), alone) * 0.8
         # Trailing spaces on most lines are what PDF extraction leaves, not a web page;
-        # a line going on in lower case is a wrapped one.
-        wrapped = 0.5 if goes_on_in_lower_case(source) else 1.0
+        # a line going on into the next (in lower case, or a long one cut inside a
+        # sentence) is a wrapped one, since a web page sets a paragraph on one line.
+        wrapped = 0.25 if runs_on_into_next_line(source) else 1.0
         return (score + (0.2 if brackets else 0.0)) * (1.0 - trailing_space_share(source)) * wrapped
 
     def read(self, source: Source, reporter: Reporter) -> Document:

@@ -31,6 +31,8 @@ from .units import Unit
 
 # Lines shorter than this (datelines, salutations, signatures) say nothing of the shape.
 _TEXT_LINE = 30
+# A line this long is running text, never a heading or a line of a letter's frame.
+_LONG_LINE = 60
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class _Profile:
     """One of them is followed, without a blank line, by a line in lower case."""
     trailing: float
     """Share of non-blank lines that end in white space."""
+    cut_long: bool
+    """A long line is cut inside a sentence and the next line follows without a blank."""
 
 
 @lru_cache(maxsize=2)
@@ -56,18 +60,21 @@ def _profile(raw: tuple[str, ...]) -> _Profile:
     lines = [line.rstrip() for line in raw]
     text = [i for i, line in enumerate(lines) if len(line.lstrip()) >= _TEXT_LINE]
     text = text or [i for i, line in enumerate(lines) if line]
-    running_on = lower_next = 0
+    running_on = lower_next = cut_long = 0
     for i in text:
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if not following.strip():
             continue
         lower = rules.starts_lowercase(following)
         lower_next += lower
-        running_on += lower or not rules.ends_sentence(lines[i])
+        cut = not rules.ends_sentence(lines[i])
+        running_on += lower or cut
+        cut_long += cut and len(lines[i].strip()) >= _LONG_LINE
     filled = [line for line in raw if line.strip()]
     return _Profile(len(text), sum(len(lines[i]) <= 200 for i in text),
                     sum(len(lines[i]) > 250 for i in text), running_on, bool(lower_next),
-                    sum(line != line.rstrip() for line in filled) / len(filled) if filled else 0.0)
+                    sum(line != line.rstrip() for line in filled) / len(filled) if filled else 0.0,
+                    bool(cut_long))
 
 
 def wrap_score(source: Source) -> float:
@@ -91,13 +98,16 @@ def continued_share(source: Source) -> float:
     return min(1.0, 1.5 * profile.running_on / profile.text) if profile.text else 0.0
 
 
-def goes_on_in_lower_case(source: Source) -> bool:
-    """A text line followed, without a blank line, by one that starts in lower case.
+def runs_on_into_next_line(source: Source) -> bool:
+    """A text line followed, without a blank line, by one that starts in lower case, or a
+    long line cut inside a sentence with the next line right under it (`… bei Petter
+    bestellt. Trifft` / `Sie dieser Brief …`).
 
     A printed paragraph wrapped at the page's width does this on most pages; a web
     page's paragraph stands on one line, so its next line never goes on mid-sentence.
     """
-    return _profile(source.lines).lower_next
+    profile = _profile(source.lines)
+    return profile.lower_next or profile.cut_long
 
 
 def trailing_space_share(source: Source) -> float:
@@ -123,8 +133,9 @@ def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
     if (alone and _letter_part(previous.text)) or rules.opens_postscript(following.first.content):
         return False
     if len(following.lines) == 1 and (rules.is_closing(following.text)
-                                      or rules.is_dateline(following.text)):
-        return False  # `…in alter Treue` / `Dein`: the closing, not the sentence going on
+                                      or rules.is_dateline(following.text)
+                                      or rules.is_salutation(following.text)):
+        return False  # `…in alter Treue` / `Dein`, `… 1890` / `Dear Walt:`: a letter's part
     width = max(measure(previous.lines + following.lines), page)
     lower = rules.starts_lowercase(following.first.content)
     if ends_early(previous.last, following.first, width, first=alone,
@@ -285,6 +296,7 @@ def split_leading_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     leading = 0  # the run of short lines and lines of a letter's head at the top
     while (leading + 1 < min(len(lines), _LONGEST_HEAD)
            and (len(lines[leading].content) < _SHORT_LINE * width
+                or leading == 0 and opening.dateline_within(lines[0].content) is not None
                 or (opening.head_line(lines[leading].content, leading == 0)
                     and not (leading and _runs_on(lines[leading], lines[leading + 1],
                                                   width))))):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from ..diagnostics import Reporter
 from ..model import Note, NotePlace, NoteType, Paragraph, inline_text
 from . import notes as notes_mod
+from . import opening
 from .blocks import HyphenPolicy, Line, split_blocks
 from .markers import MarkerStyle, first_places
 from .units import Unit, strip_label
@@ -162,6 +163,10 @@ def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | Non
               if _LABEL_START.match(line.content) and (i == 0 or not lines[i - 1].content
                                                        or _LABEL_START.match(lines[i - 1].content))]
     for start in starts:
+        if _heads_the_letter(lines, start):
+            continue  # `20-4-44`, `8 VII 93`: a dateline at the head, not note 20 or 8
+        if _goes_on_a_numbered_run(lines, start):
+            continue
         run = [line for line in lines[start:] if line.content]
         labelled = labelled_groups(run)
         groups = [group for _, group in labelled]
@@ -174,6 +179,41 @@ def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | Non
         if cited and _all_continuations_short(groups):
             return start
     return None
+
+
+# A line that is a date in figures alone: day, month and year (`4/8/44`, `19. 7. 912.`).
+_DATE_IN_FIGURES = re.compile(r"^\d{1,2}\s?([./-])\s?\d{1,2}\s?\1\s?\d{2,4}\.?$")
+_LETTER_HEAD_WORDS = 40  # words above a line: no more than a title and a letter's head
+
+
+def _heads_the_letter(lines: Sequence[Line], start: int) -> bool:
+    """A line opening with digits that is the letter's dateline, not its first endnote:
+    a date in figures alone, or a dateline (`8 VII 93`, `431 Stevens Street Camden …
+    Oct 1 '78—`) with no more than a title above it, where no endnote stands yet."""
+    text = lines[start].content.strip()
+    if _DATE_IN_FIGURES.match(text):
+        return True
+    above = sum(len(line.content.split()) for line in lines[:start])
+    return above < _LETTER_HEAD_WORDS and opening.top_dateline(text.rstrip("—–-"))
+
+
+def _goes_on_a_numbered_run(lines: Sequence[Line], start: int) -> bool:
+    """The paragraph before opens with the label before this one (`1. Einmalige
+    Abfindungssumme …` over `2. Ein gebundenes Freiexemplar …`): the writer's numbered
+    paragraphs go on, however the next label happens to stand in the text as a figure."""
+    label = _LABEL_START.match(lines[start].content)
+    previous = start - 1
+    while previous >= 0 and not lines[previous].content:
+        previous -= 1
+    while previous > 0 and lines[previous - 1].content:
+        previous -= 1  # the first line of the paragraph before
+    before = _NUMBERED.match(lines[previous].content) if previous >= 0 else None
+    return (label is not None and before is not None
+            and int(before["label"]) + 1 == int(label["label"]))
+
+
+# A writer's numbered paragraph: a number of one or two figures with a point or bracket.
+_NUMBERED = re.compile(r"^(?P<label>\d{1,2})[.)]\s+\S")
 
 
 def _all_continuations_short(groups: Sequence[Sequence[Line]]) -> bool:

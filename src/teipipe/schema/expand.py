@@ -96,20 +96,22 @@ class Sources:
                                       f'schemaSpec source="{href}": cannot read {shown}: '
                                       f"{error.strerror or error}")) from error
         self._chain.append(shown)
+        def in_chain(found: Diagnostic) -> Diagnostic:
+            if found.location.path != shown:
+                return found
+            return Diagnostic(found.code, found.severity, found.location,
+                              f"{found.message}; {display} customises this ODD (its "
+                              f'schemaSpec source="{href}")')
+
         try:
             odd, problems = load(data, shown, self, path.parent)
         except OddError as error:
-            found = error.diagnostic
-            if found.location.path != shown:
-                raise
-            raise OddError(Diagnostic(found.code, found.severity, found.location,
-                                      f"{found.message}; {display} customises this ODD (its "
-                                      f'schemaSpec source="{href}")')) from error
+            raise OddError(in_chain(error.diagnostic)) from error
         finally:
             self._chain.pop()
         errors = [p for p in problems if p.severity is Severity.ERROR]
         if errors:
-            raise OddError(errors[0])
+            raise OddError(in_chain(errors[0]))
         return p5_mod.SpecSource(shown, "", {k: dict(v) for k, v in odd.specs.items()},
                              set(odd.known))
 

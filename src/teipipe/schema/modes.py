@@ -42,8 +42,11 @@ def changed_spec(original: etree._Element, change: etree._Element) -> etree._Ele
                 _drop(merged, part.tag)
             merged.append(copy.deepcopy(part))
     _order(merged)
-    # The changed spec is reported at the place of the original; keep its line.
-    merged.sourceline = original.sourceline
+    # The changed spec is reported at the place of the original; keep its line (lxml
+    # sets only lines below 65536; a later line, as in p5subset.xml, stays the copy's).
+    line = original.sourceline
+    if isinstance(line, int) and line < 65536:
+        merged.sourceline = line
     return merged
 
 

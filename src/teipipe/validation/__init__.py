@@ -11,7 +11,7 @@ thread-safe (one per thread).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from ..schema import expand as odd_mod
 from ..schema.odd import OddError
 from ..schema.p5 import locate as p5_locate
 from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
-from ..xml import safexml, saxon
+from ..xml import safexml, saxon, xmlids
 from ..xml.xmlloc import line_of, start_tag_columns, text_column
 from . import grammar, reduce, sources
 from .schematron import CompiledSchematron, compile_schematron
@@ -53,12 +53,17 @@ class Validator:
         tree, problems = safexml.parse(data, display, self.limits, path)
         if tree is None:
             return problems
+        repeats = xmlids.repeats(tree)
+        lines = {} if origins is None else origins
+        problems.extend(replace(d, origin=lines.get(d.location.line))
+                        for d in xmlids.as_jing(repeats, data, display))
         found: list[grammar.Problem] = []
-        if self.grammar is not None and defer_invalid:
-            if not self.grammar.valid(tree):
-                return None
-        elif self.grammar is not None:
-            found = self.grammar.check(tree, data)
+        with xmlids.unique_meanwhile(repeats):
+            if self.grammar is not None and defer_invalid:
+                if not self.grammar.valid(tree):
+                    return None
+            elif self.grammar is not None:
+                found = self.grammar.check(tree, data)
         place = _Placer(data, display, tree.getroot(), {} if origins is None else origins)
         for problem in found:
             problems.append(place.diagnostic(problem.code, problem.element, problem.attribute,

@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..tei import TEI_NS
-from . import jingerrors, rngload
+from . import jingerrors
 from .interleaved import RNG_NS, attributes_interleaved
 from .reduce import Name, element_names, restrict, simplified
-from .sourcetext import source_text
 
 if TYPE_CHECKING:
     from ..schema.odd import Odd
@@ -34,8 +33,7 @@ class Problem:
     attribute: str | None = None
     line: int = 0
     column: int = 0
-    """The column jing gives (just after the tag it was reading), when known: the
-    line is then jing's too."""
+    """jing's column (just after the tag it read), when known; the line is then jing's."""
 
 
 def _name(node: etree._Element) -> str:
@@ -262,16 +260,10 @@ class Grammar:
         return _without_cascades(problems, tree)
 
     def _as_jing(self, tree: etree._ElementTree, data: bytes) -> list[Problem]:
-        """jing's errors, or none when the reporter cannot say (a grammar it does not
-        read, a document whose tags it cannot place, or no error found: libxml2's
-        verdict and messages stand then)."""
+        """jing's errors; none when the reporter cannot say (libxml2's messages stand)."""
         if not self.reporter:
-            loaded = rngload.load(self.source) if self.source is not None else None
-            self.reporter.append(jingerrors.Reporter(loaded) if loaded is not None else None)
-        reporter = self.reporter[0]
-        if reporter is None:
-            return []
-        found = reporter.errors(tree, source_text(data))
+            self.reporter.append(jingerrors.reporter(self.source))
+        found = jingerrors.errors(self.reporter[0], tree, data)
         return [Problem(None, f.code, f.message, None, f.line, f.column) for f in found or []]
 
     def _errors(self, tree: etree._ElementTree) -> list[etree._LogEntry]:

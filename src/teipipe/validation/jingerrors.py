@@ -24,10 +24,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..xml.sourcetext import source_text
 from ..xml.tagends import Place, TagEnds, tag_ends
 from . import rngwords as words
 from .rngderive import Deriver
-from .rngload import Loaded
+from .rngload import Loaded, load
 from .rngpatterns import ATTRIBUTE, Name, Pattern
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -79,6 +80,23 @@ class Reporter:
         return found
 
 
+def reporter(grammar: etree._Element | None) -> Reporter | None:
+    """The reporter of a RELAX NG grammar; None for one `rngload` does not read."""
+    loaded = load(grammar) if grammar is not None else None
+    return Reporter(loaded) if loaded is not None else None
+
+
+def errors(reporter_: Reporter | None, tree: etree._ElementTree, data: bytes
+           ) -> list[Found] | None:
+    """jing's errors of a parsed document and its bytes; None when they cannot be said."""
+    if reporter_ is None:
+        return None
+    try:
+        return reporter_.errors(tree, source_text(data))
+    except RecursionError:  # a grammar nested past Python's stack: libxml2's messages
+        return None
+
+
 class _Walk:
     """One document's walk: the errors found so far and jing's last message."""
 
@@ -119,14 +137,15 @@ class _Walk:
                 words.qname(node), missing, words.expected_attributes(
                     self.d.attributes(opened), node)))
             closed = self.d.start_tag_close(opened, recover=True)
+        started = len(self.found)
         content, finished = self._content(node, closed, index)
-        before = len(self.found)
         after = self.d.end_tag(content, recover=finished)
         if self.d.is_not_allowed(after):
             self._incomplete(node, content, end)
             after = self.d.end_tag(content, recover=True)
         if ignored:
-            if self.last is not None and len(self.found) == before:
+            said_here = any((f.line, f.column) == end for f in self.found[started:])
+            if self.last is not None and not said_here:
                 # jing's matcher fails on this end tag without a message of its own, and
                 # jing reports the message it holds: the last one.
                 self.found.append(Found(end[0], end[1], *self.last))

@@ -31,6 +31,8 @@ from .rngpatterns import (
 )
 
 Then = Callable[[Pattern], Pattern]
+_MEMO = 100_000
+"""Entries a memo table of attribute or text steps holds before it starts again."""
 
 
 def _order(pattern: Pattern) -> int:
@@ -46,6 +48,8 @@ class Deriver:
         self._open: dict[tuple[Pattern, Name, bool], Pattern] = {}
         self._close: dict[tuple[Pattern, bool], Pattern] = {}
         self._end: dict[Pattern, Pattern] = {}
+        self._attribute: dict[tuple[Pattern, Name, str | None], Pattern] = {}
+        self._text: dict[tuple[Pattern, str], Pattern] = {}
 
     # -- elements -------------------------------------------------------------------------
 
@@ -97,13 +101,24 @@ class Deriver:
 
     def attribute(self, pattern: Pattern, name: Name, value: str | None) -> Pattern:
         """What may follow attribute `name` with `value` (any value when None)."""
+        if not pattern.attributed:
+            return self.p.not_allowed
+        key = (pattern, name, value)
+        found = self._attribute.get(key)
+        if found is None:
+            if len(self._attribute) > _MEMO:
+                self._attribute.clear()  # values are many: keep the table bounded
+            found = self._attribute[key] = self._attributed(pattern, name, value)
+        return found
+
+    def _attributed(self, pattern: Pattern, name: Name, value: str | None) -> Pattern:
         p = self.p
         kind, a, b = pattern.kind, pattern.a, pattern.b
         if kind == AFTER and a is not None and b is not None:
             return p.after(self.attribute(a, name, value), b)
         if kind == CHOICE:
             return p.choices(frozenset(self.attribute(m, name, value)
-                                       for m in pattern.alternatives))
+                                       for m in pattern.alternatives if m.attributed))
         if kind in (GROUP, INTERLEAVE) and a is not None and b is not None:
             join = p.group if kind == GROUP else p.interleave
             return p.choice(join(self.attribute(a, name, value), b),
@@ -159,10 +174,23 @@ class Deriver:
     # -- text -----------------------------------------------------------------------------
 
     def text(self, pattern: Pattern, text: str) -> Pattern:
+        """What may follow `text` (an attribute value, or text between tags)."""
+        if not pattern.textual:
+            return self.p.not_allowed
+        key = (pattern, text)
+        found = self._text.get(key)
+        if found is None:
+            if len(self._text) > _MEMO:
+                self._text.clear()
+            found = self._text[key] = self._texted(pattern, text)
+        return found
+
+    def _texted(self, pattern: Pattern, text: str) -> Pattern:
         p = self.p
         kind, a, b = pattern.kind, pattern.a, pattern.b
         if kind == CHOICE:
-            return p.choices(frozenset(self.text(m, text) for m in pattern.alternatives))
+            return p.choices(frozenset(self.text(m, text) for m in pattern.alternatives
+                                       if m.textual))
         if kind == INTERLEAVE and a is not None and b is not None:
             return p.choice(p.interleave(self.text(a, text), b),
                             p.interleave(a, self.text(b, text)))

@@ -87,9 +87,10 @@ class Pattern:
     element: Element | None = None
     serial: int = field(default_factory=lambda: next(_SERIAL))
     """When this pattern was made, for messages that list patterns in grammar order."""
-
-    def __hash__(self) -> int:
-        return id(self)
+    textual: bool = False
+    """Whether text may come first here (else a text step is notAllowed at once)."""
+    attributed: bool = False
+    """Whether an attribute may come here (else an attribute step is notAllowed)."""
 
     def members(self) -> frozenset[Pattern]:
         """The alternatives of a choice, else the pattern alone."""
@@ -118,7 +119,7 @@ class Patterns:
         self._made: dict[tuple[object, ...], Pattern] = {}
         self.empty = self._make((EMPTY,), Pattern(EMPTY, nullable=True))
         self.not_allowed = self._make((NOT_ALLOWED,), Pattern(NOT_ALLOWED))
-        self.text = self._make((TEXT,), Pattern(TEXT, nullable=True))
+        self.text = self._make((TEXT,), Pattern(TEXT, nullable=True, textual=True))
         self.dead = Pattern(ELEMENT, name_class=NameClass("choice"))
         """What follows an element jing checks inside an element it skips: nothing can,
         not even the end tag of the skipped element (jing says so at each such end tag)."""
@@ -146,7 +147,9 @@ class Patterns:
         found = self._made.get(key)
         if found is None:
             found = Pattern(CHOICE, alternatives=members,
-                            nullable=any(m.nullable for m in members))
+                            nullable=any(m.nullable for m in members),
+                            textual=any(m.textual for m in members),
+                            attributed=any(m.attributed for m in members))
             self._made[key] = found
         return found
 
@@ -157,7 +160,10 @@ class Patterns:
             return b
         if b.kind == EMPTY:
             return a
-        return self._make((GROUP, a, b), Pattern(GROUP, a, b, nullable=a.nullable and b.nullable))
+        return self._make((GROUP, a, b), Pattern(
+            GROUP, a, b, nullable=a.nullable and b.nullable,
+            textual=a.textual or (a.nullable and b.textual),
+            attributed=a.attributed or b.attributed))
 
     def interleave(self, a: Pattern, b: Pattern) -> Pattern:
         if a.kind == NOT_ALLOWED or b.kind == NOT_ALLOWED:
@@ -166,18 +172,22 @@ class Patterns:
             return b
         if b.kind == EMPTY:
             return a
-        return self._make((INTERLEAVE, a, b),
-                          Pattern(INTERLEAVE, a, b, nullable=a.nullable and b.nullable))
+        return self._make((INTERLEAVE, a, b), Pattern(
+            INTERLEAVE, a, b, nullable=a.nullable and b.nullable, textual=a.textual or b.textual,
+            attributed=a.attributed or b.attributed))
 
     def after(self, a: Pattern, b: Pattern) -> Pattern:
         if a.kind == NOT_ALLOWED or b.kind == NOT_ALLOWED:
             return self.not_allowed
-        return self._make((AFTER, a, b), Pattern(AFTER, a, b))
+        return self._make((AFTER, a, b), Pattern(AFTER, a, b, textual=a.textual,
+                                                 attributed=a.attributed))
 
     def one_or_more(self, a: Pattern) -> Pattern:
         if a.kind in (NOT_ALLOWED, EMPTY):
             return a
-        return self._make((ONE_OR_MORE, a), Pattern(ONE_OR_MORE, a, nullable=a.nullable))
+        return self._make((ONE_OR_MORE, a), Pattern(ONE_OR_MORE, a, nullable=a.nullable,
+                                                     textual=a.textual,
+                                                     attributed=a.attributed))
 
     def optional(self, a: Pattern) -> Pattern:
         return self.choice(a, self.empty)
@@ -193,17 +203,17 @@ class Patterns:
         if value.kind == NOT_ALLOWED:
             return value
         return self._make((ATTRIBUTE, name_class, value),
-                          Pattern(ATTRIBUTE, value, name_class=name_class))
+                          Pattern(ATTRIBUTE, value, name_class=name_class, attributed=True))
 
     def data(self, datatype: Datatype, excepted: Pattern | None = None) -> Pattern:
         return self._make((DATA, datatype, excepted), Pattern(DATA, excepted,
-                                                              datatype=datatype))
+                                                              datatype=datatype, textual=True))
 
     def value(self, datatype: Datatype, text: str) -> Pattern:
         return self._make((VALUE, datatype, text), Pattern(VALUE, datatype=datatype,
-                                                           value=text))
+                                                           value=text, textual=True))
 
     def list(self, a: Pattern) -> Pattern:
         if a.kind == NOT_ALLOWED:
             return a
-        return self._make((LIST, a), Pattern(LIST, a))
+        return self._make((LIST, a), Pattern(LIST, a, textual=True))

@@ -42,7 +42,8 @@ _LEXICAL: dict[str, tuple[str, str, bool]] = {
     "gMonth": (r"--\d\d" + _TZ, "an ISO month (of the form --MM)", False),
     "hexBinary": (r"([0-9a-fA-F]{2})*", "a hexadecimal string", False),
     "base64Binary": (r"[A-Za-z0-9+/=\s]*", "a base64 string", False),
-    "anyURI": (r"[^\x00-\x1f]*", "a URI", False),
+    "anyURI": (r"(?:[^\x00-\x1f#%]|%[0-9A-Fa-f]{2})*(?:#(?:[^\x00-\x1f#%]|%[0-9A-Fa-f]{2})*)?",
+               "a URI", False),
     "language": (r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*", "an RFC 3066 language identifier",
                  False),
     "Name": (f"({_NAME_START}){_NAME_CHAR}*", "an XML name", False),
@@ -90,7 +91,7 @@ class Datatype:
         base = _base(self.name)
         lexical = _LEXICAL.get(base)
         if lexical is not None and not (_compiled(lexical[0]).fullmatch(value) and (
-                _calendar_ok(value))):
+                _calendar_ok(value)) and (base != "anyURI" or _brackets_ok(value))):
             return f"must be {lexical[1]}"
         if self.name in _INTEGERS and lexical is not None:
             low, high = _INTEGERS[self.name]
@@ -177,6 +178,23 @@ def _calendar_ok(value: str) -> bool:
         return False
     time = re.search(r"(\d\d):(\d\d):(\d\d)", value)
     return not (time and (int(time[1]) > 24 or int(time[2]) > 59 or int(time[3]) > 59))
+
+
+_IP_LITERAL = re.compile(r"[A-Za-z][\w+.\-]*://\[[0-9A-Fa-f:.]*\]")
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*")
+
+
+def _brackets_ok(uri: str) -> bool:
+    """Square brackets belong only around an IP address as a URI's host, and a colon
+    before any `/`, `?` or `#` ends a scheme."""
+    head = re.split(r"[/?#]", uri, maxsplit=1)[0]
+    if ":" in head and not _SCHEME.fullmatch(head.split(":", 1)[0]):
+        return False
+    literal = _IP_LITERAL.match(uri)
+    rest = uri[literal.end():] if literal else uri
+    return "[" not in rest and "]" not in rest
 
 
 def _base(name: str) -> str:

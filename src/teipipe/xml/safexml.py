@@ -53,9 +53,13 @@ NO_XINCLUDE = Limits()
 
 
 def parser() -> etree.XMLParser:
-    """A parser for untrusted documents; make one per parse (lxml parsers are not shareable)."""
+    """A parser for untrusted documents; make one per parse (lxml parsers are not shareable).
+
+    `collect_ids=False` (libxml2's XML_SKIP_IDS): libxml2 otherwise refuses a repeated
+    xml:id as if the document were not well-formed, though it is a validity error that
+    validation reports (`xmlids`); entities, DTDs and the network are as before."""
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False, dtd_validation=False)
+                           huge_tree=False, dtd_validation=False, collect_ids=False)
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
