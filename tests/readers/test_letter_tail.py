@@ -273,3 +273,25 @@ def test_a_possessive_line_above_a_name_is_the_closing_not_the_signature(
 ])
 def test_italian_and_misspelt_farewells(line: str, closing: bool) -> None:
     assert rules.is_closing(line) is closing
+
+
+EN_BODY = ("The goods you sent by the last ship arrived safely, and I have paid the freight to the "
+           "master as you desired in your former letter.")
+
+
+@pytest.mark.parametrize("mark", ["N. B.", "NB", "Nota bene:"])
+def test_a_note_mark_in_the_middle_of_a_letter_opens_no_postscript(
+        tmp_path: Path, mark: str) -> None:
+    middle = "\n\n".join([EN_BODY] * 5)
+    doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\n{mark} The prices are those of last "
+                                f"week.\n\n{middle}\n\nI am, Sir, your most humble Servant,\n\n"
+                                "John Miller.\n")[0]
+    assert _kinds(doc) == [Paragraph] * 7 + [Closer]
+
+
+def test_a_note_mark_below_the_signature_opens_a_postscript(tmp_path: Path) -> None:
+    middle = "\n\n".join([EN_BODY] * 5)
+    doc = read_letter(tmp_path, f"Muy señor mío:\n\n{middle}\n\nSu atento servidor,\n\n"
+                                f"Juan Pérez\n\nN. B. {EN_BODY}\n\n{EN_BODY}\n\n{EN_BODY}\n\n"
+                                f"{EN_BODY}\n\n{EN_BODY}\n")[0]
+    assert _kinds(doc) == [Paragraph] * 5 + [Closer, Postscript]

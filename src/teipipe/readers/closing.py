@@ -288,7 +288,8 @@ def _sentence(text: str) -> bool:
 def postscript(units: list[Unit]) -> tuple[Postscript | None, list[Unit]]:
     """A P.S. and what follows it; else the paragraphs written after the signature."""
     start = next((index for index, unit in enumerate(units)
-                  if index and rules.POSTSCRIPT.match(unit.text)), None)
+                  if index and rules.POSTSCRIPT.match(unit.text) and _below_closing(units, index)),
+                 None)
     if start is None:
         start = _after_signature(units)
     if start is None:
@@ -298,6 +299,20 @@ def postscript(units: list[Unit]) -> tuple[Postscript | None, list[Unit]]:
 
 
 _LONGEST_UNMARKED_POSTSCRIPT = 3
+# Paragraphs a marked postscript may run to when no closing stands above its mark.
+_LONGEST_MARKED_POSTSCRIPT = 4
+
+
+def _below_closing(units: Sequence[Unit], index: int) -> bool:
+    """A postscript mark (`P.S.`, `N.B.`) at `index` opens a postscript: it follows the
+    letter's closing formula, signature or closing dateline, or stands among its last lines.
+    In the middle of running text an `N.B.` marks a note, and the letter goes on after it."""
+    if len(units) - index <= _LONGEST_MARKED_POSTSCRIPT:
+        return True
+    previous = units[index - 1].text
+    if _signature_like(previous) or closing_dateline(previous):
+        return True
+    return any(rules.is_closing(unit.text) for unit in units[max(0, index - 3):index])
 
 
 def _after_signature(units: Sequence[Unit]) -> int | None:
