@@ -295,3 +295,19 @@ def test_a_note_mark_below_the_signature_opens_a_postscript(tmp_path: Path) -> N
                                 f"Juan Pérez\n\nN. B. {EN_BODY}\n\n{EN_BODY}\n\n{EN_BODY}\n\n"
                                 f"{EN_BODY}\n\n{EN_BODY}\n")[0]
     assert _kinds(doc) == [Paragraph] * 5 + [Closer, Postscript]
+
+
+@pytest.mark.parametrize(("last", "signed"), [
+    ("With great respect, We have the honor to be, SIR, Your Excellency's most obedient "
+     "servants. Henry Carter, CHAIRMAN.",
+     "With great respect, We have the honor to be, SIR, Your Excellency's most obedient "
+     "servants. Henry Carter, CHAIRMAN."),
+    ("Test. SAMUEL HOLT, Clerk for the said Meeting.",
+     "Test. SAMUEL HOLT, Clerk for the said Meeting."),
+    ("Es copia: Juan Pérez, Secretario.", "Es copia: Juan Pérez, Secretario."),
+])
+def test_a_name_with_its_office_signs_as_the_last_line(
+        tmp_path: Path, last: str, signed: str) -> None:
+    doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\n{EN_BODY}\n\n{last}\n")[0]
+    assert _closer_parts(doc) == [("signed", signed)]
+    assert _kinds(doc) == [Paragraph, Paragraph, Closer]

@@ -13,6 +13,7 @@ from ..language.dates import parse_dateline
 from ..model import Closer, Dateline, Paragraph, Postscript, Salute, Signed
 from . import rules
 from .closing_dates import closing_dateline
+from .signature_lines import SENTENCE_INSIDE, name_with_office, possessive_signature
 from .units import Unit, dateline_like, dateline_of, is_list_item
 
 
@@ -59,34 +60,6 @@ def hands_over(text: str) -> bool:
 
 
 _LONGEST_CLOSING_LINE = 10
-# A signature that carries its possessive: `Dein Paul.`, `il vostro Berto`, `Tua mogliettina
-# Liana`, `In Liebe Dein Emanuel.`, `von Eurem treuen Enkel Paul`, `Your loving son Will`,
-# `Euer treuer Paul!`, glued as transcriptions glue it (`il vostroBerto`).
-_POSSESSIVE_NAME = re.compile(
-    r"^(?:(?:in\s+\w+|von|da|de|from|con\s+\w+|mit\s+\w+)\s+)?(?:il\s+|la\s+|el\s+)?"
-    r"(?:dein|deine|deinem|ihr|ihre|ihrem|euer|eure|eurem|votre|vostre|ton|ta|your|yours|tuo|tua"
-    r"|vostro|vostra|suo|sua|tu|su|vuestro|vuestra)(?:\b(?:\s+\S+){0,3}?\s+|(?=(?-i:[A-ZÀ-Ý])))"
-    r"(?P<name>[A-ZÀ-Ý][\w’'-]*\.?|(?:[A-ZÀ-Ý]\.\s?){1,3})$", re.IGNORECASE)
-# Nouns of a formula, not names: `Ihr ergebener Diener`, `Your sincere Friend`.
-_FORMULA_NOUNS = frozenset((
-    "diener", "dienerin", "freund", "freundin", "friend", "servant", "serviteur", "servante",
-    "ami", "amie", "amico", "amica", "servitore", "servo", "amigo", "amiga", "servidor",
-    # and its adverbs (`Yours Truly`)
-    "truly", "sincerely", "faithfully", "affectionately", "respectfully", "cordially", "ever",
-    "devotedly", "obediently", "gratefully", "lovingly"))
-
-
-def possessive_signature(text: str) -> bool:
-    """A name after the writer's possessive, on the closing's last line (`Dein Paul.`)."""
-    if rules.word_count(text) > _LONGEST_POSSESSIVE_SIGNATURE or text[-1:] in ",:;?":
-        return False
-    match = _POSSESSIVE_NAME.match(text.strip().rstrip("!").rstrip())
-    if match is None or not match["name"][:1].isupper():
-        return False
-    return match["name"].rstrip(".").lower() not in _FORMULA_NOUNS
-
-
-_LONGEST_POSSESSIVE_SIGNATURE = 7
 
 
 def _name_line(text: str) -> bool:
@@ -148,6 +121,14 @@ def _formula_and_name(text: str) -> bool:
     Servant, S. Danforth.`, `Accept my respect, GENET.`)."""
     formula, comma, name = text.strip().rpartition(",")
     if comma and rules.is_closing(formula) and rules.is_signature(name.strip()):
+        return True
+    if name_with_office(text):
+        return True
+    # The formula's sentence, then the name with its office (`… humble servants. George
+    # Washington, PRESIDENT.`).
+    last = _LAST_SENTENCE.search(text.strip().rstrip("."))
+    if last is not None and rules.is_closing(text[:last.start()]) and (
+            name_with_office(last["last"]) or rules.is_signature(last["last"])):
         return True
     # The possessive hands the formula over to the name (`Sei sehr gegrüßt von Deinem Paul.`).
     handed = _HANDED_TO_NAME.search(text)
@@ -404,8 +385,4 @@ def _signs_under_formula(text: str) -> bool:
         return False
     if text[-1:] in ".!" and len(words) > 3 and not words[-1].strip(".!")[:1].isupper():
         return False
-    return not _SENTENCE_INSIDE.search(text)
-
-
-# A sentence's end inside the line (a point may end an abbreviation: `Prof.`, `schweiz.`).
-_SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{3}[!?;]\s+\S")
+    return not SENTENCE_INSIDE.search(text)

@@ -1,0 +1,61 @@
+"""Lines that sign a letter by their own shape: a name after the writer's possessive
+(`Dein Paul.`), a name with its office (`George Washington, PRESIDENT.`)."""
+
+from __future__ import annotations
+
+import re
+
+from . import rules
+
+# A signature that carries its possessive: `Dein Paul.`, `il vostro Berto`, `Tua mogliettina
+# Liana`, `In Liebe Dein Emanuel.`, `von Eurem treuen Enkel Paul`, `Your loving son Will`,
+# `Euer treuer Paul!`, glued as transcriptions glue it (`il vostroBerto`).
+_POSSESSIVE_NAME = re.compile(
+    r"^(?:(?:in\s+\w+|von|da|de|from|con\s+\w+|mit\s+\w+)\s+)?(?:il\s+|la\s+|el\s+)?"
+    r"(?:dein|deine|deinem|ihr|ihre|ihrem|euer|eure|eurem|votre|vostre|ton|ta|your|yours|tuo|tua"
+    r"|vostro|vostra|suo|sua|tu|su|vuestro|vuestra)(?:\b(?:\s+\S+){0,3}?\s+|(?=(?-i:[A-ZÀ-Ý])))"
+    r"(?P<name>[A-ZÀ-Ý][\w’'-]*\.?|(?:[A-ZÀ-Ý]\.\s?){1,3})$", re.IGNORECASE)
+# Nouns of a formula, not names: `Ihr ergebener Diener`, `Your sincere Friend`.
+_FORMULA_NOUNS = frozenset((
+    "diener", "dienerin", "freund", "freundin", "friend", "servant", "serviteur", "servante",
+    "ami", "amie", "amico", "amica", "servitore", "servo", "amigo", "amiga", "servidor",
+    # and its adverbs (`Yours Truly`)
+    "truly", "sincerely", "faithfully", "affectionately", "respectfully", "cordially", "ever",
+    "devotedly", "obediently", "gratefully", "lovingly"))
+
+
+def possessive_signature(text: str) -> bool:
+    """A name after the writer's possessive, on the closing's last line (`Dein Paul.`)."""
+    if rules.word_count(text) > _LONGEST_POSSESSIVE_SIGNATURE or text[-1:] in ",:;?":
+        return False
+    match = _POSSESSIVE_NAME.match(text.strip().rstrip("!").rstrip())
+    if match is None or not match["name"][:1].isupper():
+        return False
+    return match["name"].rstrip(".").lower() not in _FORMULA_NOUNS
+
+
+_LONGEST_POSSESSIVE_SIGNATURE = 7
+
+
+# An attestation before the name of the clerk or witness who signs (`Test.`, `Attest:`,
+# `Beglaubigt:`, `Pour copie conforme :`, `Per copia conforme`, `Es copia:`).
+_ATTESTED = re.compile(
+    r"^(?:test\.|teste\b|attest(?:ed)?\b|beglaubigt\b|f(?:ü|ue)r die richtigkeit\b"
+    r"|(?:pour\s+)?copie\s+conforme\b|certifi[ée]\s+conforme\b|(?:per\s+)?copia\s+conforme\b"
+    r"|es\s+copia\b|doy\s+fe\b)[.:,]?\s*", re.IGNORECASE)
+_LONGEST_OFFICE = 6
+
+
+def name_with_office(text: str) -> bool:
+    """A name and the office after its comma, perhaps after an attestation (`George
+    Washington, PRESIDENT.`, `Test. A. B. Smith, Clerk for the Committee.`)."""
+    name, comma, office = _ATTESTED.sub("", text.strip()).partition(",")
+    office = office.strip()
+    return (bool(comma) and rules.is_signature(name) and not rules.is_closing(name)
+            and not rules.is_salutation(name) and office[:1].isupper()
+            and 0 < rules.word_count(office) <= _LONGEST_OFFICE and office[-1:] not in ",:;?!"
+            and not SENTENCE_INSIDE.search(office))
+
+
+# A sentence's end inside the line (a point may end an abbreviation: `Prof.`, `schweiz.`).
+SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{3}[!?;]\s+\S")
