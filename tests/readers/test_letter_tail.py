@@ -311,3 +311,21 @@ def test_a_name_with_its_office_signs_as_the_last_line(
     doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\n{EN_BODY}\n\n{last}\n")[0]
     assert _closer_parts(doc) == [("signed", signed)]
     assert _kinds(doc) == [Paragraph, Paragraph, Closer]
+
+
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("212 Bridge st. cor Elm. Dover, N. Hampshire. April 3.", True),
+    ("Calle del Prado 5 bajo. Sevilla. 3 de marzo.", True),
+    ("14, rue des Écoles, le 9 mai", True),
+    ("I walked down Market st. and back on April 3.", False),
+])
+def test_a_street_address_before_a_day_and_month_is_a_closing_dateline(
+        line: str, dateline: bool) -> None:
+    assert closing_dateline(line) is dateline
+
+
+def test_an_address_dateline_above_the_initials_closes_the_letter(tmp_path: Path) -> None:
+    address = "212 Bridge st. cor Elm. Dover, N. Hampshire. April 3."
+    doc = read_letter(tmp_path, f"{EN_BODY}\n\n{address}\n\nJ. M.\n")[0]
+    assert _closer_parts(doc) == [("dateline", address), ("signed", "J. M.")]
+    assert _kinds(doc) == [Paragraph, Closer]

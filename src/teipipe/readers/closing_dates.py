@@ -72,5 +72,29 @@ _HYPHENED_DATE = re.compile(
 def _day_and_month(text: str) -> bool:
     if _HYPHENED_DATE.match(text):
         return True
+    if _month_at_end(text):
+        return True
+    # A street address before the day and month (`431 Stevens st. cor West. Camden, N. Jersey.
+    # March 12.`, `12, rue de Rivoli, le 3 mars`): the date is read after the address.
+    if not _STREET.search(text):
+        return False
+    words = text.split()
+    for start in range(max(1, len(words) - _LONGEST_DATE_AFTER_ADDRESS), len(words)):
+        address = " ".join(words[:start])
+        if (_STREET.search(address) and _HOUSE_NUMBER.search(address)
+                and _month_at_end(" ".join(words[start:]))):
+            return True
+    return False
+
+
+def _month_at_end(text: str) -> bool:
     match = _DAY_AND_MONTH.match(text)
     return match is not None and fold(match["first"] or match["then"]) in MONTHS
+
+
+# Words of a street address in the five languages, and a house number.
+_STREET = re.compile(
+    r"\b(?:st|street|avenue|ave|road|rd|str|stra(?:ß|ss)e|gasse|platz|weg|allee|rue|bd"
+    r"|boulevard|via|viale|piazza|corso|calle|avenida|avda|plaza|paseo)\b\.?", re.IGNORECASE)
+_HOUSE_NUMBER = re.compile(r"(?<![\d/.-])\d{1,5}[a-z]?\b(?![./-]\d)")
+_LONGEST_DATE_AFTER_ADDRESS = 5
