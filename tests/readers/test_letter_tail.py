@@ -329,3 +329,19 @@ def test_an_address_dateline_above_the_initials_closes_the_letter(tmp_path: Path
     doc = read_letter(tmp_path, f"{EN_BODY}\n\n{address}\n\nJ. M.\n")[0]
     assert _closer_parts(doc) == [("dateline", address), ("signed", "J. M.")]
     assert _kinds(doc) == [Paragraph, Closer]
+
+
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("Frankfurt a.M.", True), ("Halle a.d.S.", True), ("Châlons-sur-Marne", True),
+    ("Kingston upon Hull", True), ("Karl Weber", False), ("Dein Karl", False),
+])
+def test_a_place_named_by_its_river_or_region_is_a_closing_dateline(
+        line: str, dateline: bool) -> None:
+    assert closing_dateline(line) is dateline
+
+
+def test_a_place_alone_between_the_text_and_the_name_is_the_closings_dateline(
+        tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"Lieber Freund!\n\n{BODY}\n\nFrankfurt a.M.\n\nKarl Weber\n")[0]
+    assert _closer_parts(doc) == [("dateline", "Frankfurt a.M."), ("signed", "Karl Weber")]
+    assert _kinds(doc) == [Paragraph, Closer]

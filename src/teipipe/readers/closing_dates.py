@@ -43,9 +43,17 @@ def closing_dateline(text: str) -> bool:
     if rules.word_count(stripped) > _LONGEST_OLD_DATELINE:
         return False
     return bool(_WEEKDAY_LINE.match(stripped) or _WRITTEN_AT.match(stripped)
-                or _day_and_month(stripped)
+                or _day_and_month(stripped) or _PLACE_BY_ITS_REGION.match(stripped)
                 or (_ROMAN_DAY.search(stripped) and stripped[-1:] in ".,"
                     and rules.word_count(stripped) <= 10))
+
+
+# A place alone, named by its river or region as a closing's dateline names it
+# (`Königsberg i.Pr.`, `Frankfurt a. M.`, `Halle a.d.S.`, `Stratford-upon-Avon`,
+# `Châlons-sur-Marne`, `Kingston upon Hull`).
+_PLACE_BY_ITS_REGION = re.compile(
+    r"^[A-ZÀ-Ý][\w'’]+(?:\s+(?:i\.|a\.|b\.|a\.\s?d\.|ob\s+der|an\s+der|am|upon|sur|sous|près|lès)\s*"
+    r"|-(?:sur|sous|upon|on|lès|en)-)[A-ZÀ-Ý][\w'’]*\.?(?:\s?[A-ZÀ-Ý][\w'’]*\.?)?,?$")
 
 
 # A day and month, perhaps a place or address before and a two-digit year after, as a
