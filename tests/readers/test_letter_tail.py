@@ -345,3 +345,21 @@ def test_a_place_alone_between_the_text_and_the_name_is_the_closings_dateline(
     doc = read_letter(tmp_path, f"Lieber Freund!\n\n{BODY}\n\nFrankfurt a.M.\n\nKarl Weber\n")[0]
     assert _closer_parts(doc) == [("dateline", "Frankfurt a.M."), ("signed", "Karl Weber")]
     assert _kinds(doc) == [Paragraph, Closer]
+
+
+@pytest.mark.parametrize("last", [
+    "Your Brethren and Servants Thomas Hale, Pastor of Dover. John Reed—of Salem. "
+    "Amos Ward—of Lynn.",
+    "Your assured Friends, Wm. Pratt. Hugh Rowe. Edw. Gale. &c.",
+])
+def test_a_formula_over_several_signers_signs_the_letter(tmp_path: Path, last: str) -> None:
+    doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\n{EN_BODY}\n\n{last}\n")[0]
+    assert _closer_parts(doc) == [("signed", last)]
+    assert _kinds(doc) == [Paragraph, Paragraph, Closer]
+
+
+def test_a_last_paragraph_of_short_sentences_is_no_list_of_signers(tmp_path: Path) -> None:
+    last = "Your letter came on Monday. It was welcome. We read it twice, and we thank you."
+    doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\n{last}\n\nJohn Miller\n")[0]
+    assert _closer_parts(doc) == [("signed", "John Miller")]
+    assert _kinds(doc) == [Paragraph, Paragraph, Closer]

@@ -13,7 +13,12 @@ from ..language.dates import parse_dateline
 from ..model import Closer, Dateline, Paragraph, Postscript, Salute, Signed
 from . import rules
 from .closing_dates import closing_dateline
-from .signature_lines import SENTENCE_INSIDE, name_with_office, possessive_signature
+from .signature_lines import (
+    SENTENCE_INSIDE,
+    formula_over_signers,
+    name_with_office,
+    possessive_signature,
+)
 from .units import Unit, dateline_like, dateline_of, is_list_item
 
 
@@ -95,7 +100,8 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
                 isinstance(p, Signed) for p in parts):
             parts.insert(0, Signed(unit.inlines, unit.loc))  # under the formula: its signature
         elif not salute_seen and not any(isinstance(p, Signed) for p in parts) and (
-                _signs(units, len(units) - 1) or _formula_and_name(text)):
+                _signs(units, len(units) - 1) or _formula_and_name(text)
+                or formula_over_signers(text)):
             parts.insert(0, Signed(unit.inlines, unit.loc))
         elif (rules.is_closing(text) or _closing_shaped(units, parts)) and not is_list_item(unit):
             if salute_seen and (_sentence(text) or rules.word_count(text) > _SHORT_CLOSING_WORDS):

@@ -59,3 +59,25 @@ def name_with_office(text: str) -> bool:
 
 # A sentence's end inside the line (a point may end an abbreviation: `Prof.`, `schweiz.`).
 SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{3}[!?;]\s+\S")
+
+
+# The segments of a line of several signers, between points, commas and dashes.
+_SIGNER_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.,;—]\s*|\s*—\s*")
+_LONGEST_SIGNERS_LINE = 80
+_LONGEST_SIGNER = 12
+
+
+def formula_over_signers(text: str) -> bool:
+    """A closing formula, then the names of those who sign under it, with their offices or
+    places (`Your Brethren and Servants A. B., Pastor of X. C. D.—of Y.`)."""
+    segments = [s for s in _SIGNER_BREAK.split(text.strip()) if s.strip() and s.strip() != "&c."]
+    if len(segments) < 3 or rules.word_count(text) > _LONGEST_SIGNERS_LINE:
+        return False
+    if not rules.is_closing(segments[0]):
+        return False
+    rest = segments[1:]
+    words = [w for s in rest for w in s.split()]
+    capitalised = sum(1 for w in words if w[:1].isupper() or w == "&c")
+    return (2 * capitalised >= len(words) and rest[-1][-1:] not in ",:;?!"
+            and any(w[:1].isupper() for w in rest[-1].split())
+            and all(rules.word_count(s) <= _LONGEST_SIGNER for s in rest))
