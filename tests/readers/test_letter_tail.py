@@ -363,3 +363,10 @@ def test_a_last_paragraph_of_short_sentences_is_no_list_of_signers(tmp_path: Pat
     doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\n{last}\n\nJohn Miller\n")[0]
     assert _closer_parts(doc) == [("signed", "John Miller")]
     assert _kinds(doc) == [Paragraph, Paragraph, Closer]
+
+
+@pytest.mark.parametrize("line", [
+    "Dover Oct: 3 '82", "212 Bridge Street Dover N Hampshire Oct: 3 '82",
+])
+def test_a_month_written_with_a_colon_is_a_closing_dateline(line: str) -> None:
+    assert closing_dateline(line)

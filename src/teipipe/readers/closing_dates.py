@@ -63,7 +63,7 @@ _PLACE_BY_ITS_REGION = re.compile(
 _DAY_AND_MONTH = re.compile(
     r"""^(?:(?:[A-ZÀ-Ý0-9][\w.'’-]*|[a-z]{1,4}\.),?\s+){0,7}
          (?:(?:[Ll]e|[Dd]en|d\.|am|il|el|the)\s+)?
-         (?:(?P<first>[^\W\d_]{3,}\.?)\s*[-.]?\s*\d{1,2}(?:st|nd|rd|th|d)?
+         (?:(?P<first>[^\W\d_]{3,}[.:]?)\s*[-.]?\s*\d{1,2}(?:st|nd|rd|th|d)?
           | \d{1,2}(?:st|nd|rd|th|er|ten|te|\.)?\s+(?:(?:de|di|of)\s+)?(?P<then>[^\W\d_]{3,}\.?))
          (?:\s*[,/.]?\s*['’]?\d{2})?[.,]?$""",
     re.VERBOSE)
@@ -97,7 +97,7 @@ def _day_and_month(text: str) -> bool:
 
 def _month_at_end(text: str) -> bool:
     match = _DAY_AND_MONTH.match(text)
-    return match is not None and fold(match["first"] or match["then"]) in MONTHS
+    return match is not None and fold((match["first"] or match["then"]).rstrip(":")) in MONTHS
 
 
 # Words of a street address in the five languages, and a house number.
