@@ -370,3 +370,16 @@ def test_a_last_paragraph_of_short_sentences_is_no_list_of_signers(tmp_path: Pat
 ])
 def test_a_month_written_with_a_colon_is_a_closing_dateline(line: str) -> None:
     assert closing_dateline(line)
+
+
+@pytest.mark.parametrize(("line", "signs"), [
+    ("HALE & BROOKE.", True), ("Pérez & Cía.", True), ("& Co.", False), ("Hale &", False),
+])
+def test_a_firm_of_partners_joined_by_an_ampersand_signs(line: str, signs: bool) -> None:
+    assert rules.is_signature(line) is signs
+
+
+def test_a_firm_signs_under_the_last_paragraph(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\n{EN_BODY}\n\nHALE & BROOKE.\n")[0]
+    assert _closer_parts(doc) == [("signed", "HALE & BROOKE.")]
+    assert _kinds(doc) == [Paragraph, Paragraph, Closer]

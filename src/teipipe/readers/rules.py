@@ -176,8 +176,10 @@ def is_signature(text: str) -> bool:
         return False  # `Envoi de`, `Gruß von`: a line that hands over to the name below
     if word_count(stripped) == 1 and not stripped.isupper() and "." not in stripped:
         return False
-    return all(_NAME_WORD.match(w) and (w[:1].isupper() or w.rstrip(".") in _LOWER_NAME_WORDS
-                                        or _ELIDED.match(w)) for w in words)
+    # A firm's partners joined by `&` (`Miller & Hoope.`), never the first or last word.
+    return all((w == "&" and 0 < i < len(words) - 1) or (
+        _NAME_WORD.match(w) and (w[:1].isupper() or w.rstrip(".") in _LOWER_NAME_WORDS
+                                 or _ELIDED.match(w))) for i, w in enumerate(words))
 
 
 _ELIDED = re.compile(r"^[a-zà-ÿ]{1,2}['’][A-ZÀ-Ý]")  # `d'Espeville`
