@@ -383,3 +383,12 @@ def test_a_firm_signs_under_the_last_paragraph(tmp_path: Path) -> None:
     doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\n{EN_BODY}\n\nHALE & BROOKE.\n")[0]
     assert _closer_parts(doc) == [("signed", "HALE & BROOKE.")]
     assert _kinds(doc) == [Paragraph, Paragraph, Closer]
+
+
+@pytest.mark.parametrize(("line", "closing"), [
+    ("Who am, Sir, your faithful Servant", True), ("qui suis, Monsieur, votre serviteur", True),
+    ("que soy, señor, su seguro servidor", True), ("Der ich bin Ihr ergebener", True),
+    ("che sono il vostro servo", True), ("Who am I to judge your plans?", False),
+])
+def test_a_relative_declaring_the_writer_yours_closes(line: str, closing: bool) -> None:
+    assert rules.is_closing(line) is closing

@@ -83,6 +83,9 @@ CLOSING = re.compile(
       | \b(?:quedo|soy)\s+de\s+(?:usted|vd|ud|v)\b
       | \btengo\s+el\s+honor\s+de\s+(?:ser|repetirme)
       | \bich\s+bin\s+(?:\w+\s+){0,3}?(?:ihr|dein|euer)\b
+      | ^(?:who|qui|che|que|der\s+ich)\s+(?:am|suis|sono|soy|bin|verbleibe)
+          (?:\s*,[^.?]{0,60}?\b|\s+(?:\w+\s+){0,2}?)
+          (?:your|yours|votre|vôtre|vostre|suo|vostro|tuo|su|suyo|vuestro|ihr|dein|euer)\b
       | \bauf\s+(?:baldiges\s+)?wieders[eh]+n\b | \bà\s+bient[ôo]t\b | \bau\s+revoir\b
       | \barrivederci\b | \ba\s+presto\b | \bciao\b | \bhasta\s+(?:pronto|luego|la\s+vista)\b
       | \bhastily\b | \b(?:much|all\s+my|best|kindest)\s+love\b
