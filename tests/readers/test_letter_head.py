@@ -209,3 +209,24 @@ def test_a_letterhead_on_the_first_line_of_a_book_page_stands_alone(tmp_path: Pa
     parts, paragraphs = _head(tmp_path, text, "book-ocr")
     assert parts == [("Dateline", letterhead), ("Salute", "Henry Allen Esq.")]
     assert len(paragraphs) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "Brünn, 23ten 9 Uhr.",
+    "Rouen, le 12, 8 heures du soir",
+    "Napoli, 5, ore 10",
+    "Sevilla, 14, 9 horas",
+    "Leeds, 3d 10 o'clock",
+])
+def test_a_dateline_with_the_day_and_the_hour_heads_the_letter(tmp_path: Path,
+                                                               line: str) -> None:
+    parts, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n\n{_BODY}\n")
+    assert parts == [("Dateline", line)]
+    assert len(paragraphs) == 2
+
+
+@pytest.mark.parametrize("line", ["Um 11 Uhr komme ich.", "Room 12, 3 hours"])
+def test_a_sentence_telling_the_hour_is_no_dateline(line: str) -> None:
+    from teipipe.readers.opening import top_dateline
+
+    assert not top_dateline(line)

@@ -297,6 +297,22 @@ _DATELINE_WORDS = words(
     "and und et e y u. near pres bei b. presso cerca")
 
 
+# Words that tell the hour after a number: `17ten 11 Uhr`, `9 o'clock`, `10 heures`, `8 horas`.
+_CLOCK_WORDS = words("uhr o'clock oclock heures heure h ore ora horas hora hs hrs hr")
+
+
+def _tells_the_hour(tokens: Sequence[str], kinds: Sequence[str]) -> bool:
+    """A day and an hour in figures (`Göding, 17ten 11 Uhr.`): two numbers, one of them
+    followed by a word of the clock, and no other lower-case word."""
+    clock = [fold(token.strip(".")) in _CLOCK_WORDS for token in tokens]
+    if kinds.count("number") < 2 or any(
+            kind == "word" and not hour for kind, hour in zip(kinds, clock, strict=True)):
+        return False
+    # The hour's figure stands right before the word of the clock.
+    return any(kind == "number" and hour
+               for kind, hour in zip(kinds[:-1], clock[1:], strict=True))
+
+
 def _date_kind(token: str) -> str:
     """What a word of a line is to a dateline: `month`, `weekday`, `year`, `number`,
     `numeric` (a whole date in figures), `filler`, `name` (capitalised) or `word`."""
@@ -346,7 +362,8 @@ def top_dateline(text: str) -> bool:
     dated = "month" in kinds and ("number" in kinds or "year" in kinds)
     if set(kinds) == {"name", "year"} and kinds.count("name") >= 2:
         return False  # a name and a year (`Rosa Winter 1921`) is a byline
-    if dated or "year" in kinds or "numeric" in kinds or _DAY_MONTH.search(stripped):
+    if (dated or "year" in kinds or "numeric" in kinds or _DAY_MONTH.search(stripped)
+            or _tells_the_hour(tokens, kinds)):
         return True
     # A weekday alone dates a note (`Donnerstag`, `Camden Thursday evening`), in a
     # line without any other word: `Samstag kommen die Cigaretten` is a sentence.
