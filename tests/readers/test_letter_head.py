@@ -230,3 +230,19 @@ def test_a_sentence_telling_the_hour_is_no_dateline(line: str) -> None:
     from teipipe.readers.opening import top_dateline
 
     assert not top_dateline(line)
+
+
+@pytest.mark.parametrize("line", ["de wien 31207 14 8 10-20 m =", "w roma 4521 12 3 18 :=",
+                                  "mad sevilla 812 9 25 7/40+"])
+def test_a_telegraph_offices_line_of_figures_heads_the_telegram(tmp_path: Path,
+                                                                line: str) -> None:
+    text = f"{line}\n\nankomme morgen abend bahnhof bitte wagen schicken.\n\ngruss\n\nkarl\n"
+    parts, paragraphs = _head(tmp_path, text)
+    assert parts == [("Dateline", line)]
+    assert paragraphs == ["ankomme morgen abend bahnhof bitte wagen schicken."]
+
+
+def test_a_sentence_with_figures_is_no_telegraph_line() -> None:
+    from teipipe.readers.opening import top_dateline
+
+    assert not top_dateline("Wir haben 3 4 5 6 Bände gekauft und bezahlt.")

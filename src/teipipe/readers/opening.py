@@ -313,6 +313,20 @@ def _tells_the_hour(tokens: Sequence[str], kinds: Sequence[str]) -> bool:
                for kind, hour in zip(kinds[:-1], clock[1:], strict=True))
 
 
+_FIGURES = re.compile(r"^\d[\d/:.\-]*[+=]?$")
+_LEAST_TRANSMISSION_FIGURES = 4
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def _transmission_line(tokens: Sequence[str]) -> bool:
+    """The line a telegraph office prints above a telegram's text: office and place,
+    then the telegram's number, its count of words, the day and the hour in figures
+    (`de berlin 25111 17 6 9-35,–m=`, `w paris 22598 15 1 28 :=`)."""
+    figures = sum(1 for token in tokens if _FIGURES.match(token))
+    worded = sum(1 for token in tokens if _TWO_LETTERS.search(token))
+    return figures >= _LEAST_TRANSMISSION_FIGURES and figures > worded
+
+
 def _date_kind(token: str) -> str:
     """What a word of a line is to a dateline: `month`, `weekday`, `year`, `number`,
     `numeric` (a whole date in figures), `filler`, `name` (capitalised) or `word`."""
@@ -356,6 +370,8 @@ def top_dateline(text: str) -> bool:
     tokens = _TOKEN.findall(stripped)
     if not tokens or len(tokens) > _LONGEST_TOP_DATELINE:
         return False
+    if _transmission_line(tokens):
+        return True
     kinds = [_date_kind(t) for t in tokens]
     if kinds.count("word") > min(2, len(tokens) // 3):
         return False
