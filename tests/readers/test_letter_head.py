@@ -246,3 +246,23 @@ def test_a_sentence_with_figures_is_no_telegraph_line() -> None:
     from teipipe.readers.opening import top_dateline
 
     assert not top_dateline("Wir haben 3 4 5 6 Bände gekauft und bezahlt.")
+
+
+@pytest.mark.parametrize("line", [
+    "Madame, tant et si tres humblement que faire puis je me recommande à vostre bonne grace.",
+    "My Lord, with my humble duty I commend me most heartily unto your Lordship.",
+    "Gnädiger Herr, zuvor empfehle ich mich und meine Dienste gehorsamst Euer Gnaden an.",
+    "Illustrissimo Signore, con ogni riverenza mi raccomando alla sua buona grazia.",
+    "Muy ilustre Señor, con toda humildad me encomiendo en la merced de vuestra señoría.",
+])
+def test_a_whole_sentence_of_commendation_is_the_salutation(tmp_path: Path,
+                                                            line: str) -> None:
+    parts, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n\n{_BODY}\n")
+    assert parts == [("Salute", line)]
+    assert len(paragraphs) == 2
+
+
+def test_a_sentence_asking_a_favour_after_the_address_stays_the_text(tmp_path: Path) -> None:
+    line = "Cara mamma, mi raccomando di scrivermi presto e di salutare tutti quanti a casa."
+    _, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n")
+    assert paragraphs[0] == line

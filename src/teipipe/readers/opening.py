@@ -36,7 +36,8 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     head_end = _head_part_ahead(units)
     while units and len(parts) < 6:
         unit = units[0]
-        if address.is_address_line(unit.text) and not rules.is_salutation(unit.text):
+        if address.is_address_line(unit.text) and not (rules.is_salutation(unit.text)
+                                                       or _commendation(unit.text)):
             parts.append(AddressLine(unit.inlines, unit.loc))
         elif dateline_like(unit.text) or top_dateline(unit.text):
             parts.append(dateline_of(unit, parse_dateline(unit.text)))
@@ -194,9 +195,28 @@ _ENDEARMENT = re.compile(
 _LONGEST_ENDEARMENT = 4
 
 
+# An older letter greets in a whole sentence: the address, then the writer commends
+# himself to the addressee (`Monseigneur, tres humblement je me recommande à vostre
+# bonne grace.`), in the five languages.
+_COMMENDATION = re.compile(
+    r"\b(?:(?:me|nous) recommand(?:e|ons)\b|(?:commend|recommend) (?:me|my|us|our)|"
+    r"(?:empfehle|empfehlen)(?: ich| wir)? (?:mich|uns)|"
+    r"(?:mi|ci) raccomand(?:o|iamo) (?:a|al|alla|alle|ai)\b|"
+    r"raccomandandomi|(?:me|nos) (?:encomiend|encomend|recomiend|recomend)(?:o|amos)\b)")
+_LONGEST_COMMENDATION = 25
+
+
+def _commendation(text: str) -> bool:
+    stripped = text.strip()
+    return (rules.word_count(stripped) <= _LONGEST_COMMENDATION
+            and bool(rules.SALUTATION.match(stripped))
+            and bool(_COMMENDATION.search(stripped.lower())))
+
+
 def salutation(text: str) -> bool:
-    """A salutation by its formula (`Lieber Richard,`), or a short line of endearment."""
-    if rules.is_salutation(text):
+    """A salutation by its formula (`Lieber Richard,`), a short line of endearment, or
+    a whole sentence of commendation under the address (`Sire, je me recommande …`)."""
+    if rules.is_salutation(text) or _commendation(text):
         return True
     stripped = text.strip()
     return (rules.word_count(stripped) <= _LONGEST_ENDEARMENT and stripped[-1:] not in "?;"
