@@ -266,3 +266,24 @@ def test_a_sentence_asking_a_favour_after_the_address_stays_the_text(tmp_path: P
     line = "Cara mamma, mi raccomando di scrivermi presto e di salutare tutti quanti a casa."
     _, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n")
     assert paragraphs[0] == line
+
+
+@pytest.mark.parametrize("form", [
+    "No. 12 THE NATIONAL TELEGRAPH COMPANY. Messages are sent only on the conditions printed "
+    "on the back of this blank, which the sender accepts. The company is not liable for errors "
+    "in messages not repeated. Received at 4 10 PM Dated Chicago 12",
+    "REGNO D'ITALIA TELEGRAFI DELLO STATO. Il telegramma è consegnato alle condizioni stampate "
+    "sul retro del modulo. Ufficio di Milano, consegnato ore 10",
+])
+def test_a_telegraph_forms_printed_heading_is_no_paragraph(tmp_path: Path, form: str) -> None:
+    text = f"{form}\n\nwill arrive tomorrow evening meet me at the station\n\nJohn\n"
+    parts, paragraphs = _head(tmp_path, text)
+    assert parts == [("Dateline", form)]
+    assert paragraphs == ["will arrive tomorrow evening meet me at the station"]
+
+
+def test_a_telegram_named_in_a_letters_first_paragraph_is_its_text(tmp_path: Path) -> None:
+    line = ("I received your telegram this morning and answer at once, for the matter cannot "
+            "wait until the next meeting of the committee.")
+    _, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n")
+    assert paragraphs[0] == line

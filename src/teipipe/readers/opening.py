@@ -41,6 +41,8 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
             parts.append(AddressLine(unit.inlines, unit.loc))
         elif dateline_like(unit.text) or top_dateline(unit.text):
             parts.append(dateline_of(unit, parse_dateline(unit.text)))
+        elif not parts and len(units) > 1 and _telegraph_form(unit.text):
+            parts.append(dateline_of(unit, None))  # where and when the telegram was handed in
         elif name_above_opener(units):
             parts.append(AddressLine(unit.inlines, unit.loc))
         elif (salutation(unit.text) or _salutation_shaped(units)
@@ -66,6 +68,17 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     if not parts:
         return None, units
     return Opener(tuple(parts), parts[0].loc), units
+
+
+# The printed heading of a telegraph form, in capitals: `THE WESTERN UNION TELEGRAPH
+# COMPANY`, `TELEGRAMM`, `TÉLÉGRAPHES`, `TELEGRAFI DELLO STATO`, `TELÉGRAFOS`.
+_TELEGRAPH_HEADING = re.compile(r"\bT[EÉ]L[EÉ]GRA(?:PH|F|M)\w*")
+_TELEGRAPH_HEADING_WORDS = 12
+
+
+def _telegraph_form(text: str) -> bool:
+    """A telegraph form's printed heading and conditions above a telegram's text."""
+    return bool(_TELEGRAPH_HEADING.search(" ".join(text.split()[:_TELEGRAPH_HEADING_WORDS])))
 
 
 _HEAD_UNITS = 4  # a salutation stands among a letter's first units, or there is none
