@@ -227,7 +227,7 @@ def test_a_dateline_with_the_day_and_the_hour_heads_the_letter(tmp_path: Path,
 
 @pytest.mark.parametrize("line", ["Um 11 Uhr komme ich.", "Room 12, 3 hours"])
 def test_a_sentence_telling_the_hour_is_no_dateline(line: str) -> None:
-    from teipipe.readers.opening import top_dateline
+    from teipipe.readers.topdate import top_dateline
 
     assert not top_dateline(line)
 
@@ -243,7 +243,7 @@ def test_a_telegraph_offices_line_of_figures_heads_the_telegram(tmp_path: Path,
 
 
 def test_a_sentence_with_figures_is_no_telegraph_line() -> None:
-    from teipipe.readers.opening import top_dateline
+    from teipipe.readers.topdate import top_dateline
 
     assert not top_dateline("Wir haben 3 4 5 6 Bände gekauft und bezahlt.")
 
