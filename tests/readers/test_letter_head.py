@@ -287,3 +287,22 @@ def test_a_telegram_named_in_a_letters_first_paragraph_is_its_text(tmp_path: Pat
             "wait until the next meeting of the committee.")
     _, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n")
     assert paragraphs[0] == line
+
+
+@pytest.mark.parametrize("line", [
+    "Benares, the city of the temples.",
+    "Agra, die Hauptstadt des Reiches.",
+    "Cuzco, capitale de l'empire.",
+    "Palermo, città di mare.",
+    "Cádiz, puerto de Andalucía.",
+])
+def test_a_place_named_with_what_it_is_heads_the_letter(tmp_path: Path, line: str) -> None:
+    parts, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n\n{_BODY}\n")
+    assert parts == [("Dateline", line)]
+    assert len(paragraphs) == 2
+
+
+def test_a_sentence_on_a_companys_capital_stays_the_text(tmp_path: Path) -> None:
+    line = "Sir, the capital of the company is gone."
+    parts, _ = _head(tmp_path, f"{line}\n\n{_BODY}\n")
+    assert ("Dateline", line) not in parts

@@ -42,8 +42,10 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
             parts.append(AddressLine(unit.inlines, unit.loc))
         elif dateline_like(unit.text) or top_dateline(unit.text):
             parts.append(dateline_of(unit, parse_dateline(unit.text)))
-        elif not parts and len(units) > 1 and _telegraph_form(unit.text):
-            parts.append(dateline_of(unit, None))  # where and when the telegram was handed in
+        elif not parts and len(units) > 1 and (_place_heading(unit.text)
+                                               or _telegraph_form(unit.text)):
+            # A place without a date, or the form a telegram was handed in on.
+            parts.append(dateline_of(unit, None))
         elif name_above_opener(units):
             parts.append(AddressLine(unit.inlines, unit.loc))
         elif (salutation(unit.text) or _salutation_shaped(units)
@@ -80,6 +82,20 @@ _TELEGRAPH_HEADING_WORDS = 12
 def _telegraph_form(text: str) -> bool:
     """A telegraph form's printed heading and conditions above a telegram's text."""
     return bool(_TELEGRAPH_HEADING.search(" ".join(text.split()[:_TELEGRAPH_HEADING_WORDS])))
+
+
+# A place without a date heading a letter, named with what it is: `Muxedabads, the
+# capital of Bengal.`, `Agra, die Hauptstadt des Reiches.`, `Cuzco, capitale de l'empire.`
+_PLACE_HEADING = re.compile(
+    r"^[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?, (?i:(?:the |die |la |le |el |l['’])?"
+    r"(?:capital|city|town|port|seaport|village|hauptstadt|stadt|residenzstadt|capitale|"
+    r"ville|città|citta|ciudad|villa|puerto|porto|pueblo|paese|borgo) "
+    r"(?:of|von|des|der|de|du|di|del|della|dello|d['’])\s?)(?:[\w'’-]+ ?){1,4}\.$")
+
+
+def _place_heading(text: str) -> bool:
+    stripped = text.strip()
+    return bool(_PLACE_HEADING.match(stripped)) and not rules.SALUTATION.match(stripped)
 
 
 _HEAD_UNITS = 4  # a salutation stands among a letter's first units, or there is none
