@@ -209,3 +209,100 @@ def test_a_letterhead_on_the_first_line_of_a_book_page_stands_alone(tmp_path: Pa
     parts, paragraphs = _head(tmp_path, text, "book-ocr")
     assert parts == [("Dateline", letterhead), ("Salute", "Henry Allen Esq.")]
     assert len(paragraphs) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "Brünn, 23ten 9 Uhr.",
+    "Rouen, le 12, 8 heures du soir",
+    "Napoli, 5, ore 10",
+    "Sevilla, 14, 9 horas",
+    "Leeds, 3d 10 o'clock",
+])
+def test_a_dateline_with_the_day_and_the_hour_heads_the_letter(tmp_path: Path,
+                                                               line: str) -> None:
+    parts, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n\n{_BODY}\n")
+    assert parts == [("Dateline", line)]
+    assert len(paragraphs) == 2
+
+
+@pytest.mark.parametrize("line", ["Um 11 Uhr komme ich.", "Room 12, 3 hours"])
+def test_a_sentence_telling_the_hour_is_no_dateline(line: str) -> None:
+    from teipipe.readers.topdate import top_dateline
+
+    assert not top_dateline(line)
+
+
+@pytest.mark.parametrize("line", ["de wien 31207 14 8 10-20 m =", "w roma 4521 12 3 18 :=",
+                                  "mad sevilla 812 9 25 7/40+"])
+def test_a_telegraph_offices_line_of_figures_heads_the_telegram(tmp_path: Path,
+                                                                line: str) -> None:
+    text = f"{line}\n\nankomme morgen abend bahnhof bitte wagen schicken.\n\ngruss\n\nkarl\n"
+    parts, paragraphs = _head(tmp_path, text)
+    assert parts == [("Dateline", line)]
+    assert paragraphs == ["ankomme morgen abend bahnhof bitte wagen schicken."]
+
+
+def test_a_sentence_with_figures_is_no_telegraph_line() -> None:
+    from teipipe.readers.topdate import top_dateline
+
+    assert not top_dateline("Wir haben 3 4 5 6 Bände gekauft und bezahlt.")
+
+
+@pytest.mark.parametrize("line", [
+    "Madame, tant et si tres humblement que faire puis je me recommande à vostre bonne grace.",
+    "My Lord, with my humble duty I commend me most heartily unto your Lordship.",
+    "Gnädiger Herr, zuvor empfehle ich mich und meine Dienste gehorsamst Euer Gnaden an.",
+    "Illustrissimo Signore, con ogni riverenza mi raccomando alla sua buona grazia.",
+    "Muy ilustre Señor, con toda humildad me encomiendo en la merced de vuestra señoría.",
+])
+def test_a_whole_sentence_of_commendation_is_the_salutation(tmp_path: Path,
+                                                            line: str) -> None:
+    parts, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n\n{_BODY}\n")
+    assert parts == [("Salute", line)]
+    assert len(paragraphs) == 2
+
+
+def test_a_sentence_asking_a_favour_after_the_address_stays_the_text(tmp_path: Path) -> None:
+    line = "Cara mamma, mi raccomando di scrivermi presto e di salutare tutti quanti a casa."
+    _, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n")
+    assert paragraphs[0] == line
+
+
+@pytest.mark.parametrize("form", [
+    "No. 12 THE NATIONAL TELEGRAPH COMPANY. Messages are sent only on the conditions printed "
+    "on the back of this blank, which the sender accepts. The company is not liable for errors "
+    "in messages not repeated. Received at 4 10 PM Dated Chicago 12",
+    "REGNO D'ITALIA TELEGRAFI DELLO STATO. Il telegramma è consegnato alle condizioni stampate "
+    "sul retro del modulo. Ufficio di Milano, consegnato ore 10",
+])
+def test_a_telegraph_forms_printed_heading_is_no_paragraph(tmp_path: Path, form: str) -> None:
+    text = f"{form}\n\nwill arrive tomorrow evening meet me at the station\n\nJohn\n"
+    parts, paragraphs = _head(tmp_path, text)
+    assert parts == [("Dateline", form)]
+    assert paragraphs == ["will arrive tomorrow evening meet me at the station"]
+
+
+def test_a_telegram_named_in_a_letters_first_paragraph_is_its_text(tmp_path: Path) -> None:
+    line = ("I received your telegram this morning and answer at once, for the matter cannot "
+            "wait until the next meeting of the committee.")
+    _, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n")
+    assert paragraphs[0] == line
+
+
+@pytest.mark.parametrize("line", [
+    "Benares, the city of the temples.",
+    "Agra, die Hauptstadt des Reiches.",
+    "Cuzco, capitale de l'empire.",
+    "Palermo, città di mare.",
+    "Cádiz, puerto de Andalucía.",
+])
+def test_a_place_named_with_what_it_is_heads_the_letter(tmp_path: Path, line: str) -> None:
+    parts, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n\n{_BODY}\n")
+    assert parts == [("Dateline", line)]
+    assert len(paragraphs) == 2
+
+
+def test_a_sentence_on_a_companys_capital_stays_the_text(tmp_path: Path) -> None:
+    line = "Sir, the capital of the company is gone."
+    parts, _ = _head(tmp_path, f"{line}\n\n{_BODY}\n")
+    assert ("Dateline", line) not in parts

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..language.correspondents import without_leading_date
 from ..model import FrontLine, FrontRole, Licence
-from . import opening, rules
+from . import opening, rules, topdate
 from .units import Unit
 
 _LABELLED: tuple[tuple[FrontRole, re.Pattern[str]], ...] = (
@@ -112,7 +112,7 @@ def _titles_date(units: Sequence[Unit], index: int) -> bool:
 
 def _dated(text: str) -> bool:
     """A line with a date (an editor's bracketed `[Envoyée à Paris]` is the letter's)."""
-    return rules.is_dateline(text) or opening.top_dateline(text)
+    return rules.is_dateline(text) or topdate.top_dateline(text)
 
 
 def _unlabelled_role(units: Sequence[Unit], index: int, seen_title: bool,

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..language.correspondents import is_form_of_address, person_name
 from ..language.dates import parse_dateline
-from ..language.datewords import MONTHS, fold, is_weekday, month_number, words
+from ..language.datewords import fold
 from ..model import (
     AddressLine,
     Dateline,
@@ -22,6 +22,7 @@ from ..model import (
     Text,
 )
 from . import address, rules
+from .topdate import top_dateline
 from .units import Unit, dateline_like, dateline_of
 
 
@@ -36,10 +37,15 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     head_end = _head_part_ahead(units)
     while units and len(parts) < 6:
         unit = units[0]
-        if address.is_address_line(unit.text) and not rules.is_salutation(unit.text):
+        if address.is_address_line(unit.text) and not (rules.is_salutation(unit.text)
+                                                       or _commendation(unit.text)):
             parts.append(AddressLine(unit.inlines, unit.loc))
         elif dateline_like(unit.text) or top_dateline(unit.text):
             parts.append(dateline_of(unit, parse_dateline(unit.text)))
+        elif not parts and len(units) > 1 and (_place_heading(unit.text)
+                                               or _telegraph_form(unit.text)):
+            # A place without a date, or the form a telegram was handed in on.
+            parts.append(dateline_of(unit, None))
         elif name_above_opener(units):
             parts.append(AddressLine(unit.inlines, unit.loc))
         elif (salutation(unit.text) or _salutation_shaped(units)
@@ -65,6 +71,31 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     if not parts:
         return None, units
     return Opener(tuple(parts), parts[0].loc), units
+
+
+# The printed heading of a telegraph form, in capitals: `THE WESTERN UNION TELEGRAPH
+# COMPANY`, `TELEGRAMM`, `TÉLÉGRAPHES`, `TELEGRAFI DELLO STATO`, `TELÉGRAFOS`.
+_TELEGRAPH_HEADING = re.compile(r"\bT[EÉ]L[EÉ]GRA(?:PH|F|M)\w*")
+_TELEGRAPH_HEADING_WORDS = 12
+
+
+def _telegraph_form(text: str) -> bool:
+    """A telegraph form's printed heading and conditions above a telegram's text."""
+    return bool(_TELEGRAPH_HEADING.search(" ".join(text.split()[:_TELEGRAPH_HEADING_WORDS])))
+
+
+# A place without a date heading a letter, named with what it is: `Muxedabads, the
+# capital of Bengal.`, `Agra, die Hauptstadt des Reiches.`, `Cuzco, capitale de l'empire.`
+_PLACE_HEADING = re.compile(
+    r"^[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?, (?i:(?:the |die |la |le |el |l['’])?"
+    r"(?:capital|city|town|port|seaport|village|hauptstadt|stadt|residenzstadt|capitale|"
+    r"ville|città|citta|ciudad|villa|puerto|porto|pueblo|paese|borgo) "
+    r"(?:of|von|des|der|de|du|di|del|della|dello|d['’])\s?)(?:[\w'’-]+ ?){1,4}\.$")
+
+
+def _place_heading(text: str) -> bool:
+    stripped = text.strip()
+    return bool(_PLACE_HEADING.match(stripped)) and not rules.SALUTATION.match(stripped)
 
 
 _HEAD_UNITS = 4  # a salutation stands among a letter's first units, or there is none
@@ -194,9 +225,28 @@ _ENDEARMENT = re.compile(
 _LONGEST_ENDEARMENT = 4
 
 
+# An older letter greets in a whole sentence: the address, then the writer commends
+# himself to the addressee (`Monseigneur, tres humblement je me recommande à vostre
+# bonne grace.`), in the five languages.
+_COMMENDATION = re.compile(
+    r"\b(?:(?:me|nous) recommand(?:e|ons)\b|(?:commend|recommend) (?:me|my|us|our)|"
+    r"(?:empfehle|empfehlen)(?: ich| wir)? (?:mich|uns)|"
+    r"(?:mi|ci) raccomand(?:o|iamo) (?:a|al|alla|alle|ai)\b|"
+    r"raccomandandomi|(?:me|nos) (?:encomiend|encomend|recomiend|recomend)(?:o|amos)\b)")
+_LONGEST_COMMENDATION = 25
+
+
+def _commendation(text: str) -> bool:
+    stripped = text.strip()
+    return (rules.word_count(stripped) <= _LONGEST_COMMENDATION
+            and bool(rules.SALUTATION.match(stripped))
+            and bool(_COMMENDATION.search(stripped.lower())))
+
+
 def salutation(text: str) -> bool:
-    """A salutation by its formula (`Lieber Richard,`), or a short line of endearment."""
-    if rules.is_salutation(text):
+    """A salutation by its formula (`Lieber Richard,`), a short line of endearment, or
+    a whole sentence of commendation under the address (`Sire, je me recommande …`)."""
+    if rules.is_salutation(text) or _commendation(text):
         return True
     stripped = text.strip()
     return (rules.word_count(stripped) <= _LONGEST_ENDEARMENT and stripped[-1:] not in "?;"
@@ -270,84 +320,3 @@ def _split_salutation(unit: Unit) -> tuple[Salute, Unit] | None:
     salute = Salute((Text(first.text[:cut].rstrip(), first.loc),), first.loc)
     rest = Text(first.text[cut:].lstrip(), first.loc.shifted(cut))
     return salute, replace(unit, inlines=(rest, *unit.inlines[1:]))
-
-
-# ------------------------------------------------------------ a dateline at the top
-
-_TOKEN = re.compile(r"[^\s,;:—–/()\[\]]+")
-_YEAR = re.compile(r"^(?:1[4-9]\d\d|20\d\d)$")
-_SHORT_YEAR = re.compile(r"^['’]\d\d$")
-_ORDINAL = re.compile(r"^(?:[0-3]?\d)(?:st|nd|rd|th|d|er|re|e|ème|eme|ten|te|t|º|°|o|a)$", re.I)
-_NUMERIC_DATE = re.compile(
-    r"^\d{1,2}[./\-,]\s?(?:\d{1,2}|[IVX]{1,4})[./\-,]\s?\d{2,4}$|^\d{1,2}[./][IVX]{1,4}\.?$")
-_ELISION = re.compile(r"^(?:d|l|dall|dell|all|a|de)['’](?=\w)", re.I)
-# Day and month in figures, the year short or left out: `16/5 95`, `11/VII. 10`, `8 VII 93`.
-_DAY_MONTH = re.compile(r"(?<![\w/.])\d{1,2}\.?\s?(?:[./]\s?\d{1,2}|[./]?\s?[IVX]{1,4})\b")
-_OLD_NUMERAL = re.compile(r"^[ivxlcdm]+(?:e|me|ième|eme)?$")
-# Words a dateline holds besides place and date: times of day, `the … day of`, street words.
-_DATELINE_WORDS = words(
-    "morning forenoon noon afternoon aftn evening evng eve night midnight am pm a.m p.m p m "
-    "morgens fruh vormittag vormittags mittag mittags nachmittag nachmittags abend abends "
-    "nacht nachts matin midi apres-midi soir soiree nuit mattina mattino mezzogiorno "
-    "pomeriggio sera notte manana mediodia tarde noche ore uhr heures h oclock o'clock "
-    "day jour tag giorno dia of the this den der dem am im le la ce li il lo el a à au en "
-    "de di del d du da von vom in at on ad addi adi mil mille anno year jahr an ano "
-    "st street road rd ave avenue cor corner no nr n° rue via calle strasse str platz "
-    "written escrit escript ecrit geschrieben scritto escrito dated datum date fecha data "
-    "and und et e y u. near pres bei b. presso cerca")
-
-
-def _date_kind(token: str) -> str:
-    """What a word of a line is to a dateline: `month`, `weekday`, `year`, `number`,
-    `numeric` (a whole date in figures), `filler`, `name` (capitalised) or `word`."""
-    word = _ELISION.sub("", token.strip(".'’\"-*"))
-    if not word:
-        return "filler"
-    if _NUMERIC_DATE.match(word):
-        return "numeric"
-    if _YEAR.match(word) or _SHORT_YEAR.match(token.strip(".\"-")):
-        return "year"
-    if word.isdigit() or _ORDINAL.match(word):
-        return "number"
-    if word.isalpha() and (word[:1].isupper() or len(word) > 3) and (
-            fold(word) in MONTHS or token.endswith(".") and month_number(word) is not None):
-        return "month"  # a month's name or its abbreviation (`Dezbr.`), not `Otto`
-    if is_weekday(word) or is_weekday(word[:3]) and word[:1].isupper() and len(word) <= 5:
-        return "weekday"
-    if fold(word) in _DATELINE_WORDS:
-        return "filler"
-    if _OLD_NUMERAL.match(word):
-        return "number"  # `le xviie jour d'avril m vc xxxvii`
-    if word[:1].isupper() or word[:1].isdigit():
-        return "name"
-    return "word"
-
-
-_LONGEST_TOP_DATELINE = 16
-
-
-def top_dateline(text: str) -> bool:
-    """A short line at a letter's head that states when (and where) it was written.
-
-    Looser than a dateline anywhere: `Camden Evn'g Jan 14 '90`, `Donnerstag`,
-    `322 Stevens st. Camden, N.J. Monday June 7.`, `Nugola 17,5,944`. The line must
-    show a date (a month with a day or year, a year, a date in figures, a weekday)
-    and hold hardly any lower-case word that is not a word of datelines.
-    """
-    stripped = text.strip()
-    if not stripped or len(stripped) > 120 or stripped[-1:] in ",:!?;":
-        return False
-    tokens = _TOKEN.findall(stripped)
-    if not tokens or len(tokens) > _LONGEST_TOP_DATELINE:
-        return False
-    kinds = [_date_kind(t) for t in tokens]
-    if kinds.count("word") > min(2, len(tokens) // 3):
-        return False
-    dated = "month" in kinds and ("number" in kinds or "year" in kinds)
-    if set(kinds) == {"name", "year"} and kinds.count("name") >= 2:
-        return False  # a name and a year (`Rosa Winter 1921`) is a byline
-    if dated or "year" in kinds or "numeric" in kinds or _DAY_MONTH.search(stripped):
-        return True
-    # A weekday alone dates a note (`Donnerstag`, `Camden Thursday evening`), in a
-    # line without any other word: `Samstag kommen die Cigaretten` is a sentence.
-    return "weekday" in kinds and "word" not in kinds and len(tokens) <= 6

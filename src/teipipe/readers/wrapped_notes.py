@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ..diagnostics import Reporter
 from ..model import Note, NotePlace, NoteType, Paragraph, inline_text
 from . import notes as notes_mod
-from . import opening
+from . import topdate
 from .blocks import HyphenPolicy, Line, split_blocks
 from .markers import MarkerStyle, first_places
 from .units import Unit, strip_label
@@ -194,7 +194,7 @@ def _heads_the_letter(lines: Sequence[Line], start: int) -> bool:
     if _DATE_IN_FIGURES.match(text):
         return True
     above = sum(len(line.content.split()) for line in lines[:start])
-    return above < _LETTER_HEAD_WORDS and opening.top_dateline(text.rstrip("—–-"))
+    return above < _LETTER_HEAD_WORDS and topdate.top_dateline(text.rstrip("—–-"))
 
 
 def _goes_on_a_numbered_run(lines: Sequence[Line], start: int) -> bool:
