@@ -6,7 +6,17 @@ from pathlib import Path
 
 from teipipe import readers, source
 from teipipe.diagnostics import Reporter
-from teipipe.model import Document, NoteRef, Text
+from teipipe.model import (
+    Closer,
+    Dateline,
+    Division,
+    Document,
+    NoteRef,
+    Salute,
+    Signed,
+    Text,
+    inline_text,
+)
 from teipipe.walk import iter_inline_runs
 
 
@@ -27,3 +37,18 @@ def marker_refs(doc: Document) -> list[tuple[str, str]]:
             if isinstance(node, NoteRef) and isinstance(before, Text):
                 found.append((before.text.split()[-1], node.note_id))
     return found
+
+
+def body_blocks(doc: Document) -> list[object]:
+    """The body's blocks, those inside a division in its place."""
+    blocks: list[object] = []
+    for block in doc.body:
+        blocks.extend(block.blocks if isinstance(block, Division) else (block,))
+    return blocks
+
+
+def closer_parts(doc: Document) -> list[tuple[str, str]]:
+    """(kind, text) of each part of the first closer: salute, signed or dateline."""
+    closer = next(b for b in body_blocks(doc) if isinstance(b, Closer))
+    names = {Salute: "salute", Signed: "signed", Dateline: "dateline"}
+    return [(names[type(part)], inline_text(part.inlines).strip()) for part in closer.parts]

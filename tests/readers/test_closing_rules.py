@@ -6,19 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from letter_reading import body_blocks as _blocks
+from letter_reading import closer_parts as _closer_parts
 from letter_reading import read_letter
 
 from teipipe.model import (
-    Closer,
-    Dateline,
     Division,
     Document,
     Paragraph,
     Postscript,
-    Salute,
-    Signed,
 )
-from teipipe.model import inline_text as text_of
 from teipipe.readers import rules
 from teipipe.readers.closing import possessive_signature
 from teipipe.readers.closing_dates import closing_dateline
@@ -63,17 +60,6 @@ def _read(tmp_path: Path, text: str) -> Document:
     return read_letter(tmp_path, text)[0]
 
 
-def _blocks(doc: Document) -> list[object]:
-    blocks: list[object] = []
-    for block in doc.body:
-        blocks.extend(block.blocks if isinstance(block, Division) else (block,))
-    return blocks
-
-
-def _closer_parts(doc: Document) -> list[tuple[str, str]]:
-    closer = next(b for b in _blocks(doc) if isinstance(b, Closer))
-    names = {Salute: "salute", Signed: "signed", Dateline: "dateline"}
-    return [(names[type(part)], text_of(part.inlines).strip()) for part in closer.parts]
 
 
 BODY = ("Ich weiss nun nicht, wann ich in den nächsten Tagen zu Ihnen kommen kann, und muss "
