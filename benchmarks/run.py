@@ -473,7 +473,7 @@ def java_peer_main(args: argparse.Namespace) -> int:
                "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
                                   / 2**30)}
     report = {"label": args.label, "seed": args.seed, "files": count, "machine": machine,
-              "compared_src": str(args.compare_src) if args.compare_src else None,
+              "compared_src": args.compare_src.name if args.compare_src else None,
               "rounds": rounds}
     target = HERE / "results" / f"{args.label}.json"
     target.parent.mkdir(exist_ok=True)
