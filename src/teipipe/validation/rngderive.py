@@ -269,42 +269,14 @@ class Deriver:
 
     def attributes(self, pattern: Pattern) -> list[NameClass]:
         """The name classes of the attributes that may still come on the open element."""
-        found: list[NameClass] = []
-        seen: set[Pattern] = set()
-
-        def walk(node: Pattern) -> None:
-            if node in seen or node.kind == ELEMENT:
-                return
-            seen.add(node)
-            if node.kind == ATTRIBUTE and node.name_class is not None:
-                found.append(node.name_class)
-                return
-            for child in (*node.alternatives, node.a, node.b):
-                if child is not None and (node.kind != AFTER or child is node.a):
-                    walk(child)
-
-        walk(pattern)
-        return found
+        return [node.name_class for node in _open_attributes(pattern)
+                if node.name_class is not None]
 
     def attribute_values(self, pattern: Pattern, name: Name) -> list[Pattern]:
         """The value patterns of the attributes named `name` that may still come."""
-        found: list[Pattern] = []
-        seen: set[Pattern] = set()
-
-        def walk(node: Pattern) -> None:
-            if node in seen or node.kind == ELEMENT:
-                return
-            seen.add(node)
-            if node.kind == ATTRIBUTE and node.name_class is not None:
-                if node.name_class.contains(name) and node.a is not None:
-                    found.append(node.a)
-                return
-            for child in (*node.alternatives, node.a, node.b):
-                if child is not None and (node.kind != AFTER or child is node.a):
-                    walk(child)
-
-        walk(pattern)
-        return found
+        return [node.a for node in _open_attributes(pattern)
+                if node.name_class is not None and node.name_class.contains(name)
+                and node.a is not None]
 
     def is_not_allowed(self, pattern: Pattern) -> bool:
         return pattern.kind == NOT_ALLOWED
@@ -339,3 +311,24 @@ class _Firsts:
                 self.walk(b)
         elif node.kind == ONE_OR_MORE and a is not None:
             self.walk(a)
+
+
+def _open_attributes(pattern: Pattern) -> list[Pattern]:
+    """The attribute patterns that may still come on the open element, in the order a
+    walk of the pattern meets them (not inside child elements, nor after its end)."""
+    found: list[Pattern] = []
+    seen: set[Pattern] = set()
+
+    def walk(node: Pattern) -> None:
+        if node in seen or node.kind == ELEMENT:
+            return
+        seen.add(node)
+        if node.kind == ATTRIBUTE:
+            found.append(node)
+            return
+        for child in (*node.alternatives, node.a, node.b):
+            if child is not None and (node.kind != AFTER or child is node.a):
+                walk(child)
+
+    walk(pattern)
+    return found

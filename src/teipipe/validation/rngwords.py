@@ -98,29 +98,29 @@ def expected_attributes(classes: list[NameClass], node: etree._Element) -> str:
 
 
 def missing_attributes(element: str, missing: list[str], expected_: str) -> str:
-    if len(missing) == 1:
-        return f'element "{element}" missing required attribute {missing[0]}'
-    if missing:
-        return f'element "{element}" missing required attributes {and_list(missing)}'
-    return f'element "{element}" missing one or more required attributes{expected_}'
+    return _missing(f'element "{element}" missing', "required attribute",
+                    f'element "{element}" missing one or more required attributes',
+                    missing, expected_)
 
 
 def not_yet(element: str, missing: list[str], expected_: str) -> str:
-    if len(missing) == 1:
-        return f'element "{element}" not allowed yet; missing required element {missing[0]}'
-    if missing:
-        return (f'element "{element}" not allowed yet; missing required elements '
-                f"{and_list(missing)}")
-    return f'element "{element}" not allowed yet{expected_}'
+    head = f'element "{element}" not allowed yet'
+    return _missing(f"{head};", "missing required element", head, missing, expected_)
 
 
 def incomplete(element: str, missing: list[str], expected_: str) -> str:
+    head = f'element "{element}" incomplete'
+    return _missing(f"{head};", "missing required element", head, missing, expected_)
+
+
+def _missing(head: str, what: str, otherwise: str, missing: list[str], expected_: str) -> str:
+    """`HEAD WHAT X`, `HEAD WHATs X, Y and Z`, or, where nothing is named, `OTHERWISE`
+    and what was expected."""
     if len(missing) == 1:
-        return f'element "{element}" incomplete; missing required element {missing[0]}'
+        return f"{head} {what} {missing[0]}"
     if missing:
-        return (f'element "{element}" incomplete; missing required elements '
-                f"{and_list(missing)}")
-    return f'element "{element}" incomplete{expected_}'
+        return f"{head} {what}s {and_list(missing)}"
+    return f"{otherwise}{expected_}"
 
 
 def value_failures(patterns: list[Pattern], text: str) -> str:
