@@ -12,6 +12,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date as calendar_date
+from functools import lru_cache
 
 from ..model import DateValue
 from .datewords import ROMAN_MONTHS, month_number, ordinal_day, roman_value
@@ -146,8 +147,19 @@ def find_dates(text: str, century: int | None = None) -> list[FoundDate]:
     """Every date in `text`, in reading order; where two overlap, the more precise wins.
 
     Years of two digits are read only with the `century` (18 for the 1800s) they fall in."""
+    return list(_dates_in(text, century))
+
+
+# The recognisers of a letter's parts ask about the same lines again and again (four
+# times each on average): the answers are remembered, for the lines of a few letters.
+_REMEMBERED_LINES = 4096
+
+
+@lru_cache(maxsize=_REMEMBERED_LINES)
+def _dates_in(text: str, century: int | None) -> tuple[FoundDate, ...]:
+    """find_dates's answer, as a tuple that can be shared."""
     if not _HAS_YEAR.search(text):
-        return []
+        return ()
     found: list[FoundDate] = []
     for rule, pattern in _RULES:
         position = 0
@@ -159,12 +171,12 @@ def find_dates(text: str, century: int | None = None) -> list[FoundDate]:
             if iso is None or any(start < other.end and other.start < end for other in found):
                 continue  # or a less precise reading of a date already found
             found.append(FoundDate(DateValue(when=iso), start, end, rule))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def find_date(text: str, century: int | None = None) -> FoundDate | None:
     """The first date in `text` that gives a day, else the first that gives a month."""
-    dates = find_dates(text, century)
+    dates = _dates_in(text, century)
     full = [d for d in dates if d.value.when and len(d.value.when) == 10]
     chosen = full or dates
     return chosen[0] if chosen else None
@@ -219,6 +231,7 @@ class DatelineFound:
     place_end: int = 0
 
 
+@lru_cache(maxsize=_REMEMBERED_LINES)
 def read_dateline(line: str, century: int | None = None) -> DatelineFound | None:
     """A line that is nothing but a date, with a place before it: values and spans.
 
