@@ -8,6 +8,7 @@ one question. The word lists are language data of letter writing in general
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..language.correspondents import without_leading_date
 from ..language.dates import parse_dateline
@@ -137,6 +138,12 @@ def salutation_prefix(text: str) -> int:
     return 0
 
 
+# The recognisers of a letter's parts ask about the same paragraph three or four times
+# over: the answers of the costlier tests are remembered, for the lines of a few letters.
+_REMEMBERED = 4096
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def is_closing(text: str) -> bool:
     """A short paragraph that is a closing salutation (a quotation mark before it aside)."""
     stripped = text.strip().lstrip("\"“„«‘'")
@@ -195,6 +202,7 @@ _LOWER_NAME_WORDS = _NAME_PARTICLES | frozenset((
     "av", "ten", "ter", "of", "and", "und", "u", "et", "ed", "i"))
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def is_dateline(text: str) -> bool:
     """A line of place and date, whether or not its date can be read to a value."""
     return parse_dateline(text) is not None or looks_like_dateline(text)
