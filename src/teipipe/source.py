@@ -110,6 +110,8 @@ def _clean_lines(text: str, path: str) -> tuple[list[str], set[int], list[Diagno
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    if "\f" not in text and _NOT_XML_CHAR.search(text) is None:
+        return lines, set(), notes  # the usual text: one search of it, not one per line
     page_starts: set[int] = set()
     cleaned: list[str] = []
     for number, line in enumerate(lines, start=1):
