@@ -373,7 +373,10 @@ _SHORT_CLOSING_LINE = 4
 
 
 def _closing_line(text: str) -> bool:
+    # A full line may be the closing's sentences ending in the formula that hands over to
+    # the name below (`… Grüsse an die Herren P. K. Stets Dein`), set without a blank line.
     return (rules.is_closing(text) or closing_dateline(text) or closing.hands_over(text)
+            or closing.ends_in_formula(text)
             or (text.endswith(",") and rules.word_count(text) <= 10)
             or rules.word_count(text) <= _SHORT_CLOSING_LINE)
 
