@@ -10,6 +10,8 @@ import pytest
 from letter_reading import body_blocks, closer_parts, read_letter
 
 from teipipe.model import Closer, Paragraph
+from teipipe.readers.blocks import Line
+from teipipe.readers.wrapped_notes import group_notes
 
 _BODY = (
     "Um die Post nicht zu versäumen, beschränke ich mich auf diese Anfrage. Ueber die "
@@ -33,3 +35,20 @@ def test_a_closing_sentence_ending_in_the_formula_above_the_name_closes(
     blocks = [b for b in body_blocks(doc) if isinstance(b, Paragraph | Closer)]
     assert [type(b) for b in blocks] == [Paragraph, Closer]
     assert [kind for kind, _ in closer_parts(doc)] == parts
+
+
+@pytest.mark.parametrize("opening", [
+    "2dly, It was not the Merchants, but the Officers of the Government, who gave the Treasury",
+    "4thly, Regiments of veteran Officers resigning rather than obey the Proclamations, is a",
+    "2e partie, que nous avons reçue hier, sur les concessions du canton de Vaud",
+    "2º Que la carta llegó tarde por causa de la guerra",
+    "2o luogo, che la lettera è arrivata tardi", "2ten Punkt: die Rechnung ist bezahlt",
+])
+def test_a_paragraph_opening_with_an_ordinal_opens_no_endnote(opening: str) -> None:
+    assert group_notes([Line(1, opening)]) == []
+
+
+@pytest.mark.parametrize("opening", ["295 Cody refers to an elaborate fireplace",
+                                     "12Die Korrespondenz liegt nicht vor.", "3) Vgl. Brief 12"])
+def test_an_endnote_label_glued_or_set_off_still_opens_a_note(opening: str) -> None:
+    assert len(group_notes([Line(1, opening)])) == 1
