@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from letter_reading import body_blocks, closer_parts, read_letter
 
-from teipipe.model import Closer, Paragraph
+from teipipe.model import Closer, Paragraph, inline_text
 from teipipe.readers.blocks import Line
+from teipipe.readers.page_period import page_starts
 from teipipe.readers.wrapped_notes import group_notes
 
 _BODY = (
@@ -52,3 +53,40 @@ def test_a_paragraph_opening_with_an_ordinal_opens_no_endnote(opening: str) -> N
                                      "12Die Korrespondenz liegt nicht vor.", "3) Vgl. Brief 12"])
 def test_an_endnote_label_glued_or_set_off_still_opens_a_note(opening: str) -> None:
     assert len(group_notes([Line(1, opening)])) == 1
+
+
+_FULL = ("und die Gesellschaft hat in ihrer letzten Sitzung beschlossen, die Arbeiten am Bau "
+         "weiterzuführen")
+
+
+def _paged(lines: list[str], page: int = 44) -> str:
+    """The lines as a book's OCR gives them: a blank line where each page ends."""
+    out: list[str] = []
+    for count, line in enumerate(lines, start=1):
+        out.append(line)
+        if count % page == 0 and line:
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def test_a_blank_run_off_the_page_period_ends_a_paragraph_without_a_full_stop(
+        tmp_path: Path) -> None:
+    # Pages of 44 lines end inside sentences (the next line goes on in lower case);
+    # the first paragraph ends, unpunctuated, where no page ends.
+    lines = (["Lieber Freund!"]
+             + [_FULL.capitalize()] + [_FULL] * 29 + [""]
+             + ["Wie" + _FULL[3:]] + [_FULL] * 59 + [""]
+             + ["Daß" + _FULL[3:]] + [_FULL] * 38 + ["und bald fertig sein wird."]
+             + ["", "Dein", "Hans"])
+    doc = read_letter(tmp_path, _paged(lines), "book-ocr")[0]
+    paragraphs = [b for b in body_blocks(doc) if isinstance(b, Paragraph)]
+    assert [inline_text(p.inlines).split()[:2] for p in paragraphs] == [
+        ["Und", "die"], ["Wie", "die"], ["Daß", "die"]]
+
+
+def test_the_page_period_puts_page_ends_where_they_are_due_not_where_a_paragraph_ends() -> None:
+    certain = [46, 91, 99, 136, 181]
+    blanks = [20, 46, 60, 91, 99, 120, 136, 160, 181, 200]
+    starts = page_starts(certain, blanks, 220)
+    assert {46, 91, 136, 181} <= starts
+    assert not {20, 60, 99, 120, 160} & starts
