@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from letter_reading import body_blocks, closer_parts, read_letter
 
-from teipipe.model import Closer, Paragraph, inline_text
+from teipipe.model import Closer, PageBreak, Paragraph, inline_text
 from teipipe.readers.blocks import Line
 from teipipe.readers.page_period import page_starts
 from teipipe.readers.wrapped_notes import group_notes
@@ -90,3 +90,24 @@ def test_the_page_period_puts_page_ends_where_they_are_due_not_where_a_paragraph
     starts = page_starts(certain, blanks, 220)
     assert {46, 91, 136, 181} <= starts
     assert not {20, 60, 99, 120, 160} & starts
+
+
+@pytest.mark.parametrize("folio", ["24", "— 24 —", "[24]", "- 24 -"])
+def test_a_page_number_inside_a_sentence_is_the_page_break_s_number(
+        tmp_path: Path, folio: str) -> None:
+    text = ("Lieber Freund!\n" + "\n".join(["Die" + _FULL[3:]] + [_FULL] * 20)
+            + f"\n\n{folio}\n\n" + "\n".join([_FULL] * 10) + " bald.\n\nDein\nHans\n")
+    doc = read_letter(tmp_path, text, "book-ocr")[0]
+    paragraphs = [b for b in body_blocks(doc) if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 1
+    breaks = [node for node in paragraphs[0].inlines if isinstance(node, PageBreak)]
+    assert [(b.n, b.cert) for b in breaks] == [("24", None)]
+    assert [(n.code, n.removed_text) for n in doc.normalisations
+            if n.code == "page-number.removed"] == [("page-number.removed", folio)]
+
+
+def test_numbers_among_the_lines_of_an_envelope_are_no_page_numbers(tmp_path: Path) -> None:
+    text = ("Dear Mollie,\nI must now close so many bothering me—\n\nNew Or L\n\nMA\n\n830"
+            "\n\n18\n\nMiss Mollie\n\nMorganfield\n")
+    doc = read_letter(tmp_path, text, "book-ocr")[0]
+    assert not [n for n in doc.normalisations if n.code == "page-number.removed"]

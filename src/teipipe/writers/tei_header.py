@@ -30,6 +30,8 @@ NORMALISATION_STATEMENTS = {
                       "paragraphs; blank lines inside a sentence are encoded as page breaks.",
     "heading.notes": "The printed heading of the notes is the head of the notes division.",
     "layout.whitespace": "Indentation and runs of blank lines are not kept.",
+    "page-number.removed": "Page numbers printed between the lines of a sentence were taken "
+                           "out; a page break stands in their place. They are quoted here.",
 }
 
 
