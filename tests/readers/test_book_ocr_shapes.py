@@ -103,11 +103,25 @@ def test_a_page_number_inside_a_sentence_is_the_page_break_s_number(
     breaks = [node for node in paragraphs[0].inlines if isinstance(node, PageBreak)]
     assert [(b.n, b.cert) for b in breaks] == [("24", None)]
     assert [(n.code, n.removed_text) for n in doc.normalisations
-            if n.code == "page-number.removed"] == [("page-number.removed", folio)]
+            if n.code == "page-furniture.removed"] == [("page-furniture.removed", folio)]
 
 
 def test_numbers_among_the_lines_of_an_envelope_are_no_page_numbers(tmp_path: Path) -> None:
     text = ("Dear Mollie,\nI must now close so many bothering me—\n\nNew Or L\n\nMA\n\n830"
             "\n\n18\n\nMiss Mollie\n\nMorganfield\n")
     doc = read_letter(tmp_path, text, "book-ocr")[0]
-    assert not [n for n in doc.normalisations if n.code == "page-number.removed"]
+    assert not [n for n in doc.normalisations if n.code == "page-furniture.removed"]
+
+
+def test_a_running_head_between_pages_is_taken_out_with_its_page_number(tmp_path: Path) -> None:
+    page = [_FULL] * 20
+    text = ("Lieber Freund!\n" + "\n".join(["Die" + _FULL[3:]] + page)
+            + "\n\n24 BRIEFE AN ALFRED ESCHER\n\n" + "\n".join(page)
+            + "\n\nBRIEFE AN ALFRED ESCHER 25\n\n" + "\n".join(page[:5])
+            + " bald.\n\nDein\nHans\n")
+    doc = read_letter(tmp_path, text, "book-ocr")[0]
+    paragraphs = [b for b in body_blocks(doc) if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 1
+    assert "BRIEFE" not in inline_text(paragraphs[0].inlines)
+    breaks = [node for node in paragraphs[0].inlines if isinstance(node, PageBreak)]
+    assert [b.n for b in breaks] == ["24", "25"]

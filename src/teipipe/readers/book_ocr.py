@@ -10,18 +10,17 @@ word before (`word375`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..diagnostics import Reporter
 from ..model import Document, Normalisation, PageBreak
 from ..source import Source
-from . import rules
 from .base import finish
 from .blocks import Line, source_lines, vocabulary_of
 from .markers import MarkerStyle
 from .notes import NOTES_HEADING
+from .page_furniture import Furniture, page_furniture
 from .units import Unit
 from .wrapped import (
     blank_out,
@@ -56,40 +55,16 @@ def notes_heading(lines: Sequence[Line]) -> Line | None:
     return found
 
 
-# A page's number printed alone in its head or foot: `24`, `— 24 —`, `[24]`, `- 24 -`.
-_PAGE_NUMBER = re.compile(r"^[\[(—–-]?\s*\d{1,3}\s*[\])—–-]?$")
-# Words the line above a page number holds when it is a full line of running text.
-_RUNNING_LINE_WORDS = 6
-
-
-def page_numbers(lines: Sequence[Line]) -> list[Line]:
-    """Lines that are a page's number, set apart by blank lines inside a sentence: the
-    text above is a line of running text that does not end a sentence, or the text
-    below goes on in lower case (a number standing among the lines of an envelope or
-    a postmark, `MA` / `830` / `18`, is no page's)."""
-    found: list[Line] = []
-    for index in range(1, len(lines) - 1):
-        line = lines[index]
-        if (not _PAGE_NUMBER.match(line.content) or lines[index - 1].content
-                or lines[index + 1].content):
-            continue
-        above = next((ln.content for ln in reversed(lines[:index]) if ln.content), "")
-        below = next((ln.content for ln in lines[index + 1:] if ln.content), "")
-        running = (rules.word_count(above) >= _RUNNING_LINE_WORDS
-                   and not rules.ends_sentence(above))
-        if above and below and (running or rules.starts_lowercase(below)):
-            found.append(line)
-    return found
-
-
-def _numbered(units: list[Unit], folios: Sequence[Line], lines: Sequence[Line]) -> list[Unit]:
-    """The page breaks where a page number was taken out carry that number, as marked
-    (not inferred) page ends: the break stands at the first text line after the number."""
-    numbers: dict[int, str] = {}
-    for folio in folios:
-        following = next((ln for ln in lines if ln.number > folio.number and ln.content), None)
-        if following is not None:
-            numbers[following.number] = _DIGITS.sub("", folio.content)
+def _numbered(units: list[Unit], furniture: Sequence[Furniture],
+              lines: Sequence[Line]) -> list[Unit]:
+    """The page breaks where page furniture was taken out carry the page's number, as
+    marked (not inferred) page ends: a break stands at the first text line after it."""
+    numbers: dict[int, str | None] = {}
+    for item in furniture:
+        following = next((ln for ln in lines if ln.number > item.line.number and ln.content),
+                         None)
+        if following is not None and numbers.get(following.number) is None:
+            numbers[following.number] = item.number
 
     def numbered(brk: PageBreak) -> PageBreak:
         if brk.loc.line in numbers:
@@ -102,14 +77,12 @@ def _numbered(units: list[Unit], folios: Sequence[Line], lines: Sequence[Line]) 
             for unit in units]
 
 
-_DIGITS = re.compile(r"\D")
-
-
-def _page_number_removed(source: Source, line: Line) -> Normalisation:
+def _furniture_removed(source: Source, item: Furniture) -> Normalisation:
     return Normalisation(
-        "page-number.removed",
-        "A page's number printed between the lines of a sentence was taken out; a page "
-        "break stands in its place.", source.loc(line.number, line.indent + 1), line.content)
+        "page-furniture.removed",
+        "A page number or running head printed between the pages of the text was taken out; "
+        "a page break stands in its place.",
+        source.loc(item.line.number, item.line.indent + 1), item.line.content)
 
 
 def _notes_cut(lines: Sequence[Line], heading: Line | None) -> tuple[int, int]:
@@ -136,14 +109,14 @@ class BookOcrReader:
         heading = notes_heading(lines)
         cut, notes_from = _notes_cut(lines, heading)
         hyphens = vocabulary_of(lines)
-        folios = page_numbers(lines[:cut])
-        running = blank_out(lines[:cut], {line.number for line in folios})
+        furniture = page_furniture(lines[:cut])
+        running = blank_out(lines[:cut], {item.line.number for item in furniture})
         units = _numbered(letter_units(running, source.page_starts, source.path, hyphens),
-                          folios, running)
+                          furniture, running)
         notes = notes_of(lines[notes_from:], source.path, _END, set(), hyphens)
         notes = mark_whole_text_notes(notes, units, _MARKERS, reporter)
         removed: tuple[Normalisation, ...] = (
-            rejoined_lines(source), *(_page_number_removed(source, line) for line in folios))
+            rejoined_lines(source), *(_furniture_removed(source, item) for item in furniture))
         if heading is not None:
             removed += (Normalisation(
                 "heading.notes",
