@@ -125,3 +125,16 @@ def test_a_running_head_between_pages_is_taken_out_with_its_page_number(tmp_path
     assert "BRIEFE" not in inline_text(paragraphs[0].inlines)
     breaks = [node for node in paragraphs[0].inlines if isinstance(node, PageBreak)]
     assert [b.n for b in breaks] == ["24", "25"]
+
+
+def test_a_double_blank_run_where_a_page_ends_also_ends_the_paragraph(tmp_path: Path) -> None:
+    # Pages of 45 lines, known from three page ends inside sentences; at the fourth,
+    # the paragraph ends on a full line too: the page's blank line and the paragraph's.
+    page = [_FULL] * 44
+    lines = (["Lieber Freund!"] + ["Die" + _FULL[3:]] + [_FULL] * 42 + [""]
+             + page + [""] + page + [""] + page[:42] + [_FULL + "."] + ["", ""]
+             + ["Daß" + _FULL[3:]] + [_FULL] * 10 + ["und bald fertig sein wird.", "",
+                                                   "Dein", "Hans"])
+    doc = read_letter(tmp_path, "\n".join(lines) + "\n", "book-ocr")[0]
+    paragraphs = [b for b in body_blocks(doc) if isinstance(b, Paragraph)]
+    assert [inline_text(p.inlines).split()[0] for p in paragraphs] == ["Die", "Daß"]

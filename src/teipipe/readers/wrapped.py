@@ -225,7 +225,7 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
                 and (continues(_last_block(current), block, page)
                      and (not pages or block.first.number in pages
                           or word_broken(current.lines[-1]))
-                     or block.first.number in pages
+                     or block.first.number in pages and block.gap_before == 1
                      and _page_ends_on_sentence(_last_block(current), block, page))):
             current.breaks.append(block.first.number)
             if block.page_start:
