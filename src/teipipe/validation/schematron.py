@@ -20,6 +20,8 @@ XSL = "http://www.w3.org/1999/XSL/Transform"
 SCH = "http://purl.oclc.org/dsdl/schematron"
 OUT = "urn:teipipe:schematron-result"
 _FN = "urn:teipipe:functions"
+_FAILED = "failed"
+"""The local name of a failure in the report: a report without it has none."""
 # The place of a failure as an element-index path (/*[1]/*[3]/@type), which lxml resolves.
 _PATH = ("string-join(for $a in $n/ancestor-or-self::* return "
          "concat('*[', count($a/preceding-sibling::*) + 1, ']'), '/') || "
@@ -67,7 +69,7 @@ def _rule(sheet: etree._Element, mode: str, pattern: str, rule: etree._Element,
             raise SchematronError(f"unsupported element in a rule: {name}")
         test = item.get("test", "true()")
         check = _x(template, "if", test=f"not({test})" if name == "assert" else test)
-        failed = etree.SubElement(check, f"{{{OUT}}}failed")
+        failed = etree.SubElement(check, f"{{{OUT}}}{_FAILED}")
         failed.set("pattern", pattern)
         failed.set("role", item.get("role", "error"))
         _x(failed, "attribute", name="at", select="f:path(.)")
@@ -136,17 +138,22 @@ class CompiledSchematron:
 
     executable: PyXsltExecutable
 
-    def run(self, document: etree._ElementTree | saxon.PyXdmNode) -> list[Failure]:
+    def run(self, document: etree._ElementTree | saxon.PyXdmNode | str) -> list[Failure]:
         """The failures of a document the secure reader returned, or that
-        `saxon.from_tree` made of it (PySaxonApiError when a rule cannot be evaluated)."""
+        `saxon.from_tree` made of it, or its root element's text as `saxon.root_text`
+        gave it (PySaxonApiError when a rule cannot be evaluated)."""
         with saxon.quiet():  # once for both calls: it costs four system calls
-            node = saxon.loud_from_tree(document) if isinstance(
-                document, etree._ElementTree) else document
+            if isinstance(document, etree._ElementTree):
+                node = saxon.loud_from_tree(document)
+            elif isinstance(document, str):
+                node = saxon.loud_from_text(document)
+            else:
+                node = document
             result = self.executable.transform_to_string(xdm_node=node)
         report = etree.fromstring(result.encode("utf-8"), safexml.parser())
         return [Failure(f.get("pattern", ""), f.get("role", "error"), f.get("at", ""),
                         " ".join("".join(str(t) for t in f.itertext()).split()))
-                for f in report.iter(f"{{{OUT}}}failed")]
+                for f in report.iter(f"{{{OUT}}}{_FAILED}")]
 
 
 def compile_schematron(schema: etree._Element) -> CompiledSchematron:
