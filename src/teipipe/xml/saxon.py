@@ -126,6 +126,13 @@ def root_text(data: bytes, tree: etree._ElementTree) -> str | None:
     return data[start:end].decode("utf-8") if end > start else None
 
 
+@cache
+def _null() -> int:
+    """The process's descriptor of the null device, opened once: `quiet` runs for every
+    document validated, and opening it each time cost as much as the rest of `quiet`."""
+    return os.open(os.devnull, os.O_WRONLY)
+
+
 @contextmanager
 def quiet() -> Iterator[None]:
     """Hide what Saxon prints on the process's standard error while the block runs.
@@ -137,8 +144,7 @@ def quiet() -> Iterator[None]:
     sys.stderr.flush()
     saved = os.dup(2)
     try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
+        os.dup2(_null(), 2)
         yield
     finally:
         os.dup2(saved, 2)
