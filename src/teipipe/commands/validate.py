@@ -115,6 +115,10 @@ def _plan(files: list[Path], default: sources.SchemaFiles | None, maps: dict[str
           problems: list[Diagnostic], limit: safexml.Limits, tei_only: bool = False
           ) -> dict[sources.SchemaFiles, list[Path]]:
     """Files grouped by the schema each is validated against."""
+    if default is not None and not tei_only:
+        # Nothing in a file chooses its schema: the workers read each file once, and
+        # report one they cannot read or that is too large as this loop would have.
+        return {default: list(files)} if files else {}
     groups: dict[sources.SchemaFiles, list[Path]] = {}
     for path in files:
         display = path.as_posix()
