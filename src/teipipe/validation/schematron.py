@@ -56,8 +56,12 @@ def _message(parent: etree._Element, node: etree._Element) -> None:
 
 def _rule(sheet: etree._Element, mode: str, pattern: str, rule: etree._Element,
           priority: int) -> None:
-    template = _x(sheet, "template", match=rule.get("context", "/"), mode=mode,
-                  priority=str(priority))
+    _checks(_x(sheet, "template", match=rule.get("context", "/"), mode=mode,
+               priority=str(priority)), pattern, rule)
+
+
+def _checks(template: etree._Element, pattern: str, rule: etree._Element) -> None:
+    """A rule's lets, asserts and reports, evaluated with the node it matched as context."""
     for item in rule:
         if not isinstance(item.tag, str):
             continue
@@ -88,10 +92,15 @@ def _candidates(rules: list[etree._Element]) -> str:
     descendant search, where a union inside //() is evaluated at every node.
     """
     contexts = [rule.get("context", "/") for rule in rules]
-    if any("current(" in context for context in contexts):
+    if not _exact(rules):
         return "//(*|@*)"
     union = " | ".join(f"//({context})" for context in contexts) or "()"
     return f"({union})[self::* or self::attribute()]"
+
+
+def _exact(rules: list[etree._Element]) -> bool:
+    """Whether `_candidates` are exactly the nodes some rule matches (see there)."""
+    return not any("current(" in rule.get("context", "/") for rule in rules)
 
 
 def to_xslt(schema: etree._Element) -> etree._Element:
@@ -115,6 +124,12 @@ def to_xslt(schema: etree._Element) -> etree._Element:
         # Each node is offered once to each pattern; the first matching rule wins, as
         # Schematron requires, hence the falling priorities.
         rules = list(pattern.iterfind(f"{{{SCH}}}rule"))
+        if len(rules) == 1 and _exact(rules):
+            # Every node offered matches the one rule: no template to choose, so the
+            # checks run in a for-each, with the same context, position and order.
+            _checks(_x(main, "for-each", select=_candidates(rules)), pattern.get("id", mode),
+                    rules[0])
+            continue
         _x(main, "apply-templates", select=_candidates(rules), mode=mode)
         for position, rule in enumerate(rules):
             _rule(sheet, mode, pattern.get("id", mode), rule, len(rules) - position)
