@@ -11,10 +11,12 @@ from letter_reading import closer_parts as _closer_parts
 from letter_reading import read_letter
 
 from teipipe.model import (
+    Closer,
     Division,
     Document,
     Paragraph,
     Postscript,
+    Signed,
 )
 from teipipe.readers import rules
 from teipipe.readers.closing import possessive_signature
@@ -179,3 +181,33 @@ def test_a_weekday_between_closing_and_name_is_the_dateline(tmp_path: Path) -> N
     doc = _read(tmp_path, f"Lieber Richard,\n\n{BODY}\n\nHerzlich Ihr\n\nDonnerstag\n\nArthur.\n")
     assert _closer_parts(doc) == [("salute", "Herzlich Ihr"), ("dateline", "Donnerstag"),
                                   ("signed", "Arthur.")]
+
+
+def test_a_name_with_its_office_under_the_closings_dateline_signs(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Hochgeachteter Herr!\n\n{BODY}\n\nBülach den 28. Februar 1846.\n\n"
+                          "J: Kern Sttthltr:\n")
+    assert _closer_parts(doc) == [("dateline", "Bülach den 28. Februar 1846."),
+                                  ("signed", "J: Kern Sttthltr:")]
+    doc = _read(tmp_path, f"Sehr verehrter Herr Professor,\n\n{BODY}\n\n"
+                          "In vorzüglicher Hochachtung Ihr ergebenster\n\n"
+                          "Tübingen, den 24. November 1924\n\n"
+                          "J. C. B. MOHR (Paul Siebeck) p. pa. L. Häberle i. V. W. Obst\n")
+    assert _closer_parts(doc) == [
+        ("salute", "In vorzüglicher Hochachtung Ihr ergebenster"),
+        ("dateline", "Tübingen, den 24. November 1924"),
+        ("signed", "J. C. B. MOHR (Paul Siebeck) p. pa. L. Häberle i. V. W. Obst")]
+
+
+def test_an_address_under_the_closings_dateline_does_not_sign(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Sehr geehrter Herr,\n\n{BODY}\n\n7. 11. 1927.\n\n"
+                          "Herrn Stefan Grossmann Herausgeber des »Tagebuch«, Berlin SW. 19\n")
+    assert not any(isinstance(block, Closer) and any(isinstance(p, Signed) for p in block.parts)
+                   for block in _blocks(doc))
+
+
+@pytest.mark.parametrize("line", [
+    "Accolga i sentimenti della più distinta mia considerazione.",
+    "Reciba el testimonio de mi más distinguida consideración",
+])
+def test_a_formula_of_respect_may_name_its_sentiments_at_length(line: str) -> None:
+    assert rules.is_closing(line)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from ..language.dates import parse_dateline
 from ..model import Closer, Dateline, Paragraph, Postscript, Salute, Signed
-from . import rules
+from . import address, rules
 from .closing_dates import closing_dateline
 from .signature_lines import (
     SENTENCE_INSIDE,
@@ -101,7 +101,7 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
             parts.insert(0, Signed(unit.inlines, unit.loc))  # under the formula: its signature
         elif not salute_seen and not any(isinstance(p, Signed) for p in parts) and (
                 _signs(units, len(units) - 1) or _formula_and_name(text)
-                or formula_over_signers(text)):
+                or formula_over_signers(text) or (not parts and _office_under_dateline(units))):
             parts.insert(0, Signed(unit.inlines, unit.loc))
         elif (rules.is_closing(text) or _closing_shaped(units, parts)) and not is_list_item(unit):
             if salute_seen and (_sentence(text) or rules.word_count(text) > _SHORT_CLOSING_WORDS):
@@ -193,12 +193,22 @@ def signature_line(text: str, before: str, last: bool = True) -> bool:
         or _HANDS_OVER.search(before))
 
 
+def _office_under_dateline(units: Sequence[Unit]) -> bool:
+    """The letter's last line, a name with its title or office, under the closing's
+    dateline (`Bülach den 28. Februar 1846.` / `J: Kern Sttthltr:`, `Tübingen, den 24.
+    November 1924` / `J. C. B. MOHR (Paul Siebeck) p. pa. L. Häberle`)."""
+    text = units[-1].text
+    return (len(units) > 2 and closing_dateline(units[-2].text) and _titled(text.rstrip(":"))
+            and not rules.is_closing(text) and not closing_dateline(text)
+            and not address.is_address_line(text))  # `Herrn Stefan Grossmann, Berlin SW. 19`
+
+
 def _one_word_name(text: str) -> bool:
     return (rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
             and not rules.is_closing(text) and not closing_dateline(text))
 
 
-_LONGEST_TITLED_SIGNATURE = 12
+_LONGEST_TITLED_SIGNATURE = 16
 
 
 def _titled(text: str) -> bool:

@@ -91,8 +91,8 @@ CLOSING = re.compile(
       | \bhastily\b | \b(?:much|all\s+my|best|kindest)\s+love\b
       | \bà\s+dieu\b | \ben\s+sa\s+(?:\w+\s+){0,3}?garde\b
       | ^accept\s+(?:\w+\s+){0,2}?(?:respects?|regards|assurance)\b
-      | ^(?:gradisca|accolga|riceva)\s+(?:\w+\s+){0,4}?(?:saluti|ossequi|stima|considerazione)
-      | ^reciba\s+(?:\w+\s+){0,4}?(?:saludos?|consideraci[óo]n|respetos?|afecto)
+      | ^(?:gradisca|accolga|riceva)\s+(?:\w+\s+){0,6}?(?:saluti|ossequi|stima|considerazione)
+      | ^reciba\s+(?:\w+\s+){0,6}?(?:saludos?|consideraci[óo]n|respetos?|afecto)
     )""",
     re.VERBOSE,  # matched against the lower-cased text: case-blind matching is slower
 )
