@@ -211,3 +211,35 @@ def test_an_address_under_the_closings_dateline_does_not_sign(tmp_path: Path) ->
 ])
 def test_a_formula_of_respect_may_name_its_sentiments_at_length(line: str) -> None:
     assert rules.is_closing(line)
+
+
+ENGLISH_BODY = ("Mother, I want to hear about you all, and about George and how he is spending "
+                "his time at home; I do hope you are well.")
+
+
+def test_a_letterhead_with_its_date_between_formula_and_name_is_the_dateline(
+        tmp_path: Path) -> None:
+    letterhead = ("LIBRARIAN OF CONGRESS COPYRIGHT OFFICE UNITED STATES OF AMERICA Library of "
+                  "Congress, Washington, July 21st, 1876")
+    doc = _read(tmp_path, f"Dear Sir,\n\n{ENGLISH_BODY}\n\nVery respectfully,\n\n{letterhead}\n\n"
+                          "AR Spofford\n")
+    assert _closer_parts(doc) == [("salute", "Very respectfully,"), ("dateline", letterhead),
+                                  ("signed", "AR Spofford")]
+
+
+def test_a_first_name_alone_after_the_text_signs_above_an_unmarked_postscript(
+        tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Dearest Mother,\n\n{ENGLISH_BODY}\n\nWalt\n\n"
+                          "I hope I shall find several letters waiting for me when I get back—\n")
+    assert _closer_parts(doc) == [("signed", "Walt")]
+    assert isinstance(_blocks(doc)[-1], Postscript)
+
+
+def test_a_name_handed_over_by_a_particle_signs_above_an_unmarked_postscript(
+        tmp_path: Path) -> None:
+    doc = _read(tmp_path, "Comtesse\n\nJe crois que depuis quelques jours il est fortement "
+                          "question de nous expédier de nouveau à Port Saïd.\n\nEnvoi de\n\n"
+                          "A Horel\n\nJe crois que cette maudite Grèce ne m'inspire guère "
+                          "confiance.\n")
+    assert ("signed", "A Horel") in _closer_parts(doc)
+    assert isinstance(_blocks(doc)[-1], Postscript)

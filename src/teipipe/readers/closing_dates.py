@@ -106,3 +106,23 @@ _STREET = re.compile(
     r"|boulevard|via|viale|piazza|corso|calle|avenida|avda|plaza|paseo)\b\.?", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"(?<![\d/.-])\d{1,5}[a-z]?\b(?![./-]\d)")
 _LONGEST_DATE_AFTER_ADDRESS = 5
+
+
+# The words a date and the place before it take at a line's end (`Washington, July 21st, 1876`).
+_DATELINE_TAIL_WORDS = (5, 4, 3)
+
+
+def dateline_tail(text: str) -> str:
+    """The place and date that end a line, or nothing."""
+    words = text.split()
+    return next((" ".join(words[-n:]) for n in _DATELINE_TAIL_WORDS
+                 if len(words) > n and closing_dateline(" ".join(words[-n:]))), "")
+
+
+def ends_in_dateline(text: str) -> bool:
+    """A line of printed words that ends in a place and date (`LIBRARIAN OF CONGRESS
+    COPYRIGHT OFFICE … Library of Congress, Washington, July 21st, 1876`)."""
+    return bool(dateline_tail(text)) and rules.word_count(text) <= _LONGEST_LETTERHEAD
+
+
+_LONGEST_LETTERHEAD = 30
