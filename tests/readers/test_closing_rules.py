@@ -243,3 +243,15 @@ def test_a_name_handed_over_by_a_particle_signs_above_an_unmarked_postscript(
                           "confiance.\n")
     assert ("signed", "A Horel") in _closer_parts(doc)
     assert isinstance(_blocks(doc)[-1], Postscript)
+
+
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("Washington Monday forenoon May 23 '64", True), ("Camden Feb: 24 '88— noon", True),
+    ("Bonn 14.6.21. nachts.", True), ("Camden June 19 '88 2 ½ PM", True),
+    ("Paris, le 3 mars, après-midi", True), ("Firenze 7 marzo, sera", True),
+    ("Madrid, 3 de marzo, por la tarde", True),
+    ("Ich komme morgen früh", False), ("Good night to all", False),
+    ("Heute Abend um 8 Uhr", False),
+])
+def test_a_closings_dateline_may_write_the_hour(line: str, dateline: bool) -> None:
+    assert closing_dateline(line) is dateline

@@ -37,6 +37,17 @@ _DUAL_YEAR = re.compile(r"(?<=1\d{3}),\s?\d\.?$")
 
 def closing_dateline(text: str) -> bool:
     """A line of the closing that says when (and where) the letter was written."""
+    if _dated(text):
+        return True
+    # The hour written with the date (`Washington Monday forenoon May 23 '64`, `Camden Feb:
+    # 24 '88— noon`, `Bonn 14.6.21. nachts.`): the date is read without it.
+    if rules.word_count(text) > _LONGEST_OLD_DATELINE or not _TIME_OF_DAY.search(text):
+        return False
+    timeless = _TIME_OF_DAY.sub(" ", text.replace("—", " ")).strip(" —-,")
+    return bool(timeless) and _dated(timeless)
+
+
+def _dated(text: str) -> bool:
     if rules.is_dateline(text) or rules.is_dateline(_DUAL_YEAR.sub("", text)):
         return True
     stripped = text.strip()
@@ -46,6 +57,18 @@ def closing_dateline(text: str) -> bool:
                 or _day_and_month(stripped) or _PLACE_BY_ITS_REGION.match(stripped)
                 or (_ROMAN_DAY.search(stripped) and stripped[-1:] in ".,"
                     and rules.word_count(stripped) <= 10))
+
+
+# Words and figures of the hour, in the five languages (`forenoon`, `Evn'g`, `2 ½ PM`,
+# `nachts`, `vorm.`, `après-midi`, `ore 10`, `por la tarde`).
+_TIME_OF_DAY = re.compile(
+    r"""(?:\b\d{1,2}(?:[:.]\d{2}|\s?½)?\s?)?
+        \b(?:forenoon|afternoon|aft['’]n|morning|morn|evening|evn['’]g|eve|night|noon|midnight
+        |[ap]\.?\s?m\.?|o['’]?clock|vormittags?|nachmittags?|vorm\.|nachm\.|morgens|abends|nachts
+        |mittags?|fr(?:ü|ue)h|uhr|matin|soir|soirée|après-midi|midi|nuit|heures?
+        |mattin[ao]|sera|pomeriggio|notte|mezzogiorno|ore
+        |(?:por\s+la\s+)?(?:mañana|tarde|noche)|mediod[ií]a)\b\.?(?:\s?\d{1,2}(?:[:.]\d{2})?\b)?""",
+    re.VERBOSE | re.IGNORECASE)
 
 
 # A place alone, named by its river or region as a closing's dateline names it
