@@ -255,3 +255,24 @@ def test_a_name_handed_over_by_a_particle_signs_above_an_unmarked_postscript(
 ])
 def test_a_closings_dateline_may_write_the_hour(line: str, dateline: bool) -> None:
     assert closing_dateline(line) is dateline
+
+
+@pytest.mark.parametrize(("line", "closing"), [
+    ("I have the honor Sir to remain", True), ("Ich habe die Ehre mich zu zeichnen", True),
+    ("Im Namen des Schweizerischen Bundesrathes,", True), ("Au nom du Conseil fédéral,", True),
+    ("In nome della Giunta municipale,", True), ("En nombre del Ayuntamiento,", True),
+    ("On behalf of the Committee,", True),
+    ("In the name of God, Amen.", False), ("Im Namen des Volkes wurde entschieden.", False),
+])
+def test_formulas_of_honour_and_of_an_office_signing_close_a_letter(
+        line: str, closing: bool) -> None:
+    assert rules.is_closing(line) is closing
+
+
+def test_a_given_at_formula_written_out_at_length_is_the_closings_dateline(
+        tmp_path: Path) -> None:
+    given = ("GIVEN at Williamsburg, under my Hand and the Great-Seal of this Colony, this "
+             "Twenty-Third Day of December, One Thousand Seven Hundred and Fifty Five.")
+    doc = _read(tmp_path, f"Friends and Brethren,\n\n{ENGLISH_BODY}\n\n{given}\n\n"
+                          "ROBERT DINWIDDIE.\n")
+    assert _closer_parts(doc) == [("dateline", given), ("signed", "ROBERT DINWIDDIE.")]

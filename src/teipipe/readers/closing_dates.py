@@ -52,11 +52,22 @@ def _dated(text: str) -> bool:
         return True
     stripped = text.strip()
     if rules.word_count(stripped) > _LONGEST_OLD_DATELINE:
-        return False
+        return _given_at_length(stripped)
     return bool(_WEEKDAY_LINE.match(stripped) or _WRITTEN_AT.match(stripped)
                 or _day_and_month(stripped) or _PLACE_BY_ITS_REGION.match(stripped)
                 or (_ROMAN_DAY.search(stripped) and stripped[-1:] in ".,"
                     and rules.word_count(stripped) <= 10))
+
+
+_LONGEST_GIVEN_AT = 40
+
+
+def _given_at_length(text: str) -> bool:
+    """A formula of where and when the letter was given, written out at length with its
+    month (`GIVEN at Williamsburg, under my Hand and the Great-Seal of this Colony, this
+    Twenty-Third Day of December, One Thousand Seven Hundred and Fifty Five.`)."""
+    return (rules.word_count(text) <= _LONGEST_GIVEN_AT and bool(_WRITTEN_AT.match(text))
+            and any(fold(word.strip(".,;:")) in MONTHS for word in text.split()))
 
 
 # Words and figures of the hour, in the five languages (`forenoon`, `Evn'g`, `2 ½ PM`,

@@ -76,7 +76,11 @@ CLOSING = re.compile(
       | ^(?:i|we)\s+(?:am|are|remain|rest)\s*, | ^(?:i|we)\s+(?:am|are|remain)\s+(?:\w+\s+){0,3}?
           (?:your|yours|sir|madam|dear)\b
       | ^(?:i|we)\s+(?:am|are|remain)\s+with\s+(?:\w+\s+){0,2}?(?:respect|esteem|regard)
-      | \bhave\s+the\s+hono(?:u)?r\s+to\s+(?:be|remain)\b | \bhumble\s+servants?\b
+      | \bhave\s+the\s+hono(?:u)?r,?(?:\s+\w+,?)?\s+to\s+(?:be|remain)\b | \bhumble\s+servants?\b
+      | \bhabe\s+(?:ich\s+)?die\s+ehre,?\s+(?:\w+\s+){0,2}?
+          (?:zu\s+(?:sein|zeichnen|verbleiben)|mich)
+      | ^(?:im\s+namen|namens|in\s+the\s+name\s+of|on\s+behalf\s+of|au\s+nom|in\s+nome
+          |en\s+nombre|a\s+nombre)\s+(?:des|der|the|du|de\s+la|de|del|della|dello|di)\s+\w+.{0,60},$
       | ^je\s+suis\b[^.]{0,60}\b(?:votre|vôtre|vostre)\b | \bj['’]ai\s+l['’]honneur\s+d['’][êe]tre
       | \bho\s+l['’]onore\s+di\s+(?:essere|dichiararmi|confermarmi)\b
       | ^mi\s+(?:dico|creda|confermo|professo|protesto)\b
