@@ -11,12 +11,11 @@ from letter_reading import closer_parts as _closer_parts
 from letter_reading import read_letter
 
 from teipipe.model import (
-    Closer,
     Division,
     Document,
     Paragraph,
     Postscript,
-    Signed,
+    inline_text,
 )
 from teipipe.readers import rules
 from teipipe.readers.closing import possessive_signature
@@ -198,11 +197,19 @@ def test_a_name_with_its_office_under_the_closings_dateline_signs(tmp_path: Path
         ("signed", "J. C. B. MOHR (Paul Siebeck) p. pa. L. Häberle i. V. W. Obst")]
 
 
-def test_an_address_under_the_closings_dateline_does_not_sign(tmp_path: Path) -> None:
-    doc = _read(tmp_path, f"Sehr geehrter Herr,\n\n{BODY}\n\n7. 11. 1927.\n\n"
-                          "Herrn Stefan Grossmann Herausgeber des »Tagebuch«, Berlin SW. 19\n")
-    assert not any(isinstance(block, Closer) and any(isinstance(p, Signed) for p in block.parts)
-                   for block in _blocks(doc))
+def test_an_address_under_the_closing_is_set_apart_after_the_closer(tmp_path: Path) -> None:
+    address = "Herrn Stefan Grossmann Herausgeber des »Tagebuch«, Berlin SW. 19"
+    doc = _read(tmp_path, f"Sehr geehrter Herr,\n\n{BODY}\n\n"
+                          f"Mit verbindlichen Grüssen Ihr sehr ergebener\n\n7. 11. 1927.\n\n"
+                          f"{address}\n")
+    assert _closer_parts(doc) == [("salute", "Mit verbindlichen Grüssen Ihr sehr ergebener"),
+                                  ("dateline", "7. 11. 1927.")]
+    last = _blocks(doc)[-1]
+    assert isinstance(last, Postscript)
+    assert [inline_text(p.inlines) for p in last.blocks] == [address]
+    # The name that signs under the formula is no address, though a title opens it.
+    doc = _read(tmp_path, f"Lieber Freund,\n\n{BODY}\n\nIhr ergebener\n\nDr. A. Escher\n")
+    assert _closer_parts(doc) == [("salute", "Ihr ergebener"), ("signed", "Dr. A. Escher")]
 
 
 @pytest.mark.parametrize("line", [

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from ..language.dates import parse_dateline
 from ..model import Closer, Dateline, Paragraph, Postscript, Salute, Signed
 from . import rules
+from .closing_address import trailing_address
 from .closing_dates import closing_dateline, dateline_tail, ends_in_dateline
 from .signature_lines import (
     SENTENCE_INSIDE,
@@ -264,12 +265,15 @@ def _sentence(text: str) -> bool:
 
 
 def postscript(units: list[Unit]) -> tuple[Postscript | None, list[Unit]]:
-    """A P.S. and what follows it; else the paragraphs written after the signature."""
+    """A P.S. and what follows it; else the paragraphs written after the signature, or an
+    address written under the closing."""
     start = next((index for index, unit in enumerate(units)
                   if index and rules.POSTSCRIPT.match(unit.text) and _below_closing(units, index)),
                  None)
     if start is None:
         start = _after_signature(units)
+    if start is None:
+        start = trailing_address(units)
     if start is None:
         return None, units
     paragraphs = tuple(Paragraph(u.inlines, u.loc) for u in units[start:])
