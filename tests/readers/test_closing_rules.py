@@ -283,3 +283,20 @@ def test_a_given_at_formula_written_out_at_length_is_the_closings_dateline(
     doc = _read(tmp_path, f"Friends and Brethren,\n\n{ENGLISH_BODY}\n\n{given}\n\n"
                           "ROBERT DINWIDDIE.\n")
     assert _closer_parts(doc) == [("dateline", given), ("signed", "ROBERT DINWIDDIE.")]
+
+
+@pytest.mark.parametrize(("line", "closing"), [
+    ("Baci", True), ("Bacioni", True), ("Gros bisous", True), ("Kisses", True),
+    ("Besos", True), ("Bacino di carenaggio", False),
+])
+def test_kisses_close_a_letter_in_five_languages(line: str, closing: bool) -> None:
+    assert rules.is_closing(line) is closing
+
+
+def test_kisses_above_the_writers_possessive_close_the_letter(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "Adorato figlio\n\ntu penserai tanto ai tuoi cari, però ti assicuro "
+                          "che noi siamo tutti insieme qui e godiamo buona salute.\n\nBaci\n\n"
+                          "tuo babbo\n")
+    assert [kind for kind, _ in _closer_parts(doc)][0] == "salute"
+    assert not any(isinstance(b, Paragraph) and inline_text(b.inlines) == "Baci"
+                   for b in _blocks(doc))

@@ -70,6 +70,8 @@ CLOSING = re.compile(
       | ^sin\s+m[áa]s\b | \bme\s+repito\b | \bseguro\s+servidor | \bb\.\s?l\.\s?m
       | \bafectuosamente\b
       | \b(?:leal|fiel|humilde|atento|obediente)\s+(?:criad[oa]|servidora?)\b
+      | ^(?:tanti\s+|mille\s+|un\s+)?bac(?:i|ioni|io)\b | ^(?:gros\s+)?bis(?:es|ous)\b
+      | ^(?:love\s+and\s+)?kisses\b | ^(?:muchos\s+|un\s+)?besos?\b
       | \bsaluti\b | \bsaluto\b | \babbracci | \baff(?:ezionat|\.mo) | \bdevotissim | \bdev\.mo
       | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima | \bvi\s+bacio\b
       | \baffectionately\b
