@@ -162,3 +162,32 @@ def test_a_first_line_naming_no_parties_may_be_the_date_line(text: str, when: st
     reading = _reading(from_text(text + "\n" + body, "first.txt"))
     assert (reading.date.value if reading.date else None) == when
     assert reading.place is not None and reading.place.value == place
+
+
+def test_a_date_line_run_on_with_its_addressee_is_read() -> None:
+    # A Whitman correspondent's head as a flattened text gives it: date line and addressee.
+    text = ("Cohoctah, Michigan, March 10, 1863 Mr. Whitman\n\nDear Sir\n\n"
+            "I am seated in an easy chair pen in hand trying to scribble a few lines to you.\n")
+    reading = _reading(from_text(text, "head.txt"))
+    assert reading.date is not None and reading.place is not None
+    assert (reading.date.value, reading.place.value) == ("1863-03-10", "Cohoctah, Michigan")
+
+
+def test_a_note_dated_by_its_weekday_names_its_place_with_low_certainty() -> None:
+    text = ("Pete, dear son, I am not sinking nor getting worse, and I think now I am even "
+            "getting better, it is slow, and with great alternations.\n\n"
+            "Good bye, my dear loving boy.\n\nCamden Thursday evening\n\nWalt.\n")
+    reading = _reading(from_text(text, "note.txt"))
+    assert reading.date is None
+    assert reading.place is not None
+    assert (reading.place.value, reading.place.cert) == ("Camden", "low")
+
+
+def test_an_address_run_on_before_the_salutation_names_the_recipient() -> None:
+    text = ("Pine Ridge Agency, July 9, 1899.\n\n"
+            "The Honorable Commissioner of Indian Affairs, Washington, D. C. Sir:\n\n"
+            "I have the honor to request that the following may be brought to the attention "
+            "of the Honorable Secretary of the Interior.\n\nVery respectfully,\n\nW. H. Clapp\n")
+    reading = _reading(from_text(text, "agency.txt"))
+    assert reading.recipient is not None
+    assert reading.recipient.value == "Commissioner of Indian Affairs"

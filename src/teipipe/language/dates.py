@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date as calendar_date
 
 from ..model import DateValue
-from .datewords import ROMAN_MONTHS, month_number, ordinal_day, roman_value
+from .datewords import ROMAN_MONTHS, is_weekday, month_number, ordinal_day, roman_value
 from .places import is_time_tail, place_after, place_before
 
 # A day in figures, words (`primo`, `dernier`, `dixiesme`) or small Roman figures (`le
@@ -266,6 +266,28 @@ def read_yearless_place(line: str) -> str | None:
                 _TRAILING.match(tail) or is_time_tail(tail)):
             place = place_before(line[: match.start()])
             return (place[0] or None) if place else None
+    return None
+
+
+_LONGEST_WEEKDAY_LINE = 60
+_WORD_END = ".,;:—–-"
+
+
+def read_weekday_place(line: str) -> str | None:
+    """The place of a date line that gives only the weekday and the time of day, as
+    notes and letters between neighbours are dated: `Camden Thursday evening`, `Wien,
+    Montag`, `431 Stevens st. Thursday afternoon`, `Paris, mardi soir`; else None."""
+    if len(line) > _LONGEST_WEEKDAY_LINE:
+        return None
+    tokens = line.split()
+    for index, token in enumerate(tokens[1:], start=1):
+        if not is_weekday(token.strip(_WORD_END)):
+            continue
+        tail = " ".join(tokens[index + 1:])
+        if not (_TRAILING.match(tail) or is_time_tail(tail)):
+            return None
+        place = place_before(" ".join(tokens[:index]))
+        return (place[0] or None) if place else None
     return None
 
 

@@ -215,7 +215,9 @@ def _addressee(line: Line) -> Found | None:
         name = salutation_recipient(line.text)
         if name is not None:
             return found_in(name, "medium", line, "salutation")
-    if line.kind in ("short", "title", "front", "head", "address"):
+    # A salutation line may begin with the address run on before it (`The Honorable
+    # Commissioner of Indian Affairs, Washington, D. C. Sir:`).
+    if line.kind in ("short", "title", "front", "head", "address", "salute"):
         name = address_recipient(line.text)
         if name is not None:
             return found_in(name, "high", line, "address")

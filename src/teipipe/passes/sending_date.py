@@ -9,8 +9,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..language.correspondents import title_parties
-from ..language.dates import DatelineFound, find_date, read_dateline, read_yearless_place
+from ..language.correspondents import is_form_of_address, title_parties
+from ..language.dates import (
+    DatelineFound,
+    find_date,
+    read_dateline,
+    read_weekday_place,
+    read_yearless_place,
+)
 from .found import Found, Line, found_in
 
 _FULL_YEAR = re.compile(r"(?<!\d)(1[4-9]|20)\d\d(?!\d)")
@@ -77,7 +83,8 @@ def date_and_place(top: list[Line], bottom: list[Line],
     for line in [*top, *bottom]:
         if _names_parties(line):
             continue
-        parsed = read_dateline(line.text, century or USUAL_CENTURY)
+        parsed = read_dateline(line.text, century or USUAL_CENTURY) or \
+            _dateline_before_addressee(line.text, century or USUAL_CENTURY)
         if parsed is not None and parsed.date.when:
             place = found_in(parsed.place, "high", line, "date line") if parsed.place else None
             # A two-digit year in a text without a year in full: the century is a guess.
@@ -104,4 +111,21 @@ def _yearless_place(top: list[Line], bottom: list[Line]) -> Found | None:
             place = read_yearless_place(line.text)
             if place is not None:
                 return found_in(place, "medium", line, "date line without a year")
+    for line in [*top, *bottom]:
+        if not _names_parties(line):
+            place = read_weekday_place(line.text)
+            if place is not None:
+                return found_in(place, "low", line, "date line with a weekday only")
     return None
+
+
+def _dateline_before_addressee(text: str, century: int) -> DatelineFound | None:
+    """`Cohoctah, Michigan, March 10, 1863 Mr. Whitman`: a date line with the address or
+    salutation run on after it, as a flattened head runs; the date line is read alone."""
+    found = find_date(text, century)
+    if found is None:
+        return None
+    after = text[found.end:].split()
+    if not after or not is_form_of_address(after[0].strip(".,:;—–-")):
+        return None
+    return read_dateline(text[:found.end], century)
