@@ -108,6 +108,9 @@ DATELINES = [
     ("Camden Oct: 26.82 Evn'g", 18, "1882-10-26", "Camden"),
     # A place the edition supplied in brackets (Whitman's correspondents).
     ("[London, Ont.,] 3 April 1889", None, "1889-04-03", "London, Ont."),
+    # Digits of the year the edition supplied in brackets.
+    ("[London, Ont.,] 8 Jan [188]9", None, "1889-01-08", "London, Ont."),
+    ("Camden, May 3, 18[89]", None, "1889-05-03", "Camden"),
     # A printed letterhead run into the date line: its last parts are the place.
     ("J. H. JOHNSTON & CO., Diamond Merchants and Jewelers, 17 Union Square, New York, "
      "May 3, 1880", None, "1880-05-03", "17 Union Square, New York"),

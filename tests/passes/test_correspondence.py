@@ -191,3 +191,24 @@ def test_an_address_run_on_before_the_salutation_names_the_recipient() -> None:
     reading = _reading(from_text(text, "agency.txt"))
     assert reading.recipient is not None
     assert reading.recipient.value == "Commissioner of Indian Affairs"
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # Cody's letters as the edition titles them: the year alone after the names or below.
+    ("Letter from William F. Cody to John H. Tait, 1916\n\nJohn\n\n", "1916"),
+    ("William F. Cody to Everett E. Arbuckle\n\n1911\n\nBuck\n\n", "1911"),
+])
+def test_a_year_alone_at_the_head_dates_the_letter(text: str, year: str) -> None:
+    body = ("My Children at Cody are getting up an illustrated folder of my dear old Home "
+            "Ranch, no man ever looked on a prettier place.\n\nBill\n")
+    reading = _reading(from_text(text + body, "year.txt"))
+    assert reading.date is not None and reading.date.value == year
+
+
+def test_a_closing_line_of_street_and_weekday_names_the_place() -> None:
+    # The line starts with a house number, as a foot note does; it is a date line.
+    text = ("Dear Mrs. Johnston,\n\nThis is the queer little book, perhaps you may remember "
+            "I spoke about some weeks since. It is odd in form.\n\n"
+            "431 Stevens st. Thursday afternoon 1 2 past 2.\n\nWalt Whitman\n")
+    reading = _reading(from_text(text, "street.txt"))
+    assert reading.place is not None and reading.place.value == "431 Stevens st."

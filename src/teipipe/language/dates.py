@@ -142,12 +142,28 @@ def _value(rule: str, match: re.Match[str], century: int | None) -> str | None:
     return iso_date(year, month, day)
 
 
+# `3 April [188]9`, `18[89]`: digits of a year the edition supplied in brackets.
+_SUPPLIED_DIGITS = re.compile(
+    r"(?<![\d\[])(?:\[(\d{1,3})\](\d{1,3})|(\d{1,3})\[(\d{1,3})\])(?![\d\]])")
+
+
+def _year_unbracketed(text: str) -> str:
+    """The text with a year's supplied digits joined, padded so that offsets stay."""
+    def join(match: re.Match[str]) -> str:
+        digits = "".join(group for group in match.groups() if group)
+        if len(digits) != 4 or not 1400 <= int(digits) <= 2099:
+            return match.group()
+        return digits + "  "
+    return _SUPPLIED_DIGITS.sub(join, text) if "[" in text else text
+
+
 def find_dates(text: str, century: int | None = None) -> list[FoundDate]:
     """Every date in `text`, in reading order; where two overlap, the more precise wins.
 
     Years of two digits are read only with the `century` (18 for the 1800s) they fall in."""
     if not _HAS_YEAR.search(text):
         return []
+    text = _year_unbracketed(text)
     found: list[FoundDate] = []
     for rule, pattern in _RULES:
         position = 0

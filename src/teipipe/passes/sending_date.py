@@ -49,7 +49,24 @@ def _from_title_line(line: Line, century: int | None) -> tuple[Found | None, Fou
     found = find_date(line.text)
     if found is not None and found.value.when:
         return found_in(found.value.when, "medium", line, "title line"), None
+    year = _YEAR_ALONE.match(parties.rest if parties is not None else "")
+    if year is not None:  # `Letter from William F. Cody to John H. Tait, 1916`
+        return found_in(year.group(1), "medium", line, "title line"), None
     return None, None
+
+
+# A year alone, as a title gives it after the names or a line gives it below the title.
+_YEAR_ALONE = re.compile(r"^\s*[(\[]?(1[4-9]\d\d|20\d\d)[)\]]?[.?]?\s*$")
+
+
+def _year_line(top: list[Line]) -> Found | None:
+    """`1911` on a line of its own at the head: the year, where nothing dates the letter
+    more closely."""
+    for line in top:
+        year = _YEAR_ALONE.match(line.text)
+        if year is not None:
+            return found_in(year.group(1), "medium", line, "year line")
+    return None
 
 
 _ABBREVIATION = re.compile(r"^\S{1,4}\.(?:\s|$)")
@@ -95,7 +112,7 @@ def date_and_place(top: list[Line], bottom: list[Line],
     title_date, title_place = titled
     if title_date is not None and (len(title_date.value) == 10 or dated[0] is None):
         return title_date, title_place or dated[1] or _yearless_place(top, bottom)
-    return dated[0], dated[1] or title_place or _yearless_place(top, bottom)
+    return dated[0] or _year_line(top), dated[1] or title_place or _yearless_place(top, bottom)
 
 
 def _names_parties(line: Line) -> bool:
