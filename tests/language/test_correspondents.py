@@ -55,6 +55,7 @@ def test_headings_are_not_title_lines(line: str) -> None:
     ("To Trübner & Company", "Trübner & Company"),
     ("Messrs. Smith & Co.", "Smith & Co"),
     ("Capt. Charles G. Penney", "Charles G. Penney"),
+    ("Rev. and Dear Sir,", None),
     ("The Honorable Commissioner of Indian Affairs, Washington, D. C. Sir:",
      "Commissioner of Indian Affairs"),
 ])
@@ -72,6 +73,10 @@ def test_address_lines_name_the_recipient(line: str, name: str | None) -> None:
     # The dash English letters put after a salutation; a hurried hand's stops (Cody).
     ("My Dear Beck—", "Beck"), ("My. Dear O'Dwyer—", "O'Dwyer"), ("My- Dear Beck", "Beck"),
     ("Dear, Tait.", "Tait"), ("Dear Jean-Paul,", "Jean-Paul"), ("Dear Sir:—", None),
+    # A word of kinship or friendship before the name.
+    ("Dear Brother Jeff,", "Jeff"), ("Friend Walt,", "Walt"),
+    ("Dear Friend Walt Whitman,", "Walt Whitman"), ("Lieber Freund Karl!", "Karl"),
+    ("Querido hermano Juan:", "Juan"), ("Dear Brother,", None),
     # Salutations that name nobody.
     ("Dear Sir,", None), ("Caro amico", None), ("Querido amigo:", None),
     ("Sehr geehrter Herr Doktor!", None), ("Muy señor mío:", None),

@@ -111,6 +111,10 @@ DATELINES = [
     # Digits of the year the edition supplied in brackets.
     ("[London, Ont.,] 8 Jan [188]9", None, "1889-01-08", "London, Ont."),
     ("Camden, May 3, 18[89]", None, "1889-05-03", "Camden"),
+    # English month abbreviations with an apostrophe; Italian `dell’`.
+    ("Philad'a, Jan'y 3d, 1788", None, "1788-01-03", "Philad'a"),
+    ("Mount Vernon, Sept'r 3, 1787", None, "1787-09-03", "Mount Vernon"),
+    ("Roma, 3 dell'ottobre 1850", None, "1850-10-03", "Roma"),
     # A printed letterhead run into the date line: its last parts are the place.
     ("J. H. JOHNSTON & CO., Diamond Merchants and Jewelers, 17 Union Square, New York, "
      "May 3, 1880", None, "1880-05-03", "17 Union Square, New York"),

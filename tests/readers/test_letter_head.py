@@ -75,6 +75,19 @@ _BODY = ("We have received your letter of the fourth and hasten to answer it, fo
     # A long salutation of a formula, shaped as an address.
     ("GENTLEMEN of the COUNCIL, and of the ASSEMBLY of the PROVINCE.",
      [("Salute", "GENTLEMEN of the COUNCIL, and of the ASSEMBLY of the PROVINCE.")]),
+    # English salutations of the 18th and 19th centuries: a clergyman's, `Dear` written
+    # `Dr`, a Quaker's `Friend Walt`, a brother's, an office's.
+    ("Rev. and Dear Sir,", [("Salute", "Rev. and Dear Sir,")]),
+    ("Hond Sir", [("Salute", "Hond Sir")]),
+    ("Dr. Sir,", [("Salute", "Dr. Sir,")]),
+    ("Sirs,", [("Salute", "Sirs,")]),
+    ("Friend Walt,", [("Salute", "Friend Walt,")]),
+    ("Brother Walt,", [("Salute", "Brother Walt,")]),
+    ("Much respected friend,", [("Salute", "Much respected friend,")]),
+    ("Your Excellency,", [("Salute", "Your Excellency,")]),
+    ("Mr. President,", [("Salute", "Mr. President,")]),
+    ("Freund Karl!", [("Salute", "Freund Karl!")]),
+    ("Amigo Juan:", [("Salute", "Amigo Juan:")]),
 ])
 def test_salutations_at_the_head(tmp_path: Path, head: str,
                                  expected: list[tuple[str, str]]) -> None:

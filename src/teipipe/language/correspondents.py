@@ -262,6 +262,8 @@ def _body_name(text: str) -> str | None:
         return None
     if not all(w[:1].isupper() or fold(w) in _JOINERS for w in names):
         return None
+    if all(is_form_of_address(w) or fold(w) in _JOINERS for w in names):
+        return None  # `Rev. and Dear Sir`: a salutation, not a body
     return " ".join(names)
 
 
@@ -279,17 +281,30 @@ def _salute_word(word: str) -> bool:
     return fold(word.strip(".,;:-—–")) in _SALUTE_WORDS
 
 
+# Words of kinship and friendship a salutation puts before a name (`Dear Brother Jeff`).
+_KIN = words(
+    "friend brother sister cousin uncle aunt father mother son daughter ami amie frere "
+    "soeur oncle tante freund freundin bruder schwester vetter onkel amico amica fratello "
+    "sorella cugino zio zia amigo amiga hermano hermana primo tio tia")
+
+
+def _kin_word(word: str) -> bool:
+    return fold(word.strip(".,;:")) in _KIN
+
+
 def salutation_recipient(line: str) -> str | None:
     """The name a salutation addresses: `Dear Leon Davidovich:` → `Leon Davidovich`,
     `My. Dear O'Dwyer—` → `O'Dwyer`."""
     words = _clean(line).split()
-    if not words or not _salute_word(words[0]):
+    if not words or not (_salute_word(words[0]) or _kin_word(words[0]) and len(words) > 1):
         return None
     while words and _salute_word(words[0]):
         words.pop(0)
     words = _SALUTATION_END.split(" ".join(words), maxsplit=1)[0].split()
     while words and fold(words[0].rstrip(".")) in _HONORIFICS:
         words.pop(0)
+    while len(words) > 1 and _kin_word(words[0]):
+        words.pop(0)  # `Dear Brother Jeff`, `Friend Walt`, `Lieber Freund Karl`
     if not words or any(fold(w) in _NOBODY for w in words):
         return None
     return person_name(" ".join(words))

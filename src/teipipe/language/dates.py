@@ -22,7 +22,8 @@ from .places import is_time_tail, place_after, place_before
 _DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first|ultimo|último|dernier|last"
         r"|(?-i:[ivx]{1,7})(?=m?e\b|\s)|[a-zé-]{3,18}i[eé]s?me)"
         r"(?:er|re|ème|me|e|sten|st|nd|rd|th|d|ten|ter|te|t|r|o|º|°|ª)?\.?(?:º|°)?")
-_MONTH_WORD = r"(?P<month>[^\W\d_]{3,12}(?:\.?[^\W\d_]{1,4})?\.?|(?:[7-9]|10)bre?|[Xx]bre?)"
+# `Sept.`, `Septbr`, and the apostrophe of English abbreviations: `Jan'y`, `Sept'r`, `Aug't`.
+_MONTH_WORD = r"(?P<month>[^\W\d_]{3,12}(?:[.'’]?[^\W\d_]{1,4})?\.?|(?:[7-9]|10)bre?|[Xx]bre?)"
 # `1538`, `(1538)`, `[1538]`: editions put a year the writer left out in brackets. Two
 # digits (`Bern 19. XI. 50`, `May 22/96`) count only where the caller knows the century.
 # A note number glued to a year at the end of a line (`April 2, 19021`) is not the year's.
@@ -30,7 +31,7 @@ _YEAR = (r"[(\[]?\s*(?:(?P<year>1[0-9]\d\d|20\d\d)(?:\d{1,2}(?=\W*$))?|'?(?P<yy>
          r"|(?P<yyy>[89]\d\d)|(?P<old>(?:mil\s+)?(?-i:[ivx]{0,3}c\s+[ivxl]{1,8})\b))"
          r"(?![\d/])\s*[)\]]?")
 # `4 de mayo`, `3rd of March`, `3 di marzo`, `all’ultimo d’ottobre`
-_OF = r"(?:\s*(?:jour\s+)?(?:de|del|di|of|day\s+of)\b|\s*(?:jour\s+)?d[’'](?=\w)|\s+jour)?"
+_OF = r"(?:\s*(?:jour\s+)?(?:de|del|di|of|day\s+of)\b|\s*(?:jour\s+)?d(?:ell)?[’'](?=\w)|\s+jour)?"
 _BEFORE_YEAR = r"[\s,.–—]*(?:(?:de|del|di|of)\s+)?"
 # `March 21 PM '91`: the time of day between the day and the year
 _CLOCK = r"(?:\s+[ap]\.?\s?m\.?)?"

@@ -135,7 +135,7 @@ def _in_order(letters: str, name: str) -> bool:
 
 def month_number(word: str) -> int | None:
     """The month a word names (`janvier`, `Sept.`, `Hornung`, `7bre`, `Dezr`), else None."""
-    folded = fold(word).replace(".", "")
+    folded = fold(word).replace(".", "").replace("'", "").replace("’", "")
     return MONTHS.get(folded) or _shortened(folded)
 
 
