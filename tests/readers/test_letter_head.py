@@ -319,3 +319,17 @@ def test_a_sentence_on_a_companys_capital_stays_the_text(tmp_path: Path) -> None
     line = "Sir, the capital of the company is gone."
     parts, _ = _head(tmp_path, f"{line}\n\n{_BODY}\n")
     assert ("Dateline", line) not in parts
+
+
+@pytest.mark.parametrize(("head", "tail", "expected"), [
+    # The editor's date under an undated title, the letter's own below an address line.
+    ("William F. Cody to C. E. Perkins\n\nApril 30, 1900\n\nTo C. E. Perkins\n\n"
+     "New York City, April 30, 1900.\n\nMy dear Sir:—", "Very truly yours,\n\nW. F. Cody",
+     [("AddressLine", "To C. E. Perkins"), ("Dateline", "New York City, April 30, 1900."),
+      ("Salute", "My dear Sir:—")]),
+])
+def test_a_date_line_under_a_title_is_the_editors_or_the_letters(
+        tmp_path: Path, head: str, tail: str, expected: list[tuple[str, str]]) -> None:
+    parts, paragraphs = _head(tmp_path, f"{head}\n\n{_BODY}\n\n{_BODY}\n\n{tail}\n")
+    assert parts == expected
+    assert len(paragraphs) == 2

@@ -104,10 +104,18 @@ def _titles_date(units: Sequence[Unit], index: int) -> bool:
     `Millthorpe near Chesterfield, England, Jan. 27 '89`."""
     if not _dated(units[index].text):
         return False
-    if index + 1 < len(units) and _dated(units[index + 1].text):
-        return True
+    # The letter's own below it, an address line or two between (`To C. E. Perkins`).
+    for unit in units[index + 1: index + 1 + _HEAD_LINES]:
+        if _dated(unit.text):
+            return True
+        if rules.word_count(unit.text) > _HEAD_LINE_WORDS or opening.salutation(unit.text):
+            break
     return any(rules.is_dateline(unit.text)
                for unit in units[max(index + 2, len(units) - _LETTER_END):])
+
+
+_HEAD_LINES = 3
+_HEAD_LINE_WORDS = 14
 
 
 def _dated(text: str) -> bool:
