@@ -322,6 +322,14 @@ def test_a_sentence_on_a_companys_capital_stays_the_text(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(("head", "tail", "expected"), [
+    # A postmark's stamp or an envelope's year at the end is not the letter's date line:
+    # the date line under the title is the letter's own.
+    ("William F. Cody to C. L. Hinkle, March 1, 1900\n\nChicago, Mar 1st 1900\n\n"
+     "My. Dear Hinkle.", "Your friend\n\nW. F. Cody\n\nChicago ILL. Mar 1 4-PM 1900",
+     [("Dateline", "Chicago, Mar 1st 1900"), ("Salute", "My. Dear Hinkle.")]),
+    ("Letter from William F. Cody to Clarence W. Rowley, October 4, 1913\n\n"
+     "October 4, 1913\n\nDear Clarence:", "Your friend\n\nW. F. Cody\n\n1913",
+     [("Dateline", "October 4, 1913"), ("Salute", "Dear Clarence:")]),
     # The editor's date under an undated title, the letter's own below an address line.
     ("William F. Cody to C. E. Perkins\n\nApril 30, 1900\n\nTo C. E. Perkins\n\n"
      "New York City, April 30, 1900.\n\nMy dear Sir:—", "Very truly yours,\n\nW. F. Cody",

@@ -110,12 +110,21 @@ def _titles_date(units: Sequence[Unit], index: int) -> bool:
             return True
         if rules.word_count(unit.text) > _HEAD_LINE_WORDS or opening.salutation(unit.text):
             break
-    return any(rules.is_dateline(unit.text)
+    return any(_closing_date(unit.text)
                for unit in units[max(index + 2, len(units) - _LETTER_END):])
 
 
 _HEAD_LINES = 3
 _HEAD_LINE_WORDS = 14
+# A year alone (an envelope's `1913`), or a postmark's stamp: the hour between the day
+# and the year (`Chicago ILL. Mar 1 4-PM 1900`).
+_NOT_THE_LETTERS = re.compile(
+    r"^\s*(?:1[4-9]|20)\d\d\s*$|\d{1,2}\s*-\s*[AP]\.?\s?M\.?\s+(?:1[4-9]|20)\d\d\b", re.I)
+
+
+def _closing_date(text: str) -> bool:
+    """A date line at the end that dates the letter, not an envelope's year or stamp."""
+    return rules.is_dateline(text) and _NOT_THE_LETTERS.search(text) is None
 
 
 def _dated(text: str) -> bool:
