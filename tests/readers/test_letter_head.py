@@ -88,6 +88,10 @@ _BODY = ("We have received your letter of the fourth and hasten to answer it, fo
     ("Mr. President,", [("Salute", "Mr. President,")]),
     ("Freund Karl!", [("Salute", "Freund Karl!")]),
     ("Amigo Juan:", [("Salute", "Amigo Juan:")]),
+    ("Much Honoured.", [("Salute", "Much Honoured.")]),
+    # A yearless date line with an English month abbreviation (W. M. Rossetti's).
+    ("56 Euston Sq. N. W. 28 Feb.y\n\nDear Whitman",
+     [("Dateline", "56 Euston Sq. N. W. 28 Feb.y"), ("Salute", "Dear Whitman")]),
 ])
 def test_salutations_at_the_head(tmp_path: Path, head: str,
                                  expected: list[tuple[str, str]]) -> None:

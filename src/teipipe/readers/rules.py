@@ -18,6 +18,7 @@ SALUTATION = re.compile(
     r"""^(?:
         (?:my[.\-]?\s+)?dear(?:est)?\b | dear\s+(?:comrade|comrades|friend|sir|madam)s?\b
       | (?:my\s+)?(?:honou?red|respected|esteemed)\s+(?:sir|madam|friend|lord)\b
+      | (?:much|most|highly|very)\s+(?:honou?red|respected|esteemed)\b
       | sirs?\b | madam\b | my\s+lord\b | gentlemen\b | comrades?\b
       # `Rev. and Dear Sir`, `Hond Sir`, `Dr Sir` (Dear abbreviated), `Reverend Sir`
       | (?:rev(?:d|erend)?\.?|hon(?:ou?red|d|ble)?\.?|dr\.?)\s+(?:and\s+dear\s+)?(?:sir|madam)s?\b
