@@ -179,7 +179,8 @@ def signature_line(text: str, before: str, last: bool = True) -> bool:
     the writer's possessive (`Dein Paul.`) or, under a closing formula, a name with its
     title or firm (`J. C. B. Mohr (Paul Siebeck)`); a single word where a signature
     stands (`Arthur`): after a closing formula, a line ending in a comma, a dateline
-    of the closing, or a line that ends in the possessive (`… Philosophen. Ihr`).
+    of the closing, or a line that ends in the possessive (`… Philosophen. Ihr`) or in
+    a closing formula (`… von uns beiden gegrüsst! Dein alter`).
     """
     if rules.is_signature(text):
         return True
@@ -190,7 +191,7 @@ def signature_line(text: str, before: str, last: bool = True) -> bool:
         return True  # `J. C. B. Mohr (Paul Siebeck)` under `Ihr ergebenster`
     return _one_word_name(text) and bool(
         rules.is_closing(before) or before.endswith(",") or closing_dateline(before)
-        or _HANDS_OVER.search(before))
+        or _HANDS_OVER.search(before) or ends_in_formula(before))
 
 
 def _one_word_name(text: str) -> bool:
@@ -219,7 +220,7 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
     # The part under it, past a dateline between them (`… Erinnerung Ihr` / `Wien. 11/10.
     # 1902.` / `Ferdinand von Saar.`).
     under = next((p for p in parts if not isinstance(p, Dateline)), None)
-    if isinstance(under, Signed) and _ends_in_formula(text):
+    if isinstance(under, Signed) and ends_in_formula(text):
         return True
     if rules.word_count(text) > _LONGEST_CLOSING_LINE:
         return False
@@ -247,7 +248,7 @@ _LONGEST_LAST_FORMULA = 5
 _LAST_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?;])\s+(?P<last>[^.!?;]+)$")
 
 
-def _ends_in_formula(text: str) -> bool:
+def ends_in_formula(text: str) -> bool:
     """A few sentences whose last is a closing formula of a few words handing over to the
     name below (`Grüsse Deine liebe Frau … gegrüsst! Dein alter`, `Entschuldigen Sie das
     Papier; … warten. Hochachtungsvoll`)."""

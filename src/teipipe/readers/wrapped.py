@@ -20,10 +20,17 @@ from ..model import (
     PageBreak,
 )
 from ..source import Source
-from . import closing, opening, rules
+from . import closing, opening, page_period, rules
 from .blocks import HyphenPolicy, Line, RawBlock, inlines_of, split_blocks
 from .closing_dates import closing_dateline
-from .measure import AGAINST, ends_early, measure, page_measure, split_short_lines
+from .measure import (
+    AGAINST,
+    ends_early,
+    measure,
+    page_measure,
+    split_short_lines,
+    word_broken,
+)
 from .units import Unit
 
 # ------------------------------------------------------------------ sniffing
@@ -203,7 +210,8 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
     """Units of hard-wrapped blocks, a paragraph going on across a mid-sentence page end.
 
     `RawBlock.page_start` marks a block known to open a page (after a page-foot
-    note block, or a form feed); a mid-sentence blank run is taken as one too.
+    note block, or a form feed); a mid-sentence blank run is taken as one too, unless
+    the text's page period is known and puts no page end there.
     """
     gathered: list[_Paragraph] = []
     pages = _page_starts(blocks, page)
@@ -215,7 +223,9 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
                        and len(current.lines) == 1)
         if (current is not None and block.gap_before and not first_alone
                 and (continues(_last_block(current), block, page)
-                     or block.first.number in pages
+                     and (not pages or block.first.number in pages
+                          or word_broken(current.lines[-1]))
+                     or block.first.number in pages and block.gap_before == 1
                      and _page_ends_on_sentence(_last_block(current), block, page))):
             current.breaks.append(block.first.number)
             if block.page_start:
@@ -227,24 +237,13 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
     return [_unit(para, path, hyphens) for para in gathered]
 
 
-# Fewest lines a printed page holds; page ends closer together are no page's.
-_SHORTEST_PAGE = 20
-
-
 def _page_starts(blocks: Sequence[RawBlock], page: int) -> frozenset[int]:
-    """Lines where a page of the text begins by its printed period: a book's pages hold
-    the same number of lines, so where two page ends are certain (blank runs inside a
-    sentence) one page length apart, or a multiple of it, the blank runs one page length
-    further on are page ends too, even where a sentence happens to end there."""
+    """Lines where a page of the text begins by its printed period (see `page_period`)."""
     certain = [block.first.number for before, block in zip(blocks, blocks[1:], strict=False)
                if block.gap_before == 1 and continues(before, block, page)]
-    if len(certain) < 2:
-        return frozenset()
-    length = min(b - a for a, b in zip(certain, certain[1:], strict=False))
-    if length < _SHORTEST_PAGE or any((b - certain[0]) % length for b in certain):
-        return frozenset()
-    last = max(block.last.number for block in blocks)
-    return frozenset(range(certain[0] % length or length, last + 1, length))
+    blanks = [block.first.number for block in blocks[1:] if block.gap_before]
+    last = max((block.last.number for block in blocks), default=0)
+    return page_period.page_starts(certain, blanks, last)
 
 
 def _page_ends_on_sentence(previous: RawBlock, following: RawBlock, page: int) -> bool:
@@ -373,7 +372,10 @@ _SHORT_CLOSING_LINE = 4
 
 
 def _closing_line(text: str) -> bool:
+    # A full line may be the closing's sentences ending in the formula that hands over to
+    # the name below (`… Grüsse an die Herren P. K. Stets Dein`), set without a blank line.
     return (rules.is_closing(text) or closing_dateline(text) or closing.hands_over(text)
+            or closing.ends_in_formula(text)
             or (text.endswith(",") and rules.word_count(text) <= 10)
             or rules.word_count(text) <= _SHORT_CLOSING_LINE)
 

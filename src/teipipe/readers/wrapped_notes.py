@@ -19,8 +19,12 @@ from .markers import MarkerStyle, first_places
 from .units import Unit, strip_label
 from .wrapped import paragraphs
 
-# A note's label at the start of its first line: `374 `, `12Text`, `185. `, `3) `, `5-"o"`.
-_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?:[.)]\s*|\s+|(?=[^\d\s]))")
+# A note's label at the start of its first line: `374 `, `12Text`, `185. `, `3) `, `5-"o"`;
+# never an ordinal that opens a paragraph (`2dly,`, `4thly`, `1st`, `2e`, `3º`, `2ten`).
+_ORDINAL_SUFFIX = (r"(?:st|nd|rd|th|d|dly|ndly|rdly|thly|stly|er|re|ère|e|ème|eme"
+                   r"|te|ten|ter|o|a|º|ª)\b")
+_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?!" + _ORDINAL_SUFFIX
+                          + r")(?:[.)]\s*|\s+|(?=[^\d\s]))")
 
 
 @dataclass(frozen=True)
