@@ -24,6 +24,12 @@ def test_conversion_ratio_needs_the_stage_rows() -> None:
     assert isinstance(peers.conversion_vs_floor({}, {"cpu_s": 0.4}, 10), str)
 
 
+def test_conversion_ratio_refuses_a_floor_that_parsed_nothing() -> None:
+    stages = {s: {"cpu_s": 1.0} for s in ("read", "passes", "write")}
+    row = peers.conversion_vs_floor(stages, {"cpu_s": 0.0}, 10)
+    assert isinstance(row, str) and "no TEI" in row
+
+
 def test_java_peer_is_skipped_with_a_message_without_java(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(peers.shutil, "which", lambda name: None)
