@@ -95,6 +95,9 @@ def conversion_vs_floor(stages: dict[str, Any], floor: dict[str, Any],
     serialising the TEI the build wrote for it (the floor), as milliseconds and a ratio."""
     if not all(s in stages for s in ("read", "passes", "write")) or "cpu_s" not in floor:
         return "not run: needs the read, passes and write stages (not with --builds-only)"
+    if floor["cpu_s"] <= 0:
+        return ("not measured: the lxml floor took no CPU, so no TEI was found to parse "
+                "(check that the build wrote corpus/tei in the work folder)")
     per = {s: 1000 * stages[s]["cpu_s"] / files for s in ("read", "passes", "write")}
     floor_ms = 1000 * floor["cpu_s"] / files
     conversion = sum(per.values())

@@ -90,26 +90,33 @@ def _runs(words: Sequence[_Word]) -> list[tuple[int, int, str]]:
 _SEGMENT = re.compile(r"[^«»“”\"„,;:.()\[\]!?]+")
 
 
-@dataclass
-class _Voters:
-    """The word forms of one document already judged, and those of them that vote."""
+_VOTES: dict[str, dict[str, bool]] = {}
+"""By document language: whether a word form (as written) votes for another language. That
+depends on the word lists alone, so it is kept from text to text: a form is judged once a
+process, and the forms of a text are looked up all at once, without a loop in Python."""
+_VOTES_MAX = 100_000
+"""Forms kept per language at most (about 10 MB): the memory of a long build stays flat."""
 
-    judged: set[str]
-    voting: set[str]
+
+def _voting(forms: list[str], doc_lang: str) -> int:
+    """How many of `forms` (repeats counted) vote for a language other than `doc_lang`."""
+    known = _VOTES.setdefault(doc_lang, {})
+    votes = list(map(known.get, forms))
+    if None in votes:
+        for index, word in enumerate(forms):
+            if votes[index] is None:
+                votes[index] = vote = _judge(word.lower(), doc_lang)[0] is not None
+                if len(known) < _VOTES_MAX:
+                    known[word] = vote
+    return votes.count(True)
 
 
-def _split(node: Text, doc_lang: str, seen: _Voters) -> list[Inline]:
+def _split(node: Text, doc_lang: str) -> list[Inline]:
     # No word crosses a segment's edge (the separators are neither letters nor
     # apostrophes), so a text with too few voting words in all is left as it is
     # without splitting it into segments: almost every text of a letter, most of them
-    # without a single voting word, which the set test finds without a loop.
-    forms = _WORD.findall(node.text)
-    for word in set(forms).difference(seen.judged):
-        seen.judged.add(word)
-        if _judge(word.lower(), doc_lang)[0] is not None:
-            seen.voting.add(word)
-    if seen.voting.isdisjoint(forms) or sum(
-            word in seen.voting for word in forms) < MIN_VOTES:
+    # without a single voting word.
+    if _voting(_WORD.findall(node.text), doc_lang) < MIN_VOTES:
         return [node]
     spans: list[tuple[int, int, str]] = []
     for segment in _SEGMENT.finditer(node.text):
@@ -141,12 +148,11 @@ def mark_foreign(doc: Document, ctx: Context) -> Document:
     if doc_lang not in CANDIDATE_LANGUAGES:
         return doc
     found: list[str] = []
-    seen = _Voters(set(), set())
 
     def rewrite(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
         for node in run:
-            pieces = _split(node, doc_lang, seen) if isinstance(node, Text) else [node]
+            pieces = _split(node, doc_lang) if isinstance(node, Text) else [node]
             found.extend(p.lang for p in pieces if isinstance(p, Foreign))
             out.extend(pieces)
         return tuple(out)

@@ -8,7 +8,9 @@ kept out of the text matching with `match_in_text = false`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import (
     CorrespAction,
@@ -51,30 +53,44 @@ def _resolve_action(action: CorrespAction | None, register: Register) -> Corresp
                    place=_resolve_place(action.place, register))
 
 
-def _mention_pattern(register: Register) -> tuple[re.Pattern[str] | None, dict[str, Entry]]:
+@dataclass(frozen=True)
+class _Mentions:
+    """How the register's names are found in a text; made once per register, not per text."""
+
+    pattern: re.Pattern[str]
+    """A name on word boundaries, longest first."""
+    anywhere: re.Pattern[str]
+    """The names alone, without the look-behind that opens `pattern`: the regex engine skips
+    ahead to a name's first letters, where the full pattern is tried at every place. A text
+    without any name as a substring (most of them) has no mention either."""
+    by_name: dict[str, Entry]
+
+
+@lru_cache(maxsize=8)
+def _mentions(entries: tuple[Entry, ...]) -> _Mentions | None:
+    # Keyed by the entries, which a conversion does not change: escaping and compiling
+    # every name of the register took about as long as finding them in a letter.
     by_name: dict[str, Entry] = {}
-    for entry in register.entries:
+    for entry in entries:
         if entry.match_in_text:
             for name in entry.names:
                 by_name.setdefault(name, entry)
     if not by_name:
-        return None, by_name
+        return None
     names = sorted(by_name, key=len, reverse=True)
     alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])"), by_name
+    return _Mentions(re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])"),
+                     re.compile("|".join(re.escape(n) for n in by_name)), by_name)
 
 
-def _tag_mentions(pattern: re.Pattern[str], by_name: dict[str, Entry]):  # type: ignore[no-untyped-def]
-    # The names alone, without the look-behind that opens `pattern`: the regex engine skips
-    # ahead to a name's first letters, where the full pattern is tried at every place. A
-    # text without any name as a substring (most of them) has no mention either.
-    anywhere = re.compile("|".join(re.escape(n) for n in by_name))
+def _tag_mentions(mentions: _Mentions) -> Callable[[tuple[Inline, ...]], tuple[Inline, ...]]:
+    pattern, anywhere, by_name = mentions.pattern, mentions.anywhere, mentions.by_name
 
     def rewrite(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
         for node in run:
             if isinstance(node, Name) and node.ref is None:
-                entry = next((e for n, e in by_name.items() if n == node.text), None)
+                entry = by_name.get(node.text)
                 out.append(replace(node, ref=entry.id) if entry else node)
                 continue
             if not isinstance(node, Text):
@@ -132,7 +148,7 @@ def apply_register(doc: Document, ctx: Context) -> Document:
         received=_resolve_action(meta.received, register),
     ))
     doc = _note_responsibilities(doc, register)
-    pattern, by_name = _mention_pattern(register)
-    if pattern is None:
+    mentions = _mentions(register.entries)
+    if mentions is None:
         return doc
-    return rewrite_document(doc, _tag_mentions(pattern, by_name))
+    return rewrite_document(doc, _tag_mentions(mentions))

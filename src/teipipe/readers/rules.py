@@ -19,7 +19,17 @@ SALUTATION = re.compile(
     r"""^(?:
         (?:my[.\-]?\s+)?dear(?:est)?\b | dear\s+(?:comrade|comrades|friend|sir|madam)s?\b
       | (?:my\s+)?(?:honou?red|respected|esteemed)\s+(?:sir|madam|friend|lord)\b
-      | sir\b | madam\b | my\s+lord\b | gentlemen\b | comrades?\b
+      | (?:much|most|highly|very)\s+(?:honou?red|respected|esteemed)\b
+      | sirs?\b | madam\b | my\s+lord\b | gentlemen\b | comrades?\b
+      # `Rev. and Dear Sir`, `Hond Sir`, `Dr Sir` (Dear abbreviated), `Reverend Sir`
+      | (?:rev(?:d|erend)?\.?|hon(?:ou?red|d|ble)?\.?|dr\.?)\s+(?:and\s+dear\s+)?(?:sir|madam)s?\b
+      | (?:my\s+)?(?:kind|worthy|valued|much\s+respected|old)\s+friends?\b
+      | your\s+(?:excellency|lordship|grace|majesty|honou?r)\b
+      | (?:mr\.?|madam)\s+(?:president|secretary|chairman|speaker)\b
+      # `Friend Walt,`, `Brother Jeff,`, `Ami Paul,`, `Freund Karl!`, `Amigo Juan:`: a word of
+      # kinship or friendship before a name, as the whole line
+      | (?:friend|brother|sister|cousin|uncle|aunt|ami|fr[eè]re|freund|bruder|schwester
+           |fratello|sorella|amigo|amiga|hermano|hermana)\s+\w+(?:\s+\w+)?\s*[,:!—–]\s*$
       | (?:mon|ma|mes)\s+(?:(?:tr[eè]s|bien)\s+)?(?:ch[eè]re?s?|ami|amie|amis|r[ée]v[ée]rend|
            seigneur|fr[eè]re|p[eè]re)\b
       | (?:tr[eè]s\s+)?ch[eè]re?s?\b | camarades?\b | monsieur\b | madame\b | mademoiselle\b
@@ -71,13 +81,19 @@ CLOSING = re.compile(
       | ^sin\s+m[áa]s\b | \bme\s+repito\b | \bseguro\s+servidor | \bb\.\s?l\.\s?m
       | \bafectuosamente\b
       | \b(?:leal|fiel|humilde|atento|obediente)\s+(?:criad[oa]|servidora?)\b
+      | ^(?:tanti\s+|mille\s+|un\s+)?bac(?:i|ioni|io)\b | ^(?:gros\s+)?bis(?:es|ous)\b
+      | ^(?:love\s+and\s+)?kisses\b | ^(?:muchos\s+|un\s+)?besos?\b
       | \bsaluti\b | \bsaluto\b | \babbracci | \baff(?:ezionat|\.mo) | \bdevotissim | \bdev\.mo
       | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima | \bvi\s+bacio\b
       | \baffectionately\b
       | ^(?:i|we)\s+(?:am|are|remain|rest)\s*, | ^(?:i|we)\s+(?:am|are|remain)\s+(?:\w+\s+){0,3}?
           (?:your|yours|sir|madam|dear)\b
       | ^(?:i|we)\s+(?:am|are|remain)\s+with\s+(?:\w+\s+){0,2}?(?:respect|esteem|regard)
-      | \bhave\s+the\s+hono(?:u)?r\s+to\s+(?:be|remain)\b | \bhumble\s+servants?\b
+      | \bhave\s+the\s+hono(?:u)?r,?(?:\s+\w+,?)?\s+to\s+(?:be|remain)\b | \bhumble\s+servants?\b
+      | \bhabe\s+(?:ich\s+)?die\s+ehre,?\s+(?:\w+\s+){0,2}?
+          (?:zu\s+(?:sein|zeichnen|verbleiben)|mich)
+      | ^(?:im\s+namen|namens|in\s+the\s+name\s+of|on\s+behalf\s+of|au\s+nom|in\s+nome
+          |en\s+nombre|a\s+nombre)\s+(?:des|der|the|du|de\s+la|de|del|della|dello|di)\s+\w+.{0,60},$
       | ^je\s+suis\b[^.]{0,60}\b(?:votre|vôtre|vostre)\b | \bj['’]ai\s+l['’]honneur\s+d['’][êe]tre
       | \bho\s+l['’]onore\s+di\s+(?:essere|dichiararmi|confermarmi)\b
       | ^mi\s+(?:dico|creda|confermo|professo|protesto)\b
@@ -92,8 +108,8 @@ CLOSING = re.compile(
       | \bhastily\b | \b(?:much|all\s+my|best|kindest)\s+love\b
       | \bà\s+dieu\b | \ben\s+sa\s+(?:\w+\s+){0,3}?garde\b
       | ^accept\s+(?:\w+\s+){0,2}?(?:respects?|regards|assurance)\b
-      | ^(?:gradisca|accolga|riceva)\s+(?:\w+\s+){0,4}?(?:saluti|ossequi|stima|considerazione)
-      | ^reciba\s+(?:\w+\s+){0,4}?(?:saludos?|consideraci[óo]n|respetos?|afecto)
+      | ^(?:gradisca|accolga|riceva)\s+(?:\w+\s+){0,6}?(?:saluti|ossequi|stima|considerazione)
+      | ^reciba\s+(?:\w+\s+){0,6}?(?:saludos?|consideraci[óo]n|respetos?|afecto)
     )""",
     re.VERBOSE,  # matched against the lower-cased text: case-blind matching is slower
 )

@@ -13,7 +13,7 @@ rules demand clear margins and prefer the text's own vocabulary.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..language import lexicon as frequencies
 
@@ -31,6 +31,17 @@ class Lexicon:
         if lowered.isalpha():
             return frequencies.zipf_in(self.table, lowered)
         return _phrase_zipf(lowered, self.language)
+
+    def at_least(self, zipf: float) -> frozenset[str]:
+        """The single words at least this frequent: a set far smaller than the table, and so
+        faster to ask about each pair of words of a text."""
+        return _at_least(self.language, zipf)
+
+
+@cache
+def _at_least(language: str, zipf: float) -> frozenset[str]:
+    return frozenset(word for word, frequency in frequencies.frequency_table(language).items()
+                     if frequencies.zipf_of(frequency) >= zipf)
 
 
 @lru_cache(maxsize=65536)

@@ -88,9 +88,9 @@ def _confusions(text: str, evidence: Evidence) -> Iterator[Finding]:
     misread = evidence.memo.setdefault(RULE + " readings", {})
     plain = _PLAIN.setdefault(evidence.language, set())
     forms = _TOKEN.findall(text)
-    new = set(forms)
-    new -= plain
-    new.difference_update(known)
+    # `difference`, not `-=`: the in-place forms walk the whole of a dict (`known`, every
+    # form judged in the text so far) for each segment; `difference` walks the segment's.
+    new = set(forms).difference(known).difference(plain)
     for word in new:
         if _plain(word, evidence.lexicon.table):
             known[word] = None

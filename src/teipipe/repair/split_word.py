@@ -11,7 +11,9 @@ text may well use both `apart` and `a part`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import accumulate, compress, pairwise
+from operator import add, or_
 
 from .base import Cert, Evidence, Finding
 
@@ -26,11 +28,15 @@ FUNCTION_WORD = 5.5
 MARGIN = 0.5
 """How much more frequent (in zipf) the joined form must be than the pair as a phrase."""
 
-# Two letter runs with exactly one space between them; the right part may be
-# followed by an elision or a hyphenated clitic (`De vons-nous`), not by a letter.
-# The right part is matched ahead, not consumed, so that every pair of neighbours is
-# found in one scan: the right word of one pair is the left word of the next.
-_PAIR = re.compile(r"(?<![\w-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w'’‘ʼ]))")
+# A text cut into its letter runs and what separates them: `_LETTERS.split` gives
+# separator, word, separator, …, word, separator. A pair is two words with exactly one
+# space between them; the left word may not follow a digit, underscore or hyphen, the
+# right word may not precede a digit, underscore or an elision or a hyphenated clitic
+# (`De vons-nous`): every pair of neighbours is looked at, the right word of one pair
+# being the left word of the next.
+_LETTERS = re.compile(r"([^\W\d_]+)")
+_GLUED_BEFORE = re.compile(r"[\w-]")
+_GLUED_AFTER = re.compile(r"[\w'’‘ʼ]")
 
 
 _SENTENCE_END = frozenset(".!?:;«—(")
@@ -83,22 +89,50 @@ def judge(left: str, right: str, evidence: Evidence) -> Cert | None:
     return "medium" if preferred else "low" if z_joined >= KNOWN else None
 
 
+def _joined(words: list[str], text: str) -> list[str]:
+    """Each word joined with the next, lower-cased as `(left + right).lower()` is."""
+    if "Σ" in text:  # a capital sigma ending a word lower-cases to `ς`, joined to `σ`
+        return [(left + right).lower() for left, right in pairwise(words)]
+    lowered = list(map(str.lower, words))  # each word once, not twice, and without a loop
+    return list(map(add, lowered, lowered[1:]))
+
+
+def _pairs(text: str, evidence: Evidence) -> Iterator[tuple[int, str, str]]:
+    """(start, left, right) of the pairs of a text that `judge` might join, in order: their
+    joined form is a common word, or one of the text, or not of letters alone (`²`), which
+    the table cannot judge. Most pairs join into no word at all; that is tested on all of
+    them with two set lookups each and no more (a pattern with look-arounds tried at every
+    place of the text, making a match of every pair, and a lookup in the whole table cost
+    three times as much), and the rest of the definition on the few pairs left."""
+    parts = _LETTERS.split(text)
+    joined = _joined(parts[1::2], text)
+    common, in_text = evidence.lexicon.at_least(KNOWN), evidence.vocabulary
+    possible: Iterable[bool] = map(or_, map(common.__contains__, joined),
+                                   map(in_text.__contains__, joined))
+    if not all(map(str.isalpha, joined)):
+        possible = [form in common or form in in_text or not form.isalpha() for form in joined]
+    starts: list[int] | None = None
+    for left_index in compress(range(1, len(parts), 2), possible):
+        if parts[left_index + 1] != " ":
+            continue
+        before, after = parts[left_index - 1], parts[left_index + 3]
+        if before and _GLUED_BEFORE.match(before, len(before) - 1):
+            continue
+        if after and _GLUED_AFTER.match(after):
+            continue
+        if starts is None:
+            starts = [0, *accumulate(map(len, parts))]
+        yield starts[left_index], parts[left_index], parts[left_index + 2]
+
+
 def find(text: str, evidence: Evidence) -> Iterator[Finding]:
     """Every split word of a segment, left to right, not overlapping."""
-    table = evidence.lexicon.table
-    # Most pairs of words join into no word at all: that cheapest test is made first, on
-    # every pair at once.
-    candidates = [match for match in _PAIR.finditer(text)
-                  if not (joined := (match[1] + match[2]).lower()).isalpha()
-                  or joined in table]
     position = 0
-    for match in candidates:
-        start = match.start()
+    for start, left, right in _pairs(text, evidence):
         if start < position:
             continue  # its left word is the right word of a pair just joined
-        left, right = match[1], match[2]
         cert = judge(left, right, evidence)
         if cert is None or not _shape_ok(left, right, text, start, evidence):
             continue
-        position = match.end() + len(right)
+        position = start + len(left) + 1 + len(right)
         yield Finding(start, position, text[start:position], left + right, RULE, cert)

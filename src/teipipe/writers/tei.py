@@ -121,8 +121,19 @@ def _choice(parent: etree._Element, node: Choice, origins: _Origins) -> None:
 
 
 def _inlines(parent: etree._Element, inlines: tuple[Inline, ...], origins: _Origins) -> None:
+    # Consecutive Text nodes (the pieces of a paragraph's lines) are added in one go: each
+    # addition reads the parent's last child back from lxml, which costs more than joining.
+    pending: list[str] = []
     for node in inlines:
+        if isinstance(node, Text):
+            pending.append(node.text)
+            continue
+        if pending:
+            append_text(parent, "".join(pending))
+            pending = []
         _inline(parent, node, origins)
+    if pending:
+        append_text(parent, "".join(pending))
 
 
 def _leaf(parent: etree._Element, tag: str, inlines: tuple[Inline, ...], loc: Location,

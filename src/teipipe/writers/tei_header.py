@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from lxml import etree
@@ -118,8 +119,9 @@ def _editorial_decl(parent: etree._Element, doc: Document) -> None:
         for item in (n for n in doc.normalisations
                      if n.code == code and n.removed_text and code.endswith(".removed")):
             _quote_removed(p, item)
-    _hyphenation(decl, doc)
-    corrected = _count_choices(doc, "correction") + _count_choices(doc, "digitisation")
+    choices = _choice_kinds(doc)
+    _hyphenation(decl, doc, choices)
+    corrected = choices["correction"] + choices["digitisation"]
     silent = any(n.code == "ocr.applied-silently" for n in doc.normalisations)
     correction = el(decl, "correction", status="high" if corrected or silent else None,
                     method="silent" if silent else None)
@@ -144,7 +146,7 @@ _DIGITISATION_SILENT = (
     "text gives the source's reading without recording what the digitisation read.")
 
 
-def _hyphenation(decl: etree._Element, doc: Document) -> None:
+def _hyphenation(decl: etree._Element, doc: Document, choices: Counter[str]) -> None:
     wrapped = any(n.code == "lines.rejoined" for n in doc.normalisations)
     if not wrapped:
         el(el(decl, "hyphenation", eol="all"), "p",
@@ -152,7 +154,7 @@ def _hyphenation(decl: etree._Element, doc: Document) -> None:
         return
     statement = ("A hyphen at a line end that belongs to the word (Est-ce, a compound) is kept "
                  "and the word is not broken.")
-    if _count_choices(doc, "normalisation"):
+    if choices["normalisation"]:
         statement += (" A word broken by the typesetter across a line end is rejoined inside "
                       "choice: orig keeps the broken form with lb break=\"no\", reg the word.")
     el(el(decl, "hyphenation", eol="hard"), "p", statement)
@@ -177,9 +179,10 @@ def _quote_removed(p: etree._Element, item: Normalisation) -> None:
         tail.tail = (tail.tail or "")[:-1] + "; "
 
 
-def _count_choices(doc: Document, kind: str) -> int:
-    return sum(1 for run in iter_inline_runs(doc) for node in run
-               if isinstance(node, Choice) and node.kind == kind)
+def _choice_kinds(doc: Document) -> Counter[str]:
+    """How many choices of each kind the document has (one walk, not one per kind)."""
+    return Counter(node.kind for run in iter_inline_runs(doc) for node in run
+                   if isinstance(node, Choice))
 
 
 def _profile_desc(parent: etree._Element, doc: Document) -> None:

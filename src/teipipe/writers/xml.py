@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 
 from ..tei import TEI_NS, XML_ID, XML_LANG
@@ -9,6 +11,14 @@ from ..tei import TEI_NS, XML_ID, XML_LANG
 
 def tei(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
+
+
+_ATTRIBUTE_NAMES = {"xml_id": XML_ID, "xml_lang": XML_LANG}
+
+
+@lru_cache(maxsize=256)
+def _attribute_name(name: str) -> str:
+    return _ATTRIBUTE_NAMES.get(name) or name.rstrip("_").replace("_", "-")
 
 
 def el(parent: etree._Element | None, tag: str, text: str | None = None,
@@ -22,14 +32,8 @@ def el(parent: etree._Element | None, tag: str, text: str | None = None,
             if parent is None
             else etree.SubElement(parent, tei(tag)))
     for name, value in attributes.items():
-        if value is None:
-            continue
-        if name == "xml_id":
-            node.set(XML_ID, value)
-        elif name == "xml_lang":
-            node.set(XML_LANG, value)
-        else:
-            node.set(name.rstrip("_").replace("_", "-"), value)
+        if value is not None:
+            node.set(_attribute_name(name), value)
     if text:
         node.text = text
     return node
