@@ -378,3 +378,19 @@ def test_a_firm_signs_under_the_last_paragraph(tmp_path: Path) -> None:
 ])
 def test_a_relative_declaring_the_writer_yours_closes(line: str, closing: bool) -> None:
     assert rules.is_closing(line) is closing
+
+
+def test_a_wrapped_paragraph_ending_in_a_formula_hands_over_to_the_lines_under_it(
+        tmp_path: Path) -> None:
+    """PDF text sets the closing's lines one under the other without a blank line; the
+    last paragraph's formula (`… Stets Dein`) does not end a sentence, but hands over."""
+    body = ("Um die Post nicht zu versäumen, beschränke ich mich auf diese Anfrage. Ueber \n"
+            "domestica werde ich dir wahrscheinlich am nächsten Montag schreiben, da deine \n"
+            "gute Mutter eine gestern begonnene Unterredung mit mir fortzusetzen gedenkt. \n")
+    last = ("Die herzlichsten Grüsse an Dich, mein guter E. mit der Bitte, Dich zu schonen. "
+            "Grüsse an die Herren P. K. u. Gr. Stets Dein")
+    doc = read_letter(tmp_path, f" Mein bester Freund! \n\n{body}\n{last} \nZürich 19. März "
+                                "1857. \nE. \n", "pdf-text")[0]
+    assert _closer_parts(doc) == [("salute", last), ("dateline", "Zürich 19. März 1857."),
+                                  ("signed", "E.")]
+    assert _kinds(doc) == [Paragraph, Closer]

@@ -219,7 +219,7 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
     # The part under it, past a dateline between them (`… Erinnerung Ihr` / `Wien. 11/10.
     # 1902.` / `Ferdinand von Saar.`).
     under = next((p for p in parts if not isinstance(p, Dateline)), None)
-    if isinstance(under, Signed) and _ends_in_formula(text):
+    if isinstance(under, Signed) and ends_in_formula(text):
         return True
     if rules.word_count(text) > _LONGEST_CLOSING_LINE:
         return False
@@ -247,7 +247,7 @@ _LONGEST_LAST_FORMULA = 5
 _LAST_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?;])\s+(?P<last>[^.!?;]+)$")
 
 
-def _ends_in_formula(text: str) -> bool:
+def ends_in_formula(text: str) -> bool:
     """A few sentences whose last is a closing formula of a few words handing over to the
     name below (`Grüsse Deine liebe Frau … gegrüsst! Dein alter`, `Entschuldigen Sie das
     Papier; … warten. Hochachtungsvoll`)."""

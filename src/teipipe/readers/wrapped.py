@@ -348,9 +348,11 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     cut = len(lines) - 1
     while cut > 0 and _closing_line(lines[cut - 1].content):
         cut -= 1
-    if cut == len(lines) - 1 and not _closing_line(lines[cut - 1].content):
+    # The lines above end in a formula handing over to the name (`… gegrüsst! Dein alter`).
+    handed = cut > 0 and closing.ends_in_formula(" ".join(line.content for line in lines[:cut]))
+    if cut == len(lines) - 1 and not (_closing_line(lines[cut - 1].content) or handed):
         return list(blocks)  # a name alone under a paragraph may end its last sentence
-    if cut and not rules.ends_sentence(lines[cut - 1].content):
+    if cut and not (rules.ends_sentence(lines[cut - 1].content) or handed):
         return list(blocks)
     head = [RawBlock(tuple(lines[:cut]), last.gap_before, last.page_start)] if cut else []
     tail = [RawBlock((line,), 0 if head or index else last.gap_before,
