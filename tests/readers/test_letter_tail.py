@@ -394,3 +394,16 @@ def test_a_wrapped_paragraph_ending_in_a_formula_hands_over_to_the_lines_under_i
     assert _closer_parts(doc) == [("salute", last), ("dateline", "Zürich 19. März 1857."),
                                   ("signed", "E.")]
     assert _kinds(doc) == [Paragraph, Closer]
+
+
+def test_a_name_under_a_line_handing_over_to_it_signs_before_the_postscripts(
+        tmp_path: Path) -> None:
+    """`envoi de` / `A Horel`: the sender's name, then paragraphs written after it."""
+    after = ("Je crois que cette maudite Grèce ne m'inspire guère confiance c'est une "
+             "neutralité hypocrite.")
+    later = ("Je viens de recevoir votre lettre à l'instant, deux minutes plus tard je fermais "
+             "la lettre qui vous était destinée.")
+    doc = read_letter(tmp_path, f"Comtesse\n\n{BODY}\n\nenvoi de\n\nA Horel\n\n{after}\n\n"
+                                f"{later}\n")[0]
+    assert _closer_parts(doc) == [("signed", "A Horel")]
+    assert _kinds(doc) == [Paragraph, Paragraph, Closer, Postscript]

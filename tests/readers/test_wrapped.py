@@ -36,7 +36,18 @@ def test_a_blank_inside_a_sentence_is_a_page_end() -> None:
     # The page ends on a filled line: `Committee` would not have fitted on it.
     assert continues(block("It was a long meeting and we wrote", "to the members of the new"),
                      block("Committee again."))
-    assert continues(block("It was over."), block("and nobody came."))
+    assert continues(block("It was over, etc."), block("and nobody came."))
+
+
+def test_a_blank_after_a_full_stop_before_lower_case_ends_a_paragraph() -> None:
+    """Page ends fall inside sentences; a paragraph may open in lower case (`au second, …`)."""
+    assert not continues(
+        block("au premier, pour rappeler nos demandes de concessions antérieures & ",
+              "l'autorisation de faire des études, ou toute autre variente. "),
+        block("au second, pour rappeler nos précédentes demandes de Vaumarcus–Yverdon "))
+    # An abbreviation's point ends no sentence: the page end stands.
+    assert continues(block("Wir haben die Akten, die Briefe, die Rechnungen u. s. w."),
+                     block("und alles Übrige erhalten."))
 
 
 def test_a_line_that_ends_early_ends_its_paragraph_before_a_blank() -> None:

@@ -240,6 +240,13 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
 
 
 _SHORT_WISH_WORDS = 4
+
+
+def _handing_line(text: str) -> bool:
+    """A few words ending in a particle that hands over to the sender's name under them
+    (`envoi de` / `A Horel`, `Gruß von` / `Karl`)."""
+    words = text.split()
+    return 0 < len(words) <= _SHORT_WISH_WORDS and words[-1].lower() in _HANDING_PARTICLES
 _HANDING_PARTICLES = frozenset(("de", "von", "by", "from", "da", "di", "par", "per", "por"))
 _LONGEST_CLOSING_SENTENCES = 30
 _LONGEST_LAST_FORMULA = 5
@@ -319,7 +326,8 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
         # `Was hast Du mit ihr verabredet?`); a name alone after a sentence's end.
         if not ((framed and _signs(units[:index], index - 1))
                 or (_running_text(before) and _name_line(name)) or possessive_signature(name)
-                or (before[-1:] in ".!" and _name_line(name) and index > 1)):
+                or (before[-1:] in ".!" and _name_line(name) and index > 1)
+                or (_handing_line(before) and _name_line(name))):
             continue
         following = units[index].text
         if index == last and (_one_word_name(following) or _name_line(following)):
