@@ -14,8 +14,10 @@ from ..model import Closer, Dateline, Paragraph, Postscript, Salute, Signed
 from . import rules
 from .closing_dates import closing_dateline
 from .signature_lines import (
+    HANDING_PARTICLES,
     SENTENCE_INSIDE,
     formula_over_signers,
+    handing_line,
     name_with_office,
     possessive_signature,
 )
@@ -231,7 +233,7 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
     # exclamation of a few words ended as a sentence (`Ich liebe Dich!`, `Good luck.`).
     words = rules.word_count(text)
     ending = text[-1:] not in ".?!;:" or (text[-1:] in ".!" and words <= _SHORT_WISH_WORDS)
-    if text.split()[-1] in _HANDING_PARTICLES:
+    if text.split()[-1] in HANDING_PARTICLES:
         return False  # `Envoi de` / the name: a line of the text that names the sender
     return (not any(isinstance(p, Salute) for p in parts)
             and isinstance(parts[-1], Signed) and words <= _SHORT_CLOSING_WORDS
@@ -240,14 +242,6 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
 
 
 _SHORT_WISH_WORDS = 4
-
-
-def _handing_line(text: str) -> bool:
-    """A few words ending in a particle that hands over to the sender's name under them
-    (`envoi de` / `A Horel`, `Gruß von` / `Karl`)."""
-    words = text.split()
-    return 0 < len(words) <= _SHORT_WISH_WORDS and words[-1].lower() in _HANDING_PARTICLES
-_HANDING_PARTICLES = frozenset(("de", "von", "by", "from", "da", "di", "par", "per", "por"))
 _LONGEST_CLOSING_SENTENCES = 30
 _LONGEST_LAST_FORMULA = 5
 # The last sentence of a unit, after the end of the one before it.
@@ -327,7 +321,7 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
         if not ((framed and _signs(units[:index], index - 1))
                 or (_running_text(before) and _name_line(name)) or possessive_signature(name)
                 or (before[-1:] in ".!" and _name_line(name) and index > 1)
-                or (_handing_line(before) and _name_line(name))):
+                or (handing_line(before) and _name_line(name))):
             continue
         following = units[index].text
         if index == last and (_one_word_name(following) or _name_line(following)):

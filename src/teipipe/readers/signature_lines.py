@@ -81,3 +81,15 @@ def formula_over_signers(text: str) -> bool:
     return (2 * capitalised >= len(words) and rest[-1][-1:] not in ",:;?!"
             and any(w[:1].isupper() for w in rest[-1].split())
             and all(rules.word_count(s) <= _LONGEST_SIGNER for s in rest))
+
+
+# Particles that hand a line over to the sender's name (`Envoi de`, `Gruß von`).
+HANDING_PARTICLES = frozenset(("de", "von", "by", "from", "da", "di", "par", "per", "por"))
+_LONGEST_HANDING_LINE = 4
+
+
+def handing_line(text: str) -> bool:
+    """A few words ending in a particle that hands over to the sender's name under them
+    (`envoi de` / `A Horel`, `Gruß von` / `Karl`)."""
+    words = text.split()
+    return 0 < len(words) <= _LONGEST_HANDING_LINE and words[-1].lower() in HANDING_PARTICLES

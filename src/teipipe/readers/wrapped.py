@@ -8,7 +8,6 @@ The note runs of such texts are `wrapped_notes`'s.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -146,15 +145,10 @@ def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
         # A page end falls inside a sentence; after a sentence's full stop, a blank run
         # before a line in lower case is a paragraph opening so (`… autre variente.` /
         # `au second, pour rappeler …`). An abbreviation's point does not end one (`u. s. w.`).
-        return not _FULL_STOP.search(previous.last.content)
+        return not rules.ends_full_sentence(previous.last.content)
     if rules.ends_sentence(previous.last.content):
         return False
     return not (alone and rules.is_heading(previous.text))
-
-
-# A sentence's end after a word of four letters or more (not an abbreviation's point),
-# or an exclamation or question mark, before closing quotes or brackets.
-_FULL_STOP = re.compile(r"(?:[^\W\d_]{4}\.|[!?])[»«”\"')\]]*\s*$")
 
 
 def _letter_part(text: str) -> bool:
