@@ -148,6 +148,10 @@ def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
         return not rules.ends_full_sentence(previous.last.content)
     if rules.ends_sentence(previous.last.content):
         return False
+    if following.first.number <= _SHORTEST_PAGE and not following.page_start:
+        # Before a capital, the blank may as well end a paragraph left without its stop
+        # (`… Wendung nehmen` / `Nicht sehr …`); no page ends before a page's length of lines.
+        return False
     return not (alone and rules.is_heading(previous.text))
 
 
