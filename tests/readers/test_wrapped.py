@@ -19,6 +19,7 @@ from teipipe.readers.wrapped_notes import (
     group_notes,
     mark_whole_text_notes,
     notes_of,
+    trailing_notes_start,
 )
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "readers"
@@ -161,3 +162,12 @@ def test_fixtures_are_sniffed_to_their_reader() -> None:
         if case.name.endswith(".model.txt"):
             continue
         assert readers.sniff(source.read(case, case.name)).name == case.parent.name
+
+
+def test_an_ordinal_opening_a_paragraph_is_no_endnote_label() -> None:
+    """`2dly, …` / `3dly, …` go on counting the writer's points, not endnotes."""
+    lines = lines_of("First, the Bills were never a Tender, as the Act of 1739 says in its\n"
+                     "Article 2 of the Province Laws.\n\n"
+                     "2dly, It was not the Merchants who gave the Notes a Currency.\n\n"
+                     "3dly, Too great a Proportion of our Men going to Sea.\n")
+    assert trailing_notes_start(lines, MarkerStyle(bracketed=False)) is None

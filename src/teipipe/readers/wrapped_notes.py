@@ -19,8 +19,11 @@ from .markers import MarkerStyle, first_places
 from .units import Unit, strip_label
 from .wrapped import paragraphs
 
-# A note's label at the start of its first line: `374 `, `12Text`, `185. `, `3) `, `5-"o"`.
-_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?:[.)]\s*|\s+|(?=[^\d\s]))")
+# A note's label at the start of its first line: `374 `, `12Text`, `185. `, `3) `, `5-"o"`;
+# not an ordinal's figure glued to its ending (`2dly,`, `4thly`, `2te`, `1er`, `3ème`, `2°`).
+_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?:[.)]\s*|\s+|(?=[^\d\s])(?!"
+                          r"(?:st|nd|rd|th|d|dly|thly|ly|te|ten|ter|tes|e|er|re|ème|ère|eme"
+                          r"|a|o|as|os)\b|[°ºª]))")
 
 
 @dataclass(frozen=True)
