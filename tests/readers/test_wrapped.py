@@ -43,11 +43,13 @@ def test_a_blank_inside_a_sentence_is_a_page_end() -> None:
 def test_no_page_ends_before_a_capital_within_a_pages_length_of_lines() -> None:
     """A paragraph left without its stop (`… Wendung nehmen` / `Nicht sehr …`) ends where
     no page can have ended yet; before a line in lower case the page end stands."""
-    ended = block("so kann die Sache leicht eine äußerst fatale Wendung nehmen", start=12)
-    assert not continues(ended, block("Nicht sehr trostreich ist der Bericht.", start=14))
-    assert continues(ended, block("und alles geht verloren.", start=14))
-    assert continues(ended, RawBlock((Line(14, "Nicht sehr trostreich ist der Bericht."),), 1,
+    ended = block("so kann die Sache leicht eine äußerst fatale Wendung nehmen", start=22)
+    assert not continues(ended, block("Nicht sehr trostreich ist der Bericht.", start=24))
+    assert continues(ended, block("und alles geht verloren.", start=24))
+    assert continues(ended, RawBlock((Line(24, "Nicht sehr trostreich ist der Bericht."),), 1,
                                      page_start=True))
+    assert continues(block("so kann die Sache leicht eine äußerst fatale Wendung nehmen",
+                           start=40), block("Nicht sehr trostreich ist der Bericht.", start=42))
 
 
 def test_a_blank_after_a_full_stop_before_lower_case_ends_a_paragraph() -> None:

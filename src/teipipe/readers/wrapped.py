@@ -148,7 +148,7 @@ def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
         return not rules.ends_full_sentence(previous.last.content)
     if rules.ends_sentence(previous.last.content):
         return False
-    if following.first.number <= _SHORTEST_PAGE and not following.page_start:
+    if following.first.number <= _FIRST_PAGE and not following.page_start:
         # Before a capital, the blank may as well end a paragraph left without its stop
         # (`… Wendung nehmen` / `Nicht sehr …`); no page ends before a page's length of lines.
         return False
@@ -236,6 +236,8 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
 
 # Fewest lines a printed page holds; page ends closer together are no page's.
 _SHORTEST_PAGE = 20
+# Lines a letter's first printed page holds at the least, its head included.
+_FIRST_PAGE = 25
 
 
 def _page_starts(blocks: Sequence[RawBlock], page: int) -> frozenset[int]:
