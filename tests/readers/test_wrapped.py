@@ -173,3 +173,12 @@ def test_an_ordinal_opening_a_paragraph_is_no_endnote_label() -> None:
                      "2dly, It was not the Merchants who gave the Notes a Currency.\n\n"
                      "3dly, Too great a Proportion of our Men going to Sea.\n")
     assert trailing_notes_start(lines, MarkerStyle(bracketed=False)) is None
+
+
+def test_a_name_alone_after_a_blank_signs_rather_than_going_on_over_a_page_end() -> None:
+    last = block("you & the little boy, of whom I am very proud. With renewed thanks I am dear",
+                 "Mr Whitman one of your sincerest and most faithful friends and admirers",
+                 start=34)
+    assert not continues(last, block("Helena de Kay Gilder", start=37))
+    assert continues(last, block("Helena de Kay Gilder and the children, who send their love.",
+                                 "We are both most obliged to you for the book.", start=37))

@@ -134,8 +134,9 @@ def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
         return False
     if len(following.lines) == 1 and (rules.is_closing(following.text)
                                       or rules.is_dateline(following.text)
-                                      or rules.is_salutation(following.text)):
-        return False  # `…in alter Treue` / `Dein`, `… 1890` / `Dear Walt:`: a letter's part
+                                      or rules.is_salutation(following.text)
+                                      or rules.is_signature(following.text)):
+        return False  # `…in alter Treue` / `Dein`, `… 1890` / `Dear Walt:`, a name: a letter's part
     width = max(measure(previous.lines + following.lines), page)
     lower = rules.starts_lowercase(following.first.content)
     if ends_early(previous.last, following.first, width, first=alone,
