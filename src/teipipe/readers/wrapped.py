@@ -132,10 +132,9 @@ def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
     alone = len(previous.lines) == 1
     if (alone and _letter_part(previous.text)) or rules.opens_postscript(following.first.content):
         return False
-    if len(following.lines) == 1 and (rules.is_closing(following.text)
-                                      or rules.is_dateline(following.text)
-                                      or rules.is_salutation(following.text)
-                                      or rules.is_signature(following.text)):
+    if len(following.lines) == 1 and any(
+            part(following.text) for part in (rules.is_closing, rules.is_dateline,
+                                              rules.is_salutation, rules.is_signature)):
         return False  # `…in alter Treue` / `Dein`, `… 1890` / `Dear Walt:`, a name: a letter's part
     width = max(measure(previous.lines + following.lines), page)
     lower = rules.starts_lowercase(following.first.content)
