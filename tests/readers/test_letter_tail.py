@@ -407,3 +407,20 @@ def test_a_name_under_a_line_handing_over_to_it_signs_before_the_postscripts(
                                 f"{later}\n")[0]
     assert _closer_parts(doc) == [("signed", "A Horel")]
     assert _kinds(doc) == [Paragraph, Paragraph, Closer, Postscript]
+
+
+def test_closing_lines_set_under_a_paragraph_before_an_unmarked_postscript_are_cut_off(
+        tmp_path: Path) -> None:
+    body = ("Pour autant que Monsr le cardinal de Carpy a prins congié de moy pour se retirer a \n"
+            "Romme, je desire qu'il luy soit fait ung present de vaisselle jusques a la valleur \n"
+            "de quinze cens escus. Et vous me ferez plaisir. \n")
+    after = ("J'ay veu les lettres que vous m'avez escriptes par ce porteur et entendu par \n"
+             "icelles l'ordre qu'avez donné, tant sur ce que je vous avoys escript touchant \n"
+             "Boisrigault, le paiement des Suisses que autres poincts mentionnez. \n")
+    formula = "Priant Dieu, Monsr le Chancelier, qu'il vous ayt en sa saincte et digne garde."
+    dateline = "Escript au camp de Pernes le dernier jour d'avril."
+    doc = read_letter(tmp_path, f" Monsr le Chancelier, \n\n{body}\n{formula} \n{dateline} \n"
+                                f"Françoys. \n\n{after}", "pdf-text")[0]
+    assert _closer_parts(doc) == [("salute", formula), ("dateline", dateline),
+                                  ("signed", "Françoys.")]
+    assert _kinds(doc) == [Paragraph, Closer, Postscript]

@@ -334,13 +334,11 @@ def _runs_on(line: Line, following: Line, width: int) -> bool:
             and rules.starts_lowercase(following.content))
 
 
-def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
-    """Closing formula and signature lines at the foot of the last block are their own units.
-
-    Books print `Su afectísimo amigo y seguro servidor,` and the name under the
-    last paragraph without a blank line. Only lines after a sentence end are cut
-    off, and only when the last of them is a name.
-    """
+def split_trailing_lines(blocks: Sequence[RawBlock], after: int = 0) -> list[RawBlock]:
+    """Closing formula and signature lines at the foot of the last signed block (`after`
+    blocks from the end) are their own units: books print `Su afectísimo amigo y seguro
+    servidor,` and the name under the last paragraph without a blank line. Only lines after
+    a sentence end are cut off, and only when the last of them is a name."""
     postscript = next((i for i, block in enumerate(blocks)
                        if i and rules.opens_postscript(block.first.content)), None)
     if postscript is not None:  # the closing stands before the postscript
@@ -349,9 +347,10 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
         return []
     last = blocks[-1]
     lines = list(last.lines)
-    if len(blocks) > 1 and len(lines) <= _LONGEST_TRAILING_NOTE and not _signed(lines):
-        # A line or two written under the signature (`Back again in Marquis Road.`).
-        return [*split_trailing_lines(blocks[:-1]), last]
+    if len(blocks) > 1 and not _signed(lines) and (len(lines) <= _LONGEST_TRAILING_NOTE
+                                                   or after < _LONGEST_UNMARKED_POSTSCRIPT):
+        # Lines written under the signature (`Back again in Marquis Road.`).
+        return [*split_trailing_lines(blocks[:-1], after + 1), last]
     if len(lines) < 2 or not _signed(lines):
         return list(blocks)
     cut = len(lines) - 1
@@ -371,6 +370,7 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
 
 
 _LONGEST_TRAILING_NOTE = 2
+_LONGEST_UNMARKED_POSTSCRIPT = 3  # paragraphs
 
 
 def _signed(lines: Sequence[Line]) -> bool:
