@@ -424,3 +424,22 @@ def test_closing_lines_set_under_a_paragraph_before_an_unmarked_postscript_are_c
     assert _closer_parts(doc) == [("salute", formula), ("dateline", dateline),
                                   ("signed", "Françoys.")]
     assert _kinds(doc) == [Paragraph, Closer, Postscript]
+
+
+@pytest.mark.parametrize("mark", ["P.S.", "P.-S.", "PS", "Nachschrift:", "P.D.", "Posdata:"])
+def test_postscript_marks_of_the_five_languages(mark: str) -> None:
+    assert rules.opens_postscript(f"{mark} Estimaré se digne noticiarme si sabe alguna nueva.")
+
+
+def test_a_name_under_a_closing_sentence_set_on_one_line_signs_before_a_spanish_postscript(
+        tmp_path: Path) -> None:
+    body = ("Movido por la amistad que ha tenido a bien dispensarme y que aprecio en el grado \n"
+            "que merece, me dirijo a usted, a fin de que se digne instruirme sobre los puntos a \n"
+            "que la adjunta se refiere, con la brevedad que le sea posible. \n")
+    formula = ("Con este motivo me repito como siempre su verdadero amigo, deseando tener la "
+               "satisfacción de que ocupe la inutilidad de su seguro servidor que besa sus manos.")
+    doc = read_letter(tmp_path, f" Estimado amigo: \n\n{body}\n{formula} \nManuel de Aleman \n\n"
+                                "P.D. — Estimaré se digne noticiarme si sabe alguna nueva \n"
+                                "importante de los ejércitos del Uruguay. \n", "pdf-text")[0]
+    assert _closer_parts(doc) == [("salute", formula), ("signed", "Manuel de Aleman")]
+    assert _kinds(doc) == [Paragraph, Closer, Postscript]

@@ -182,3 +182,4 @@ def test_a_name_alone_after_a_blank_signs_rather_than_going_on_over_a_page_end()
     assert not continues(last, block("Helena de Kay Gilder", start=37))
     assert continues(last, block("Helena de Kay Gilder and the children, who send their love.",
                                  "We are both most obliged to you for the book.", start=37))
+

@@ -368,7 +368,9 @@ _FULL_STOP = re.compile(r"(?:[^\W\d_]{4}\.|[!?])[»«”\"')\]]*\s*$")
 _TYPED_DASH = re.compile(r"(?:--|\s-)$")
 
 
-POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum)", re.IGNORECASE)
+# `P.S.`, `P.-S.` (fr), `PS`, `N.B.`, `Postscriptum`, `Nachschrift` (de), `P.D.`, `Posdata` (es).
+POSTSCRIPT = re.compile(r"^(?:P\.-?\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum|Nachschrift\b"
+                        r"|P\.\s?D\.|Posdata\b)", re.IGNORECASE)
 
 
 def opens_postscript(text: str) -> bool:
