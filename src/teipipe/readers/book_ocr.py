@@ -11,15 +11,19 @@ word before (`word375`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..diagnostics import Reporter
-from ..model import Document, Normalisation
+from ..model import Document, Normalisation, PageBreak
 from ..source import Source
 from .base import finish
 from .blocks import Line, source_lines, vocabulary_of
 from .markers import MarkerStyle
 from .notes import NOTES_HEADING
+from .page_furniture import Furniture, page_furniture
+from .units import Unit
 from .wrapped import (
+    blank_out,
     letter_units,
     rejoined_lines,
     trailing_space_share,
@@ -51,6 +55,36 @@ def notes_heading(lines: Sequence[Line]) -> Line | None:
     return found
 
 
+def _numbered(units: list[Unit], furniture: Sequence[Furniture],
+              lines: Sequence[Line]) -> list[Unit]:
+    """The page breaks where page furniture was taken out carry the page's number, as
+    marked (not inferred) page ends: a break stands at the first text line after it."""
+    numbers: dict[int, str | None] = {}
+    for item in furniture:
+        following = next((ln for ln in lines if ln.number > item.line.number and ln.content),
+                         None)
+        if following is not None and numbers.get(following.number) is None:
+            numbers[following.number] = item.number
+
+    def numbered(brk: PageBreak) -> PageBreak:
+        if brk.loc.line in numbers:
+            return replace(brk, n=numbers[brk.loc.line], cert=None)
+        return brk
+
+    return [replace(unit, inlines=tuple(numbered(node) if isinstance(node, PageBreak) else node
+                                        for node in unit.inlines),
+                    page_break=numbered(unit.page_break) if unit.page_break else None)
+            for unit in units]
+
+
+def _furniture_removed(source: Source, item: Furniture) -> Normalisation:
+    return Normalisation(
+        "page-furniture.removed",
+        "A page number or running head printed between the pages of the text was taken out; "
+        "a page break stands in its place.",
+        source.loc(item.line.number, item.line.indent + 1), item.line.content)
+
+
 def _notes_cut(lines: Sequence[Line], heading: Line | None) -> tuple[int, int]:
     """Where the running text ends and the notes begin: at the heading, or at the run of
     numbered notes that ends the text; (end, end) when the text has no notes."""
@@ -75,10 +109,14 @@ class BookOcrReader:
         heading = notes_heading(lines)
         cut, notes_from = _notes_cut(lines, heading)
         hyphens = vocabulary_of(lines)
-        units = letter_units(lines[:cut], source.page_starts, source.path, hyphens)
+        furniture = page_furniture(lines[:cut])
+        running = blank_out(lines[:cut], {item.line.number for item in furniture})
+        units = _numbered(letter_units(running, source.page_starts, source.path, hyphens),
+                          furniture, running)
         notes = notes_of(lines[notes_from:], source.path, _END, set(), hyphens)
         notes = mark_whole_text_notes(notes, units, _MARKERS, reporter)
-        removed: tuple[Normalisation, ...] = (rejoined_lines(source),)
+        removed: tuple[Normalisation, ...] = (
+            rejoined_lines(source), *(_furniture_removed(source, item) for item in furniture))
         if heading is not None:
             removed += (Normalisation(
                 "heading.notes",

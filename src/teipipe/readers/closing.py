@@ -181,7 +181,8 @@ def signature_line(text: str, before: str, last: bool = True) -> bool:
     the writer's possessive (`Dein Paul.`) or, under a closing formula, a name with its
     title or firm (`J. C. B. Mohr (Paul Siebeck)`); a single word where a signature
     stands (`Arthur`): after a closing formula, a line ending in a comma, a dateline
-    of the closing, or a line that ends in the possessive (`… Philosophen. Ihr`).
+    of the closing, or a line that ends in the possessive (`… Philosophen. Ihr`) or in
+    a closing formula (`… von uns beiden gegrüsst! Dein alter`).
     """
     if rules.is_signature(text):
         return True
@@ -192,7 +193,7 @@ def signature_line(text: str, before: str, last: bool = True) -> bool:
         return True  # `J. C. B. Mohr (Paul Siebeck)` under `Ihr ergebenster`
     return _one_word_name(text) and bool(
         rules.is_closing(before) or before.endswith(",") or closing_dateline(before)
-        or _HANDS_OVER.search(before))
+        or _HANDS_OVER.search(before) or ends_in_formula(before))
 
 
 def _one_word_name(text: str) -> bool:

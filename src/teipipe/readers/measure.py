@@ -50,6 +50,11 @@ def _length(line: Line) -> int:
     return len(" ".join(text.split())) if "  " in text or "\t" in text else len(text)
 
 
+def word_broken(line: Line) -> bool:
+    """The line ends in a word broken by a hyphen (`Fahr-`), which the next line goes on."""
+    return bool(_WORD_BROKEN.search(line.content))
+
+
 def ends_early(line: Line, following: Line, width: int, first: bool = False,
                factor: int = 1) -> bool:
     """True when the next line's first word would have fitted on this line.

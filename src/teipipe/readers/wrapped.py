@@ -20,10 +20,17 @@ from ..model import (
     PageBreak,
 )
 from ..source import Source
-from . import closing, opening, rules
+from . import closing, opening, page_period, rules
 from .blocks import HyphenPolicy, Line, RawBlock, inlines_of, split_blocks
 from .closing_dates import closing_dateline
-from .measure import AGAINST, ends_early, measure, page_measure, split_short_lines
+from .measure import (
+    AGAINST,
+    ends_early,
+    measure,
+    page_measure,
+    split_short_lines,
+    word_broken,
+)
 from .units import Unit
 
 # ------------------------------------------------------------------ sniffing
@@ -142,15 +149,13 @@ def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
                   factor=AGAINST if lower else 1):
         return False
     if rules.starts_lowercase(following.first.content):
-        # A page end falls inside a sentence; after a sentence's full stop, a blank run
-        # before a line in lower case is a paragraph opening so (`… autre variente.` /
-        # `au second, pour rappeler …`). An abbreviation's point does not end one (`u. s. w.`).
+        # A page ends inside a sentence; after a full stop (not `u. s. w.`), a paragraph
+        # opens in lower case (`… autre variente.` / `au second, pour rappeler …`).
         return not rules.ends_full_sentence(previous.last.content)
     if rules.ends_sentence(previous.last.content):
         return False
     if following.first.number <= _FIRST_PAGE and not following.page_start:
-        # Before a capital, the blank may as well end a paragraph left without its stop
-        # (`… Wendung nehmen` / `Nicht sehr …`); no page ends before a page's length of lines.
+        # No page has ended yet: a paragraph left without its stop (`… Wendung nehmen`).
         return False
     return not (alone and rules.is_heading(previous.text))
 
@@ -210,7 +215,8 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
     """Units of hard-wrapped blocks, a paragraph going on across a mid-sentence page end.
 
     `RawBlock.page_start` marks a block known to open a page (after a page-foot
-    note block, or a form feed); a mid-sentence blank run is taken as one too.
+    note block, or a form feed); a mid-sentence blank run is taken as one too, unless
+    the text's page period is known and puts no page end there.
     """
     gathered: list[_Paragraph] = []
     pages = _page_starts(blocks, page)
@@ -222,7 +228,9 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
                        and len(current.lines) == 1)
         if (current is not None and block.gap_before and not first_alone
                 and (continues(_last_block(current), block, page)
-                     or block.first.number in pages
+                     and (not pages or block.first.number in pages
+                          or word_broken(current.lines[-1]))
+                     or block.first.number in pages and block.gap_before == 1
                      and _page_ends_on_sentence(_last_block(current), block, page))):
             current.breaks.append(block.first.number)
             if block.page_start:
@@ -234,26 +242,16 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
     return [_unit(para, path, hyphens) for para in gathered]
 
 
-# Fewest lines a printed page holds; page ends closer together are no page's.
-_SHORTEST_PAGE = 20
-# Lines a letter's first printed page holds at the least, its head included.
-_FIRST_PAGE = 25
+_FIRST_PAGE = 25  # lines a letter's first printed page holds at the least, with its head
 
 
 def _page_starts(blocks: Sequence[RawBlock], page: int) -> frozenset[int]:
-    """Lines where a page of the text begins by its printed period: a book's pages hold
-    the same number of lines, so where two page ends are certain (blank runs inside a
-    sentence) one page length apart, or a multiple of it, the blank runs one page length
-    further on are page ends too, even where a sentence happens to end there."""
+    """Lines where a page of the text begins by its printed period (see `page_period`)."""
     certain = [block.first.number for before, block in zip(blocks, blocks[1:], strict=False)
                if block.gap_before == 1 and continues(before, block, page)]
-    if len(certain) < 2:
-        return frozenset()
-    length = min(b - a for a, b in zip(certain, certain[1:], strict=False))
-    if length < _SHORTEST_PAGE or any((b - certain[0]) % length for b in certain):
-        return frozenset()
-    last = max(block.last.number for block in blocks)
-    return frozenset(range(certain[0] % length or length, last + 1, length))
+    blanks = [block.first.number for block in blocks[1:] if block.gap_before]
+    last = max((block.last.number for block in blocks), default=0)
+    return page_period.page_starts(certain, blanks, last)
 
 
 def _page_ends_on_sentence(previous: RawBlock, following: RawBlock, page: int) -> bool:
@@ -349,8 +347,7 @@ def split_trailing_lines(blocks: Sequence[RawBlock], after: int = 0) -> list[Raw
     lines = list(last.lines)
     if len(blocks) > 1 and not _signed(lines) and (len(lines) <= _LONGEST_TRAILING_NOTE
                                                    or after < _LONGEST_UNMARKED_POSTSCRIPT):
-        # Lines written under the signature (`Back again in Marquis Road.`).
-        return [*split_trailing_lines(blocks[:-1], after + 1), last]
+        return [*split_trailing_lines(blocks[:-1], after + 1), last]  # lines under the name
     if len(lines) < 2 or not _signed(lines):
         return list(blocks)
     cut = len(lines) - 1
@@ -384,7 +381,10 @@ _SHORT_CLOSING_LINE = 4
 
 
 def _closing_line(text: str) -> bool:
+    # A full line may be the closing's sentences ending in the formula that hands over to
+    # the name below (`… Grüsse an die Herren P. K. Stets Dein`), set without a blank line.
     return (rules.is_closing(text) or closing_dateline(text) or closing.hands_over(text)
+            or closing.ends_in_formula(text)
             or (text.endswith(",") and rules.word_count(text) <= 10)
             or rules.word_count(text) <= _SHORT_CLOSING_LINE)
 

@@ -20,10 +20,11 @@ from .units import Unit, strip_label
 from .wrapped import paragraphs
 
 # A note's label at the start of its first line: `374 `, `12Text`, `185. `, `3) `, `5-"o"`;
-# not an ordinal's figure glued to its ending (`2dly,`, `4thly`, `2te`, `1er`, `3ème`, `2°`).
-_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?:[.)]\s*|\s+|(?=[^\d\s])(?!"
-                          r"(?:st|nd|rd|th|d|dly|thly|ly|te|ten|ter|tes|e|er|re|ème|ère|eme"
-                          r"|a|o|as|os)\b|[°ºª]))")
+# never an ordinal that opens a paragraph (`2dly,`, `4thly`, `1st`, `2e`, `3º`, `2ten`).
+_ORDINAL_SUFFIX = (r"(?:st|nd|rd|th|d|dly|ndly|rdly|thly|stly|er|re|ère|e|ème|eme"
+                   r"|te|ten|ter|o|a|º|ª)\b")
+_LABEL_START = re.compile(r"^(?P<label>\d{1,4})(?!" + _ORDINAL_SUFFIX
+                          + r")(?:[.)]\s*|\s+|(?=[^\d\s]))")
 
 
 @dataclass(frozen=True)

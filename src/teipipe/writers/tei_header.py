@@ -30,6 +30,10 @@ NORMALISATION_STATEMENTS = {
                       "paragraphs; blank lines inside a sentence are encoded as page breaks.",
     "heading.notes": "The printed heading of the notes is the head of the notes division.",
     "layout.whitespace": "Indentation and runs of blank lines are not kept.",
+    "page-furniture.removed": "Page numbers and running heads printed between the pages of "
+                              "the text were taken out; page breaks stand in their place, "
+                              "with the page's number where it was printed. They are quoted "
+                              "here.",
 }
 
 
