@@ -15,6 +15,7 @@ from teipipe.model import (
     Document,
     Paragraph,
     Postscript,
+    inline_text,
 )
 from teipipe.readers import rules
 from teipipe.readers.closing import possessive_signature
@@ -179,3 +180,123 @@ def test_a_weekday_between_closing_and_name_is_the_dateline(tmp_path: Path) -> N
     doc = _read(tmp_path, f"Lieber Richard,\n\n{BODY}\n\nHerzlich Ihr\n\nDonnerstag\n\nArthur.\n")
     assert _closer_parts(doc) == [("salute", "Herzlich Ihr"), ("dateline", "Donnerstag"),
                                   ("signed", "Arthur.")]
+
+
+def test_a_name_with_its_office_under_the_closings_dateline_signs(tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Hochgeachteter Herr!\n\n{BODY}\n\nBülach den 28. Februar 1846.\n\n"
+                          "J: Kern Sttthltr:\n")
+    assert _closer_parts(doc) == [("dateline", "Bülach den 28. Februar 1846."),
+                                  ("signed", "J: Kern Sttthltr:")]
+    doc = _read(tmp_path, f"Sehr verehrter Herr Professor,\n\n{BODY}\n\n"
+                          "In vorzüglicher Hochachtung Ihr ergebenster\n\n"
+                          "Tübingen, den 24. November 1924\n\n"
+                          "J. C. B. MOHR (Paul Siebeck) p. pa. L. Häberle i. V. W. Obst\n")
+    assert _closer_parts(doc) == [
+        ("salute", "In vorzüglicher Hochachtung Ihr ergebenster"),
+        ("dateline", "Tübingen, den 24. November 1924"),
+        ("signed", "J. C. B. MOHR (Paul Siebeck) p. pa. L. Häberle i. V. W. Obst")]
+
+
+def test_an_address_under_the_closing_is_set_apart_after_the_closer(tmp_path: Path) -> None:
+    address = "Herrn Stefan Grossmann Herausgeber des »Tagebuch«, Berlin SW. 19"
+    doc = _read(tmp_path, f"Sehr geehrter Herr,\n\n{BODY}\n\n"
+                          f"Mit verbindlichen Grüssen Ihr sehr ergebener\n\n7. 11. 1927.\n\n"
+                          f"{address}\n")
+    assert _closer_parts(doc) == [("salute", "Mit verbindlichen Grüssen Ihr sehr ergebener"),
+                                  ("dateline", "7. 11. 1927.")]
+    last = _blocks(doc)[-1]
+    assert isinstance(last, Postscript)
+    assert [inline_text(p.inlines) for p in last.blocks] == [address]
+    # The name that signs under the formula is no address, though a title opens it.
+    doc = _read(tmp_path, f"Lieber Freund,\n\n{BODY}\n\nIhr ergebener\n\nDr. A. Escher\n")
+    assert _closer_parts(doc) == [("salute", "Ihr ergebener"), ("signed", "Dr. A. Escher")]
+
+
+@pytest.mark.parametrize("line", [
+    "Accolga i sentimenti della più distinta mia considerazione.",
+    "Reciba el testimonio de mi más distinguida consideración",
+])
+def test_a_formula_of_respect_may_name_its_sentiments_at_length(line: str) -> None:
+    assert rules.is_closing(line)
+
+
+ENGLISH_BODY = ("Mother, I want to hear about you all, and about George and how he is spending "
+                "his time at home; I do hope you are well.")
+
+
+def test_a_letterhead_with_its_date_between_formula_and_name_is_the_dateline(
+        tmp_path: Path) -> None:
+    letterhead = ("LIBRARIAN OF CONGRESS COPYRIGHT OFFICE UNITED STATES OF AMERICA Library of "
+                  "Congress, Washington, July 21st, 1876")
+    doc = _read(tmp_path, f"Dear Sir,\n\n{ENGLISH_BODY}\n\nVery respectfully,\n\n{letterhead}\n\n"
+                          "AR Spofford\n")
+    assert _closer_parts(doc) == [("salute", "Very respectfully,"), ("dateline", letterhead),
+                                  ("signed", "AR Spofford")]
+
+
+def test_a_first_name_alone_after_the_text_signs_above_an_unmarked_postscript(
+        tmp_path: Path) -> None:
+    doc = _read(tmp_path, f"Dearest Mother,\n\n{ENGLISH_BODY}\n\nWalt\n\n"
+                          "I hope I shall find several letters waiting for me when I get back—\n")
+    assert _closer_parts(doc) == [("signed", "Walt")]
+    assert isinstance(_blocks(doc)[-1], Postscript)
+
+
+def test_a_name_handed_over_by_a_particle_signs_above_an_unmarked_postscript(
+        tmp_path: Path) -> None:
+    doc = _read(tmp_path, "Comtesse\n\nJe crois que depuis quelques jours il est fortement "
+                          "question de nous expédier de nouveau à Port Saïd.\n\nEnvoi de\n\n"
+                          "A Horel\n\nJe crois que cette maudite Grèce ne m'inspire guère "
+                          "confiance.\n")
+    assert ("signed", "A Horel") in _closer_parts(doc)
+    assert isinstance(_blocks(doc)[-1], Postscript)
+
+
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("Washington Monday forenoon May 23 '64", True), ("Camden Feb: 24 '88— noon", True),
+    ("Bonn 14.6.21. nachts.", True), ("Camden June 19 '88 2 ½ PM", True),
+    ("Paris, le 3 mars, après-midi", True), ("Firenze 7 marzo, sera", True),
+    ("Madrid, 3 de marzo, por la tarde", True),
+    ("Ich komme morgen früh", False), ("Good night to all", False),
+    ("Heute Abend um 8 Uhr", False),
+])
+def test_a_closings_dateline_may_write_the_hour(line: str, dateline: bool) -> None:
+    assert closing_dateline(line) is dateline
+
+
+@pytest.mark.parametrize(("line", "closing"), [
+    ("I have the honor Sir to remain", True), ("Ich habe die Ehre mich zu zeichnen", True),
+    ("Im Namen des Schweizerischen Bundesrathes,", True), ("Au nom du Conseil fédéral,", True),
+    ("In nome della Giunta municipale,", True), ("En nombre del Ayuntamiento,", True),
+    ("On behalf of the Committee,", True),
+    ("In the name of God, Amen.", False), ("Im Namen des Volkes wurde entschieden.", False),
+])
+def test_formulas_of_honour_and_of_an_office_signing_close_a_letter(
+        line: str, closing: bool) -> None:
+    assert rules.is_closing(line) is closing
+
+
+def test_a_given_at_formula_written_out_at_length_is_the_closings_dateline(
+        tmp_path: Path) -> None:
+    given = ("GIVEN at Williamsburg, under my Hand and the Great-Seal of this Colony, this "
+             "Twenty-Third Day of December, One Thousand Seven Hundred and Fifty Five.")
+    doc = _read(tmp_path, f"Friends and Brethren,\n\n{ENGLISH_BODY}\n\n{given}\n\n"
+                          "ROBERT DINWIDDIE.\n")
+    assert _closer_parts(doc) == [("dateline", given), ("signed", "ROBERT DINWIDDIE.")]
+
+
+@pytest.mark.parametrize(("line", "closing"), [
+    ("Baci", True), ("Bacioni", True), ("Gros bisous", True), ("Kisses", True),
+    ("Besos", True), ("Bacino di carenaggio", False),
+])
+def test_kisses_close_a_letter_in_five_languages(line: str, closing: bool) -> None:
+    assert rules.is_closing(line) is closing
+
+
+def test_kisses_above_the_writers_possessive_close_the_letter(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "Adorato figlio\n\ntu penserai tanto ai tuoi cari, però ti assicuro "
+                          "che noi siamo tutti insieme qui e godiamo buona salute.\n\nBaci\n\n"
+                          "tuo babbo\n")
+    assert [kind for kind, _ in _closer_parts(doc)][0] == "salute"
+    assert not any(isinstance(b, Paragraph) and inline_text(b.inlines) == "Baci"
+                   for b in _blocks(doc))

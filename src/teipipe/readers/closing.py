@@ -12,14 +12,16 @@ from collections.abc import Callable, Sequence
 from ..language.dates import parse_dateline
 from ..model import Closer, Dateline, Paragraph, Postscript, Salute, Signed
 from . import rules
-from .closing_dates import closing_dateline
+from .closing_address import trailing_address
+from .closing_dates import closing_dateline, dateline_tail, ends_in_dateline
 from .signature_lines import (
-    HANDING_PARTICLES,
     SENTENCE_INSIDE,
     formula_over_signers,
-    handing_line,
     name_with_office,
+    office_under_dateline,
+    one_word_name,
     possessive_signature,
+    titled,
 )
 from .units import Unit, dateline_like, dateline_of, is_list_item
 
@@ -98,12 +100,17 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
         salute_seen = any(isinstance(p, Salute) for p in parts)
         if closing_dateline(text):
             parts.insert(0, dateline_of(unit, parse_dateline(text)))
+        elif (len(parts) == 1 and isinstance(parts[0], Signed) and len(units) > 2
+              and rules.is_closing(units[-2].text) and ends_in_dateline(text)):
+            # A letterhead printed between the formula and the name, its date written in
+            # (`Faithfully yours,` / `… The Herald, Boston, Oct. 8, 1887` / `Sylvester Baxter.`)
+            parts.insert(0, dateline_of(unit, parse_dateline(dateline_tail(text))))
         elif len(units) - 1 > anchor and not salute_seen and not any(
                 isinstance(p, Signed) for p in parts):
             parts.insert(0, Signed(unit.inlines, unit.loc))  # under the formula: its signature
         elif not salute_seen and not any(isinstance(p, Signed) for p in parts) and (
                 _signs(units, len(units) - 1) or _formula_and_name(text)
-                or formula_over_signers(text)):
+                or formula_over_signers(text) or (not parts and office_under_dateline(units))):
             parts.insert(0, Signed(unit.inlines, unit.loc))
         elif (rules.is_closing(text) or _closing_shaped(units, parts)) and not is_list_item(unit):
             if salute_seen and (_sentence(text) or rules.word_count(text) > _SHORT_CLOSING_WORDS):
@@ -159,7 +166,7 @@ def _signs(units: Sequence[Unit], index: int) -> bool:
     before = units[index - 1].text if index else ""
     if signature_line(text, before, last=index == len(units) - 1):
         return True
-    return index == len(units) - 1 and (_one_word_name(text) or _telegram_signature(units))
+    return index == len(units) - 1 and (one_word_name(text) or _telegram_signature(units))
 
 
 _LONGEST_TELEGRAM_SIGNATURE = 3
@@ -188,29 +195,12 @@ def signature_line(text: str, before: str, last: bool = True) -> bool:
         return True
     if last and possessive_signature(text):
         return True
-    if (last and rules.is_closing(before) and not rules.is_closing(text) and _titled(text)
+    if (last and rules.is_closing(before) and not rules.is_closing(text) and titled(text)
             and not closing_dateline(text)):
         return True  # `J. C. B. Mohr (Paul Siebeck)` under `Ihr ergebenster`
-    return _one_word_name(text) and bool(
+    return one_word_name(text) and bool(
         rules.is_closing(before) or before.endswith(",") or closing_dateline(before)
         or _HANDS_OVER.search(before) or ends_in_formula(before))
-
-
-def _one_word_name(text: str) -> bool:
-    return (rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
-            and not rules.is_closing(text) and not closing_dateline(text))
-
-
-_LONGEST_TITLED_SIGNATURE = 12
-
-
-def _titled(text: str) -> bool:
-    """A short line of capitalised words and initials, as a name with its title or firm is."""
-    words = text.split()
-    if not words or len(words) > _LONGEST_TITLED_SIGNATURE or text[-1:] in ",:;?!":
-        return False
-    capitalised = sum(1 for w in words if w.lstrip("(")[:1].isupper())
-    return words[0][:1].isupper() and 2 * capitalised > len(words)
 
 
 def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | Signed]) -> bool:
@@ -234,7 +224,7 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
     # exclamation of a few words ended as a sentence (`Ich liebe Dich!`, `Good luck.`).
     words = rules.word_count(text)
     ending = text[-1:] not in ".?!;:" or (text[-1:] in ".!" and words <= _SHORT_WISH_WORDS)
-    if text.split()[-1] in HANDING_PARTICLES:
+    if text.split()[-1] in _HANDING_PARTICLES:
         return False  # `Envoi de` / the name: a line of the text that names the sender
     return (not any(isinstance(p, Salute) for p in parts)
             and isinstance(parts[-1], Signed) and words <= _SHORT_CLOSING_WORDS
@@ -243,6 +233,7 @@ def _closing_shaped(units: Sequence[Unit], parts: Sequence[Dateline | Salute | S
 
 
 _SHORT_WISH_WORDS = 4
+_HANDING_PARTICLES = frozenset(("de", "von", "by", "from", "da", "di", "par", "per", "por"))
 _LONGEST_CLOSING_SENTENCES = 30
 _LONGEST_LAST_FORMULA = 5
 # The last sentence of a unit, after the end of the one before it.
@@ -275,12 +266,15 @@ def _sentence(text: str) -> bool:
 
 
 def postscript(units: list[Unit]) -> tuple[Postscript | None, list[Unit]]:
-    """A P.S. and what follows it; else the paragraphs written after the signature."""
+    """A P.S. and what follows it; else the paragraphs written after the signature, or an
+    address written under the closing."""
     start = next((index for index, unit in enumerate(units)
                   if index and rules.POSTSCRIPT.match(unit.text) and _below_closing(units, index)),
                  None)
     if start is None:
         start = _after_signature(units)
+    if start is None:
+        start = trailing_address(units)
     if start is None:
         return None, units
     paragraphs = tuple(Paragraph(u.inlines, u.loc) for u in units[start:])
@@ -320,18 +314,24 @@ def _after_signature(units: Sequence[Unit]) -> int | None:
         # A name with the writer's possessive signs wherever it stands (`Dein Paul` /
         # `Was hast Du mit ihr verabredet?`); a name alone after a sentence's end.
         if not ((framed and _signs(units[:index], index - 1))
-                or (_running_text(before) and _name_line(name)) or possessive_signature(name)
-                or (before[-1:] in ".!" and _name_line(name) and index > 1)
-                or (handing_line(before) and _name_line(name))):
+                or (_running_text(before) and (_name_line(name) or one_word_name(name)))
+                or possessive_signature(name) or (_hands_to_name(before) and _name_line(name))
+                or (before[-1:] in ".!" and _name_line(name) and index > 1)):
             continue
         following = units[index].text
-        if index == last and (_one_word_name(following) or _name_line(following)):
+        if index == last and (one_word_name(following) or _name_line(following)):
             continue  # `Dein treuer Enkel` / `Paul.`: the name under it signs
         if (dateline_like(following) or closing_dateline(following)
                 or rules.is_closing(following) or is_list_item(units[index]) is not None):
             return None
         return index
     return None
+
+
+def _hands_to_name(text: str) -> bool:
+    """A short line that hands over to the name under it (`Envoi de`, `Greetings from`)."""
+    words = text.split()
+    return 0 < len(words) <= _SHORT_WISH_WORDS and words[-1].lower() in _HANDING_PARTICLES
 
 
 # The closing formula that anchors a letter's closing stands among its last units: the

@@ -37,15 +37,49 @@ _DUAL_YEAR = re.compile(r"(?<=1\d{3}),\s?\d\.?$")
 
 def closing_dateline(text: str) -> bool:
     """A line of the closing that says when (and where) the letter was written."""
+    if _dated(text):
+        return True
+    # The hour written with the date (`Washington Monday forenoon May 23 '64`, `Camden Feb:
+    # 24 '88— noon`, `Bonn 14.6.21. nachts.`): the date is read without it.
+    if rules.word_count(text) > _LONGEST_OLD_DATELINE or not _TIME_OF_DAY.search(text):
+        return False
+    timeless = _TIME_OF_DAY.sub(" ", text.replace("—", " ")).strip(" —-,")
+    return bool(timeless) and _dated(timeless)
+
+
+def _dated(text: str) -> bool:
     if rules.is_dateline(text) or rules.is_dateline(_DUAL_YEAR.sub("", text)):
         return True
     stripped = text.strip()
     if rules.word_count(stripped) > _LONGEST_OLD_DATELINE:
-        return False
+        return _given_at_length(stripped)
     return bool(_WEEKDAY_LINE.match(stripped) or _WRITTEN_AT.match(stripped)
                 or _day_and_month(stripped) or _PLACE_BY_ITS_REGION.match(stripped)
                 or (_ROMAN_DAY.search(stripped) and stripped[-1:] in ".,"
                     and rules.word_count(stripped) <= 10))
+
+
+_LONGEST_GIVEN_AT = 40
+
+
+def _given_at_length(text: str) -> bool:
+    """A formula of where and when the letter was given, written out at length with its
+    month (`GIVEN at Williamsburg, under my Hand and the Great-Seal of this Colony, this
+    Twenty-Third Day of December, One Thousand Seven Hundred and Fifty Five.`)."""
+    return (rules.word_count(text) <= _LONGEST_GIVEN_AT and bool(_WRITTEN_AT.match(text))
+            and any(fold(word.strip(".,;:")) in MONTHS for word in text.split()))
+
+
+# Words and figures of the hour, in the five languages (`forenoon`, `Evn'g`, `2 ½ PM`,
+# `nachts`, `vorm.`, `après-midi`, `ore 10`, `por la tarde`).
+_TIME_OF_DAY = re.compile(
+    r"""(?:\b\d{1,2}(?:[:.]\d{2}|\s?½)?\s?)?
+        \b(?:forenoon|afternoon|aft['’]n|morning|morn|evening|evn['’]g|eve|night|noon|midnight
+        |[ap]\.?\s?m\.?|o['’]?clock|vormittags?|nachmittags?|vorm\.|nachm\.|morgens|abends|nachts
+        |mittags?|fr(?:ü|ue)h|uhr|matin|soir|soirée|après-midi|midi|nuit|heures?
+        |mattin[ao]|sera|pomeriggio|notte|mezzogiorno|ore
+        |(?:por\s+la\s+)?(?:mañana|tarde|noche)|mediod[ií]a)\b\.?(?:\s?\d{1,2}(?:[:.]\d{2})?\b)?""",
+    re.VERBOSE | re.IGNORECASE)
 
 
 # A place alone, named by its river or region as a closing's dateline names it
@@ -106,3 +140,23 @@ _STREET = re.compile(
     r"|boulevard|via|viale|piazza|corso|calle|avenida|avda|plaza|paseo)\b\.?", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"(?<![\d/.-])\d{1,5}[a-z]?\b(?![./-]\d)")
 _LONGEST_DATE_AFTER_ADDRESS = 5
+
+
+# The words a date and the place before it take at a line's end (`Washington, July 21st, 1876`).
+_DATELINE_TAIL_WORDS = (5, 4, 3)
+
+
+def dateline_tail(text: str) -> str:
+    """The place and date that end a line, or nothing."""
+    words = text.split()
+    return next((" ".join(words[-n:]) for n in _DATELINE_TAIL_WORDS
+                 if len(words) > n and closing_dateline(" ".join(words[-n:]))), "")
+
+
+def ends_in_dateline(text: str) -> bool:
+    """A line of printed words that ends in a place and date (`LIBRARIAN OF CONGRESS
+    COPYRIGHT OFFICE … Library of Congress, Washington, July 21st, 1876`)."""
+    return bool(dateline_tail(text)) and rules.word_count(text) <= _LONGEST_LETTERHEAD
+
+
+_LONGEST_LETTERHEAD = 30

@@ -70,13 +70,19 @@ CLOSING = re.compile(
       | ^sin\s+m[áa]s\b | \bme\s+repito\b | \bseguro\s+servidor | \bb\.\s?l\.\s?m
       | \bafectuosamente\b
       | \b(?:leal|fiel|humilde|atento|obediente)\s+(?:criad[oa]|servidora?)\b
+      | ^(?:tanti\s+|mille\s+|un\s+)?bac(?:i|ioni|io)\b | ^(?:gros\s+)?bis(?:es|ous)\b
+      | ^(?:love\s+and\s+)?kisses\b | ^(?:muchos\s+|un\s+)?besos?\b
       | \bsaluti\b | \bsaluto\b | \babbracci | \baff(?:ezionat|\.mo) | \bdevotissim | \bdev\.mo
       | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima | \bvi\s+bacio\b
       | \baffectionately\b
       | ^(?:i|we)\s+(?:am|are|remain|rest)\s*, | ^(?:i|we)\s+(?:am|are|remain)\s+(?:\w+\s+){0,3}?
           (?:your|yours|sir|madam|dear)\b
       | ^(?:i|we)\s+(?:am|are|remain)\s+with\s+(?:\w+\s+){0,2}?(?:respect|esteem|regard)
-      | \bhave\s+the\s+hono(?:u)?r\s+to\s+(?:be|remain)\b | \bhumble\s+servants?\b
+      | \bhave\s+the\s+hono(?:u)?r,?(?:\s+\w+,?)?\s+to\s+(?:be|remain)\b | \bhumble\s+servants?\b
+      | \bhabe\s+(?:ich\s+)?die\s+ehre,?\s+(?:\w+\s+){0,2}?
+          (?:zu\s+(?:sein|zeichnen|verbleiben)|mich)
+      | ^(?:im\s+namen|namens|in\s+the\s+name\s+of|on\s+behalf\s+of|au\s+nom|in\s+nome
+          |en\s+nombre|a\s+nombre)\s+(?:des|der|the|du|de\s+la|de|del|della|dello|di)\s+\w+.{0,60},$
       | ^je\s+suis\b[^.]{0,60}\b(?:votre|vôtre|vostre)\b | \bj['’]ai\s+l['’]honneur\s+d['’][êe]tre
       | \bho\s+l['’]onore\s+di\s+(?:essere|dichiararmi|confermarmi)\b
       | ^mi\s+(?:dico|creda|confermo|professo|protesto)\b
@@ -91,8 +97,8 @@ CLOSING = re.compile(
       | \bhastily\b | \b(?:much|all\s+my|best|kindest)\s+love\b
       | \bà\s+dieu\b | \ben\s+sa\s+(?:\w+\s+){0,3}?garde\b
       | ^accept\s+(?:\w+\s+){0,2}?(?:respects?|regards|assurance)\b
-      | ^(?:gradisca|accolga|riceva)\s+(?:\w+\s+){0,4}?(?:saluti|ossequi|stima|considerazione)
-      | ^reciba\s+(?:\w+\s+){0,4}?(?:saludos?|consideraci[óo]n|respetos?|afecto)
+      | ^(?:gradisca|accolga|riceva)\s+(?:\w+\s+){0,6}?(?:saluti|ossequi|stima|considerazione)
+      | ^reciba\s+(?:\w+\s+){0,6}?(?:saludos?|consideraci[óo]n|respetos?|afecto)
     )""",
     re.VERBOSE,  # matched against the lower-cased text: case-blind matching is slower
 )

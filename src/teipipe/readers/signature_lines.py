@@ -1,11 +1,15 @@
 """Lines that sign a letter by their own shape: a name after the writer's possessive
-(`Dein Paul.`), a name with its office (`George Washington, PRESIDENT.`)."""
+(`Dein Paul.`), a name with its office (`George Washington, PRESIDENT.`), a firm or an
+office under the closing's dateline, a first name alone."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from . import rules
+from . import address, rules
+from .closing_dates import closing_dateline
+from .units import Unit
 
 # A signature that carries its possessive: `Dein Paul.`, `il vostro Berto`, `Tua mogliettina
 # Liana`, `In Liebe Dein Emanuel.`, `von Eurem treuen Enkel Paul`, `Your loving son Will`,
@@ -83,13 +87,29 @@ def formula_over_signers(text: str) -> bool:
             and all(rules.word_count(s) <= _LONGEST_SIGNER for s in rest))
 
 
-# Particles that hand a line over to the sender's name (`Envoi de`, `Gruß von`).
-HANDING_PARTICLES = frozenset(("de", "von", "by", "from", "da", "di", "par", "per", "por"))
-_LONGEST_HANDING_LINE = 4
+def one_word_name(text: str) -> bool:
+    """A single capitalised word that may be a first name signing (`Walt`, `Hugo`)."""
+    return (rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"
+            and not rules.is_closing(text) and not closing_dateline(text))
 
 
-def handing_line(text: str) -> bool:
-    """A few words ending in a particle that hands over to the sender's name under them
-    (`envoi de` / `A Horel`, `Gruß von` / `Karl`)."""
+_LONGEST_TITLED_SIGNATURE = 16
+
+
+def titled(text: str) -> bool:
+    """A short line of capitalised words and initials, as a name with its title or firm is."""
     words = text.split()
-    return 0 < len(words) <= _LONGEST_HANDING_LINE and words[-1].lower() in HANDING_PARTICLES
+    if not words or len(words) > _LONGEST_TITLED_SIGNATURE or text[-1:] in ",:;?!":
+        return False
+    capitalised = sum(1 for w in words if w.lstrip("(")[:1].isupper())
+    return words[0][:1].isupper() and 2 * capitalised > len(words)
+
+
+def office_under_dateline(units: Sequence[Unit]) -> bool:
+    """The letter's last line, a name with its title or office, under the closing's
+    dateline (`Bülach den 28. Februar 1846.` / `J: Kern Sttthltr:`, `Tübingen, den 24.
+    November 1924` / `J. C. B. MOHR (Paul Siebeck) p. pa. L. Häberle`)."""
+    text = units[-1].text
+    return (len(units) > 2 and closing_dateline(units[-2].text) and titled(text.rstrip(":"))
+            and not rules.is_closing(text) and not closing_dateline(text)
+            and not address.is_address_line(text))  # `Herrn Stefan Grossmann, Berlin SW. 19`
