@@ -117,3 +117,33 @@ def test_saxon_reads_no_doctype_itself() -> None:
 def test_saxon_errors_become_one_line_without_host_paths() -> None:
     error = saxon.PySaxonApiError("I/O error processing\n  file:///home/someone/x/y.xml. Caused")
     assert saxon.one_line(error) == "I/O error processing y.xml. Caused"
+
+
+@pytest.mark.parametrize("data", [
+    b"<?xml version='1.0' encoding='UTF-8'?>\n<?xml-model href='a.rng'?>\n<!-- note -->\n"
+    b"<a xmlns='urn:x' b='1&#9;2'><c>x &amp; y<![CDATA[<z>]]></c><!-- in --></a>\n\n",
+    b"\xef\xbb\xbf<a>\r\n<b/>\xc3\xa9</a>",
+    b"<a><b/></a>",
+])
+def test_saxon_builds_the_same_tree_from_the_root_text_as_from_lxml(data: bytes) -> None:
+    """The root element's own text, prolog cut off, is what Saxon would get from lxml."""
+    tree, _ = safexml.parse(data, "x.xml")
+    assert tree is not None
+    text = saxon.root_text(data, tree)
+    assert text is not None and text.startswith("<a") and text.endswith("</a>")
+    with saxon.quiet():
+        assert str(saxon.loud_from_text(text)) == str(saxon.loud_from_tree(tree))
+
+
+@pytest.mark.parametrize("data", [
+    b"<!DOCTYPE a><a/>",  # Saxon refuses any DOCTYPE: lxml's tree goes instead
+    b"<a/>",  # an empty root element: its end is not an end tag
+    b"<a></a><!-- after -->",
+    b"<a></a><?pi after?>",
+    b"<?xml version='1.0' encoding='ISO-8859-1'?><a>\xe9</a>",
+    b"<?xml version='1.1'?><a></a>",
+])
+def test_the_root_text_is_not_used_where_it_could_differ(data: bytes) -> None:
+    tree, _ = safexml.parse(data, "x.xml")
+    assert tree is not None
+    assert saxon.root_text(data, tree) is None

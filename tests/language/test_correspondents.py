@@ -51,6 +51,13 @@ def test_headings_are_not_title_lines(line: str) -> None:
     ("A la atención de Juan Pérez", "Juan Pérez"),
     ("A Doge and Senate of Venice", "Doge and Senate of Venice"),
     ("An Exchange on the Strike", None),
+    # A firm, a rank, an office after its article (Cody's and Whitman's correspondents).
+    ("To Trübner & Company", "Trübner & Company"),
+    ("Messrs. Smith & Co.", "Smith & Co"),
+    ("Capt. Charles G. Penney", "Charles G. Penney"),
+    ("Rev. and Dear Sir,", None),
+    ("The Honorable Commissioner of Indian Affairs, Washington, D. C. Sir:",
+     "Commissioner of Indian Affairs"),
 ])
 def test_address_lines_name_the_recipient(line: str, name: str | None) -> None:
     assert address_recipient(line) == name
@@ -63,6 +70,13 @@ def test_address_lines_name_the_recipient(line: str, name: str | None) -> None:
     ("Lieber Arthur!", "Arthur"),
     ("Carissimo Giovanni,", "Giovanni"),
     ("Querida Carmen:", "Carmen"),
+    # The dash English letters put after a salutation; a hurried hand's stops (Cody).
+    ("My Dear Beck—", "Beck"), ("My. Dear O'Dwyer—", "O'Dwyer"), ("My- Dear Beck", "Beck"),
+    ("Dear, Tait.", "Tait"), ("Dear Jean-Paul,", "Jean-Paul"), ("Dear Sir:—", None),
+    # A word of kinship or friendship before the name.
+    ("Dear Brother Jeff,", "Jeff"), ("Friend Walt,", "Walt"),
+    ("Dear Friend Walt Whitman,", "Walt Whitman"), ("Lieber Freund Karl!", "Karl"),
+    ("Querido hermano Juan:", "Juan"), ("Dear Brother,", None),
     # Salutations that name nobody.
     ("Dear Sir,", None), ("Caro amico", None), ("Querido amigo:", None),
     ("Sehr geehrter Herr Doktor!", None), ("Muy señor mío:", None),

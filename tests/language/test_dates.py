@@ -9,6 +9,7 @@ from teipipe.language.dates import (
     iso_problem,
     range_end,
     read_dateline,
+    read_weekday_place,
     read_yearless_place,
 )
 
@@ -105,6 +106,18 @@ DATELINES = [
     ("En la ciudad de México, a 3 de mayo de 1820", None, "1820-05-03", "México"),
     ("Santiago de Chile, 3 de mayo de 1820", None, "1820-05-03", "Santiago de Chile"),
     ("Camden Oct: 26.82 Evn'g", 18, "1882-10-26", "Camden"),
+    # A place the edition supplied in brackets (Whitman's correspondents).
+    ("[London, Ont.,] 3 April 1889", None, "1889-04-03", "London, Ont."),
+    # Digits of the year the edition supplied in brackets.
+    ("[London, Ont.,] 8 Jan [188]9", None, "1889-01-08", "London, Ont."),
+    ("Camden, May 3, 18[89]", None, "1889-05-03", "Camden"),
+    # English month abbreviations with an apostrophe; Italian `dell’`.
+    ("Philad'a, Jan'y 3d, 1788", None, "1788-01-03", "Philad'a"),
+    ("Mount Vernon, Sept'r 3, 1787", None, "1787-09-03", "Mount Vernon"),
+    ("Roma, 3 dell'ottobre 1850", None, "1850-10-03", "Roma"),
+    # A printed letterhead run into the date line: its last parts are the place.
+    ("J. H. JOHNSTON & CO., Diamond Merchants and Jewelers, 17 Union Square, New York, "
+     "May 3, 1880", None, "1880-05-03", "17 Union Square, New York"),
 ]
 
 
@@ -174,3 +187,18 @@ def test_a_date_line_without_a_year_still_names_its_place() -> None:
     assert read_yearless_place("Chur den 19ten May.") == "Chur"
     assert read_yearless_place("Lettre à Marguerite Rosmer, 27 septembre") is None
     assert read_yearless_place("Jun. 29th") is None
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    # Whitman's notes, dated by the weekday and the hour only.
+    ("Camden Thursday evening", "Camden"),
+    ("Camden Wednesday 12:40 P M", "Camden"),
+    ("431 Stevens st. Thursday afternoon 1 2 past 2.", "431 Stevens st."),
+    ("Wien, Montag", "Wien"), ("Paris, mardi soir", "Paris"), ("Firenze, sabato sera", "Firenze"),
+    ("Madrid, martes", "Madrid"),
+    # No place: a weekday alone, a sentence, a weekday with other words after it.
+    ("Friday after dinner", None), ("I came Monday", None), ("Tuesday", None),
+    ("Camden Thursday we went to the river", None),
+])
+def test_a_date_line_with_a_weekday_only_names_its_place(line: str, place: str | None) -> None:
+    assert read_weekday_place(line) == place

@@ -162,3 +162,53 @@ def test_a_first_line_naming_no_parties_may_be_the_date_line(text: str, when: st
     reading = _reading(from_text(text + "\n" + body, "first.txt"))
     assert (reading.date.value if reading.date else None) == when
     assert reading.place is not None and reading.place.value == place
+
+
+def test_a_date_line_run_on_with_its_addressee_is_read() -> None:
+    # A Whitman correspondent's head as a flattened text gives it: date line and addressee.
+    text = ("Cohoctah, Michigan, March 10, 1863 Mr. Whitman\n\nDear Sir\n\n"
+            "I am seated in an easy chair pen in hand trying to scribble a few lines to you.\n")
+    reading = _reading(from_text(text, "head.txt"))
+    assert reading.date is not None and reading.place is not None
+    assert (reading.date.value, reading.place.value) == ("1863-03-10", "Cohoctah, Michigan")
+
+
+def test_a_note_dated_by_its_weekday_names_its_place_with_low_certainty() -> None:
+    text = ("Pete, dear son, I am not sinking nor getting worse, and I think now I am even "
+            "getting better, it is slow, and with great alternations.\n\n"
+            "Good bye, my dear loving boy.\n\nCamden Thursday evening\n\nWalt.\n")
+    reading = _reading(from_text(text, "note.txt"))
+    assert reading.date is None
+    assert reading.place is not None
+    assert (reading.place.value, reading.place.cert) == ("Camden", "low")
+
+
+def test_an_address_run_on_before_the_salutation_names_the_recipient() -> None:
+    text = ("Pine Ridge Agency, July 9, 1899.\n\n"
+            "The Honorable Commissioner of Indian Affairs, Washington, D. C. Sir:\n\n"
+            "I have the honor to request that the following may be brought to the attention "
+            "of the Honorable Secretary of the Interior.\n\nVery respectfully,\n\nW. H. Clapp\n")
+    reading = _reading(from_text(text, "agency.txt"))
+    assert reading.recipient is not None
+    assert reading.recipient.value == "Commissioner of Indian Affairs"
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # Cody's letters as the edition titles them: the year alone after the names or below.
+    ("Letter from William F. Cody to John H. Tait, 1916\n\nJohn\n\n", "1916"),
+    ("William F. Cody to Everett E. Arbuckle\n\n1911\n\nBuck\n\n", "1911"),
+])
+def test_a_year_alone_at_the_head_dates_the_letter(text: str, year: str) -> None:
+    body = ("My Children at Cody are getting up an illustrated folder of my dear old Home "
+            "Ranch, no man ever looked on a prettier place.\n\nBill\n")
+    reading = _reading(from_text(text + body, "year.txt"))
+    assert reading.date is not None and reading.date.value == year
+
+
+def test_a_closing_line_of_street_and_weekday_names_the_place() -> None:
+    # The line starts with a house number, as a foot note does; it is a date line.
+    text = ("Dear Mrs. Johnston,\n\nThis is the queer little book, perhaps you may remember "
+            "I spoke about some weeks since. It is odd in form.\n\n"
+            "431 Stevens st. Thursday afternoon 1 2 past 2.\n\nWalt Whitman\n")
+    reading = _reading(from_text(text, "street.txt"))
+    assert reading.place is not None and reading.place.value == "431 Stevens st."

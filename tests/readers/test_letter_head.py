@@ -75,6 +75,23 @@ _BODY = ("We have received your letter of the fourth and hasten to answer it, fo
     # A long salutation of a formula, shaped as an address.
     ("GENTLEMEN of the COUNCIL, and of the ASSEMBLY of the PROVINCE.",
      [("Salute", "GENTLEMEN of the COUNCIL, and of the ASSEMBLY of the PROVINCE.")]),
+    # English salutations of the 18th and 19th centuries: a clergyman's, `Dear` written
+    # `Dr`, a Quaker's `Friend Walt`, a brother's, an office's.
+    ("Rev. and Dear Sir,", [("Salute", "Rev. and Dear Sir,")]),
+    ("Hond Sir", [("Salute", "Hond Sir")]),
+    ("Dr. Sir,", [("Salute", "Dr. Sir,")]),
+    ("Sirs,", [("Salute", "Sirs,")]),
+    ("Friend Walt,", [("Salute", "Friend Walt,")]),
+    ("Brother Walt,", [("Salute", "Brother Walt,")]),
+    ("Much respected friend,", [("Salute", "Much respected friend,")]),
+    ("Your Excellency,", [("Salute", "Your Excellency,")]),
+    ("Mr. President,", [("Salute", "Mr. President,")]),
+    ("Freund Karl!", [("Salute", "Freund Karl!")]),
+    ("Amigo Juan:", [("Salute", "Amigo Juan:")]),
+    ("Much Honoured.", [("Salute", "Much Honoured.")]),
+    # A yearless date line with an English month abbreviation (W. M. Rossetti's).
+    ("56 Euston Sq. N. W. 28 Feb.y\n\nDear Whitman",
+     [("Dateline", "56 Euston Sq. N. W. 28 Feb.y"), ("Salute", "Dear Whitman")]),
 ])
 def test_salutations_at_the_head(tmp_path: Path, head: str,
                                  expected: list[tuple[str, str]]) -> None:
@@ -306,3 +323,25 @@ def test_a_sentence_on_a_companys_capital_stays_the_text(tmp_path: Path) -> None
     line = "Sir, the capital of the company is gone."
     parts, _ = _head(tmp_path, f"{line}\n\n{_BODY}\n")
     assert ("Dateline", line) not in parts
+
+
+@pytest.mark.parametrize(("head", "tail", "expected"), [
+    # A postmark's stamp or an envelope's year at the end is not the letter's date line:
+    # the date line under the title is the letter's own.
+    ("William F. Cody to C. L. Hinkle, March 1, 1900\n\nChicago, Mar 1st 1900\n\n"
+     "My. Dear Hinkle.", "Your friend\n\nW. F. Cody\n\nChicago ILL. Mar 1 4-PM 1900",
+     [("Dateline", "Chicago, Mar 1st 1900"), ("Salute", "My. Dear Hinkle.")]),
+    ("Letter from William F. Cody to Clarence W. Rowley, October 4, 1913\n\n"
+     "October 4, 1913\n\nDear Clarence:", "Your friend\n\nW. F. Cody\n\n1913",
+     [("Dateline", "October 4, 1913"), ("Salute", "Dear Clarence:")]),
+    # The editor's date under an undated title, the letter's own below an address line.
+    ("William F. Cody to C. E. Perkins\n\nApril 30, 1900\n\nTo C. E. Perkins\n\n"
+     "New York City, April 30, 1900.\n\nMy dear Sir:—", "Very truly yours,\n\nW. F. Cody",
+     [("AddressLine", "To C. E. Perkins"), ("Dateline", "New York City, April 30, 1900."),
+      ("Salute", "My dear Sir:—")]),
+])
+def test_a_date_line_under_a_title_is_the_editors_or_the_letters(
+        tmp_path: Path, head: str, tail: str, expected: list[tuple[str, str]]) -> None:
+    parts, paragraphs = _head(tmp_path, f"{head}\n\n{_BODY}\n\n{_BODY}\n\n{tail}\n")
+    assert parts == expected
+    assert len(paragraphs) == 2

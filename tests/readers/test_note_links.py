@@ -84,3 +84,15 @@ def test_a_number_before_a_month_is_a_day_and_before_a_word_like_one_a_marker() 
               "Techniker", "")]
     chosen = align(texts, [note("6")])
     assert texts[0][0][: chosen["n6"].start].endswith("stellen dürfen. ")
+
+
+def test_a_marker_between_a_comma_and_the_next_word_lost_its_space(tmp_path: Path) -> None:
+    # An Evans-TCP sermon's dedication as PDF text: `Servant,1the` (the space after the
+    # superscript lost in extraction).
+    text = ("As we were seasonably taught from I Chron 29.18 by a message in the mouth of \n"
+            "his Servant,1the same Day when the following Discourse was delivered. \n\n"
+            "I am Your Affectionate Pastor, Eliphalet Adams. \n\n"
+            "                                                    \n"
+            "1 The Rev'd Mr. WILLIAM WILLIAMS of Weston. \n")
+    doc, _ = read_letter(tmp_path, text, "pdf-text")
+    assert marker_refs(doc) == [("Servant,", "n1")]

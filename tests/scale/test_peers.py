@@ -8,6 +8,8 @@ import peers
 import pytest
 from lxml import etree
 
+from teipipe.project.layout import SHIPPED_SCHEMA
+
 
 def test_conversion_is_read_passes_and_write_against_the_floor_per_letter() -> None:
     stages = {"read": {"cpu_s": 2.0}, "passes": {"cpu_s": 5.0}, "write": {"cpu_s": 1.0}}
@@ -33,5 +35,8 @@ def test_the_schematron_for_java_is_teipipes_compiled_stylesheet(tmp_path: Path)
     sheet = etree.parse(str(peers.schematron_xslt(tmp_path / "s.xsl"))).getroot()
     xsl = "http://www.w3.org/1999/XSL/Transform"
     assert sheet.tag == f"{{{xsl}}}stylesheet" and sheet.get("version") == "3.0"
-    # one mode per pattern of the shipped Schematron, each with its rules
-    assert len(sheet.findall(f"{{{xsl}}}template[@mode]")) > 5
+    # every pattern of the shipped Schematron reports under its own id
+    shipped = etree.parse(str(SHIPPED_SCHEMA / "teipipe.sch")).getroot()
+    ids = {p.get("id") for p in shipped.iter("{http://purl.oclc.org/dsdl/schematron}pattern")}
+    assert len(ids) > 5
+    assert {f.get("pattern") for f in sheet.iter("{urn:teipipe:schematron-result}failed")} == ids

@@ -51,3 +51,26 @@ def test_each_pattern_sees_its_nodes_once_in_document_order() -> None:
         Failure("current", "error", "*[1]/*[1]", "current"),
         Failure("keys", "error", "*[1]", 'no a with k="2" among 1'),
     ]
+
+
+def test_a_one_rule_pattern_sees_position_and_variables_as_a_template_would() -> None:
+    """Such a pattern runs in a for-each, not through a template: the node's position
+    among the nodes offered, its lets and the order of its reports stay the same."""
+    schema = b"""<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron"
+        queryBinding="xslt2"><sch:ns prefix="t" uri="urn:t"/>
+      <sch:pattern id="one"><sch:rule context="t:a">
+        <sch:let name="n" value="position()"/>
+        <sch:report test="$n = last()">last of <sch:value-of select="last()"/></sch:report>
+        <sch:report test="true()">a <sch:value-of select="$n"/></sch:report>
+      </sch:rule></sch:pattern>
+      <sch:pattern id="one"><sch:rule context="t:a"><sch:let name="n" value="1"/>
+        <sch:assert test="$n = 2">again</sch:assert></sch:rule></sch:pattern>
+    </sch:schema>"""
+    compiled = compile_schematron(etree.fromstring(schema))
+    assert compiled.run(etree.ElementTree(etree.fromstring(DOCUMENT))) == [
+        Failure("one", "error", "*[1]/*[1]", "a 1"),
+        Failure("one", "error", "*[1]/*[2]/*[1]", "last of 2"),
+        Failure("one", "error", "*[1]/*[2]/*[1]", "a 2"),
+        Failure("one", "error", "*[1]/*[1]", "again"),
+        Failure("one", "error", "*[1]/*[2]/*[1]", "again"),
+    ]

@@ -40,6 +40,10 @@ HELP = "validate TEI files against RELAX NG and Schematron (compiled from an ODD
 # about 1.8 ms to validate; two workers were no faster than one process on 200 files
 # and faster on 300. So each worker is given 150 files or more.
 FILES_PER_WORKER = 150
+# Files sent to a worker at once. A file takes about 1.5 ms; each chunk costs the two
+# processes pickling, a pipe round trip and a future: over 10,000 files 32 a chunk
+# spent 0.15 s less CPU than the executor's default of 8 (trivial tasks, 2 workers).
+FILES_PER_CHUNK = 32
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -115,6 +119,10 @@ def _plan(files: list[Path], default: sources.SchemaFiles | None, maps: dict[str
           problems: list[Diagnostic], limit: safexml.Limits, tei_only: bool = False
           ) -> dict[sources.SchemaFiles, list[Path]]:
     """Files grouped by the schema each is validated against."""
+    if default is not None and not tei_only:
+        # Nothing in a file chooses its schema: the workers read each file once, and
+        # report one they cannot read or that is too large as this loop would have.
+        return {default: list(files)} if files else {}
     groups: dict[sources.SchemaFiles, list[Path]] = {}
     for path in files:
         display = path.as_posix()
@@ -222,7 +230,7 @@ def _validate(validator: validation.Validator, check: validation.FileCheck, file
     found: list[Diagnostic] = []
     deferred: list[Path] = []
     executor: executor_mod.Executor = executor_mod.SerialExecutor() if jobs == 1 else \
-        executor_mod.ProcessExecutor(jobs)
+        executor_mod.ProcessExecutor(jobs, chunk_size=FILES_PER_CHUNK)
     # One process validates with the validator compiled above; workers compile their own.
     task = check if jobs > 1 else functools.partial(_with, validator, check.defer_invalid)
     try:

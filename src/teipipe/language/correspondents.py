@@ -24,7 +24,7 @@ _PARTICLES = words(
 
 # Honorifics and titles that stand before a name in addresses and salutations.
 _HONORIFICS = words(
-    "mr mrs ms miss sir madam madame mme mademoiselle mlle monsieur m messieurs mm herr "
+    "mr mrs ms messrs miss sir madam madame mme mademoiselle mlle monsieur m messieurs mm herr "
     "herrn frau fraulein frl dr doktor doctor docteur dottore doctora professor "
     "professeur professore prof baron baronin baronesse freiherr freiherrn graf grafen "
     "grafin furst fursten furstin count countess comte comtesse conte contessa conde "
@@ -36,7 +36,12 @@ _HONORIFICS = words(
     "hochwohlgeboren hochwohlgebornen wohlgeboren wohlgebornen hochgeboren hochgebornen "
     "hochgeehrten hochgeehrter hochverehrten hochverehrter geehrten wertesten werthesten "
     "lieben theuren teuren honorable hon esq citoyen citoyenne genosse genossin comrade "
-    "camarade compagno compagna companero companera")
+    "camarade compagno compagna companero companera "
+    # Ranks and offices written before a name, often abbreviated: `Capt. Charles G.
+    # Penney`, `Col Clarence Buell`, `Gov. Crawford`, `Hauptmann`, `Colonnello`.
+    "capt captain col maj major lieut lt gen gov governor judge senator revd honble "
+    "hauptmann leutnant commandant lieutenant colonnello generale maggiore tenente "
+    "coronel teniente")
 
 # Words of a salutation before the name: `My dear`, `Mon cher`, `Sehr geehrter`.
 _SALUTE_WORDS = words(
@@ -225,6 +230,9 @@ def address_recipient(line: str) -> str | None:
     words = text.split()
     if not 1 <= len(words) <= 14 or (len(words) == 1 and not formula):
         return None
+    if len(words) > 1 and fold(words[0]) in _ARTICLES_BEFORE_TITLE and \
+            fold(words[1].rstrip(".")) in _HONORIFICS:
+        words = words[1:]  # `The Honorable Commissioner …`, `The Rev. John Smith`
     opens_with_to = fold(words[0]) in _ADDRESS_TO and not formula
     if opens_with_to:
         words = words[1:]
@@ -237,11 +245,14 @@ def address_recipient(line: str) -> str | None:
     if not words or not (opens_with_to or skipped):
         return None
     name = _PLACE_AFTER_NAME.split(" ".join(words).split(",")[0], maxsplit=1)[0]
-    return person_name(name) or (_body_name(name) if opens_with_to else None)
+    return person_name(name) or (_body_name(name) if opens_with_to or skipped else None)
+
+
+_ARTICLES_BEFORE_TITLE = words("the le la il lo el")
 
 
 # Small words that join the words of an office or a body: `Doge and Senate of Venice`.
-_JOINERS = words("and of the und der des für et de du des e di del della y")
+_JOINERS = words("and & of the und der des für et de du des e di del della y")
 
 
 def _body_name(text: str) -> str | None:
@@ -251,6 +262,8 @@ def _body_name(text: str) -> str | None:
         return None
     if not all(w[:1].isupper() or fold(w) in _JOINERS for w in names):
         return None
+    if all(is_form_of_address(w) or fold(w) in _JOINERS for w in names):
+        return None  # `Rev. and Dear Sir`: a salutation, not a body
     return " ".join(names)
 
 
@@ -258,16 +271,40 @@ def _body_name(text: str) -> str | None:
 _PLACE_AFTER_NAME = re.compile(r"\s+(?:in|zu|à|at|en|bei|im|nach|per|pr\.)\s+(?=[A-ZÀ-Ý])")
 
 
+# Where a salutation's name ends: its comma or colon, or the dash English letters put
+# after it (`My Dear Beck—`, `Dear Sir:—`); a hyphen inside a name (`Jean-Paul`) stays.
+_SALUTATION_END = re.compile(r"[,:!;—–]|-(?!\w)")
+
+
+def _salute_word(word: str) -> bool:
+    """`My`, `Dear`, also as hurried hands and OCR write them: `My.`, `My-`, `Dear,`."""
+    return fold(word.strip(".,;:-—–")) in _SALUTE_WORDS
+
+
+# Words of kinship and friendship a salutation puts before a name (`Dear Brother Jeff`).
+_KIN = words(
+    "friend brother sister cousin uncle aunt father mother son daughter ami amie frere "
+    "soeur oncle tante freund freundin bruder schwester vetter onkel amico amica fratello "
+    "sorella cugino zio zia amigo amiga hermano hermana primo tio tia")
+
+
+def _kin_word(word: str) -> bool:
+    return fold(word.strip(".,;:")) in _KIN
+
+
 def salutation_recipient(line: str) -> str | None:
-    """The name a salutation addresses: `Dear Leon Davidovich:` → `Leon Davidovich`."""
-    head = re.split(r"[,:!;]", _clean(line), maxsplit=1)[0]
-    words = head.split()
-    if not words or fold(words[0]) not in _SALUTE_WORDS:
+    """The name a salutation addresses: `Dear Leon Davidovich:` → `Leon Davidovich`,
+    `My. Dear O'Dwyer—` → `O'Dwyer`."""
+    words = _clean(line).split()
+    if not words or not (_salute_word(words[0]) or _kin_word(words[0]) and len(words) > 1):
         return None
-    while words and fold(words[0]) in _SALUTE_WORDS:
+    while words and _salute_word(words[0]):
         words.pop(0)
+    words = _SALUTATION_END.split(" ".join(words), maxsplit=1)[0].split()
     while words and fold(words[0].rstrip(".")) in _HONORIFICS:
         words.pop(0)
+    while len(words) > 1 and _kin_word(words[0]):
+        words.pop(0)  # `Dear Brother Jeff`, `Friend Walt`, `Lieber Freund Karl`
     if not words or any(fold(w) in _NOBODY for w in words):
         return None
     return person_name(" ".join(words))

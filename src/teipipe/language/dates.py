@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date as calendar_date
 
 from ..model import DateValue
-from .datewords import ROMAN_MONTHS, month_number, ordinal_day, roman_value
+from .datewords import ROMAN_MONTHS, is_weekday, month_number, ordinal_day, roman_value
 from .places import is_time_tail, place_after, place_before
 
 # A day in figures, words (`primo`, `dernier`, `dixiesme`) or small Roman figures (`le
@@ -22,7 +22,8 @@ from .places import is_time_tail, place_after, place_before
 _DAY = (r"(?P<day>[0-3]?\d|primo|premier|primero|first|ultimo|último|dernier|last"
         r"|(?-i:[ivx]{1,7})(?=m?e\b|\s)|[a-zé-]{3,18}i[eé]s?me)"
         r"(?:er|re|ème|me|e|sten|st|nd|rd|th|d|ten|ter|te|t|r|o|º|°|ª)?\.?(?:º|°)?")
-_MONTH_WORD = r"(?P<month>[^\W\d_]{3,12}(?:\.?[^\W\d_]{1,4})?\.?|(?:[7-9]|10)bre?|[Xx]bre?)"
+# `Sept.`, `Septbr`, and the apostrophe of English abbreviations: `Jan'y`, `Sept'r`, `Aug't`.
+_MONTH_WORD = r"(?P<month>[^\W\d_]{3,12}(?:[.'’]?[^\W\d_]{1,4})?\.?|(?:[7-9]|10)bre?|[Xx]bre?)"
 # `1538`, `(1538)`, `[1538]`: editions put a year the writer left out in brackets. Two
 # digits (`Bern 19. XI. 50`, `May 22/96`) count only where the caller knows the century.
 # A note number glued to a year at the end of a line (`April 2, 19021`) is not the year's.
@@ -30,7 +31,7 @@ _YEAR = (r"[(\[]?\s*(?:(?P<year>1[0-9]\d\d|20\d\d)(?:\d{1,2}(?=\W*$))?|'?(?P<yy>
          r"|(?P<yyy>[89]\d\d)|(?P<old>(?:mil\s+)?(?-i:[ivx]{0,3}c\s+[ivxl]{1,8})\b))"
          r"(?![\d/])\s*[)\]]?")
 # `4 de mayo`, `3rd of March`, `3 di marzo`, `all’ultimo d’ottobre`
-_OF = r"(?:\s*(?:jour\s+)?(?:de|del|di|of|day\s+of)\b|\s*(?:jour\s+)?d[’'](?=\w)|\s+jour)?"
+_OF = r"(?:\s*(?:jour\s+)?(?:de|del|di|of|day\s+of)\b|\s*(?:jour\s+)?d(?:ell)?[’'](?=\w)|\s+jour)?"
 _BEFORE_YEAR = r"[\s,.–—]*(?:(?:de|del|di|of)\s+)?"
 # `March 21 PM '91`: the time of day between the day and the year
 _CLOCK = r"(?:\s+[ap]\.?\s?m\.?)?"
@@ -142,12 +143,28 @@ def _value(rule: str, match: re.Match[str], century: int | None) -> str | None:
     return iso_date(year, month, day)
 
 
+# `3 April [188]9`, `18[89]`: digits of a year the edition supplied in brackets.
+_SUPPLIED_DIGITS = re.compile(
+    r"(?<![\d\[])(?:\[(\d{1,3})\](\d{1,3})|(\d{1,3})\[(\d{1,3})\])(?![\d\]])")
+
+
+def _year_unbracketed(text: str) -> str:
+    """The text with a year's supplied digits joined, padded so that offsets stay."""
+    def join(match: re.Match[str]) -> str:
+        digits = "".join(group for group in match.groups() if group)
+        if len(digits) != 4 or not 1400 <= int(digits) <= 2099:
+            return match.group()
+        return digits + "  "
+    return _SUPPLIED_DIGITS.sub(join, text) if "[" in text else text
+
+
 def find_dates(text: str, century: int | None = None) -> list[FoundDate]:
     """Every date in `text`, in reading order; where two overlap, the more precise wins.
 
     Years of two digits are read only with the `century` (18 for the 1800s) they fall in."""
     if not _HAS_YEAR.search(text):
         return []
+    text = _year_unbracketed(text)
     found: list[FoundDate] = []
     for rule, pattern in _RULES:
         position = 0
@@ -266,6 +283,28 @@ def read_yearless_place(line: str) -> str | None:
                 _TRAILING.match(tail) or is_time_tail(tail)):
             place = place_before(line[: match.start()])
             return (place[0] or None) if place else None
+    return None
+
+
+_LONGEST_WEEKDAY_LINE = 60
+_WORD_END = ".,;:—–-"
+
+
+def read_weekday_place(line: str) -> str | None:
+    """The place of a date line that gives only the weekday and the time of day, as
+    notes and letters between neighbours are dated: `Camden Thursday evening`, `Wien,
+    Montag`, `431 Stevens st. Thursday afternoon`, `Paris, mardi soir`; else None."""
+    if len(line) > _LONGEST_WEEKDAY_LINE:
+        return None
+    tokens = line.split()
+    for index, token in enumerate(tokens[1:], start=1):
+        if not is_weekday(token.strip(_WORD_END)):
+            continue
+        tail = " ".join(tokens[index + 1:])
+        if not (_TRAILING.match(tail) or is_time_tail(tail)):
+            return None
+        place = place_before(" ".join(tokens[:index]))
+        return (place[0] or None) if place else None
     return None
 
 

@@ -58,7 +58,9 @@ TIME_WORDS = words(
     "am pm a.m p.m o'clock "
     "morgens fruh vormittags mittags nachmittags abends nachts abend nachmittag vormittag "
     "uhr matin soir midi minuit heures h mattina mattino sera mezzogiorno notte ore "
-    "manana tarde noche mediodia horas")
+    "manana tarde noche mediodia horas "
+    # `half past 2`, `halb 3`, `et demie`, `e mezza`, `y media`
+    "past half halb demie mezza media")
 
 # Words that label a date line (`Datum: 3. März 1850`, `Dated London, …`).
 DATE_LABELS = words(
@@ -133,7 +135,7 @@ def _in_order(letters: str, name: str) -> bool:
 
 def month_number(word: str) -> int | None:
     """The month a word names (`janvier`, `Sept.`, `Hornung`, `7bre`, `Dezr`), else None."""
-    folded = fold(word).replace(".", "")
+    folded = fold(word).replace(".", "").replace("'", "").replace("’", "")
     return MONTHS.get(folded) or _shortened(folded)
 
 

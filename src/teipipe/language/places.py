@@ -43,6 +43,7 @@ _NUMBER_WORD = re.compile(
     r"^(?:\d{1,5}(?:st|nd|rd|th|a|b|[-–/]\d{1,5}|/[a-z])?\.?|No\.?|Nr\.?|N[º°o]\.?)$")
 # `st.`, `rd.`, `ave.`: a street's lower-case abbreviation after its name
 _STREET_ABBREVIATION = re.compile(r"^[a-z]{1,3}\.$")
+_STREET_WORDS = words("st. st rd. ave. av. sq. str. street road avenue lane square strasse")
 # Parts of a place written between dashes: `Camden NJ—US America`, `Adel Grange —Leeds—`
 _SEPARATOR = re.compile(r"\s*(?:,|[—–]|\s-\s)\s*")
 # `an`, `a`, `à` join a place's name only before an article (`Frankfurt an der Oder`);
@@ -96,8 +97,10 @@ def _is_place_word(word: str, first: bool, last: bool) -> bool:
         return True
     if _NUMBER_WORD.match(word):
         return not (first and last)  # a house or district number, with its street or town
-    if first or last:
+    if first:
         return False
+    if last:  # `431 Stevens st.`: a street's word closes an address
+        return word.lower() in _STREET_WORDS
     return word.lower() in PLACE_PARTICLES or bool(_STREET_ABBREVIATION.match(word))
 
 
@@ -193,10 +196,23 @@ def _after_label(head: str, offset: int) -> tuple[str, int, bool] | None:
     return head, offset, labelled
 
 
+# `[London, Ont.,] 3 April`: a place the edition supplied stands in square brackets.
+_SUPPLIED = re.compile(r"^\s*\[([^\[\]]{2,60})\]")
+
+
+def _unbracketed(prefix: str) -> str:
+    """The prefix with the brackets of a supplied place made spaces (offsets stay)."""
+    supplied = _SUPPLIED.match(prefix)
+    if supplied is None:
+        return prefix
+    start = supplied.start(1)
+    return f"{prefix[:start - 1]} {supplied.group(1)} {prefix[supplied.end():]}"
+
+
 def place_before(prefix: str) -> tuple[str, int] | None:
     """The place named before a date, and where it starts; ('', 0) for no place; None
     when the prefix is not a place (so the line is not a date line)."""
-    head = strip_fillers(_BRACKETED.sub(lambda m: " " * len(m.group()), prefix))
+    head = strip_fillers(_BRACKETED.sub(lambda m: " " * len(m.group()), _unbracketed(prefix)))
     if not head:
         return "", 0
     offset = len(head) - len(head.lstrip())
@@ -218,8 +234,26 @@ def place_before(prefix: str) -> tuple[str, int] | None:
     if phrase is not None:
         return phrase[0], offset
     if _SEPARATOR.search(head):
-        return None
+        return _after_letterhead(head, offset)
     return _trailing_place(head, offset)
+
+
+_LETTERHEAD_JOINERS = words("of the and & for de la du des der die und di del della y")
+
+
+def _after_letterhead(head: str, offset: int) -> tuple[str, int] | None:
+    """`LIBRARIAN OF CONGRESS COPYRIGHT OFFICE … Library of Congress, Washington,`: a
+    printed letterhead run into the date line (as PDF and OCR lines run); the place is
+    its last parts. Only capitalised words and joiners: a lower-case word makes a sentence."""
+    if any(w.isalpha() and w.islower() and fold(w) not in _LETTERHEAD_JOINERS
+           for w in head.split()):
+        return None
+    for cut in _SEPARATOR.finditer(head):
+        rest = head[cut.end():]
+        phrase = _place_phrase(rest, lower_start=False)
+        if phrase is not None and not rest[phrase[1]:].strip(" ,.;:—–-"):
+            return phrase[0], offset + cut.end()
+    return None
 
 
 def place_after(tail: str) -> tuple[str, int] | None:

@@ -24,7 +24,7 @@ from ..language.correspondents import (
     signature_sender,
     title_parties,
 )
-from ..language.dates import read_dateline, read_yearless_place
+from ..language.dates import read_dateline, read_weekday_place, read_yearless_place
 from ..model import (
     AddressLine,
     Block,
@@ -120,7 +120,8 @@ def _bottom_lines(doc: Document) -> list[Line]:
 
 
 _NOTE_LINE = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]?\s*[^\W\d])")
-_RULE_LINE = re.compile(r"^[\s_\-–—=*.·]*$|^\s*\d{1,4}\s*$")
+# A rule, or a page's number; a year alone (`1911`) is kept, as what dates the letter.
+_RULE_LINE = re.compile(r"^[\s_\-–—=*.·]*$|^\s*(?!(?:1[4-9]|20)\d\d\s*$)\d{1,4}\s*$")
 
 
 _NOTES_START = re.compile(
@@ -192,7 +193,8 @@ def _source_regions(doc: Document, source: tuple[str, ...],
 
 
 def _is_dateline(text: str, century: int) -> bool:
-    return read_dateline(text, century) is not None or read_yearless_place(text) is not None
+    return read_dateline(text, century) is not None or read_yearless_place(text) is not None \
+        or read_weekday_place(text) is not None  # `431 Stevens st. Thursday afternoon`
 
 
 def _from_title(top: list[Line]) -> tuple[Found | None, Found | None]:
@@ -215,7 +217,9 @@ def _addressee(line: Line) -> Found | None:
         name = salutation_recipient(line.text)
         if name is not None:
             return found_in(name, "medium", line, "salutation")
-    if line.kind in ("short", "title", "front", "head", "address"):
+    # A salutation line may begin with the address run on before it (`The Honorable
+    # Commissioner of Indian Affairs, Washington, D. C. Sir:`).
+    if line.kind in ("short", "title", "front", "head", "address", "salute"):
         name = address_recipient(line.text)
         if name is not None:
             return found_in(name, "high", line, "address")

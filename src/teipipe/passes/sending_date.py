@@ -9,8 +9,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..language.correspondents import title_parties
-from ..language.dates import DatelineFound, find_date, read_dateline, read_yearless_place
+from ..language.correspondents import is_form_of_address, title_parties
+from ..language.dates import (
+    DatelineFound,
+    find_date,
+    read_dateline,
+    read_weekday_place,
+    read_yearless_place,
+)
 from .found import Found, Line, found_in
 
 _FULL_YEAR = re.compile(r"(?<!\d)(1[4-9]|20)\d\d(?!\d)")
@@ -43,7 +49,24 @@ def _from_title_line(line: Line, century: int | None) -> tuple[Found | None, Fou
     found = find_date(line.text)
     if found is not None and found.value.when:
         return found_in(found.value.when, "medium", line, "title line"), None
+    year = _YEAR_ALONE.match(parties.rest if parties is not None else "")
+    if year is not None:  # `Letter from William F. Cody to John H. Tait, 1916`
+        return found_in(year.group(1), "medium", line, "title line"), None
     return None, None
+
+
+# A year alone, as a title gives it after the names or a line gives it below the title.
+_YEAR_ALONE = re.compile(r"^\s*[(\[]?(1[4-9]\d\d|20\d\d)[)\]]?[.?]?\s*$")
+
+
+def _year_line(top: list[Line]) -> Found | None:
+    """`1911` on a line of its own at the head: the year, where nothing dates the letter
+    more closely."""
+    for line in top:
+        year = _YEAR_ALONE.match(line.text)
+        if year is not None:
+            return found_in(year.group(1), "medium", line, "year line")
+    return None
 
 
 _ABBREVIATION = re.compile(r"^\S{1,4}\.(?:\s|$)")
@@ -77,7 +100,8 @@ def date_and_place(top: list[Line], bottom: list[Line],
     for line in [*top, *bottom]:
         if _names_parties(line):
             continue
-        parsed = read_dateline(line.text, century or USUAL_CENTURY)
+        parsed = read_dateline(line.text, century or USUAL_CENTURY) or \
+            _dateline_before_addressee(line.text, century or USUAL_CENTURY)
         if parsed is not None and parsed.date.when:
             place = found_in(parsed.place, "high", line, "date line") if parsed.place else None
             # A two-digit year in a text without a year in full: the century is a guess.
@@ -88,7 +112,7 @@ def date_and_place(top: list[Line], bottom: list[Line],
     title_date, title_place = titled
     if title_date is not None and (len(title_date.value) == 10 or dated[0] is None):
         return title_date, title_place or dated[1] or _yearless_place(top, bottom)
-    return dated[0], dated[1] or title_place or _yearless_place(top, bottom)
+    return dated[0] or _year_line(top), dated[1] or title_place or _yearless_place(top, bottom)
 
 
 def _names_parties(line: Line) -> bool:
@@ -104,4 +128,21 @@ def _yearless_place(top: list[Line], bottom: list[Line]) -> Found | None:
             place = read_yearless_place(line.text)
             if place is not None:
                 return found_in(place, "medium", line, "date line without a year")
+    for line in [*top, *bottom]:
+        if not _names_parties(line):
+            place = read_weekday_place(line.text)
+            if place is not None:
+                return found_in(place, "low", line, "date line with a weekday only")
     return None
+
+
+def _dateline_before_addressee(text: str, century: int) -> DatelineFound | None:
+    """`Cohoctah, Michigan, March 10, 1863 Mr. Whitman`: a date line with the address or
+    salutation run on after it, as a flattened head runs; the date line is read alone."""
+    found = find_date(text, century)
+    if found is None:
+        return None
+    after = text[found.end:].split()
+    if not after or not is_form_of_address(after[0].strip(".,:;—–-")):
+        return None
+    return read_dateline(text[:found.end], century)

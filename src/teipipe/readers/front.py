@@ -104,10 +104,27 @@ def _titles_date(units: Sequence[Unit], index: int) -> bool:
     `Millthorpe near Chesterfield, England, Jan. 27 '89`."""
     if not _dated(units[index].text):
         return False
-    if index + 1 < len(units) and _dated(units[index + 1].text):
-        return True
-    return any(rules.is_dateline(unit.text)
+    # The letter's own below it, an address line or two between (`To C. E. Perkins`).
+    for unit in units[index + 1: index + 1 + _HEAD_LINES]:
+        if _dated(unit.text):
+            return True
+        if rules.word_count(unit.text) > _HEAD_LINE_WORDS or opening.salutation(unit.text):
+            break
+    return any(_closing_date(unit.text)
                for unit in units[max(index + 2, len(units) - _LETTER_END):])
+
+
+_HEAD_LINES = 3
+_HEAD_LINE_WORDS = 14
+# A year alone (an envelope's `1913`), or a postmark's stamp: the hour between the day
+# and the year (`Chicago ILL. Mar 1 4-PM 1900`).
+_NOT_THE_LETTERS = re.compile(
+    r"^\s*(?:1[4-9]|20)\d\d\s*$|\d{1,2}\s*-\s*[AP]\.?\s?M\.?\s+(?:1[4-9]|20)\d\d\b", re.I)
+
+
+def _closing_date(text: str) -> bool:
+    """A date line at the end that dates the letter, not an envelope's year or stamp."""
+    return rules.is_dateline(text) and _NOT_THE_LETTERS.search(text) is None
 
 
 def _dated(text: str) -> bool:

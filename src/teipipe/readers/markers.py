@@ -139,7 +139,10 @@ _ANY_LOOSE = re.compile(
 _ANY_AFTER_YEAR = re.compile(
     r"(?=\d)(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?P<label>\d{1,4})(?![\d\w])")
 _ANY_INSIDE = re.compile(r"(?=\d)(?<=[^\W\d_]{2})(?P<label>\d{1,4})(?=[^\W\d_]{2})")
-_SCANS = ((_LOOSE, _ANY_LOOSE), (_LOOSE, _ANY_INSIDE), (_LOOSE, _ANY_AFTER_YEAR),
+# Between a word's punctuation and the next word, the space lost (`his Servant,1the same`).
+_ANY_BETWEEN = re.compile(r"(?=\d)(?<=[^\W\d_][,;:.])(?P<label>\d{1,4})(?=[^\W\d_]{2})")
+_SCANS = ((_LOOSE, _ANY_LOOSE), (_LOOSE, _ANY_INSIDE), (_LOOSE, _ANY_BETWEEN),
+          (_LOOSE, _ANY_AFTER_YEAR),
           (_SPACED, _ANY_SPACED), (_SPACED, _ANY_OPENING), (_AFTER_PUNCT, _ANY_AFTER_PUNCT),
           (_GLUED, _ANY_GLUED))
 

@@ -18,7 +18,17 @@ SALUTATION = re.compile(
     r"""^(?:
         (?:my[.\-]?\s+)?dear(?:est)?\b | dear\s+(?:comrade|comrades|friend|sir|madam)s?\b
       | (?:my\s+)?(?:honou?red|respected|esteemed)\s+(?:sir|madam|friend|lord)\b
-      | sir\b | madam\b | my\s+lord\b | gentlemen\b | comrades?\b
+      | (?:much|most|highly|very)\s+(?:honou?red|respected|esteemed)\b
+      | sirs?\b | madam\b | my\s+lord\b | gentlemen\b | comrades?\b
+      # `Rev. and Dear Sir`, `Hond Sir`, `Dr Sir` (Dear abbreviated), `Reverend Sir`
+      | (?:rev(?:d|erend)?\.?|hon(?:ou?red|d|ble)?\.?|dr\.?)\s+(?:and\s+dear\s+)?(?:sir|madam)s?\b
+      | (?:my\s+)?(?:kind|worthy|valued|much\s+respected|old)\s+friends?\b
+      | your\s+(?:excellency|lordship|grace|majesty|honou?r)\b
+      | (?:mr\.?|madam)\s+(?:president|secretary|chairman|speaker)\b
+      # `Friend Walt,`, `Brother Jeff,`, `Ami Paul,`, `Freund Karl!`, `Amigo Juan:`: a word of
+      # kinship or friendship before a name, as the whole line
+      | (?:friend|brother|sister|cousin|uncle|aunt|ami|fr[eè]re|freund|bruder|schwester
+           |fratello|sorella|amigo|amiga|hermano|hermana)\s+\w+(?:\s+\w+)?\s*[,:!—–]\s*$
       | (?:mon|ma|mes)\s+(?:(?:tr[eè]s|bien)\s+)?(?:ch[eè]re?s?|ami|amie|amis|r[ée]v[ée]rend|
            seigneur|fr[eè]re|p[eè]re)\b
       | (?:tr[eè]s\s+)?ch[eè]re?s?\b | camarades?\b | monsieur\b | madame\b | mademoiselle\b

@@ -20,6 +20,7 @@ _NUMERIC_DATE = re.compile(
 _ELISION = re.compile(r"^(?:d|l|dall|dell|all|a|de)['’](?=\w)", re.I)
 # Day and month in figures, the year short or left out: `16/5 95`, `11/VII. 10`, `8 VII 93`.
 _DAY_MONTH = re.compile(r"(?<![\w/.])\d{1,2}\.?\s?(?:[./]\s?\d{1,2}|[./]?\s?[IVX]{1,4})\b")
+_INNER_MARK = re.compile(r"(?<=[^\W\d_]{3})[.'’](?=[^\W\d_]{1,2}$)")
 _OLD_NUMERAL = re.compile(r"^[ivxlcdm]+(?:e|me|ième|eme)?$")
 # Words a dateline holds besides place and date: times of day, `the … day of`, street words.
 _DATELINE_WORDS = words(
@@ -76,8 +77,10 @@ def _date_kind(token: str) -> str:
         return "year"
     if word.isdigit() or _ORDINAL.match(word):
         return "number"
-    if word.isalpha() and (word[:1].isupper() or len(word) > 3) and (
-            fold(word) in MONTHS or token.endswith(".") and month_number(word) is not None):
+    bare = _INNER_MARK.sub("", word)  # `Feb.y`, `Jan'y`: English abbreviations
+    if bare.isalpha() and (bare[:1].isupper() or len(bare) > 3) and (
+            fold(bare) in MONTHS or (token.endswith(".") or bare != word)
+            and month_number(bare) is not None):
         return "month"  # a month's name or its abbreviation (`Dezbr.`), not `Otto`
     if is_weekday(word) or is_weekday(word[:3]) and word[:1].isupper() and len(word) <= 5:
         return "weekday"

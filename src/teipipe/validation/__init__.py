@@ -71,7 +71,8 @@ class Validator:
         if self.schematron is None:
             return sorted(problems, key=lambda d: (d.location.line, d.location.column, d.code))
         try:
-            failures = self.schematron.run(parsed if parsed is not None else tree)
+            failures = self.schematron.run(parsed if parsed is not None else self._for_saxon(
+                data, tree))
         except saxon.PySaxonApiError as error:
             return [*problems, Diagnostic("schematron.failed", Severity.ERROR,
                                           Location(display), saxon.one_line(error))]
@@ -83,6 +84,12 @@ class Validator:
             problems.append(Diagnostic(diagnostic.code, severity, diagnostic.location,
                                        diagnostic.message, diagnostic.origin))
         return sorted(problems, key=lambda d: (d.location.line, d.location.column, d.code))
+
+    def _for_saxon(self, data: bytes, tree: etree._ElementTree) -> etree._ElementTree | str:
+        """The document's own text for Saxon to parse where it holds the tree (saving
+        lxml's serialisation of it); the tree where XIncludes may have changed it."""
+        text = None if self.limits.xinclude else saxon.root_text(data, tree)
+        return tree if text is None else text
 
     def validate_file(self, path: Path, display: str) -> list[Diagnostic]:
         found = self.validate_file_or_defer(path, display, defer_invalid=False)

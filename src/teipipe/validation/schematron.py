@@ -20,6 +20,8 @@ XSL = "http://www.w3.org/1999/XSL/Transform"
 SCH = "http://purl.oclc.org/dsdl/schematron"
 OUT = "urn:teipipe:schematron-result"
 _FN = "urn:teipipe:functions"
+_FAILED = "failed"
+"""The local name of a failure in the report: a report without it has none."""
 # The place of a failure as an element-index path (/*[1]/*[3]/@type), which lxml resolves.
 _PATH = ("string-join(for $a in $n/ancestor-or-self::* return "
          "concat('*[', count($a/preceding-sibling::*) + 1, ']'), '/') || "
@@ -54,8 +56,12 @@ def _message(parent: etree._Element, node: etree._Element) -> None:
 
 def _rule(sheet: etree._Element, mode: str, pattern: str, rule: etree._Element,
           priority: int) -> None:
-    template = _x(sheet, "template", match=rule.get("context", "/"), mode=mode,
-                  priority=str(priority))
+    _checks(_x(sheet, "template", match=rule.get("context", "/"), mode=mode,
+               priority=str(priority)), pattern, rule)
+
+
+def _checks(template: etree._Element, pattern: str, rule: etree._Element) -> None:
+    """A rule's lets, asserts and reports, evaluated with the node it matched as context."""
     for item in rule:
         if not isinstance(item.tag, str):
             continue
@@ -67,7 +73,7 @@ def _rule(sheet: etree._Element, mode: str, pattern: str, rule: etree._Element,
             raise SchematronError(f"unsupported element in a rule: {name}")
         test = item.get("test", "true()")
         check = _x(template, "if", test=f"not({test})" if name == "assert" else test)
-        failed = etree.SubElement(check, f"{{{OUT}}}failed")
+        failed = etree.SubElement(check, f"{{{OUT}}}{_FAILED}")
         failed.set("pattern", pattern)
         failed.set("role", item.get("role", "error"))
         _x(failed, "attribute", name="at", select="f:path(.)")
@@ -86,10 +92,15 @@ def _candidates(rules: list[etree._Element]) -> str:
     descendant search, where a union inside //() is evaluated at every node.
     """
     contexts = [rule.get("context", "/") for rule in rules]
-    if any("current(" in context for context in contexts):
+    if not _exact(rules):
         return "//(*|@*)"
     union = " | ".join(f"//({context})" for context in contexts) or "()"
     return f"({union})[self::* or self::attribute()]"
+
+
+def _exact(rules: list[etree._Element]) -> bool:
+    """Whether `_candidates` are exactly the nodes some rule matches (see there)."""
+    return not any("current(" in rule.get("context", "/") for rule in rules)
 
 
 def to_xslt(schema: etree._Element) -> etree._Element:
@@ -113,6 +124,12 @@ def to_xslt(schema: etree._Element) -> etree._Element:
         # Each node is offered once to each pattern; the first matching rule wins, as
         # Schematron requires, hence the falling priorities.
         rules = list(pattern.iterfind(f"{{{SCH}}}rule"))
+        if len(rules) == 1 and _exact(rules):
+            # Every node offered matches the one rule: no template to choose, so the
+            # checks run in a for-each, with the same context, position and order.
+            _checks(_x(main, "for-each", select=_candidates(rules)), pattern.get("id", mode),
+                    rules[0])
+            continue
         _x(main, "apply-templates", select=_candidates(rules), mode=mode)
         for position, rule in enumerate(rules):
             _rule(sheet, mode, pattern.get("id", mode), rule, len(rules) - position)
@@ -136,17 +153,24 @@ class CompiledSchematron:
 
     executable: PyXsltExecutable
 
-    def run(self, document: etree._ElementTree | saxon.PyXdmNode) -> list[Failure]:
+    def run(self, document: etree._ElementTree | saxon.PyXdmNode | str) -> list[Failure]:
         """The failures of a document the secure reader returned, or that
-        `saxon.from_tree` made of it (PySaxonApiError when a rule cannot be evaluated)."""
+        `saxon.from_tree` made of it, or its root element's text as `saxon.root_text`
+        gave it (PySaxonApiError when a rule cannot be evaluated)."""
         with saxon.quiet():  # once for both calls: it costs four system calls
-            node = saxon.loud_from_tree(document) if isinstance(
-                document, etree._ElementTree) else document
+            if isinstance(document, etree._ElementTree):
+                node = saxon.loud_from_tree(document)
+            elif isinstance(document, str):
+                node = saxon.loud_from_text(document)
+            else:
+                node = document
             result = self.executable.transform_to_string(xdm_node=node)
+        if _FAILED not in result:
+            return []  # most documents pass every rule: their empty report is not parsed
         report = etree.fromstring(result.encode("utf-8"), safexml.parser())
         return [Failure(f.get("pattern", ""), f.get("role", "error"), f.get("at", ""),
                         " ".join("".join(str(t) for t in f.itertext()).split()))
-                for f in report.iter(f"{{{OUT}}}failed")]
+                for f in report.iter(f"{{{OUT}}}{_FAILED}")]
 
 
 def compile_schematron(schema: etree._Element) -> CompiledSchematron:

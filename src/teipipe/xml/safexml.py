@@ -2,7 +2,8 @@
 no XInclude unless asked for (then only below the document's folder), bounded size.
 
 Every command reads XML through `read` or `parse`; Saxon is given only trees that
-came out of them (`saxon.from_tree`), never a path or text it would parse itself.
+came out of them (`saxon.from_tree`), or the root element of bytes they accepted when
+those hold no DOCTYPE (`saxon.root_text`), never a path.
 A refused document yields one located Diagnostic, never an exception, so that a
 run goes on with its other files.
 """

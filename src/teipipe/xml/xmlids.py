@@ -20,6 +20,8 @@ from .tagends import Place, tag_ends
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 CODE = "xml.duplicate-id"
+# Every xml:id value of a document in one libxml2 call, without a Python object per element.
+_ALL_IDS = etree.XPath("/descendant-or-self::*/@xml:id", smart_strings=False)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,9 @@ class Repeat:
 
 def repeats(tree: etree._ElementTree) -> list[Repeat]:
     """Every repeated xml:id in document order, each with the element that had it first."""
+    values = _ALL_IDS(tree)
+    if isinstance(values, list) and len(set(values)) == len(values):
+        return []  # most documents repeat none: no walk over their elements
     first: dict[str, tuple[etree._Element, int]] = {}
     found: list[Repeat] = []
     for index, element in enumerate(tree.getroot().iter(tag=etree.Element)):
