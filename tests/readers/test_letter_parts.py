@@ -91,8 +91,10 @@ def test_a_notes_heading_over_one_unanchored_note_loses_no_word(tmp_path: Path) 
 
 def test_a_page_break_inferred_inside_a_sentence_is_only_probable(tmp_path: Path) -> None:
     page = "Wir reisten am Montag ab und kamen nach einer langen und beschwerlichen Fahrt"
+    # A page holds twenty lines at least: the page end falls after a page's length of text.
+    before = "Die Tage vor der Reise waren voller Arbeit, und wir schrieben Briefe an alle, die\n"
     doc, _ = read_letter(tmp_path, (
-        f"Lieber Freund!\n\n{page}\n"
+        f"Lieber Freund!\n\n{before * 20}uns erwarteten.\n\n{page}\n"
         "über die hohen Berge endlich in der alten Stadt am Fluss an, wo uns am Abend die\n\n"
         "Freunde schon am Tor erwarteten und sogleich zum Essen in ihr Haus führten.\n\n"
         "Dein Arthur\n"), reader="book-ocr")

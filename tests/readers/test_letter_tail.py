@@ -378,3 +378,68 @@ def test_a_firm_signs_under_the_last_paragraph(tmp_path: Path) -> None:
 ])
 def test_a_relative_declaring_the_writer_yours_closes(line: str, closing: bool) -> None:
     assert rules.is_closing(line) is closing
+
+
+def test_a_wrapped_paragraph_ending_in_a_formula_hands_over_to_the_lines_under_it(
+        tmp_path: Path) -> None:
+    """PDF text sets the closing's lines one under the other without a blank line; the
+    last paragraph's formula (`… Stets Dein`) does not end a sentence, but hands over."""
+    body = ("Um die Post nicht zu versäumen, beschränke ich mich auf diese Anfrage. Ueber \n"
+            "domestica werde ich dir wahrscheinlich am nächsten Montag schreiben, da deine \n"
+            "gute Mutter eine gestern begonnene Unterredung mit mir fortzusetzen gedenkt. \n")
+    last = ("Die herzlichsten Grüsse an Dich, mein guter E. mit der Bitte, Dich zu schonen. "
+            "Grüsse an die Herren P. K. u. Gr. Stets Dein")
+    doc = read_letter(tmp_path, f" Mein bester Freund! \n\n{body}\n{last} \nZürich 19. März "
+                                "1857. \nE. \n", "pdf-text")[0]
+    assert _closer_parts(doc) == [("salute", last), ("dateline", "Zürich 19. März 1857."),
+                                  ("signed", "E.")]
+    assert _kinds(doc) == [Paragraph, Closer]
+
+
+def test_a_name_under_a_line_handing_over_to_it_signs_before_the_postscripts(
+        tmp_path: Path) -> None:
+    """`envoi de` / `A Horel`: the sender's name, then paragraphs written after it."""
+    after = ("Je crois que cette maudite Grèce ne m'inspire guère confiance c'est une "
+             "neutralité hypocrite.")
+    later = ("Je viens de recevoir votre lettre à l'instant, deux minutes plus tard je fermais "
+             "la lettre qui vous était destinée.")
+    doc = read_letter(tmp_path, f"Comtesse\n\n{BODY}\n\nenvoi de\n\nA Horel\n\n{after}\n\n"
+                                f"{later}\n")[0]
+    assert _closer_parts(doc) == [("signed", "A Horel")]
+    assert _kinds(doc) == [Paragraph, Paragraph, Closer, Postscript]
+
+
+def test_closing_lines_set_under_a_paragraph_before_an_unmarked_postscript_are_cut_off(
+        tmp_path: Path) -> None:
+    body = ("Pour autant que Monsr le cardinal de Carpy a prins congié de moy pour se retirer a \n"
+            "Romme, je desire qu'il luy soit fait ung present de vaisselle jusques a la valleur \n"
+            "de quinze cens escus. Et vous me ferez plaisir. \n")
+    after = ("J'ay veu les lettres que vous m'avez escriptes par ce porteur et entendu par \n"
+             "icelles l'ordre qu'avez donné, tant sur ce que je vous avoys escript touchant \n"
+             "Boisrigault, le paiement des Suisses que autres poincts mentionnez. \n")
+    formula = "Priant Dieu, Monsr le Chancelier, qu'il vous ayt en sa saincte et digne garde."
+    dateline = "Escript au camp de Pernes le dernier jour d'avril."
+    doc = read_letter(tmp_path, f" Monsr le Chancelier, \n\n{body}\n{formula} \n{dateline} \n"
+                                f"Françoys. \n\n{after}", "pdf-text")[0]
+    assert _closer_parts(doc) == [("salute", formula), ("dateline", dateline),
+                                  ("signed", "Françoys.")]
+    assert _kinds(doc) == [Paragraph, Closer, Postscript]
+
+
+@pytest.mark.parametrize("mark", ["P.S.", "P.-S.", "PS", "Nachschrift:", "P.D.", "Posdata:"])
+def test_postscript_marks_of_the_five_languages(mark: str) -> None:
+    assert rules.opens_postscript(f"{mark} Estimaré se digne noticiarme si sabe alguna nueva.")
+
+
+def test_a_name_under_a_closing_sentence_set_on_one_line_signs_before_a_spanish_postscript(
+        tmp_path: Path) -> None:
+    body = ("Movido por la amistad que ha tenido a bien dispensarme y que aprecio en el grado \n"
+            "que merece, me dirijo a usted, a fin de que se digne instruirme sobre los puntos a \n"
+            "que la adjunta se refiere, con la brevedad que le sea posible. \n")
+    formula = ("Con este motivo me repito como siempre su verdadero amigo, deseando tener la "
+               "satisfacción de que ocupe la inutilidad de su seguro servidor que besa sus manos.")
+    doc = read_letter(tmp_path, f" Estimado amigo: \n\n{body}\n{formula} \nManuel de Aleman \n\n"
+                                "P.D. — Estimaré se digne noticiarme si sabe alguna nueva \n"
+                                "importante de los ejércitos del Uruguay. \n", "pdf-text")[0]
+    assert _closer_parts(doc) == [("salute", formula), ("signed", "Manuel de Aleman")]
+    assert _kinds(doc) == [Paragraph, Closer, Postscript]

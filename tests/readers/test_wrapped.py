@@ -19,6 +19,7 @@ from teipipe.readers.wrapped_notes import (
     group_notes,
     mark_whole_text_notes,
     notes_of,
+    trailing_notes_start,
 )
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "readers"
@@ -34,9 +35,32 @@ def lines_of(text: str) -> list[Line]:
 
 def test_a_blank_inside_a_sentence_is_a_page_end() -> None:
     # The page ends on a filled line: `Committee` would not have fitted on it.
-    assert continues(block("It was a long meeting and we wrote", "to the members of the new"),
-                     block("Committee again."))
-    assert continues(block("It was over."), block("and nobody came."))
+    assert continues(block("It was a long meeting and we wrote", "to the members of the new",
+                           start=30), block("Committee again.", start=33))
+    assert continues(block("It was over, etc."), block("and nobody came."))
+
+
+def test_no_page_ends_before_a_capital_within_a_pages_length_of_lines() -> None:
+    """A paragraph left without its stop (`… Wendung nehmen` / `Nicht sehr …`) ends where
+    no page can have ended yet; before a line in lower case the page end stands."""
+    ended = block("so kann die Sache leicht eine äußerst fatale Wendung nehmen", start=22)
+    assert not continues(ended, block("Nicht sehr trostreich ist der Bericht.", start=24))
+    assert continues(ended, block("und alles geht verloren.", start=24))
+    assert continues(ended, RawBlock((Line(24, "Nicht sehr trostreich ist der Bericht."),), 1,
+                                     page_start=True))
+    assert continues(block("so kann die Sache leicht eine äußerst fatale Wendung nehmen",
+                           start=40), block("Nicht sehr trostreich ist der Bericht.", start=42))
+
+
+def test_a_blank_after_a_full_stop_before_lower_case_ends_a_paragraph() -> None:
+    """Page ends fall inside sentences; a paragraph may open in lower case (`au second, …`)."""
+    assert not continues(
+        block("au premier, pour rappeler nos demandes de concessions antérieures & ",
+              "l'autorisation de faire des études, ou toute autre variente. "),
+        block("au second, pour rappeler nos précédentes demandes de Vaumarcus–Yverdon "))
+    # An abbreviation's point ends no sentence: the page end stands.
+    assert continues(block("Wir haben die Akten, die Briefe, die Rechnungen u. s. w."),
+                     block("und alles Übrige erhalten."))
 
 
 def test_a_line_that_ends_early_ends_its_paragraph_before_a_blank() -> None:
@@ -140,3 +164,22 @@ def test_fixtures_are_sniffed_to_their_reader() -> None:
         if case.name.endswith(".model.txt"):
             continue
         assert readers.sniff(source.read(case, case.name)).name == case.parent.name
+
+
+def test_an_ordinal_opening_a_paragraph_is_no_endnote_label() -> None:
+    """`2dly, …` / `3dly, …` go on counting the writer's points, not endnotes."""
+    lines = lines_of("First, the Bills were never a Tender, as the Act of 1739 says in its\n"
+                     "Article 2 of the Province Laws.\n\n"
+                     "2dly, It was not the Merchants who gave the Notes a Currency.\n\n"
+                     "3dly, Too great a Proportion of our Men going to Sea.\n")
+    assert trailing_notes_start(lines, MarkerStyle(bracketed=False)) is None
+
+
+def test_a_name_alone_after_a_blank_signs_rather_than_going_on_over_a_page_end() -> None:
+    last = block("you & the little boy, of whom I am very proud. With renewed thanks I am dear",
+                 "Mr Whitman one of your sincerest and most faithful friends and admirers",
+                 start=34)
+    assert not continues(last, block("Helena de Kay Gilder", start=37))
+    assert continues(last, block("Helena de Kay Gilder and the children, who send their love.",
+                                 "We are both most obliged to you for the book.", start=37))
+

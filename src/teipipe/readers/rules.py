@@ -378,11 +378,23 @@ def ends_sentence(text: str) -> bool:
             or bool(_TYPED_DASH.search(stripped)))
 
 
+def ends_full_sentence(text: str) -> bool:
+    """The text ends a sentence for certain: a full stop after a word (not an abbreviation's
+    point: `u. s. w.`, `etc.`), or an exclamation or question mark."""
+    return bool(_FULL_STOP.search(text))
+
+
+# A full stop after a word of four letters or more, or `!`, `?`; closing quotes after it.
+_FULL_STOP = re.compile(r"(?:[^\W\d_]{4}\.|[!?])[»«”\"')\]]*\s*$")
+
+
 # A dash typed with hyphens: two or more, or one set off by a space (`fühle.--`, `so -`).
 _TYPED_DASH = re.compile(r"(?:--|\s-)$")
 
 
-POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum)", re.IGNORECASE)
+# `P.S.`, `P.-S.` (fr), `PS`, `N.B.`, `Postscriptum`, `Nachschrift` (de), `P.D.`, `Posdata` (es).
+POSTSCRIPT = re.compile(r"^(?:P\.-?\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum|Nachschrift\b"
+                        r"|P\.\s?D\.|Posdata\b)", re.IGNORECASE)
 
 
 def opens_postscript(text: str) -> bool:

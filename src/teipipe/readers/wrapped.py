@@ -139,18 +139,23 @@ def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
     alone = len(previous.lines) == 1
     if (alone and _letter_part(previous.text)) or rules.opens_postscript(following.first.content):
         return False
-    if len(following.lines) == 1 and (rules.is_closing(following.text)
-                                      or rules.is_dateline(following.text)
-                                      or rules.is_salutation(following.text)):
-        return False  # `…in alter Treue` / `Dein`, `… 1890` / `Dear Walt:`: a letter's part
+    if len(following.lines) == 1 and any(
+            part(following.text) for part in (rules.is_closing, rules.is_dateline,
+                                              rules.is_salutation, rules.is_signature)):
+        return False  # `…in alter Treue` / `Dein`, `… 1890` / `Dear Walt:`, a name: a letter's part
     width = max(measure(previous.lines + following.lines), page)
     lower = rules.starts_lowercase(following.first.content)
     if ends_early(previous.last, following.first, width, first=alone,
                   factor=AGAINST if lower else 1):
         return False
     if rules.starts_lowercase(following.first.content):
-        return True
+        # A page ends inside a sentence; after a full stop (not `u. s. w.`), a paragraph
+        # opens in lower case (`… autre variente.` / `au second, pour rappeler …`).
+        return not rules.ends_full_sentence(previous.last.content)
     if rules.ends_sentence(previous.last.content):
+        return False
+    if following.first.number <= _FIRST_PAGE and not following.page_start:
+        # No page has ended yet: a paragraph left without its stop (`… Wendung nehmen`).
         return False
     return not (alone and rules.is_heading(previous.text))
 
@@ -235,6 +240,9 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
         gathered.append(_Paragraph(list(block.lines), block.gap_before, block.page_start, [],
                                    set()))
     return [_unit(para, path, hyphens) for para in gathered]
+
+
+_FIRST_PAGE = 25  # lines a letter's first printed page holds at the least, with its head
 
 
 def _page_starts(blocks: Sequence[RawBlock], page: int) -> frozenset[int]:
@@ -324,13 +332,11 @@ def _runs_on(line: Line, following: Line, width: int) -> bool:
             and rules.starts_lowercase(following.content))
 
 
-def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
-    """Closing formula and signature lines at the foot of the last block are their own units.
-
-    Books print `Su afectísimo amigo y seguro servidor,` and the name under the
-    last paragraph without a blank line. Only lines after a sentence end are cut
-    off, and only when the last of them is a name.
-    """
+def split_trailing_lines(blocks: Sequence[RawBlock], after: int = 0) -> list[RawBlock]:
+    """Closing formula and signature lines at the foot of the last signed block (`after`
+    blocks from the end) are their own units: books print `Su afectísimo amigo y seguro
+    servidor,` and the name under the last paragraph without a blank line. Only lines after
+    a sentence end are cut off, and only when the last of them is a name."""
     postscript = next((i for i, block in enumerate(blocks)
                        if i and rules.opens_postscript(block.first.content)), None)
     if postscript is not None:  # the closing stands before the postscript
@@ -339,17 +345,19 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
         return []
     last = blocks[-1]
     lines = list(last.lines)
-    if len(blocks) > 1 and len(lines) <= _LONGEST_TRAILING_NOTE and not _signed(lines):
-        # A line or two written under the signature (`Back again in Marquis Road.`).
-        return [*split_trailing_lines(blocks[:-1]), last]
+    if len(blocks) > 1 and not _signed(lines) and (len(lines) <= _LONGEST_TRAILING_NOTE
+                                                   or after < _LONGEST_UNMARKED_POSTSCRIPT):
+        return [*split_trailing_lines(blocks[:-1], after + 1), last]  # lines under the name
     if len(lines) < 2 or not _signed(lines):
         return list(blocks)
     cut = len(lines) - 1
     while cut > 0 and _closing_line(lines[cut - 1].content):
         cut -= 1
-    if cut == len(lines) - 1 and not _closing_line(lines[cut - 1].content):
+    # The lines above end in a formula handing over to the name (`… gegrüsst! Dein alter`).
+    handed = cut > 0 and closing.ends_in_formula(" ".join(line.content for line in lines[:cut]))
+    if cut == len(lines) - 1 and not (_closing_line(lines[cut - 1].content) or handed):
         return list(blocks)  # a name alone under a paragraph may end its last sentence
-    if cut and not rules.ends_sentence(lines[cut - 1].content):
+    if cut and not (rules.ends_sentence(lines[cut - 1].content) or handed):
         return list(blocks)
     head = [RawBlock(tuple(lines[:cut]), last.gap_before, last.page_start)] if cut else []
     tail = [RawBlock((line,), 0 if head or index else last.gap_before,
@@ -359,6 +367,7 @@ def split_trailing_lines(blocks: Sequence[RawBlock]) -> list[RawBlock]:
 
 
 _LONGEST_TRAILING_NOTE = 2
+_LONGEST_UNMARKED_POSTSCRIPT = 3  # paragraphs
 
 
 def _signed(lines: Sequence[Line]) -> bool:
