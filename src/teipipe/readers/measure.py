@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from . import rules
+from . import sentence_ends
 from .blocks import Line, RawBlock
 
 # A word broken at the line's end (`Fahr-`), not a dash typed with hyphens (`--`, ` -`).
@@ -92,7 +92,7 @@ def split_short_lines(blocks: Sequence[RawBlock], page: int) -> list[RawBlock]:
             # A line going on in lower case rarely opens a paragraph: only a line
             # far short of the measure (a salutation) ends before one.
             line, following = lines[index], lines[index + 1]
-            lower = rules.starts_lowercase(following.content)
+            lower = sentence_ends.starts_lowercase(following.content)
             # A sentence that ends early against the page, the next opening in capitals:
             # the lines of a closing set one under the other (`…en sa saincte garde.` /
             # `Escript au camp…` / `Françoys.`), however long the longest of them is.
@@ -100,7 +100,7 @@ def split_short_lines(blocks: Sequence[RawBlock], page: int) -> list[RawBlock]:
                     line, following, width, first=index == start,
                     factor=AGAINST if lower else 1) or (
                     not lower and ends_early(line, following, page, first=index == start)
-                    and rules.ends_sentence(line.content)):
+                    and sentence_ends.ends_sentence(line.content)):
                 out.append(_piece(block, start, index + 1))
                 start = index + 1
         out.append(_piece(block, start, len(lines)) if start else block)

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import rules
+from . import rules, sentence_ends
 from .blocks import Line
 from .measure import page_measure
 
@@ -68,8 +68,8 @@ def page_furniture(lines: Sequence[Line]) -> list[Furniture]:
 def _inside_sentence(lines: Sequence[Line], index: int, width: int) -> bool:
     above = next((ln.content for ln in reversed(lines[:index]) if ln.content), "")
     below = next((ln.content for ln in lines[index + 1:] if ln.content), "")
-    running = len(above) >= _FULL_LINE * width and not rules.ends_sentence(above)
-    return bool(above and below and (running or rules.starts_lowercase(below)))
+    running = len(above) >= _FULL_LINE * width and not sentence_ends.ends_sentence(above)
+    return bool(above and below and (running or sentence_ends.starts_lowercase(below)))
 
 
 def _head_of(text: str) -> str | None:

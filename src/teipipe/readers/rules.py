@@ -365,33 +365,6 @@ def introduces_quotation(text: str) -> bool:
     return text.rstrip().endswith((":", ","))
 
 
-_TRAILING_DIGITS = re.compile(r"\d+$")
-
-
-def ends_sentence(text: str) -> bool:
-    """The text ends where a sentence may end (so a following blank line is a paragraph end)."""
-    stripped = text.rstrip()
-    stripped = _TRAILING_DIGITS.sub("", stripped).rstrip()  # a glued note number
-    # A dash ends a thought (`soll. –`, letters' `recd—`, typed `--` or ` -`); a hyphen
-    # glued to a word breaks it.
-    return (not stripped or stripped[-1] in ".!?:;»”\"')]…‒–—―" or stripped.endswith("...")
-            or bool(_TYPED_DASH.search(stripped)))
-
-
-def ends_full_sentence(text: str) -> bool:
-    """The text ends a sentence for certain: a full stop after a word (not an abbreviation's
-    point: `u. s. w.`, `etc.`), or an exclamation or question mark."""
-    return bool(_FULL_STOP.search(text))
-
-
-# A full stop after a word of four letters or more, or `!`, `?`; closing quotes after it.
-_FULL_STOP = re.compile(r"(?:[^\W\d_]{4}\.|[!?])[»«”\"')\]]*\s*$")
-
-
-# A dash typed with hyphens: two or more, or one set off by a space (`fühle.--`, `so -`).
-_TYPED_DASH = re.compile(r"(?:--|\s-)$")
-
-
 # `P.S.`, `P.-S.` (fr), `PS`, `N.B.`, `Postscriptum`, `Nachschrift` (de), `P.D.`, `Posdata` (es).
 POSTSCRIPT = re.compile(r"^(?:P\.-?\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum|Nachschrift\b"
                         r"|P\.\s?D\.|Posdata\b)", re.IGNORECASE)
@@ -400,8 +373,3 @@ POSTSCRIPT = re.compile(r"^(?:P\.-?\s?S\.|PS\b|N\.\s?B\.|Post-?scriptum|Nachschr
 def opens_postscript(text: str) -> bool:
     """`P.S.`, `PS`, `N.B.`, `Postscriptum` open a postscript."""
     return bool(POSTSCRIPT.match(text.strip()))
-
-
-def starts_lowercase(text: str) -> bool:
-    first = text.lstrip()[:1]
-    return first.islower()

@@ -20,7 +20,7 @@ from ..model import (
     PageBreak,
 )
 from ..source import Source
-from . import closing, opening, page_period, rules
+from . import closing, opening, page_period, rules, sentence_ends
 from .blocks import HyphenPolicy, Line, RawBlock, inlines_of, split_blocks
 from .closing_dates import closing_dateline
 from .measure import (
@@ -72,9 +72,9 @@ def _profile(raw: tuple[str, ...]) -> _Profile:
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if not following.strip():
             continue
-        lower = rules.starts_lowercase(following)
+        lower = sentence_ends.starts_lowercase(following)
         lower_next += lower
-        cut = not rules.ends_sentence(lines[i])
+        cut = not sentence_ends.ends_sentence(lines[i])
         running_on += lower or cut
         cut_long += cut and len(lines[i].strip()) >= _LONG_LINE
     filled = [line for line in raw if line.strip()]
@@ -144,15 +144,15 @@ def continues(previous: RawBlock, following: RawBlock, page: int = 0) -> bool:
                                               rules.is_salutation, rules.is_signature)):
         return False  # `…in alter Treue` / `Dein`, `… 1890` / `Dear Walt:`, a name: a letter's part
     width = max(measure(previous.lines + following.lines), page)
-    lower = rules.starts_lowercase(following.first.content)
+    lower = sentence_ends.starts_lowercase(following.first.content)
     if ends_early(previous.last, following.first, width, first=alone,
                   factor=AGAINST if lower else 1):
         return False
-    if rules.starts_lowercase(following.first.content):
+    if sentence_ends.starts_lowercase(following.first.content):
         # A page ends inside a sentence; after a full stop (not `u. s. w.`), a paragraph
         # opens in lower case (`… autre variente.` / `au second, pour rappeler …`).
-        return not rules.ends_full_sentence(previous.last.content)
-    if rules.ends_sentence(previous.last.content):
+        return not sentence_ends.ends_full_sentence(previous.last.content)
+    if sentence_ends.ends_sentence(previous.last.content):
         return False
     if following.first.number <= _FIRST_PAGE and not following.page_start:
         # No page has ended yet: a paragraph left without its stop (`… Wendung nehmen`).
@@ -329,7 +329,7 @@ def _runs_on(line: Line, following: Line, width: int) -> bool:
     however much its first words look like an address (`Herr …`, `Mr. Bonfils …`). The
     text's first line is left to the opening's rules: a title line may be the longest."""
     return (len(line.content) >= _FULL_LINE * width
-            and rules.starts_lowercase(following.content))
+            and sentence_ends.starts_lowercase(following.content))
 
 
 def split_trailing_lines(blocks: Sequence[RawBlock], after: int = 0) -> list[RawBlock]:
@@ -357,7 +357,7 @@ def split_trailing_lines(blocks: Sequence[RawBlock], after: int = 0) -> list[Raw
     handed = cut > 0 and closing.ends_in_formula(" ".join(line.content for line in lines[:cut]))
     if cut == len(lines) - 1 and not (_closing_line(lines[cut - 1].content) or handed):
         return list(blocks)  # a name alone under a paragraph may end its last sentence
-    if cut and not (rules.ends_sentence(lines[cut - 1].content) or handed):
+    if cut and not (sentence_ends.ends_sentence(lines[cut - 1].content) or handed):
         return list(blocks)
     head = [RawBlock(tuple(lines[:cut]), last.gap_before, last.page_start)] if cut else []
     tail = [RawBlock((line,), 0 if head or index else last.gap_before,
