@@ -96,3 +96,20 @@ def test_a_marker_between_a_comma_and_the_next_word_lost_its_space(tmp_path: Pat
             "1 The Rev'd Mr. WILLIAM WILLIAMS of Weston. \n")
     doc, _ = read_letter(tmp_path, text, "pdf-text")
     assert marker_refs(doc) == [("Servant,", "n1")]
+
+
+def test_numbers_of_bible_references_give_way_to_markers(tmp_path: Path) -> None:
+    # Evans-TCP tracts as PDF text: a glued marker early (`F—'s1`, `seal2`) and later
+    # the same digits in a chapter and verse (`John 15.1`, `Levit. 12.2.3.`); a marker
+    # at a line's start (`Refuge. \n3 And`) and later a roman chapter (`Acts iv. 3`).
+    text = ("DEAR SIR, \n\nYour piece, occasioned by his late answer to Mr. F—'s1 letter, \n"
+            "has confirmed me. You hold circumcision as the seal2 of the covenant of works. \n"
+            "Whose Death only could deliver those that were fled to the Cities of Refuge. \n"
+            "3 And that these Priests were their ordinary Judges. \n\n"
+            "This grafting, if we compare it with John 15.1—6. is into Christ by faith, \n"
+            "because their mothers were unclean seven days, Levit. 12.2.3. And it is told, \n"
+            "Acts iv. 3 that Five Thousand believed. \n\nYour humble servant, \nJ. S. \n\n"
+            "                                        \n"
+            "1 Mr. Frothingham. \n2 Here note my 53. page. \n3 Num. xxxv. 25, 28. \n")
+    doc, _ = read_letter(tmp_path, text, "pdf-text")
+    assert marker_refs(doc) == [("F—'s", "n1"), ("seal", "n2"), ("Refuge.", "n3")]

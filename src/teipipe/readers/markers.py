@@ -159,7 +159,8 @@ def _places(texts: Sequence[tuple[str, str]], labels: set[str]) -> dict[str, lis
                 label, start = match["label"], match.start("label") - len(before)
                 if label in found and start >= 0 and not (quality < _GLUED
                                                           and _dated(scanned, match)):
-                    place = Place(index, start, start + len(label), quality)
+                    read = _LOOSE if _cited(scanned, match) else quality
+                    place = Place(index, start, start + len(label), read)
                     found[label][place.order] = place
     return {label: sorted(places.values(), key=lambda p: p.order)
             for label, places in found.items()}
@@ -175,6 +176,28 @@ def _dated(text: str, match: re.Match[str]) -> bool:
     following = _NEXT_WORD.match(text, match.end())
     # Only a month's own forms: guessed abbreviations take words for months (`Jener`).
     return following is not None and fold(following[1]) in MONTHS
+
+
+# A number in a reference to a chapter, verse or page reads as a marker only where
+# nothing better stands: after a chapter number (`John 15.1`, `Levit. 12.2.3`), a
+# roman chapter (`Acts iv. 4`) or an abbreviation of page, chapter, volume or number
+# in the five languages (`P. 22.`, `S. 5`, `cap. 3`, `t. 2`), or followed by its verse
+# (`Exod. 10. 23`).
+_ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_CITED_BEFORE = re.compile(
+    rf"(?:(?<![\d,])\d{{1,3}}\.|\b(?:{_ROMAN}|{_ROMAN.upper()})\.\s?"
+    r"|\b(?i:p|pp|pag|pg|s|seite|c|ch|chap|cap|capp|kap|vol|bd|t|tom|n|no|nr|num|fol|f|ff"
+    r"|art|v|vv|vers)\.\s?)$")
+_VERSE_AFTER = re.compile(r"\.\s?\d")
+
+
+def _cited(text: str, match: re.Match[str]) -> bool:
+    """The number stands in a reference (`Rev. 7.1`, `Acts iv. 4`, `Exod. 10. 23`)."""
+    start = match.start("label")
+    if _CITED_BEFORE.search(text, max(0, start - 8), start) is not None:
+        return True
+    return (not text[start - 1: start].isalpha()
+            and _VERSE_AFTER.match(text, match.end()) is not None)
 
 
 def marker_labels(text: str) -> set[str]:
