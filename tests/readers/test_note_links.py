@@ -113,3 +113,17 @@ def test_numbers_of_bible_references_give_way_to_markers(tmp_path: Path) -> None
             "1 Mr. Frothingham. \n2 Here note my 53. page. \n3 Num. xxxv. 25, 28. \n")
     doc, _ = read_letter(tmp_path, text, "pdf-text")
     assert marker_refs(doc) == [("F—'s", "n1"), ("seal", "n2"), ("Refuge.", "n3")]
+
+
+def test_an_endnote_whose_marker_lost_its_space_in_ocr_ends_the_letter(
+        tmp_path: Path) -> None:
+    # The same Evans-TCP dedication as OCR of a book: a high note number glued to the
+    # words on both sides (`Servant,120the`), its note after the closing, no heading.
+    text = ("As we were seasonably taught from, I Chron 29.18 by a message in the\n"
+            "mouth of his Servant,120the same Day when the following Discourse was delivered;\n"
+            "And may we all of us give diligence that we may be found of him in peace.\n\n"
+            "I am Your Affectionate Pastor, Eliphalet Adams.\n\n"
+            "120 The Rev'd Mr. WILLIAM WILLIAMS of Weston.\n")
+    doc, _ = read_letter(tmp_path, text, "book-ocr")
+    assert [note.label for note in doc.notes] == ["120"]
+    assert marker_refs(doc) == [("Servant,", "n120")]

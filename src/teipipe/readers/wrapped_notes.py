@@ -178,8 +178,10 @@ def trailing_notes_start(lines: Sequence[Line], style: MarkerStyle) -> int | Non
             continue
         before = "\n".join(line.content for line in lines[:start])
         label = labelled[0][0]
-        cited = style.pattern(label).search(before) or re.search(
-            rf"[^\W\d_] {re.escape(label)}(?![\d\w])", before)
+        # Set off or glued, also where OCR lost the space after it (`Servant,120the`).
+        cited = (style.pattern(label).search(before)
+                 or re.search(rf"[^\W\d_] {re.escape(label)}(?![\d\w])", before)
+                 or label in first_places(before, {label}))
         if cited and _all_continuations_short(groups):
             return start
     return None
