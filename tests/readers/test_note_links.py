@@ -127,3 +127,22 @@ def test_an_endnote_whose_marker_lost_its_space_in_ocr_ends_the_letter(
     doc, _ = read_letter(tmp_path, text, "book-ocr")
     assert [note.label for note in doc.notes] == ["120"]
     assert marker_refs(doc) == [("Servant,", "n120")]
+
+
+def test_a_marker_glued_to_a_day_and_month_or_short_year_is_linked(tmp_path: Path) -> None:
+    # Cody telegrams: `Philadelphia 5/12151` (May 12, note 151), `Apl 19-962` ('96, note 2).
+    text = ("Number Sent By Rec'd by Check pd150\n\nReceived at Cody 5/13 190\n\n"
+            "Dated Philadelphia 5/12151\n\nTo Geo T Beck\n\n"
+            "Kelsey wires when can he have balance- Answer Philadelphia.\n\nW F Cody.\n\n"
+            "NOTES\n\n150 Telegram is handwritten by clerk.\n\n"
+            "151 The year is not inscribed by Cody but is 1902.\n")
+    doc, _ = read_letter(tmp_path, text, "book-ocr")
+    assert marker_refs(doc) == [("pd", "n150"), ("5/12", "n151")]
+    text = ("Received at Cor. Jackson St. and pacific Ave., Chicago \n\n"
+            "62 P YX AZ 9 Paid.1 788 \n\nPhiladelphia Pa Apl 19-962 \n\n"
+            "Geo T Beck, Annex Auditorium, Hotel. Chicago Ills. \n\n"
+            "Wire cunningham at once to get his settlers ready. \n\nW.F.Cody. \n\n"
+            "___________________\n1 Telegram is handwritten by clerk. \n"
+            "2 Buffalo Bill's Wild West opened the 1896 season in Philadelphia. \n")
+    doc, _ = read_letter(tmp_path, text, "pdf-text")
+    assert marker_refs(doc) == [("Paid.", "n1"), ("19-96", "n2")]

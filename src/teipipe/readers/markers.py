@@ -138,11 +138,14 @@ _ANY_LOOSE = re.compile(
 # Glued to a year (`Apl. 11-18961.`, `4/15 18962`): a marker after a date.
 _ANY_AFTER_YEAR = re.compile(
     r"(?=\d)(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?P<label>\d{1,4})(?![\d\w])")
+# Glued to a day and a month or a short year (`Philadelphia 5/12151`, `Apl 19-962`).
+_ANY_AFTER_DAY = re.compile(
+    r"(?=\d)(?<![\d.,/-])\d{1,2}[/-]\d{2}(?P<label>\d{1,4})(?![\d\w])")
 _ANY_INSIDE = re.compile(r"(?=\d)(?<=[^\W\d_]{2})(?P<label>\d{1,4})(?=[^\W\d_]{2})")
 # Between a word's punctuation and the next word, the space lost (`his Servant,1the same`).
 _ANY_BETWEEN = re.compile(r"(?=\d)(?<=[^\W\d_][,;:.])(?P<label>\d{1,4})(?=[^\W\d_]{2})")
 _SCANS = ((_LOOSE, _ANY_LOOSE), (_LOOSE, _ANY_INSIDE), (_LOOSE, _ANY_BETWEEN),
-          (_LOOSE, _ANY_AFTER_YEAR),
+          (_LOOSE, _ANY_AFTER_YEAR), (_LOOSE, _ANY_AFTER_DAY),
           (_SPACED, _ANY_SPACED), (_SPACED, _ANY_OPENING), (_AFTER_PUNCT, _ANY_AFTER_PUNCT),
           (_GLUED, _ANY_GLUED))
 
