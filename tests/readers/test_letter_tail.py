@@ -443,3 +443,24 @@ def test_a_name_under_a_closing_sentence_set_on_one_line_signs_before_a_spanish_
                                 "importante de los ejércitos del Uruguay. \n", "pdf-text")[0]
     assert _closer_parts(doc) == [("salute", formula), ("signed", "Manuel de Aleman")]
     assert _kinds(doc) == [Paragraph, Closer, Postscript]
+
+
+@pytest.mark.parametrize("line", [
+    "Camden New Jersey U S America June 26 '87—3 1/2 P M—", "Camden Wednesday 12:40 P M",
+    "Wien, Mittwoch abends", "Paris, jeudi soir", "Roma, venerdì", "Madrid, martes",
+])
+def test_a_place_with_a_weekday_or_a_half_hour_dates_the_closing(line: str) -> None:
+    assert closing_dateline(line)
+
+
+@pytest.mark.parametrize("line", ["See you on Sunday.", "we meet on Monday"])
+def test_a_sentence_naming_a_weekday_does_not_date_the_closing(line: str) -> None:
+    assert not closing_dateline(line)
+
+
+@pytest.mark.parametrize("dateline", ["Camden June 19 '88 2 ½ PM", "Camden Wednesday 12:40 P M"])
+def test_a_dated_line_above_the_last_line_name_closes_a_letter_without_formula(
+        tmp_path: Path, dateline: str) -> None:
+    doc = read_letter(tmp_path, f"{EN_BODY}\n\n{dateline}\n\nWalt Whitman\n")[0]
+    assert _kinds(doc) == [Paragraph, Closer]
+    assert _closer_parts(doc) == [("dateline", dateline), ("signed", "Walt Whitman")]
