@@ -464,3 +464,22 @@ def test_a_dated_line_above_the_last_line_name_closes_a_letter_without_formula(
     doc = read_letter(tmp_path, f"{EN_BODY}\n\n{dateline}\n\nWalt Whitman\n")[0]
     assert _kinds(doc) == [Paragraph, Closer]
     assert _closer_parts(doc) == [("dateline", dateline), ("signed", "Walt Whitman")]
+
+
+@pytest.mark.parametrize("line", [
+    "I am, Dear Sir, with Great Respect, your Affectionate Friend, and Humble Servant. T. W.",
+    "Wishing you all Happiness. I remain, with all due reverence, your Humble Servant. A BRITISH "
+    "BOSTONIAN.",
+    "Je suis votre très humble serviteur. P. D.", "Ihr ergebenster Diener. K. M.",
+    "il suo servitore. G. B.", "su atento servidor. J. G.",
+])
+def test_a_closing_formula_and_the_name_after_its_point_sign_together(
+        tmp_path: Path, line: str) -> None:
+    doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\n{EN_BODY}\n\n{line}\n")[0]
+    assert _kinds(doc) == [Paragraph, Paragraph, Closer]
+    assert _closer_parts(doc) == [("signed", line)]
+
+
+def test_a_sentence_naming_a_friend_before_a_name_stays_in_the_text(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\nHe was my friend. John came later.\n")[0]
+    assert _kinds(doc) == [Paragraph, Paragraph]

@@ -17,6 +17,7 @@ from .closing_dates import closing_dateline, dateline_tail, ends_in_dateline
 from .signature_lines import (
     SENTENCE_INSIDE,
     formula_over_signers,
+    name_after_formula,
     name_with_office,
     office_under_dateline,
     one_word_name,
@@ -137,7 +138,7 @@ def _formula_and_name(text: str) -> bool:
     formula, comma, name = text.strip().rpartition(",")
     if comma and rules.is_closing(formula) and rules.is_signature(name.strip()):
         return True
-    if name_with_office(text):
+    if name_with_office(text) or name_after_formula(text):
         return True
     # The formula's sentence, then the name with its office (`… humble servants. George
     # Washington, PRESIDENT.`).
