@@ -483,3 +483,21 @@ def test_a_closing_formula_and_the_name_after_its_point_sign_together(
 def test_a_sentence_naming_a_friend_before_a_name_stays_in_the_text(tmp_path: Path) -> None:
     doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\nHe was my friend. John came later.\n")[0]
     assert _kinds(doc) == [Paragraph, Paragraph]
+
+
+@pytest.mark.parametrize("wish", [
+    "Good day to you!", "Merry Christmas to you, Mrs: B & the childer—",
+    "Kindest wishes to your self and my friends", "Gute Nacht!", "Frohe Weihnachten!",
+    "Bonne nuit!", "Joyeux Noël à tous", "Buona notte!", "Buon Natale a tutti", "Buenas noches.",
+    "Feliz Navidad!",
+])
+def test_a_wish_of_the_day_or_season_above_the_name_closes_the_letter(
+        tmp_path: Path, wish: str) -> None:
+    doc = read_letter(tmp_path,
+                      f"Dear Friend,\n\n{EN_BODY}\n\n{EN_BODY}\n\n{wish}\n\nJ Johnston\n")[0]
+    assert _kinds(doc) == [Paragraph, Paragraph, Closer]
+    assert _closer_parts(doc) == [("salute", wish), ("signed", "J Johnston")]
+
+
+def test_a_sentence_that_opens_with_good_news_stays_in_the_text() -> None:
+    assert not rules.is_closing("Good news came today from the city and we were all glad.")
