@@ -443,3 +443,61 @@ def test_a_name_under_a_closing_sentence_set_on_one_line_signs_before_a_spanish_
                                 "importante de los ejércitos del Uruguay. \n", "pdf-text")[0]
     assert _closer_parts(doc) == [("salute", formula), ("signed", "Manuel de Aleman")]
     assert _kinds(doc) == [Paragraph, Closer, Postscript]
+
+
+@pytest.mark.parametrize("line", [
+    "Camden New Jersey U S America June 26 '87—3 1/2 P M—", "Camden Wednesday 12:40 P M",
+    "Wien, Mittwoch abends", "Paris, jeudi soir", "Roma, venerdì", "Madrid, martes",
+])
+def test_a_place_with_a_weekday_or_a_half_hour_dates_the_closing(line: str) -> None:
+    assert closing_dateline(line)
+
+
+@pytest.mark.parametrize("line", ["See you on Sunday.", "we meet on Monday"])
+def test_a_sentence_naming_a_weekday_does_not_date_the_closing(line: str) -> None:
+    assert not closing_dateline(line)
+
+
+@pytest.mark.parametrize("dateline", ["Camden June 19 '88 2 ½ PM", "Camden Wednesday 12:40 P M"])
+def test_a_dated_line_above_the_last_line_name_closes_a_letter_without_formula(
+        tmp_path: Path, dateline: str) -> None:
+    doc = read_letter(tmp_path, f"{EN_BODY}\n\n{dateline}\n\nWalt Whitman\n")[0]
+    assert _kinds(doc) == [Paragraph, Closer]
+    assert _closer_parts(doc) == [("dateline", dateline), ("signed", "Walt Whitman")]
+
+
+@pytest.mark.parametrize("line", [
+    "I am, Dear Sir, with Great Respect, your Affectionate Friend, and Humble Servant. T. W.",
+    "Wishing you all Happiness. I remain, with all due reverence, your Humble Servant. A BRITISH "
+    "BOSTONIAN.",
+    "Je suis votre très humble serviteur. P. D.", "Ihr ergebenster Diener. K. M.",
+    "il suo servitore. G. B.", "su atento servidor. J. G.",
+])
+def test_a_closing_formula_and_the_name_after_its_point_sign_together(
+        tmp_path: Path, line: str) -> None:
+    doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\n{EN_BODY}\n\n{line}\n")[0]
+    assert _kinds(doc) == [Paragraph, Paragraph, Closer]
+    assert _closer_parts(doc) == [("signed", line)]
+
+
+def test_a_sentence_naming_a_friend_before_a_name_stays_in_the_text(tmp_path: Path) -> None:
+    doc = read_letter(tmp_path, f"SIR,\n\n{EN_BODY}\n\nHe was my friend. John came later.\n")[0]
+    assert _kinds(doc) == [Paragraph, Paragraph]
+
+
+@pytest.mark.parametrize("wish", [
+    "Good day to you!", "Merry Christmas to you, Mrs: B & the childer—",
+    "Kindest wishes to your self and my friends", "Gute Nacht!", "Frohe Weihnachten!",
+    "Bonne nuit!", "Joyeux Noël à tous", "Buona notte!", "Buon Natale a tutti", "Buenas noches.",
+    "Feliz Navidad!",
+])
+def test_a_wish_of_the_day_or_season_above_the_name_closes_the_letter(
+        tmp_path: Path, wish: str) -> None:
+    doc = read_letter(tmp_path,
+                      f"Dear Friend,\n\n{EN_BODY}\n\n{EN_BODY}\n\n{wish}\n\nJ Johnston\n")[0]
+    assert _kinds(doc) == [Paragraph, Paragraph, Closer]
+    assert _closer_parts(doc) == [("salute", wish), ("signed", "J Johnston")]
+
+
+def test_a_sentence_that_opens_with_good_news_stays_in_the_text() -> None:
+    assert not rules.is_closing("Good news came today from the city and we were all glad.")

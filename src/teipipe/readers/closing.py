@@ -17,6 +17,7 @@ from .closing_dates import closing_dateline, dateline_tail, ends_in_dateline
 from .signature_lines import (
     SENTENCE_INSIDE,
     formula_over_signers,
+    name_after_formula,
     name_with_office,
     office_under_dateline,
     one_word_name,
@@ -38,7 +39,7 @@ def ends_letter(units: Sequence[Unit], index: int) -> bool:
     if (previous and rules.is_closing(previous)) or rules.opens_postscript(following):
         return True
     if (index > 1 and closing_dateline(previous) and rules.is_closing(units[index - 2].text)
-            and _signature_like(units[index].text)):
+            and signature_like(units[index].text)):
         return True  # `Dein` / `d. 11 Juli 1853.` / `Dav. Fries`
     text = units[index].text
     near_end = len(units) - 1 - index <= _LONGEST_UNMARKED_POSTSCRIPT - 1
@@ -46,7 +47,7 @@ def ends_letter(units: Sequence[Unit], index: int) -> bool:
         return True  # `Ich liebe Dich! Dein` above the name
     if near_end and following and rules.is_closing(following):
         return True  # `Its now up to you—` above `Kind regards`: the text's last line
-    if near_end and index < len(units) - 1 and _running_text(previous) and _signature_like(text):
+    if near_end and index < len(units) - 1 and _running_text(previous) and signature_like(text):
         return True
     # A short line above the signature (`In alter Freundschaft` / `d. 11. Jan. 1916` /
     # `Dein Paul.`) is the closing's, not a heading.
@@ -56,10 +57,10 @@ def ends_letter(units: Sequence[Unit], index: int) -> bool:
     following = units[index + 1].text
     if closing_dateline(following) and index + 2 < len(units):
         following = units[index + 2].text
-    return _signature_like(following)
+    return signature_like(following)
 
 
-def _signature_like(text: str) -> bool:
+def signature_like(text: str) -> bool:
     return _name_line(text) or possessive_signature(text)
 
 
@@ -137,7 +138,7 @@ def _formula_and_name(text: str) -> bool:
     formula, comma, name = text.strip().rpartition(",")
     if comma and rules.is_closing(formula) and rules.is_signature(name.strip()):
         return True
-    if name_with_office(text):
+    if name_with_office(text) or name_after_formula(text):
         return True
     # The formula's sentence, then the name with its office (`… humble servants. George
     # Washington, PRESIDENT.`).
@@ -293,7 +294,7 @@ def _below_closing(units: Sequence[Unit], index: int) -> bool:
     if len(units) - index <= _LONGEST_MARKED_POSTSCRIPT:
         return True
     previous = units[index - 1].text
-    if _signature_like(previous) or closing_dateline(previous):
+    if signature_like(previous) or closing_dateline(previous):
         return True
     return any(rules.is_closing(unit.text) for unit in units[max(0, index - 3):index])
 
@@ -381,7 +382,7 @@ def _anchored_by(units: Sequence[Unit], signs: Callable[[str], bool]) -> tuple[i
 
 def _strong_signature(text: str) -> bool:
     """A name, perhaps after the writer's possessive, perhaps with a comma after it."""
-    return _signature_like(text.rstrip().rstrip(","))
+    return signature_like(text.rstrip().rstrip(","))
 
 
 def _signs_under_formula(text: str) -> bool:

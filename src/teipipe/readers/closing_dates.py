@@ -29,6 +29,10 @@ _WRITTEN_AT = re.compile(
 _ROMAN_DAY = re.compile(
     r"\b(?:le|ce|den|the|il|el|lo)\s+[ivxlc]+(?:e|me|er|eme|ème|º|°)?\s+(?:jour\s+)?(?:d[e’']\s?)?"
     r"[^\W\d_]{3,}", re.IGNORECASE)
+# A place and a weekday, the hour taken off (`Camden Wednesday`, `Wien, Mittwoch`, `Paris,
+# jeudi soir`, `Roma, venerdì`, `Madrid, martes`): the place's words capitalised.
+_PLACE_AND_WEEKDAY = re.compile(
+    rf"^(?:[A-ZÀ-Ý][\w'’.-]*,?\s+){{1,3}}(?i:{_WEEKDAY})\b(?:\s+[^\W\d_]+)?[.,]?$")
 _LONGEST_OLD_DATELINE = 16
 # The second year of a date between the 1st January and Lady Day in the old style
 # (`Boston, Jan. 31. 1744, 5.`, `Feb. 27th, 1743,4.`).
@@ -53,7 +57,8 @@ def _dated(text: str) -> bool:
     stripped = text.strip()
     if rules.word_count(stripped) > _LONGEST_OLD_DATELINE:
         return _given_at_length(stripped)
-    return bool(_WEEKDAY_LINE.match(stripped) or _WRITTEN_AT.match(stripped)
+    return bool(_WEEKDAY_LINE.match(stripped) or _PLACE_AND_WEEKDAY.match(stripped)
+                or _WRITTEN_AT.match(stripped)
                 or _day_and_month(stripped) or _PLACE_BY_ITS_REGION.match(stripped)
                 or (_ROMAN_DAY.search(stripped) and stripped[-1:] in ".,"
                     and rules.word_count(stripped) <= 10))
@@ -71,9 +76,9 @@ def _given_at_length(text: str) -> bool:
 
 
 # Words and figures of the hour, in the five languages (`forenoon`, `Evn'g`, `2 ½ PM`,
-# `nachts`, `vorm.`, `après-midi`, `ore 10`, `por la tarde`).
+# `3 1/2 P M`, `nachts`, `vorm.`, `après-midi`, `ore 10`, `por la tarde`).
 _TIME_OF_DAY = re.compile(
-    r"""(?:\b\d{1,2}(?:[:.]\d{2}|\s?½)?\s?)?
+    r"""(?:\b\d{1,2}(?:[:.]\d{2}|\s?½|\s1/2)?\s?)?
         \b(?:forenoon|afternoon|aft['’]n|morning|morn|evening|evn['’]g|eve|night|noon|midnight
         |[ap]\.?\s?m\.?|o['’]?clock|vormittags?|nachmittags?|vorm\.|nachm\.|morgens|abends|nachts
         |mittags?|fr(?:ü|ue)h|uhr|matin|soir|soirée|après-midi|midi|nuit|heures?

@@ -76,6 +76,9 @@ CLOSING = re.compile(
       | \bhochachtungsvoll | \bherzlich\w* | \bvon\s+herzen\b | \bin\s+treue\b
       | \blebe(?:n\s+sie|t)?\s+wohl
       | \bbest\s+wishes\b | \bwith\s+(?:comradely|warm|best|kind)\s+(?:greetings|regards)
+      | ^(?:good\s+(?:day|night|evening)|merry\s+christmas|happy\s+new\s+year|kind(?:est)?\s+wishes
+          |gute\s+nacht|frohe\s+weihnacht\w*|bonne\s+(?:nuit|soirée|journée)|joyeux\s+noël
+          |buona\s+(?:notte|sera|giornata)|buon\s+natale|buenas\s+noches|feliz\s+navidad)\b
       | \bsaludos?\b | \babrazos?\b | \batentamente\b | \bafect[íi]sim | \baf(?:f)?mo\b
       | \bq\.\s?b\.\s?s\.\s?m | \bs\.\s?s\.\s?q\.\s?b | \bbesa\s+(?:sus|las)\s+manos
       | ^sin\s+m[áa]s\b | \bme\s+repito\b | \bseguro\s+servidor | \bb\.\s?l\.\s?m

@@ -87,6 +87,26 @@ def formula_over_signers(text: str) -> bool:
             and all(rules.word_count(s) <= _LONGEST_SIGNER for s in rest))
 
 
+# A formula that ends in the writer's noun of service or friendship and its point, then the
+# name on the same line (`… your Affectionate Friend, and Humble Servant. T. W.`, `… votre
+# très humble serviteur. P. D.`, `Ihr gehorsamster Diener. K. M.`, `suo servitore. G. B.`,
+# `su atento servidor. J. G.`).
+_FORMULA_THEN_NAME = re.compile(
+    r"^(?P<formula>.*\b(?:servants?|friend|serviteur|servante|ami|diener|dienerin|freund"
+    r"|servitore|servo|amico|servidor|amigo)\.)\s+(?P<name>[^.!?]*[^\W\d_].*)$", re.IGNORECASE)
+_FORMULA_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+")
+_LONGEST_NAME_AFTER_FORMULA = 4
+
+
+def name_after_formula(text: str) -> bool:
+    """A closing formula's last sentence, then the name that signs it on the same line."""
+    match = _FORMULA_THEN_NAME.match(text.strip())
+    if match is None or rules.word_count(match["name"]) > _LONGEST_NAME_AFTER_FORMULA:
+        return False
+    formula = _FORMULA_SENTENCE_END.split(match["formula"].strip())[-1]
+    return rules.is_closing(formula) and rules.is_signature(match["name"])
+
+
 def one_word_name(text: str) -> bool:
     """A single capitalised word that may be a first name signing (`Walt`, `Hugo`)."""
     return (rules.word_count(text) == 1 and text[:1].isupper() and text[-1:] not in ",:;?!"

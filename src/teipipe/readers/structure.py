@@ -31,6 +31,7 @@ from ..model import (
     inline_text,
 )
 from . import address, closing, rules
+from .closing_dates import closing_dateline
 from .opening import opener_length, read_opener
 from .units import Unit, dateline_like, is_list_item, strip_label
 
@@ -57,13 +58,20 @@ def _is_heading(units: Sequence[Unit], index: int, in_letter: bool = False) -> b
     following = units[index + 1] if index + 1 < len(units) else None
     if following is None or following.gap_before >= 2 and not unit.gap_before >= 2:
         return False  # a short last line of a part is a signature, not a heading
-    if closing.ends_letter(units, index):
+    if closing.ends_letter(units, index) or _dates_the_signature(units, index):
         return False
     if rules.is_question_heading(text, unit.gap_before):
         return True
     if not rules.is_heading(text):
         return False
     return unit.gap_before >= 2 or (rules.is_titlecase(text) and not in_letter)
+
+
+def _dates_the_signature(units: Sequence[Unit], index: int) -> bool:
+    """A closing's dateline just above the name on the last line (`Camden June 19 '88 2 ½
+    PM` / `Walt Whitman`, `Wien, Mittwoch abends` / `Dein Paul`): the closer's, not a head."""
+    return (index == len(units) - 2 and closing_dateline(units[index].text)
+            and closing.signature_like(units[-1].text))
 
 
 def _headings(units: Sequence[Unit], opening: int) -> set[int]:
