@@ -8,6 +8,7 @@ a month in Roman numerals.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..language.datewords import MONTHS, fold
 from . import rules
@@ -39,6 +40,7 @@ _LONGEST_OLD_DATELINE = 16
 _DUAL_YEAR = re.compile(r"(?<=1\d{3}),\s?\d\.?$")
 
 
+@lru_cache(maxsize=4096)  # asked of the same closing lines by the heading and closer rules
 def closing_dateline(text: str) -> bool:
     """A line of the closing that says when (and where) the letter was written."""
     if _dated(text):

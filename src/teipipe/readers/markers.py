@@ -309,6 +309,8 @@ def _split(node: Text, places: Sequence[tuple[Place, Note]]) -> list[Inline]:
 
 def link_unbracketed(doc: Document, notes: Sequence[Note]) -> tuple[Document, set[str]]:
     """The document with the aligned markers replaced by NoteRefs, and the ids linked."""
+    if not notes:
+        return doc, set()  # no marker to look for: the text is left as it is
     ordered = sorted(notes, key=lambda n: label_sort_key(n.label))
     chosen = align(_text_nodes(doc), ordered)
     by_text: dict[int, list[tuple[Place, Note]]] = {}

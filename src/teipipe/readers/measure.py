@@ -46,8 +46,7 @@ def page_measure(lines: Sequence[Line]) -> int:
 
 def _length(line: Line) -> int:
     """A line's length with its spaces single: a justified line's are stretched."""
-    text = line.content
-    return len(" ".join(text.split())) if "  " in text or "\t" in text else len(text)
+    return line.single_spaced_length
 
 
 def word_broken(line: Line) -> bool:

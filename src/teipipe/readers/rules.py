@@ -137,7 +137,9 @@ _NAME_WORD = re.compile(
     r"^(?:(?:[a-zà-ÿ]{1,2}['’])?[A-ZÀ-Ý][\w’'.:-]*|[a-zà-ÿ]{1,3}|[A-ZÀ-Ý]+\.?)$")
 
 
+@lru_cache(maxsize=8192)
 def word_count(text: str) -> int:
+    # Remembered: the rules count the words of the same paragraphs many times over.
     return len(text.split())
 
 

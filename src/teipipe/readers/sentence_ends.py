@@ -11,7 +11,8 @@ _TRAILING_DIGITS = re.compile(r"\d+$")
 def ends_sentence(text: str) -> bool:
     """The text ends where a sentence may end (so a following blank line is a paragraph end)."""
     stripped = text.rstrip()
-    stripped = _TRAILING_DIGITS.sub("", stripped).rstrip()  # a glued note number
+    if stripped[-1:].isdecimal():  # what `\d` matches; most lines end otherwise
+        stripped = _TRAILING_DIGITS.sub("", stripped).rstrip()  # a glued note number
     # A dash ends a thought (`soll. –`, letters' `recd—`, typed `--` or ` -`); a hyphen
     # glued to a word breaks it.
     return (not stripped or stripped[-1] in ".!?:;»”\"')]…‒–—―" or stripped.endswith("...")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..diagnostics import Location
 from ..language.dates import find_date
@@ -32,8 +33,9 @@ class Unit:
     page_break: PageBreak | None = None
     """A page break that stands before this unit."""
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The unit's characters, stripped: worked out once, as every rule asks for them."""
         return inline_text(self.inlines).strip()
 
 

@@ -227,7 +227,9 @@ class WebArchiveReader:
         if not lines:
             return 0.0
         long_lines = sum(len(line) > 250 for line in lines)
-        brackets = sum(bool(_MARKER_AFTER_WORD.search(line)) for line in lines)
+        # One search for all lines: a blank line between any two keeps a match within
+        # one line (the pattern allows one white-space character between its parts).
+        brackets = _MARKER_AFTER_WORD.search("\n\n".join(lines)) is not None
         # A paragraph a line: long lines, or lines that stand alone between blank lines.
         alone = 1.0 - continued_share(source)
         score = max(min(1.0, 4 * long_lines / len(lines)), alone) * 0.8

@@ -241,6 +241,8 @@ def mark_whole_text_notes(notes: Sequence[Note], units: Sequence[Unit], style: M
     Editions put such a note (sources, context of the letter) first and print no
     marker for it; it is kept with `cited=False` instead of being reported as lost.
     """
+    if len(notes) < 2:
+        return list(notes)  # no note has a next note's marker to come before
     text = _body_text(units)
     places = first_places(text, {note.label for note in notes})
     out = list(notes)
