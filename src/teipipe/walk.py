@@ -100,14 +100,14 @@ def rewrite_document(doc: Document, fn: InlineRewrite, *, notes: bool = True,
     return doc.with_(front=new_front, body=new_body, notes=new_notes)
 
 
-def iter_inline_runs(doc: Document) -> Iterator[tuple[Inline, ...]]:
+def iter_inline_runs(doc: Document, *, notes: bool = True) -> Iterator[tuple[Inline, ...]]:
     """Every inline run of the document, in the order rewrite_document visits them (read
     without rewriting: the writer and the repairs read every run of a letter several times)."""
     for line in doc.front:
         yield line.inlines
     for block in doc.body:
         yield from _block_runs(block)
-    for note in doc.notes:
+    for note in doc.notes if notes else ():
         for leaf in note.blocks:
             yield leaf.inlines
 

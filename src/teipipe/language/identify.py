@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from .datewords import words
 
@@ -25,12 +26,18 @@ _DISTINCT: dict[str, frozenset[str]] = {
                 "carta hay"),
 }
 _WORD = re.compile(r"[^\W\d_]+")
-_SAMPLE = 20_000  # characters: the start of a text tells its language as well as the whole
+SAMPLE = 20_000  # characters: the start of a text tells its language as well as the whole
 
 
 def guess(text: str, default: str = "en") -> str:
     """The language (ISO 639-1) whose distinctive words occur most often in `text`."""
-    counts = Counter(map(str.lower, _WORD.findall(text[:_SAMPLE])))
+    return guess_by_words(_WORD.findall(text[:SAMPLE]), default)
+
+
+def guess_by_words(words: Iterable[str], default: str = "en") -> str:
+    """`guess` for a text already cut into its runs of letters (`[^\\W\\d_]+`), as a
+    reader that has them for other ends passes them."""
+    counts = Counter(map(str.lower, words))
     scores = {lang: sum(counts[w] for w in distinct) for lang, distinct in _DISTINCT.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] else default

@@ -133,14 +133,28 @@ _WORD = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
-def vocabulary_of(lines: Sequence[Line]) -> HyphenPolicy:
+def source_words(source: Source) -> tuple[str, ...]:
+    """The runs of letters of the whole text, in order: the hyphen policy and the guess of
+    the language both count them, so a text is cut into them once."""
+    return _words_of(source.lines)
+
+
+@lru_cache(maxsize=2)
+def _words_of(raw: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_WORD.findall(" ".join(raw)))
+
+
+def vocabulary_of(lines: Sequence[Line], words: Sequence[str] | None = None) -> HyphenPolicy:
+    """The hyphen policy of `lines`; `words`: their runs of letters, where known already
+    (`source_words` of the text the lines are all of)."""
     contents = [line.content for line in lines]
-    text = "\n".join(contents)
+    if words is None:
+        words = _WORD.findall("\n".join(contents))
     # A compound holds a hyphen and never runs past its line: only lines with a hyphen
     # are searched for them, which finds the same compounds at a fiftieth of the cost.
     hyphened = "\n".join(content for content in contents if "-" in content)
     # Each form lower-cased once (a set first), in C rather than a generator per word.
-    return HyphenPolicy(frozenset(map(str.lower, set(_WORD.findall(text)))),
+    return HyphenPolicy(frozenset(map(str.lower, set(words))),
                         frozenset(map(str.lower, _COMPOUND.findall(hyphened))))
 
 

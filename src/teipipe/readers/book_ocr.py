@@ -17,7 +17,7 @@ from ..diagnostics import Reporter
 from ..model import Document, Normalisation, PageBreak
 from ..source import Source
 from .base import finish
-from .blocks import Line, source_lines, vocabulary_of
+from .blocks import Line, source_lines, source_words, vocabulary_of
 from .markers import MarkerStyle
 from .notes import NOTES_HEADING
 from .page_furniture import Furniture, page_furniture
@@ -108,7 +108,7 @@ class BookOcrReader:
         lines = source_lines(source)
         heading = notes_heading(lines)
         cut, notes_from = _notes_cut(lines, heading)
-        hyphens = vocabulary_of(lines)
+        hyphens = vocabulary_of(lines, source_words(source))
         furniture = page_furniture(lines[:cut])
         running = blank_out(lines[:cut], {item.line.number for item in furniture})
         units = _numbered(letter_units(running, source.page_starts, source.path, hyphens),

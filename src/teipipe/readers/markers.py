@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..language.datewords import MONTHS, fold
 from ..model import Choice, Document, Inline, Note, NoteRef, PageBreak, Text
-from ..walk import rewrite_document
+from ..walk import iter_inline_runs, rewrite_document
 
 _LEADING_DIGITS = re.compile(r"\d+")
 
@@ -103,8 +103,8 @@ def _text_nodes(doc: Document) -> list[tuple[str, str]]:
     """Each Text node in document order (the front too: a title line may hold a marker),
     with the printed letters just before it."""
     texts: list[tuple[str, str]] = []
-
-    def collect(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    # Read, not rewritten: in the order `link_unbracketed`'s rewrite visits the runs.
+    for run in iter_inline_runs(doc, notes=False):
         before = ""
         for node in run:
             printed = _printed(node)
@@ -113,9 +113,6 @@ def _text_nodes(doc: Document) -> list[tuple[str, str]]:
             if isinstance(node, Text):
                 texts.append((node.text, before[-_CONTEXT:]))
             before = printed
-        return run
-
-    rewrite_document(doc, collect, notes=False)
     return texts
 
 
@@ -318,6 +315,8 @@ def link_unbracketed(doc: Document, notes: Sequence[Note]) -> tuple[Document, se
         if note.id in chosen:
             place = chosen[note.id]
             by_text.setdefault(place.text, []).append((place, note))
+    if not by_text:
+        return doc, set(chosen)  # no marker placed: every run would come back as it was
     counter = [0]
 
     def rewrite(run: tuple[Inline, ...]) -> tuple[Inline, ...]:

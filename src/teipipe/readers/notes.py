@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..diagnostics import Location, Reporter
 from ..model import Document, Inline, Note, NoteRef, Paragraph, Text
-from ..walk import rewrite_document
+from ..walk import iter_inline_runs, rewrite_document
 from .markers import MarkerStyle, label_sort_key, link_unbracketed
 
 # A note paragraph's opening label in its three printed forms.
@@ -91,6 +91,8 @@ class _Linker:
         return note, match
 
     def __call__(self, run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        if not self.queue:
+            return run  # every marker placed: the rest of the text stays as it is
         out: list[Inline] = []
         pending = list(run)
         while pending:
@@ -153,8 +155,7 @@ def _warn_orphan_markers(doc: Document, labels: set[str], style: MarkerStyle,
     """A bracketed number that looks like a marker but has no note is worth a look."""
     if not style.bracketed:
         return
-
-    def scan(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    for run in iter_inline_runs(doc, notes=False):  # read, not rewritten
         for node in run:
             if isinstance(node, Text):
                 for match in _BRACKETED_NUMBER.finditer(node.text):
@@ -163,9 +164,6 @@ def _warn_orphan_markers(doc: Document, labels: set[str], style: MarkerStyle,
                             "notes.marker-without-note", node.loc.shifted(match.start()),
                             f"marker {match.group()} has no note with that label; "
                             "left as text")
-        return run
-
-    rewrite_document(doc, scan, notes=False)
 
 
 def responsibility(paragraphs: Sequence[Paragraph]) -> str | None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..diagnostics import Reporter
 from ..model import Document
 from ..source import Source
 from .base import finish
-from .blocks import Line, source_lines, vocabulary_of
+from .blocks import Line, source_lines, source_words, vocabulary_of
 from .markers import MarkerStyle
 from .wrapped import (
     blank_out,
@@ -57,6 +58,11 @@ def _is_rule(raw: str) -> bool:
     return (len(raw) >= _RULE_WIDTH and not raw.strip()) or bool(_DRAWN_RULE.match(raw))
 
 
+@lru_cache(maxsize=2)  # the sniffer and the reader both look for the rules of a text
+def _rule_indices(raw: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(index for index, line in enumerate(raw) if _is_rule(line))
+
+
 def foot_blocks(source: Source, lines: Sequence[Line]) -> list[FootBlock]:
     """Each rule followed by a run of lines whose first opens with a note number.
 
@@ -64,9 +70,7 @@ def foot_blocks(source: Source, lines: Sequence[Line]) -> list[FootBlock]:
     end of the last note, carried over from the page before.
     """
     found: list[FootBlock] = []
-    for index, raw in enumerate(source.lines):
-        if not _is_rule(raw):
-            continue
+    for index in _rule_indices(source.lines):
         start = index + 1
         while start < len(lines) and not lines[start].content:
             start += 1
@@ -80,7 +84,7 @@ def foot_blocks(source: Source, lines: Sequence[Line]) -> list[FootBlock]:
 
 
 def rule_count(source: Source) -> int:
-    return sum(_is_rule(raw) for raw in source.lines)
+    return len(_rule_indices(source.lines))
 
 
 class PdfTextReader:
@@ -103,7 +107,7 @@ class PdfTextReader:
         # The last note line of a page foot is blank in the running text, so the
         # page start it stands for falls on the gap before the next page's text.
         page_starts = frozenset({block.lines[-1] for block in feet} | source.page_starts)
-        hyphens = vocabulary_of(lines)
+        hyphens = vocabulary_of(lines, source_words(source))
         units = letter_units(blank_out(lines, taken_out), page_starts, source.path, hyphens)
         note_lines = [lines[n - 1] for block in feet for n in block.lines]
         notes = notes_of(note_lines, source.path, _FOOT, set(), hyphens)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..language.correspondents import without_leading_date
 from ..language.dates import parse_dateline
+from .alternation import regrouped
 
 # Opening salutations: the words a letter starts its address with, in the five
 # languages of the editions teipipe reads (forms with and without accents).
@@ -116,6 +117,8 @@ CLOSING = re.compile(
     )""",
     re.VERBOSE,  # matched against the lower-cased text: case-blind matching is slower
 )
+# The same formulas regrouped by their anchors, for the search: a sixteenth of the time.
+_CLOSING_SEARCH = regrouped(CLOSING)
 # A closing opens with the writer's possessive: `Votre humble frère,`, `Ihr ergebenster`,
 # or with the words that hand it over (`von Deinem`, `par vostre`, `stets Dein`).
 CLOSING_START = re.compile(
@@ -173,7 +176,7 @@ def is_closing(text: str) -> bool:
         return True
     # Counting words first spares the formulas' search over long paragraphs (most of them),
     # which could not be a closing whatever it found.
-    if words > 30 or not CLOSING.search(stripped.lower()):
+    if words > 30 or not _CLOSING_SEARCH.search(stripped.lower()):
         return False
     if words <= 12:
         return True

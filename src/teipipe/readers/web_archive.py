@@ -24,7 +24,9 @@ from .wrapped import continued_share, runs_on_into_next_line, trailing_space_sha
 
 # Prompts and widgets that web pages put after a work.
 # A bracketed note number right after a word: `text [3]`, `text[3]`.
-_MARKER_AFTER_WORD = re.compile(r"\S\s?\[\d{1,3}\]")
+# Written from the bracket (the character or two before it looked behind at) so that a
+# search skips to each `[` instead of trying every character: `\S\s?\[\d{1,3}\]`.
+_MARKER_AFTER_WORD = re.compile(r"\[(?:(?<=\S\[)|(?<=\S\s\[))\d{1,3}\]")
 _BOILERPLATE = re.compile(
     r"^(?:Leave a (?:Reply|Comment)|Post a Comment|Add a comment|Comments?|Share this:?|"
     r"Like this:?|Related|Comments are closed\.?|You must be logged in to post a comment\.?|"

@@ -219,19 +219,23 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
     the text's page period is known and puts no page end there.
     """
     gathered: list[_Paragraph] = []
-    pages = _page_starts(blocks, page)
-    for block in blocks:
+    # Asked once a pair: the part of a paragraph after its last page break is always the
+    # block before (each block joins the paragraph or opens the next one).
+    joins = {index: continues(blocks[index - 1], block, page)
+             for index, block in enumerate(blocks) if index and block.gap_before}
+    pages = _page_starts(blocks, joins)
+    for index, block in enumerate(blocks):
         current = gathered[-1] if gathered else None
         # A block cut off without a blank run (a salutation line) stays apart.
         # A letter's first line standing alone (a title, an address) never runs on.
         first_alone = (head_alone and len(gathered) == 1 and current is not None
                        and len(current.lines) == 1)
         if (current is not None and block.gap_before and not first_alone
-                and (continues(_last_block(current), block, page)
+                and (joins[index]
                      and (not pages or block.first.number in pages
                           or word_broken(current.lines[-1]))
                      or block.first.number in pages and block.gap_before == 1
-                     and _page_ends_on_sentence(_last_block(current), block, page))):
+                     and _page_ends_on_sentence(blocks[index - 1], block, page))):
             current.breaks.append(block.first.number)
             if block.page_start:
                 current.marked.add(block.first.number)
@@ -245,10 +249,10 @@ def paragraphs(blocks: Sequence[RawBlock], path: str,
 _FIRST_PAGE = 25  # lines a letter's first printed page holds at the least, with its head
 
 
-def _page_starts(blocks: Sequence[RawBlock], page: int) -> frozenset[int]:
+def _page_starts(blocks: Sequence[RawBlock], joins: dict[int, bool]) -> frozenset[int]:
     """Lines where a page of the text begins by its printed period (see `page_period`)."""
-    certain = [block.first.number for before, block in zip(blocks, blocks[1:], strict=False)
-               if block.gap_before == 1 and continues(before, block, page)]
+    certain = [block.first.number for index, block in enumerate(blocks)
+               if block.gap_before == 1 and joins.get(index, False)]
     blanks = [block.first.number for block in blocks[1:] if block.gap_before]
     last = max((block.last.number for block in blocks), default=0)
     return page_period.page_starts(certain, blanks, last)
@@ -273,12 +277,6 @@ def letter_units(lines: Sequence[Line], page_starts: frozenset[int], path: str,
     blocks = split_trailing_lines(split_leading_lines(split_blocks(lines, page_starts)))
     return paragraphs(split_short_lines(blocks, page), path, hyphens, head_alone=True,
                       page=page)
-
-
-def _last_block(para: _Paragraph) -> RawBlock:
-    """The part of a paragraph after its last page break, as a block for `continues`."""
-    start = para.breaks[-1] if para.breaks else para.lines[0].number
-    return RawBlock(tuple(line for line in para.lines if line.number >= start), 0)
 
 
 _LONGEST_HEAD = 6
