@@ -21,7 +21,7 @@ from ..model import (
     Responsibility,
 )
 from ..source import Source
-from .blocks import source_words
+from .blocks import sample_words
 from .front import FrontFacts, facts, split_front
 from .markers import MarkerStyle
 from .notes import link_markers
@@ -90,10 +90,7 @@ def detected_metadata(facts: TextFacts) -> Metadata:
 
 def guess_language(source: Source) -> str:
     """The language of the text by its commonest short words; the sidecar states it for sure."""
-    text = " ".join(source.lines)
-    if len(text) > identify.SAMPLE:
-        return identify.guess(text)
-    return identify.guess_by_words(source_words(source))  # the same runs, cut once a text
+    return identify.guess_by_words(sample_words(source))  # cut into words once a text
 
 
 def finish(reader: str, source: Source, units: Sequence[Unit], notes: Sequence[Note],

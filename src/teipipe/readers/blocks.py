@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..diagnostics import Location
+from ..language.identify import SAMPLE
 from ..model import Choice, Inline, Text
 from ..source import Source
 
@@ -134,14 +135,29 @@ _COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 def source_words(source: Source) -> tuple[str, ...]:
-    """The runs of letters of the whole text, in order: the hyphen policy and the guess of
-    the language both count them, so a text is cut into them once."""
-    return _words_of(source.lines)
+    """The runs of letters of the text (its lines joined by spaces), in order: the hyphen
+    policy counts them, and the guess of the language those of a sample; a text is cut
+    into them once."""
+    return _words_of(source.lines)[1]
+
+
+def sample_words(source: Source) -> tuple[str, ...]:
+    """The runs of letters of the first `identify.SAMPLE` characters of the text, as
+    `identify.guess(" ".join(source.lines))` counts them."""
+    return _words_of(source.lines)[0]
 
 
 @lru_cache(maxsize=2)
-def _words_of(raw: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_WORD.findall(" ".join(raw)))
+def _words_of(raw: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The runs of the sample, and of the whole text."""
+    text = " ".join(raw)
+    if len(text) <= SAMPLE:
+        whole = tuple(_WORD.findall(text))
+        return whole, whole
+    head, tail = _WORD.findall(text[:SAMPLE]), _WORD.findall(text[SAMPLE:])
+    if _WORD.fullmatch(text[SAMPLE - 1: SAMPLE + 1]):  # the sample ends inside a run
+        return tuple(head), (*head[:-1], head[-1] + tail[0], *tail[1:])
+    return tuple(head), (*head, *tail)
 
 
 def vocabulary_of(lines: Sequence[Line], words: Sequence[str] | None = None) -> HyphenPolicy:

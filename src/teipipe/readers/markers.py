@@ -13,6 +13,7 @@ a month's name is never a place. A label without a place in that order stays unl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -99,12 +100,14 @@ def _printed(node: Inline) -> str | None:
     return getattr(node, "text", None) or getattr(node, "label", "")
 
 
-def _text_nodes(doc: Document) -> list[tuple[str, str]]:
+def _text_nodes(doc: Document) -> tuple[list[tuple[str, str]], list[int]]:
     """Each Text node in document order (the front too: a title line may hold a marker),
-    with the printed letters just before it."""
+    with the printed letters just before it; and how many Text nodes each run holds."""
     texts: list[tuple[str, str]] = []
+    per_run: list[int] = []
     # Read, not rewritten: in the order `link_unbracketed`'s rewrite visits the runs.
     for run in iter_inline_runs(doc, notes=False):
+        per_run.append(-len(texts))
         before = ""
         for node in run:
             printed = _printed(node)
@@ -113,7 +116,8 @@ def _text_nodes(doc: Document) -> list[tuple[str, str]]:
             if isinstance(node, Text):
                 texts.append((node.text, before[-_CONTEXT:]))
             before = printed
-    return texts
+        per_run[-1] += len(texts)
+    return texts, per_run
 
 
 # Every number that may be a marker (for any label, so that each text is scanned
@@ -309,7 +313,8 @@ def link_unbracketed(doc: Document, notes: Sequence[Note]) -> tuple[Document, se
     if not notes:
         return doc, set()  # no marker to look for: the text is left as it is
     ordered = sorted(notes, key=lambda n: label_sort_key(n.label))
-    chosen = align(_text_nodes(doc), ordered)
+    texts, per_run = _text_nodes(doc)
+    chosen = align(texts, ordered)
     by_text: dict[int, list[tuple[Place, Note]]] = {}
     for note in ordered:
         if note.id in chosen:
@@ -317,17 +322,27 @@ def link_unbracketed(doc: Document, notes: Sequence[Note]) -> tuple[Document, se
             by_text.setdefault(place.text, []).append((place, note))
     if not by_text:
         return doc, set(chosen)  # no marker placed: every run would come back as it was
+    placed = sorted(by_text)
+    counts = iter(per_run)
     counter = [0]
 
     def rewrite(run: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        index = counter[0]
+        counter[0] += next(counts)
+        at = bisect_left(placed, index)
+        if at == len(placed) or placed[at] >= counter[0]:
+            return run  # no marker in this run's Text nodes: as it was
         out: list[Inline] = []
         for node in run:
             if not isinstance(node, Text):
                 out.append(node)
                 continue
-            places = sorted(by_text.get(counter[0], []), key=lambda pair: pair[0].start)
-            counter[0] += 1
-            out.extend(_split(node, places) if places else [node])
+            places = by_text.get(index)
+            index += 1
+            if places:
+                out.extend(_split(node, sorted(places, key=lambda pair: pair[0].start)))
+            else:
+                out.append(node)
         return tuple(out)
 
     return rewrite_document(doc, rewrite, notes=False), set(chosen)

@@ -51,7 +51,13 @@ def _length(line: Line) -> int:
 
 def word_broken(line: Line) -> bool:
     """The line ends in a word broken by a hyphen (`Fahr-`), which the next line goes on."""
-    return bool(_WORD_BROKEN.search(line.content))
+    return _ends_broken(line.content)
+
+
+def _ends_broken(text: str) -> bool:
+    # The pattern's two characters end the text (a stripped line has no final newline for
+    # `$` to stand before), so the search starts there instead of at every character.
+    return _WORD_BROKEN.search(text, max(0, len(text) - 2)) is not None
 
 
 def ends_early(line: Line, following: Line, width: int, first: bool = False,
@@ -65,7 +71,7 @@ def ends_early(line: Line, following: Line, width: int, first: bool = False,
     indented (OCR and extraction drop the indent); `factor` times more where
     other evidence speaks against an end.
     """
-    if not following.content or _WORD_BROKEN.search(line.content):
+    if not following.content or _ends_broken(line.content):
         return False
     word = following.content.split(maxsplit=1)[0]
     margin = max(_EARLY_MARGIN, width // 12) * max(2 if first else 1, factor)
@@ -95,7 +101,7 @@ def split_short_lines(blocks: Sequence[RawBlock], page: int) -> list[RawBlock]:
             # A sentence that ends early against the page, the next opening in capitals:
             # the lines of a closing set one under the other (`…en sa saincte garde.` /
             # `Escript au camp…` / `Françoys.`), however long the longest of them is.
-            if (own_lines and not _WORD_BROKEN.search(line.content)) or ends_early(
+            if (own_lines and not _ends_broken(line.content)) or ends_early(
                     line, following, width, first=index == start,
                     factor=AGAINST if lower else 1) or (
                     not lower and ends_early(line, following, page, first=index == start)

@@ -16,7 +16,7 @@ def ends_sentence(text: str) -> bool:
     # A dash ends a thought (`soll. –`, letters' `recd—`, typed `--` or ` -`); a hyphen
     # glued to a word breaks it.
     return (not stripped or stripped[-1] in ".!?:;»”\"')]…‒–—―" or stripped.endswith("...")
-            or bool(_TYPED_DASH.search(stripped)))
+            or _TYPED_DASH.search(stripped, max(0, len(stripped) - 2)) is not None)
 
 
 def ends_full_sentence(text: str) -> bool:
@@ -30,6 +30,7 @@ _FULL_STOP = re.compile(r"(?:[^\W\d_]{4}\.|[!?])[»«”\"')\]]*\s*$")
 
 
 # A dash typed with hyphens: two or more, or one set off by a space (`fühle.--`, `so -`).
+# Both shapes are two characters at the end: searched for from there, not from the start.
 _TYPED_DASH = re.compile(r"(?:--|\s-)$")
 
 

@@ -52,6 +52,10 @@ def _is_heading(units: Sequence[Unit], index: int, in_letter: bool = False) -> b
     of a part, so only a line set off by a wide gap heads one there."""
     unit = units[index]
     text = unit.text
+    # Only a question heading or a heading's shape says yes below, all else says no: asked
+    # first, they spare a paragraph of running text (most units) the tests of a letter's parts.
+    if not (rules.is_question_heading(text, unit.gap_before) or rules.is_heading(text)):
+        return False
     if (rules.is_salutation(text) or dateline_like(text) or rules.is_closing(text)
             or address.is_address_line(text)):
         return False
