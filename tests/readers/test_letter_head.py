@@ -345,3 +345,27 @@ def test_a_date_line_under_a_title_is_the_editors_or_the_letters(
     parts, paragraphs = _head(tmp_path, f"{head}\n\n{_BODY}\n\n{_BODY}\n\n{tail}\n")
     assert parts == expected
     assert len(paragraphs) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "London, Dover Street.",
+    "Schloss Neuhaus, Oberland.",
+    "Château de Villebrun.",
+    "Villa Rossi, Fiesole.",
+    "Quinta de San Pedro.",
+])
+def test_a_place_alone_with_a_full_stop_heads_the_letter(tmp_path: Path, line: str) -> None:
+    # Printed and epistolary letters head their text with the place, without a date.
+    parts, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n\n{_BODY}\n")
+    assert parts == [("Dateline", line)]
+    assert len(paragraphs) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "Sir.", "Herzliche Grüße.", "Mon cher ami.", "Caro Paolo.", "Querido Juan.",
+    "The Early Years.", "Thank you.", "Dr. Smith.", "Adorati.", "Liebste.",
+])
+def test_a_salutation_greeting_or_heading_with_a_full_stop_is_no_place(
+        tmp_path: Path, line: str) -> None:
+    parts, _ = _head(tmp_path, f"{line}\n\n{_BODY}\n\n{_BODY}\n")
+    assert ("Dateline", line) not in parts

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..language.correspondents import is_form_of_address, person_name
 from ..language.dates import parse_dateline
 from ..language.datewords import fold
+from ..language.places import is_place_segment
 from ..model import (
     AddressLine,
     Dateline,
@@ -43,6 +44,7 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
         elif dateline_like(unit.text) or top_dateline(unit.text):
             parts.append(dateline_of(unit, parse_dateline(unit.text)))
         elif not parts and len(units) > 1 and (_place_heading(unit.text)
+                                               or _place_alone(units)
                                                or _telegraph_form(unit.text)):
             # A place without a date, or the form a telegram was handed in on.
             parts.append(dateline_of(unit, None))
@@ -96,6 +98,25 @@ _PLACE_HEADING = re.compile(
 def _place_heading(text: str) -> bool:
     stripped = text.strip()
     return bool(_PLACE_HEADING.match(stripped)) and not rules.SALUTATION.match(stripped)
+
+
+# A place alone heading a letter, closed by a full stop: `London.`, `Bell Inn.`, `At Sea.`,
+# `London, Dover Street.`, `Château de Villebrun.`, `Foxhall, September.` (printed and
+# epistolary letters name where they were written so, without a date).
+_LONGEST_PLACE_ALONE = 5
+
+
+def _place_alone(units: Sequence[Unit]) -> bool:
+    text = units[0].text.strip()
+    if (not text.endswith(".") or text.endswith("..") or len(units) < 2
+            or rules.word_count(text) > _LONGEST_PLACE_ALONE
+            or rules.word_count(units[1].text) <= rules.word_count(text) + 6
+            or salutation(text) or rules.is_closing(text)):
+        return False
+    segments = [part.strip() for part in text[:-1].split(",")]
+    return all(part and not any(is_form_of_address(w) for w in part.split())
+               and is_place_segment(part, later=index > 0)
+               for index, part in enumerate(segments))
 
 
 _HEAD_UNITS = 4  # a salutation stands among a letter's first units, or there is none
