@@ -321,3 +321,24 @@ def test_a_formula_of_several_servants_and_the_name_close_the_letter(tmp_path: P
     # A formula and the name after its comma sign together (`_formula_and_name`).
     assert _closer_parts(doc) == [
         ("signed", "Humblest and sincerest of your Servants, LUCY SELBY.")]
+
+
+@pytest.mark.parametrize(("place", "name"), [
+    ("London, Grosvenor Street.", "F. HENLEY."),
+    ("Schloss Neuhaus, Oberland.", "Karl Müller."),
+    ("Château de Villebrun.", "Paul Favre."),
+    ("Villa Rossi, Fiesole.", "Paolo Bianchi."),
+    ("Casa Blanca, Sevilla.", "Juan Pérez."),
+])
+def test_a_place_alone_between_the_last_paragraph_and_the_name_is_the_closings_dateline(
+        tmp_path: Path, place: str, name: str) -> None:
+    doc = _read(tmp_path, "We have received your letter of the fourth and hasten to answer "
+                          f"it, for the matter cannot wait.\n\n{place}\n\n{name}\n")
+    assert _closer_parts(doc) == [("dateline", place), ("signed", name)]
+
+
+def test_a_name_alone_above_the_office_is_no_place(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "We have received your letter of the fourth and hasten to answer "
+                          "it, for the matter cannot wait.\n\nYours truly,\n\nJohn Smith.\n\n"
+                          "Secretary.\n")
+    assert ("dateline", "John Smith.") not in _closer_parts(doc)

@@ -13,8 +13,6 @@ from dataclasses import replace
 
 from ..language.correspondents import is_form_of_address, person_name
 from ..language.dates import parse_dateline
-from ..language.datewords import fold
-from ..language.places import is_place_segment
 from ..model import (
     AddressLine,
     Dateline,
@@ -24,7 +22,7 @@ from ..model import (
 )
 from . import address, rules
 from .topdate import top_dateline
-from .units import Unit, dateline_like, dateline_of
+from .units import Unit, dateline_like, dateline_of, names_a_place, place_alone
 
 
 def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
@@ -100,23 +98,13 @@ def _place_heading(text: str) -> bool:
     return bool(_PLACE_HEADING.match(stripped)) and not rules.SALUTATION.match(stripped)
 
 
-# A place alone heading a letter, closed by a full stop: `London.`, `Bell Inn.`, `At Sea.`,
-# `London, Dover Street.`, `Château de Villebrun.`, `Foxhall, September.` (printed and
-# epistolary letters name where they were written so, without a date).
-_LONGEST_PLACE_ALONE = 5
-
-
 def _place_alone(units: Sequence[Unit]) -> bool:
-    text = units[0].text.strip()
-    if (not text.endswith(".") or text.endswith("..") or len(units) < 2
-            or rules.word_count(text) > _LONGEST_PLACE_ALONE
-            or rules.word_count(units[1].text) <= rules.word_count(text) + 6
-            or salutation(text) or rules.is_closing(text)):
-        return False
-    segments = [part.strip() for part in text[:-1].split(",")]
-    return all(part and not any(is_form_of_address(w) for w in part.split())
-               and is_place_segment(part, later=index > 0)
-               for index, part in enumerate(segments))
+    """A place alone heading a letter above its text (`London, Dover Street.`, `At Sea.`):
+    printed and epistolary letters name where they were written so, without a date."""
+    text = units[0].text
+    return (len(units) > 1 and place_alone(text)
+            and rules.word_count(units[1].text) > rules.word_count(text) + 6
+            and not (salutation(text) or rules.is_closing(text)))
 
 
 _HEAD_UNITS = 4  # a salutation stands among a letter's first units, or there is none
@@ -158,7 +146,7 @@ def _address_like(text: str, longest_loose: int = 14) -> bool:
 def _addressee_line(text: str) -> bool:
     """An address with a title of courtesy (`la comtesse de La Forêst`) or a name alone;
     a closing's words (`Herzliche Grüße`) and a place (`Villa Platzer`) are none."""
-    if rules.is_closing(text) or salutation(text) or _names_a_place(text):
+    if rules.is_closing(text) or salutation(text) or names_a_place(text):
         return False
     if address.names_a_courtesy_title(text):
         return address.address_shaped(text, honorific=True)
@@ -168,17 +156,6 @@ def _addressee_line(text: str) -> bool:
 _LONGEST_NAME = 5
 # Words of a place or a house, in the five languages: `Villa Platzer`, `Hotel Alpenrose`,
 # `Rax Edlach bei Reichenau`: a line of the sender's whereabouts, not an addressee.
-_PLACE_WORDS = address.folded_words(
-    "villa hotel hôtel albergo hostal pension pensione gasthof gasthaus schloss castle chateau "
-    "château castello castillo street st str strasse straße gasse platz weg road avenue ave "
-    "rue place boulevard bd quai via piazza viale corso calle plaza paseo camino bei near "
-    "pres près presso cerca sur sous upon")
-
-
-def _names_a_place(text: str) -> bool:
-    return any(fold(word.strip(".,;:")) in _PLACE_WORDS for word in text.split())
-
-
 _SEGMENT_END = re.compile(r"(?<=[^\W\d_]{2})[.;]\s+|,\s+|\s*[—–]\s*")
 _LONGEST_DATELINE = 14
 
@@ -291,7 +268,7 @@ def name_above_opener(units: Sequence[Unit]) -> bool:
     """A name alone above a dateline or salutation is the addressee's (`Alfred Escher`)."""
     text = units[0].text
     if (len(units) < 2 or text[-1:] in ",:!;?" or person_name(text) is None
-            or rules.is_closing(text) or _names_a_place(text)):
+            or rules.is_closing(text) or names_a_place(text)):
         return False  # `Herzliche Grüße`, `Villa Platzer` above a dateline name nobody
     following = units[1].text
     return (salutation(following) or dateline_like(following)
