@@ -34,7 +34,7 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     """
     parts: list[AddressLine | Dateline | Salute] = []
     head_end = _head_part_ahead(units)
-    while units and len(parts) < 6:
+    while units and len(parts) < 6 and not _printed_text_start(units[0].text):
         unit = units[0]
         if address.is_address_line(unit.text) and not (rules.is_salutation(unit.text)
                                                        or _commendation(unit.text)):
@@ -71,6 +71,19 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     if not parts:
         return None, units
     return Opener(tuple(parts), parts[0].loc), units
+
+
+# Printed letters set the first word of the text in capitals (`LAST night arrived …`,
+# `CURSE upon my stars!`, `GESTERN abend …`, `HIER au soir …`, `IERI sera …`, `AYER por
+# la noche …`): a line that starts so opens the text, whatever names stand in it.
+_PRINTED_FIRST_WORD = re.compile(r"^[A-ZÀ-Ý]{2,}\s+[a-zà-ÿ]{2,}\s+[a-zà-ÿ]{2,}")
+
+
+def _printed_text_start(text: str) -> bool:
+    return (bool(_PRINTED_FIRST_WORD.match(text)) and not salutation(text)
+            and not rules.SALUTATION.match(text) and not rules.salutation_prefix(text)
+            and not (address.is_address_line(text) or dateline_like(text)
+                     or top_dateline(text)))
 
 
 # The printed heading of a telegraph form, in capitals: `THE WESTERN UNION TELEGRAPH
