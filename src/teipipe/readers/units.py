@@ -117,6 +117,7 @@ def names_a_place(text: str) -> bool:
 
 
 _LONGEST_PLACE_ALONE = 5
+_LONGEST_PLACE_CHARS = 80  # a paragraph is refused before its words are counted
 _INITIAL = re.compile(r"(?<![\w.])[A-ZÀ-Ý]\.")
 
 
@@ -124,8 +125,8 @@ def place_alone(text: str) -> bool:
     """A place alone with a full stop, no date: `London, Dover Street.`, `Bell Inn.`,
     `Château de Villebrun.`. Initials name a person (`J. Smith.`), never a place."""
     text = text.strip()
-    if (not text.endswith(".") or text.endswith("..") or _INITIAL.search(text)
-            or rules.word_count(text) > _LONGEST_PLACE_ALONE):
+    if (len(text) > _LONGEST_PLACE_CHARS or not text.endswith(".") or text.endswith("..")
+            or rules.word_count(text) > _LONGEST_PLACE_ALONE or _INITIAL.search(text)):
         return False
     segments = [part.strip() for part in text[:-1].split(",")]
     return all(part and not any(is_form_of_address(word) for word in part.split())
