@@ -32,13 +32,13 @@
         <head>
           <meta charset="UTF-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
-          <title><xsl:value-of select="tp:title(TEI)"/></title>
+          <title><xsl:value-of select="tp:title(*)"/></title>
           <style><xsl:value-of select="$tp:css"/></style>
         </head>
         <body>
           <xsl:call-template name="tp:site-nav"/>
           <main id="main">
-            <xsl:apply-templates select="TEI" mode="page"/>
+            <xsl:apply-templates select="TEI | teiCorpus" mode="page"/>
           </main>
         </body>
       </html>
@@ -97,10 +97,17 @@
     </article>
   </xsl:template>
 
+  <!-- A teiCorpus: its title, then each of its documents. -->
+  <xsl:template match="teiCorpus" mode="page">
+    <header class="facts corpus"><h1><xsl:value-of select="tp:title(.)"/></h1></header>
+    <xsl:apply-templates select="TEI | teiCorpus" mode="page"/>
+  </xsl:template>
+
   <xsl:template match="TEI" mode="reading">
     <div class="reading">
       <xsl:apply-templates select="text/front"/>
       <xsl:apply-templates select="text/body"/>
+      <xsl:apply-templates select="text/group"/>
     </div>
     <xsl:call-template name="tp:notes"/>
   </xsl:template>
@@ -161,7 +168,11 @@
           <dt><xsl:value-of select="tp:label('licence')"/></dt>
           <dd><xsl:apply-templates select="teiHeader/fileDesc/publicationStmt/availability"/></dd>
         </xsl:if>
-        <xsl:apply-templates select="teiHeader/profileDesc/listRelation/relation" mode="facts"/>
+        <!-- Only the relations between a translation and its original are links to pages;
+             other relations (between people, places) are the edition's data. -->
+        <xsl:apply-templates select="teiHeader/profileDesc/listRelation/relation
+            [@name = ('translationOf', 'hasTranslation')][normalize-space(@passive)]"
+            mode="facts"/>
       </dl>
       <xsl:apply-templates select="teiHeader/profileDesc/correspDesc/correspContext" mode="facts"/>
     </header>
@@ -179,11 +190,18 @@
 
   <xsl:template match="correspContext" mode="facts">
     <nav class="context" aria-label="Correspondence">
+      <!-- A neighbour the edition names without pointing at it is named, not linked. -->
       <xsl:for-each select="ref[@type = ('prev', 'next')]">
-        <a href="{tp:page(@target)}" rel="{@type}">
+        <xsl:variable name="label">
           <xsl:value-of select="tp:label(if (@type = 'prev') then 'previous' else 'next')"/>
           <xsl:value-of select="normalize-space(.)"/>
-        </a>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="normalize-space(@target)">
+            <a href="{tp:page(@target)}" rel="{@type}"><xsl:sequence select="$label"/></a>
+          </xsl:when>
+          <xsl:otherwise><span class="{@type}"><xsl:sequence select="$label"/></span></xsl:otherwise>
+        </xsl:choose>
       </xsl:for-each>
     </nav>
   </xsl:template>
