@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -150,7 +151,8 @@ def _local(href: str, document: Path, display: str, maps: dict[str, Path]) -> st
             "schema.remote", Severity.ERROR, Location(display, 1, 1),
             f'<?xml-model href="{href}"?> names a schema on the network, and teipipe does not '
             f"download: save a copy and pass --map {href}=FILE (or --schema FILE)"))
-    path = Path(href.removeprefix("file://"))
+    # An href is a URI reference: "my%20schema.rng" names the file "my schema.rng".
+    path = Path(unquote(href.removeprefix("file://")))
     resolved = path if path.is_absolute() else document.parent / path
     if not resolved.is_file():
         raise SchemaError(Diagnostic(
