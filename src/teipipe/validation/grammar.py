@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..tei import TEI_NS
-from . import jingerrors
+from . import jingerrors, rnginclude
 from .interleaved import RNG_NS, attributes_interleaved
 from .reduce import Name, element_names, restrict, simplified
 
@@ -348,10 +348,28 @@ def load(grammar: etree._Element, odd: Odd | None,
             raise etree.RelaxNGParseError(
                 f"line {node.sourceline}: the grammar includes {href!r}; only relative "
                 "references to files beside it are read")
+    try:
+        grammar = rnginclude.inline(grammar, rnginclude.base_of(grammar))
+    except rnginclude.IncludeError as error:
+        raise etree.RelaxNGParseError(str(error)) from error
     source = grammar
-    if names is not None and cut_before_compiling(grammar):
-        cut = restrict(grammar, names)
+    cut = restrict(grammar, names) if names is not None and cut_before_compiling(
+        grammar) else None
+    try:
+        compiled = etree.RelaxNG(cut if cut is not None else grammar)
         grammar = cut if cut is not None else grammar
+    except etree.RelaxNGParseError:
+        if cut is None:
+            raise
+        compiled = etree.RelaxNG(grammar)  # the cut tripped libxml2: the whole grammar
+    return Grammar(compiled, odd, _screen(grammar), source, names)
+
+
+def _screen(grammar: etree._Element) -> etree.RelaxNG | None:
+    """The faster grammar for valid documents, or None where libxml2 refuses the rewrite
+    (a grammar it compiles whole may still trip it): only a speed-up is lost."""
     screen = attributes_interleaved(grammar)
-    return Grammar(etree.RelaxNG(grammar), odd,
-                   etree.RelaxNG(screen) if screen is not None else None, source, names)
+    try:
+        return etree.RelaxNG(screen) if screen is not None else None
+    except etree.RelaxNGParseError:
+        return None
