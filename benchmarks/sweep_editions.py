@@ -17,7 +17,8 @@ evenly spread (default 40). A config file lists editions with their own schema:
 
 Columns: files; files teipipe finds invalid; RELAX NG errors jing reports, teipipe's at
 jing's line:column in jing's words, at the place only, jing's it does not report and
-teipipe's jing does not; crashes (exit 3) of validate and the three outputs; files without
+teipipe's jing does not; crashes (exit 3) and hangs (over 300 s) of validate and the three
+outputs; files without
 a page, pages that are not valid HTML5, pages and texts that leave out a word of the body;
 whether the CMIF is valid for the CMIF RELAX NG; outputs that name a path of this machine.
 teipipe runs as `python -m teipipe` of the interpreter running this script; jing and
@@ -74,6 +75,7 @@ class Row:
     missed: int = 0
     extra: int = 0
     crashes: int = 0
+    hangs: int = 0
     no_page: int = 0
     bad_html: int = 0
     words_html: int = 0
@@ -98,9 +100,16 @@ def spread(files: list[Path], count: int) -> list[Path]:
     return [files[int(i * step)] for i in range(count)]
 
 
+TIMEOUT = 300
+"""Seconds one teipipe command may take before it counts as hanging (exit code -1)."""
+
+
 def teipipe(*args: str) -> tuple[int, list[dict[str, object]]]:
-    run = subprocess.run([sys.executable, "-m", "teipipe", *args, "--format", "json"],
-                         capture_output=True, text=True)
+    try:
+        run = subprocess.run([sys.executable, "-m", "teipipe", *args, "--format", "json"],
+                             capture_output=True, text=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return -1, []
     try:
         found = json.loads(run.stdout or "[]")
     except json.JSONDecodeError:
@@ -144,15 +153,43 @@ def compare(row: Row, edition: Edition, diagnostics: list[dict[str, object]]) ->
         row.notes.append(f"teipipe only: {Path(key[0]).name}:{key[1]}:{key[2]}: {key[3]}")
 
 
-def body_words(path: Path) -> set[str]:
+PREFERRED = ("reg", "corr", "expan")
+
+
+def _unread(node: etree._Element) -> bool:
+    """Whether `node` is a reading the text output leaves out by design: a choice's other
+    readings (it gives the regularised, corrected or expanded one, else the first) and an
+    apparatus's readings beside its lemma. The page keeps them in a tooltip."""
+    parent = node.getparent()
+    if parent is None or not isinstance(node.tag, str):
+        return False
+    if parent.tag == f"{{{TEI}}}app":
+        return node.tag == f"{{{TEI}}}rdg" and parent.find(f"{{{TEI}}}lem") is not None
+    if parent.tag != f"{{{TEI}}}choice":
+        return False
+    children = [c for c in parent if isinstance(c.tag, str)]
+    chosen = next((c for name in PREFERRED for c in children if c.tag == f"{{{TEI}}}{name}"),
+                  children[0] if children else None)
+    return node is not chosen
+
+
+def body_words(path: Path, every_reading: bool = True) -> set[str]:
+    """The words of the body (casefolded); without `every_reading`, only those of the
+    readings the text output gives."""
     try:
         root = etree.parse(str(path), SAFE).getroot()
     except etree.XMLSyntaxError:
         return set()
     words: set[str] = set()
     for body in root.iter(f"{{{TEI}}}body"):
-        for text in body.itertext():
-            words.update(w.casefold() for w in WORD.findall(str(text)))
+        for node in body.iter():
+            if not every_reading and any(_unread(n) for n in node.iterancestors()):
+                continue  # inside a reading left out: its text and its children's tails
+            own = node.text if isinstance(node.tag, str) and (
+                every_reading or not _unread(node)) else None
+            for text in (own, node.tail):
+                if text:
+                    words.update(w.casefold() for w in WORD.findall(str(text)))
     return words
 
 
@@ -182,6 +219,7 @@ def outputs(row: Row, edition: Edition, work: Path, cmif_rng: Path) -> None:
         code, found = teipipe("transform", "--to", fmt, "--out", str(out),
                               *map(str, edition.files))
         row.crashes += code == 3
+        row.hangs += code == -1
         for d in found:
             if d.get("severity") == "error" and len(row.notes) < 12:
                 row.notes.append(f"{fmt}: {Path(str(d['path'])).name}: {d['code']}: "
@@ -190,6 +228,7 @@ def outputs(row: Row, edition: Edition, work: Path, cmif_rng: Path) -> None:
             row.host_paths += any(h in made.read_text("utf-8", "replace") for h in hosts)
     for path in edition.files:
         words = body_words(path)
+        read = body_words(path, every_reading=False)
         page = work / "html" / f"{path.stem}.html"
         text = work / "text" / f"{path.stem}.txt"
         if not page.is_file():
@@ -203,7 +242,7 @@ def outputs(row: Row, edition: Edition, work: Path, cmif_rng: Path) -> None:
                 row.notes.append(f"html lost in {path.name}: {sorted(lost)[:8]}")
         if text.is_file():
             said = text.read_text("utf-8").casefold()
-            lost = lost_words(words, set(WORD.findall(said)), "".join(WORD.findall(said)))
+            lost = lost_words(read, set(WORD.findall(said)), "".join(WORD.findall(said)))
             row.words_text += bool(lost)
             if lost and len(row.notes) < 12:
                 row.notes.append(f"text lost in {path.name}: {sorted(lost)[:8]}")
@@ -223,6 +262,7 @@ def sweep(edition: Edition, cmif_rng: Path) -> Row:
         args += ["--map", item]
     code, found = teipipe("validate", "-j", "1", *args, *map(str, edition.files))
     row.crashes += code == 3
+    row.hangs += code == -1
     row.invalid = len({d["path"] for d in found if d.get("severity") == "error"})
     for d in found:
         if not str(d["code"]).startswith("relaxng.") and d.get("severity") == "error" \
@@ -259,15 +299,15 @@ def collect(folder: Path, sample: int) -> list[Path]:
 
 
 HEAD = ("edition", "files", "invalid", "jing errors", "same", "place only", "jing only",
-        "teipipe only", "crashes", "no page", "bad html", "words lost html", "words lost text",
-        "cmif", "host paths")
+        "teipipe only", "crashes", "hangs", "no page", "bad html", "words lost html",
+        "words lost text", "cmif", "host paths")
 
 
 def table(rows: list[Row]) -> str:
     lines = ["| " + " | ".join(HEAD) + " |", "|" + "---|" * len(HEAD)]
     for r in rows:
         cells = (r.name, r.files, r.invalid, "n/a" if r.jing < 0 else r.jing, r.same,
-                 r.place_only, r.missed, r.extra, r.crashes, r.no_page, r.bad_html,
+                 r.place_only, r.missed, r.extra, r.crashes, r.hangs, r.no_page, r.bad_html,
                  r.words_html, r.words_text, r.cmif, r.host_paths)
         lines.append("| " + " | ".join(map(str, cells)) + " |")
     return "\n".join(lines)
