@@ -65,3 +65,24 @@ def test_teipipe_grammar_screens_like_the_compiled_one() -> None:
     verdicts = [(p.name, original.validate(etree.parse(str(p)))) for p in documents]
     assert [(p.name, rewritten.validate(etree.parse(str(p)))) for p in documents] == verdicts
     assert any(ok for _, ok in verdicts) and not all(ok for _, ok in verdicts)
+
+
+def _attributes_one_by_one(count: int) -> etree._Element:
+    """A grammar whose element lists its optional attributes one by one, as older TEI
+    Stylesheets wrote every element (libxml2 hung compiling one such real grammar)."""
+    atts = "".join(f'<optional><attribute name="a{i}"/></optional>' for i in range(count))
+    return etree.fromstring(
+        f'<grammar xmlns="{RNG_NS}"><start><element name="doc">{atts}<zeroOrMore>'
+        f'<element name="p">{atts}<text/></element></zeroOrMore></element></start></grammar>')
+
+
+def test_a_valid_document_needs_only_the_fast_grammar() -> None:
+    from teipipe.validation import grammar as grammar_mod
+    compiled = grammar_mod.load(_attributes_one_by_one(30), None)
+    assert compiled.screen is not None
+    assert compiled.check(etree.ElementTree(etree.fromstring('<doc a1="x"><p a29="y"/></doc>'))
+                          ) == []
+    assert compiled.relaxng is None and compiled.late == []  # never compiled as written
+    problems = compiled.check(etree.ElementTree(etree.fromstring('<doc><q/></doc>')))
+    assert problems and compiled.late  # an invalid one compiles it for the messages
+    assert any('"q"' in p.message for p in problems)

@@ -185,7 +185,10 @@ def _child_names(grammar: etree._Element, parent: str) -> list[str]:
 class Grammar:
     """A RELAX NG schema compiled once; `check` per document. Not thread-safe (libxml2 state)."""
 
-    relaxng: etree.RelaxNG
+    relaxng: etree.RelaxNG | None
+    """The grammar as written; with a `screen`, compiled only when a document needs it
+    (libxml2 may hang compiling elements that list many attributes one by one, as older TEI
+    Stylesheets wrote them; their screen compiles in milliseconds)."""
     odd: Odd | None
     screen: etree.RelaxNG | None = None
     """The same language, written so that libxml2 checks it faster (`attributes_interleaved`):
@@ -199,6 +202,24 @@ class Grammar:
     """Grammars for messages, by the names they were cut to (a few at most)."""
     reporter: list[jingerrors.Reporter | None] = field(default_factory=list)
     """jing's errors for invalid documents (`jingerrors`), built on the first one."""
+    written: etree._Element | None = None
+    """What `relaxng` is compiled from when first needed (then kept in `late`)."""
+    late: list[etree.RelaxNG] = field(default_factory=list)
+
+    def full(self) -> etree.RelaxNG:
+        """The grammar as written, compiled on first need (a cut one libxml2 refuses gives
+        way to the whole grammar)."""
+        if self.relaxng is not None:
+            return self.relaxng
+        if not self.late:
+            assert self.written is not None, "a grammar without relaxng keeps what it was"
+            try:
+                self.late.append(etree.RelaxNG(self.written))
+            except etree.RelaxNGParseError:
+                if self.source is None or self.source is self.written:
+                    raise
+                self.late.append(etree.RelaxNG(self.source))
+        return self.late[0]
 
     def expected(self, parent: etree._Element | None) -> str:
         if self.odd is not None:
@@ -220,7 +241,7 @@ class Grammar:
     def valid(self, tree: etree._ElementTree) -> bool:
         """Whether a document matches the grammar (no messages are worded)."""
         return bool(self.screen is not None and self.screen.validate(tree)) or bool(
-            self.relaxng.validate(tree))
+            self.full().validate(tree))
 
     def check(self, tree: etree._ElementTree, data: bytes | None = None) -> list[Problem]:
         """The grammar problems of a document; `data`, its bytes, lets an invalid one
@@ -277,7 +298,8 @@ class Grammar:
             entries = list(own.error_log)
             if any(not _CASCADE.search(e.message) for e in entries):
                 return entries
-        return list(self.relaxng.error_log) if not self.relaxng.validate(tree) else []
+        full = self.full()
+        return list(full.error_log) if not full.validate(tree) else []
 
     def _message_grammar(self, tree: etree._ElementTree) -> etree.RelaxNG | None:
         if self.source is None or _element_count(self.source) > BIG:
@@ -355,9 +377,12 @@ def load(grammar: etree._Element, odd: Odd | None,
     source = grammar
     cut = restrict(grammar, names) if names is not None and cut_before_compiling(
         grammar) else None
+    target = cut if cut is not None else grammar
+    screen = _screen(target)
+    if screen is not None:
+        return Grammar(None, odd, screen, source, names, written=target)
     try:
-        compiled = etree.RelaxNG(cut if cut is not None else grammar)
-        grammar = cut if cut is not None else grammar
+        compiled = etree.RelaxNG(target)
     except etree.RelaxNGParseError:
         if cut is None:
             raise
