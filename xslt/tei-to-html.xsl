@@ -16,7 +16,46 @@
     exclude-result-prefixes="#all">
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
-              include-content-type="no"/>
+              include-content-type="no" use-character-maps="tp:c1-controls"/>
+
+  <!-- C1 control characters (U+0080 to U+009F), which text mis-decoded from Windows-1252
+       carries, may not stand in an HTML page: each is written as the character a browser
+       shows for it (the WHATWG table of numeric character references), an undefined one
+       as U+FFFD. -->
+  <xsl:character-map name="tp:c1-controls">
+    <xsl:output-character character="&#x80;" string="&#x20AC;"/>
+    <xsl:output-character character="&#x81;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x82;" string="&#x201A;"/>
+    <xsl:output-character character="&#x83;" string="&#x192;"/>
+    <xsl:output-character character="&#x84;" string="&#x201E;"/>
+    <xsl:output-character character="&#x85;" string="&#x2026;"/>
+    <xsl:output-character character="&#x86;" string="&#x2020;"/>
+    <xsl:output-character character="&#x87;" string="&#x2021;"/>
+    <xsl:output-character character="&#x88;" string="&#x2C6;"/>
+    <xsl:output-character character="&#x89;" string="&#x2030;"/>
+    <xsl:output-character character="&#x8A;" string="&#x160;"/>
+    <xsl:output-character character="&#x8B;" string="&#x2039;"/>
+    <xsl:output-character character="&#x8C;" string="&#x152;"/>
+    <xsl:output-character character="&#x8D;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x8E;" string="&#x17D;"/>
+    <xsl:output-character character="&#x8F;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x90;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x91;" string="&#x2018;"/>
+    <xsl:output-character character="&#x92;" string="&#x2019;"/>
+    <xsl:output-character character="&#x93;" string="&#x201C;"/>
+    <xsl:output-character character="&#x94;" string="&#x201D;"/>
+    <xsl:output-character character="&#x95;" string="&#x2022;"/>
+    <xsl:output-character character="&#x96;" string="&#x2013;"/>
+    <xsl:output-character character="&#x97;" string="&#x2014;"/>
+    <xsl:output-character character="&#x98;" string="&#x2DC;"/>
+    <xsl:output-character character="&#x99;" string="&#x2122;"/>
+    <xsl:output-character character="&#x9A;" string="&#x161;"/>
+    <xsl:output-character character="&#x9B;" string="&#x203A;"/>
+    <xsl:output-character character="&#x9C;" string="&#x153;"/>
+    <xsl:output-character character="&#x9D;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x9E;" string="&#x17E;"/>
+    <xsl:output-character character="&#x9F;" string="&#x178;"/>
+  </xsl:character-map>
 
   <xsl:include href="tei-common.xsl"/>
 

@@ -119,3 +119,11 @@ def test_relations_of_other_kinds_and_unlinked_neighbours_make_no_links(
     assert not [h for h in links if h and h.endswith(".html")]
     if "prev" in context:
         assert "The letter before" in page
+
+
+def test_c1_control_characters_become_what_a_browser_shows(transformer: Transformer) -> None:
+    # Text mis-decoded from Windows-1252 (the letters1916 data) carries U+0093 and U+0094.
+    page = apply(transformer, "html", tei("Controls", "", "<text><body><p>He said \x93yes"
+                                          "\x94 \x81</p></body></text>"))
+    assert html5check.problems(page) == []
+    assert "He said \u201cyes\u201d \ufffd" in page
