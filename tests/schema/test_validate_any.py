@@ -78,6 +78,23 @@ def test_an_odd_is_compiled_once_and_cached(tmp_path: Path, monkeypatch: pytest.
     assert cached[0].stat().st_mtime_ns == stamp
 
 
+def test_a_changed_odd_compiler_compiles_the_odd_again(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # A compile made by an older teipipe must not outlive a fix of the compiler.
+    from teipipe.validation import sources
+    compiler = tmp_path / "compiler"
+    compiler.mkdir()
+    (compiler / "rng.py").write_text("version = 1\n", encoding="utf-8")
+    monkeypatch.setattr(sources, "COMPILER", compiler)
+    odd = REALWORLD / "odd" / "tei_bare.odd"
+    first = sources.compiled_odd(odd, P5, tmp_path / "cache")
+    assert sources.compiled_odd(odd, P5, tmp_path / "cache") == first
+    (compiler / "rng.py").write_text("version = 2\n", encoding="utf-8")
+    second = sources.compiled_odd(odd, P5, tmp_path / "cache")
+    assert second.rng != first.rng
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
 def test_xml_model_instructions_choose_the_schema(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copy(SCHEMA / "teipipe.rng", tmp_path / "own.rng")

@@ -82,12 +82,19 @@ def named(path: Path, p5: Path | None = None, cache: Path | None = None) -> Sche
                                  "is not read: convert it with trang)"))
 
 
+COMPILER = Path(__file__).resolve().parents[1] / "schema"
+"""The ODD compiler's sources: a compile is kept only as long as they are unchanged."""
+
+
 def compiled_odd(path: Path, p5: Path | None, cache: Path | None = None) -> SchemaFiles:
-    """The RELAX NG and Schematron of an ODD, compiled once and kept under its hash."""
+    """The RELAX NG and Schematron of an ODD, compiled once and kept under the hash of the
+    ODD, the P5 source and the compiler's own code (a fixed compiler recompiles)."""
     from ..schema import compile_file  # the compiler reads ODDs through `safe`
     p5 = p5_mod.locate(p5)
     data = path.read_bytes()
     digest = hashlib.sha256(data)
+    for source in sorted(COMPILER.glob("*.py")):
+        digest.update(f"\0{source.name}\0".encode() + source.read_bytes())
     if p5 is not None and p5.is_file():
         stat = p5.stat()
         digest.update(f"{p5.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
