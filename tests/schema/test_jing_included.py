@@ -24,7 +24,9 @@ MAIN = f"""<grammar xmlns="{RNG}" ns="{TEI}">
   <start><element name="TEI"><ref name="head"/><oneOrMore><ref name="p"/></oneOrMore>
   </element></start>
   <include href="parts.rng">
-    <define name="p"><element name="p"><ref name="rend"/><text/></element></define>
+    <define name="p"><element name="p"><ref name="rend"/><optional><attribute name="place">
+      <list><choice><value>left</value><value>right</value></choice></list></attribute>
+    </optional><text/></element></define>
   </include>
 </grammar>"""
 DOCUMENT = f"""<TEI xmlns="{TEI}">
@@ -32,6 +34,7 @@ DOCUMENT = f"""<TEI xmlns="{TEI}">
 <p rend="italic">overridden: p takes rend</p>
 <p rend="bold italic small">b</p>
 <p><q/></p>
+<p place="left right">one token only</p>
 </TEI>
 """
 
@@ -43,7 +46,7 @@ def test_an_included_grammar_and_list_values_give_jings_errors(
     document = tmp_path / "letter.xml"
     document.write_text(DOCUMENT, encoding="utf-8")
     expected = jing_errors(tmp_path / "main.rng", document)
-    assert len(expected) == 3  # two list tokens, one element
+    assert len(expected) == 4  # two list tokens, one element, one list too long
     assert 'token "lmarg2" invalid; must be equal to "bold" or "italic"' in expected[0]
     assert main(["validate", "--jobs", "1", "--schema", str(tmp_path / "main.rng"),
                  str(document)]) == 1

@@ -154,7 +154,11 @@ def value_failures(patterns: list[Pattern], text: str) -> str:
             if reason:
                 reasons.append(reason)
         elif pattern.kind == LIST:
-            reasons.append(_list_failure(pattern, text) or "must be a whitespace-delimited list")
+            # jing names a token no item takes; a list of the wrong length it only calls
+            # invalid.
+            failure = _list_failure(pattern, text)
+            if failure:
+                reasons.append(failure)
     equal = [f"must be equal to {or_list(sorted(values))}"] if values else []
     parts = equal + reasons if values_first else reasons + equal
     return f"; {or_list(parts)}" if parts else ""
