@@ -42,6 +42,8 @@ from pathlib import Path
 import html5lib  # type: ignore[import-untyped]
 from lxml import etree
 
+from teipipe.publish.outputs import output_names
+
 TEI = "http://www.tei-c.org/ns/1.0"
 CMIF_RNG = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "cmif" / \
     "cmi-customization.rng"
@@ -224,13 +226,14 @@ def outputs(row: Row, edition: Edition, work: Path, cmif_rng: Path) -> None:
             if d.get("severity") == "error" and len(row.notes) < 12:
                 row.notes.append(f"{fmt}: {Path(str(d['path'])).name}: {d['code']}: "
                                  f"{str(d['message'])[:160]}")
-        for made in out.glob("*") if out.is_dir() else []:
+        for made in out.rglob("*.*") if out.is_dir() else []:
             row.host_paths += any(h in made.read_text("utf-8", "replace") for h in hosts)
+    pages = output_names(edition.files, work / "html", ".html")
+    texts = output_names(edition.files, work / "text", ".txt")
     for path in edition.files:
         words = body_words(path)
         read = body_words(path, every_reading=False)
-        page = work / "html" / f"{path.stem}.html"
-        text = work / "text" / f"{path.stem}.txt"
+        page, text = pages[path], texts[path]
         if not page.is_file():
             row.no_page += 1
         else:
