@@ -227,7 +227,8 @@ def outputs(row: Row, edition: Edition, work: Path, cmif_rng: Path) -> None:
                 row.notes.append(f"{fmt}: {Path(str(d['path'])).name}: {d['code']}: "
                                  f"{str(d['message'])[:160]}")
         for made in out.rglob("*.*") if out.is_dir() else []:
-            row.host_paths += any(h in made.read_text("utf-8", "replace") for h in hosts)
+            row.host_paths += made.is_file() and any(
+                h in made.read_text("utf-8", "replace") for h in hosts)
     pages = output_names(edition.files, work / "html", ".html")
     texts = output_names(edition.files, work / "text", ".txt")
     for path in edition.files:
