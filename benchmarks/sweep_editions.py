@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -210,8 +211,12 @@ def page_words(page: str) -> tuple[set[str], bool]:
 
 def lost_words(words: set[str], seen: set[str], flat: str) -> set[str]:
     """Words of the body that are not in the output, neither whole nor inside a longer word
-    (a word rejoined across a line break, `aner<lb break="no"/>kennenden`)."""
-    return {w for w in words - seen if w not in flat}
+    (a word rejoined across a line break, `aner<lb break="no"/>kennenden`), compared in
+    Unicode's composed form (a source may write ῶ as ω and a combining accent)."""
+    def nfc(word: str) -> str:
+        return unicodedata.normalize("NFC", word)
+    seen_nfc, flat_nfc = {nfc(w) for w in seen}, nfc(flat)
+    return {w for w in words if nfc(w) not in seen_nfc and nfc(w) not in flat_nfc}
 
 
 def outputs(row: Row, edition: Edition, work: Path, cmif_rng: Path) -> None:
@@ -245,8 +250,8 @@ def outputs(row: Row, edition: Edition, work: Path, cmif_rng: Path) -> None:
             if lost and len(row.notes) < 12:
                 row.notes.append(f"html lost in {path.name}: {sorted(lost)[:8]}")
         if text.is_file():
-            said = text.read_text("utf-8").casefold()
-            lost = lost_words(read, set(WORD.findall(said)), "".join(WORD.findall(said)))
+            said = [w.casefold() for w in WORD.findall(text.read_text("utf-8"))]
+            lost = lost_words(read, set(said), "".join(said))
             row.words_text += bool(lost)
             if lost and len(row.notes) < 12:
                 row.notes.append(f"text lost in {path.name}: {sorted(lost)[:8]}")
