@@ -497,7 +497,11 @@
        keyboard users and touch, in a CSS tooltip shown on focus. -->
   <xsl:template match="choice">
     <xsl:variable name="edited" select="(reg, corr, expan, *)[1]"/>
-    <xsl:variable name="label" select="tp:source-label(.)"/>
+    <!-- A choice of other alternatives (two unclear readings, two segs) names the others. -->
+    <xsl:variable name="others" select="* except $edited"/>
+    <xsl:variable name="label" select="if (orig or sic or abbr or empty($others))
+        then tp:source-label(.)
+        else tp:label('readings') || ': ' || string-join($others ! normalize-space(.), '; ')"/>
     <span class="choice {if (corr or reg/@type = 'ocr') then 'correction' else if (reg) then 'regularisation' else 'abbreviation'}" tabindex="0"
           title="{$label}" data-source="{$label}">
       <xsl:apply-templates select="$edited/node()"/>

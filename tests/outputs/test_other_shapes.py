@@ -127,3 +127,11 @@ def test_c1_control_characters_become_what_a_browser_shows(transformer: Transfor
                                           "\x94 \x81</p></body></text>"))
     assert html5check.problems(page) == []
     assert "He said \u201cyes\u201d \ufffd" in page
+
+
+def test_a_choice_of_other_alternatives_names_the_others(transformer: Transformer) -> None:
+    page = apply(transformer, "html", tei("Alternatives", "", "<text><body><p><choice>"
+                                          "<unclear>Kauzene</unclear><unclear>Kanzene</unclear>"
+                                          "</choice></p></body></text>"))
+    assert html5check.problems(page) == []
+    assert 'title="Other readings: Kanzene"' in page
