@@ -162,12 +162,15 @@ PREFERRED = ("reg", "corr", "expan")
 def _unread(node: etree._Element) -> bool:
     """Whether `node` is a reading the text output leaves out by design: a choice's other
     readings (it gives the regularised, corrected or expanded one, else the first) and an
-    apparatus's readings beside its lemma. The page keeps them in a tooltip."""
+    apparatus's readings beside its lemma (or first reading). The page keeps them in a
+    tooltip."""
     parent = node.getparent()
     if parent is None or not isinstance(node.tag, str):
         return False
     if parent.tag == f"{{{TEI}}}app":
-        return node.tag == f"{{{TEI}}}rdg" and parent.find(f"{{{TEI}}}lem") is not None
+        shown = parent.find(f"{{{TEI}}}lem")
+        shown = shown if shown is not None else parent.find(f"{{{TEI}}}rdg")
+        return node.tag == f"{{{TEI}}}rdg" and node is not shown
     if parent.tag != f"{{{TEI}}}choice":
         return False
     children = [c for c in parent if isinstance(c.tag, str)]
