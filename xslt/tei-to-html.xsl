@@ -555,7 +555,9 @@
   <!-- The notes, numbered, each with links back to every marker that points at it. -->
   <xsl:template name="tp:notes">
     <!-- The notes whose text is rendered: in front and body, and listed apart in back. -->
-    <xsl:variable name="rendered" select="text/(front, body)//note | text/back/div[@type = 'notes']//note"/>
+    <!-- (In a text/group, those of every text of the group.) -->
+    <xsl:variable name="rendered" select="text//(front | body)//note
+                                          | text//back/div[@type = 'notes']//note"/>
     <xsl:variable name="notes" select="$rendered[not(@anchored = 'false')]"/>
     <xsl:variable name="unanchored" select="$rendered[@anchored = 'false']"/>
     <xsl:if test="$unanchored">

@@ -99,10 +99,11 @@ def test_a_tei_corpus_gives_a_cmif_entry_per_letter(tmp_path: Path) -> None:
 def test_a_group_of_texts_is_on_the_page(transformer: Transformer) -> None:
     page = apply(transformer, "html", tei("Grouped", "", "<text><group>"
                                           "<text><body><p>Lettertext</p></body></text>"
-                                          "<text><body><p>Enclosuretext</p></body></text>"
+                                          "<text><body><p>Enclosuretext<note>Notetext"
+                                          "</note></p></body></text>"
                                           "</group></text>"))
     assert html5check.problems(page) == []
-    assert {"Lettertext", "Enclosuretext"} <= words(page)
+    assert {"Lettertext", "Enclosuretext", "Notetext"} <= words(page)
 
 
 @pytest.mark.parametrize("context", [
