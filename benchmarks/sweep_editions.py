@@ -43,7 +43,11 @@ from pathlib import Path
 import html5lib  # type: ignore[import-untyped]
 from lxml import etree
 
-from teipipe.publish.outputs import output_names
+try:
+    from teipipe.publish.outputs import output_names
+except ImportError:  # a teipipe from before mirrored output folders: flat names
+    def output_names(files: list[Path], out: Path, extension: str) -> dict[Path, Path]:
+        return {path: out / f"{path.stem}{extension}" for path in files}
 
 TEI = "http://www.tei-c.org/ns/1.0"
 CMIF_RNG = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "cmif" / \
