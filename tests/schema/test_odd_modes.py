@@ -187,3 +187,12 @@ def test_a_closed_list_of_a_repeated_datatype_takes_several_of_its_values() -> N
     assert valid(relaxng, '<p rend="bold">a</p>')
     assert not valid(relaxng, '<p rend="bold italic">a</p>')
     assert not valid(relaxng, '<p rend="">a</p>')
+
+
+def test_a_spec_missing_from_the_p5_release_says_which_release_to_give() -> None:
+    # Older ODDs refer to macros later releases dropped (macro.schemaPattern).
+    result = compile_odd((HEAD + '<macroRef key="macro.noSuchPattern"/>' + TAIL).encode(),
+                         "t.odd", P5)
+    found = [d for d in result.diagnostics if d.code == "odd.undefined-macro"]
+    assert found and "another TEI release" in found[0].message
+    assert "--p5" in found[0].message
