@@ -39,7 +39,9 @@
                             [not(ancestor::*[tp:is-block(.)][ancestor::body or ancestor::front])]">
         <xsl:sequence select="tp:block(.)"/>
       </xsl:for-each>
-      <xsl:variable name="notes" select="//text//note[not(ancestor::note)]"/>
+      <!-- A note inside a note (an apparatus note in an author's note) has its marker in
+           the outer note and its own place in the list. -->
+      <xsl:variable name="notes" select="//text//note"/>
       <xsl:if test="$notes">
         <xsl:sequence select="'Notes'"/>
         <xsl:for-each select="$notes">

@@ -28,7 +28,7 @@ BODY = """<text><body>
 <ab><lb/>Ablock<lb/>wordsafterbreak<lb/>wordsplit<lb break="no"/>continued</ab>
 <lg><l>Verseline one</l><l>Verselinetwo</l></lg>
 <table><row><cell>Cellword</cell><cell>Othercell</cell></row></table>
-<p>Before <choice><abbr>abbrform</abbr><expan>expandedform</expan></choice> and
+<p>Noted<note>Outernote<note>Innernote</note></note> Before <choice><abbr>abbrform</abbr><expan>expandedform</expan></choice> and
 <choice><sic>lonesic</sic></choice> and <app><lem>lemmaword</lem><rdg>rdgword</rdg></app>.</p>
 <closer>Closerword <signed>Signername</signed></closer>
 </body></text>"""
@@ -45,7 +45,7 @@ def words(text: str) -> set[str]:
 
 EXPECTED = {"Ablock", "wordsafterbreak", "wordsplitcontinued", "Verseline", "Verselinetwo",
             "Cellword", "Othercell", "expandedform", "lonesic", "lemmaword", "Closerword",
-            "Signername"}
+            "Signername", "Outernote", "Innernote"}
 
 
 def apply(transformer: Transformer, fmt: str, source: str) -> str:
