@@ -19,7 +19,7 @@ Columns: files; files teipipe finds invalid; RELAX NG errors jing reports, teipi
 jing's line:column in jing's words, at the place only, jing's it does not report and
 teipipe's jing does not; crashes (exit 3) and hangs (over 300 s) of validate and the three
 outputs; files without
-a page, pages that are not valid HTML5, pages and texts that leave out a word of the body;
+a page, pages that are not valid HTML5 (a parse error or an id used twice), pages and texts that leave out a word of the body;
 whether the CMIF is valid for the CMIF RELAX NG; outputs that name a path of this machine.
 teipipe runs as `python -m teipipe` of the interpreter running this script; jing and
 html5lib are needed for their columns.
@@ -207,13 +207,15 @@ def page_words(page: str) -> tuple[set[str], bool]:
     parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("lxml"), strict=False)
     document = parser.parse(page)
     words: set[str] = set()
+    ids = [e.get("id") for e in document.getroot().iter() if isinstance(e.tag, str)
+           and e.get("id")]
     for element in document.getroot().iter():
         if not isinstance(element.tag, str):
             continue
         for text in (element.text, element.tail, element.get("title")):
             if isinstance(text, str):
                 words.update(w.casefold() for w in WORD.findall(text))
-    return words, not parser.errors
+    return words, not parser.errors and len(ids) == len(set(ids))
 
 
 def lost_words(words: set[str], seen: set[str], flat: str) -> set[str]:
