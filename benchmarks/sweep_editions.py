@@ -18,9 +18,9 @@ evenly spread (default 40). A config file lists editions with their own schema:
 Columns: files; files teipipe finds invalid; RELAX NG errors jing reports, teipipe's at
 jing's line:column in jing's words, at the place only, jing's it does not report and
 teipipe's jing does not; crashes (exit 3) and hangs (over 300 s) of validate and the three
-outputs; files without
-a page, pages that are not valid HTML5 (a parse error or an id used twice), pages and texts that leave out a word of the body;
-whether the CMIF is valid for the CMIF RELAX NG; outputs that name a path of this machine.
+outputs; files without a page, pages that are not valid HTML5 (a parse error or an id used
+twice), pages and texts that leave out a word of the body; whether the CMIF is valid for
+the CMIF RELAX NG; outputs that name a path of this machine.
 teipipe runs as `python -m teipipe` of the interpreter running this script; jing and
 html5lib are needed for their columns.
 """
