@@ -28,7 +28,8 @@ BODY = """<text><body>
 <ab><lb/>Ablock<lb/>wordsafterbreak<lb/>wordsplit<lb break="no"/>continued</ab>
 <lg><l>Verseline one</l><l>Verselinetwo</l></lg>
 <table><row><cell>Cellword</cell><cell>Othercell</cell></row></table>
-<p>Noted<note>Outernote<note>Innernote</note></note> Before <choice><abbr>abbrform</abbr><expan>expandedform</expan></choice> and
+<p>Noted<note>Outernote<note>Innernote</note></note> Before
+<choice><abbr>abbrform</abbr><expan>expandedform</expan></choice> and
 <choice><sic>lonesic</sic></choice> and <app><lem>lemmaword</lem><rdg>rdgword</rdg></app>.</p>
 <closer>Closerword <signed>Signername</signed></closer>
 </body></text>"""
