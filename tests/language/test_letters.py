@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from teipipe.language import identify
 from teipipe.language.letters import ALPHANUMERIC, LETTER, WordPattern
 from teipipe.passes import foreign
 from teipipe.repair import base, misread, split_word
@@ -17,7 +18,7 @@ from teipipe.repair import base, misread, split_word
 _BMP = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000)
 _EVERY_CHARACTER = "".join(_BMP[i:i + 7] + " '’-_3" for i in range(0, len(_BMP), 7))
 
-PATTERNS = [base._WORDS, split_word._LETTERS, misread._TOKEN, foreign._WORD]
+PATTERNS = [base._WORDS, split_word._LETTERS, misread._TOKEN, foreign._WORD, identify._WORD]
 
 
 @pytest.mark.parametrize("klass", [LETTER, ALPHANUMERIC])
