@@ -68,12 +68,11 @@ EDITIONS: dict[str, Edition] = {e.name: e for e in (
     Edition("tillich", "de", "mirror", ("data/editions",),
             "TillichCorrespondence/tillich-briefe-data", "CC-BY-SA-4.0",
             mirror_folders=("data/editions",)),
-    Edition("evans", "en", "mirror", ("evans/XML",), "Text-Creation-Partnership/Evans-TCP",
-            "CC0-1.0", adjust.evans, pattern=r".*\.xml$", unpack=adjust.evans_letters,
-            mirror_folders=("evans/XML",)),
-    Edition("varela", "es", "mirror", ("letters_data/documents_XML",),
-            "CarlaMenegat/VarelaDigital", "CC-BY-4.0", adjust.varela,
-            mirror_folders=("letters_data/documents_XML",)),
+    # The TCP's eighteenth-century British books (ECCO): same encoding as Evans, other
+    # books, printers and writers; read the same way.
+    Edition("ecco", "en", "mirror", ("ecco_all/ecco/XML",),
+            "Text-Creation-Partnership/ECCO-TCP", "CC0-1.0", adjust.evans,
+            unpack=adjust.evans_letters, mirror_folders=("ecco_all/ecco/XML",)),
 )}
 
 

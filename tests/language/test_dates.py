@@ -7,6 +7,7 @@ import pytest
 from teipipe.language.dates import (
     find_date,
     iso_problem,
+    parse_dateline,
     range_end,
     read_dateline,
     read_weekday_place,
@@ -202,3 +203,23 @@ def test_a_date_line_without_a_year_still_names_its_place() -> None:
 ])
 def test_a_date_line_with_a_weekday_only_names_its_place(line: str, place: str | None) -> None:
     assert read_weekday_place(line) == place
+
+
+@pytest.mark.parametrize(("line", "when"), [
+    ("February 28, 1727-8.", "1728-02-28"),
+    ("London, Jan. 3, 1709/10.", "1710-01-03"),
+    ("Leipzig, den 3. März 1582/3", "1583-03-03"),
+    ("Paris, le 3 mars 1727-28", "1728-03-03"),
+    ("Roma, 3 marzo 1727/8", "1728-03-03"),
+    ("Madrid, 3 de marzo de 1727/28", "1728-03-03"),
+])
+def test_a_year_in_both_reckonings_is_the_later_year(line: str, when: str) -> None:
+    # Until the 1750s the English year began on 25 March: `1727-8` is 1728 as we count.
+    found = parse_dateline(line)
+    assert found is not None and found[0].when == when
+
+
+def test_a_span_of_years_is_no_dual_year() -> None:
+    # Only the next year's last digits make a dual year: `1914-18` is four years.
+    found = parse_dateline("London, March 3, 1914-18")
+    assert found is None or not found[0].when.startswith("1918")

@@ -36,6 +36,7 @@ def test_closing_formulas_in_five_languages_and_older_spellings(line: str) -> No
 
 
 @pytest.mark.parametrize("line", [
+    "That true Love may subsist between you and your Brothers the English, is my Wish.",
     "I write in haste and ask your indulgence for the form.",
     "I would love to see the new house in the spring.",
     "We went to the theatre, and afterwards we talked of the new play until late at night. "
@@ -300,3 +301,44 @@ def test_kisses_above_the_writers_possessive_close_the_letter(tmp_path: Path) ->
     assert [kind for kind, _ in _closer_parts(doc)][0] == "salute"
     assert not any(isinstance(b, Paragraph) and inline_text(b.inlines) == "Baci"
                    for b in _blocks(doc))
+
+
+@pytest.mark.parametrize("line", [
+    "Thy sincere Friend,", "Thine ever,", "Humblest and sincerest of your Servants,",
+    "Dein treuer Freund", "Vos très humbles serviteurs,", "Ton ami dévoué,",
+    "I vostri servitori,", "Il tuo affezionato amico,", "Tu amigo que te quiere,",
+    "Sus atentos servidores,",
+])
+def test_closings_in_the_second_person_singular_and_in_the_plural(line: str) -> None:
+    # The older English `thy`, Spanish `tu`, and formulas of several servants.
+    assert rules.is_closing(line)
+
+
+def test_a_formula_of_several_servants_and_the_name_close_the_letter(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "Madam,\n\nWe have received your letter of the fourth and hasten "
+                          "to answer it, for the matter cannot wait.\n\n"
+                          "Humblest and sincerest of your Servants, LUCY SELBY.\n")
+    # A formula and the name after its comma sign together (`_formula_and_name`).
+    assert _closer_parts(doc) == [
+        ("signed", "Humblest and sincerest of your Servants, LUCY SELBY.")]
+
+
+@pytest.mark.parametrize(("place", "name"), [
+    ("London, Grosvenor Street.", "F. HENLEY."),
+    ("Schloss Neuhaus, Oberland.", "Karl Müller."),
+    ("Château de Villebrun.", "Paul Favre."),
+    ("Villa Rossi, Fiesole.", "Paolo Bianchi."),
+    ("Casa Blanca, Sevilla.", "Juan Pérez."),
+])
+def test_a_place_alone_between_the_last_paragraph_and_the_name_is_the_closings_dateline(
+        tmp_path: Path, place: str, name: str) -> None:
+    doc = _read(tmp_path, "We have received your letter of the fourth and hasten to answer "
+                          f"it, for the matter cannot wait.\n\n{place}\n\n{name}\n")
+    assert _closer_parts(doc) == [("dateline", place), ("signed", name)]
+
+
+def test_a_name_alone_above_the_office_is_no_place(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "We have received your letter of the fourth and hasten to answer "
+                          "it, for the matter cannot wait.\n\nYours truly,\n\nJohn Smith.\n\n"
+                          "Secretary.\n")
+    assert ("dateline", "John Smith.") not in _closer_parts(doc)

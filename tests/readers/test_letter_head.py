@@ -345,3 +345,53 @@ def test_a_date_line_under_a_title_is_the_editors_or_the_letters(
     parts, paragraphs = _head(tmp_path, f"{head}\n\n{_BODY}\n\n{_BODY}\n\n{tail}\n")
     assert parts == expected
     assert len(paragraphs) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "London, Dover Street.",
+    "Schloss Neuhaus, Oberland.",
+    "Château de Villebrun.",
+    "Villa Rossi, Fiesole.",
+    "Quinta de San Pedro.",
+])
+def test_a_place_alone_with_a_full_stop_heads_the_letter(tmp_path: Path, line: str) -> None:
+    # Printed and epistolary letters head their text with the place, without a date.
+    parts, paragraphs = _head(tmp_path, f"{line}\n\n{_BODY}\n\n{_BODY}\n")
+    assert parts == [("Dateline", line)]
+    assert len(paragraphs) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "Sir.", "Herzliche Grüße.", "Mon cher ami.", "Caro Paolo.", "Querido Juan.",
+    "The Early Years.", "Thank you.", "Dr. Smith.", "Adorati.", "Liebste.",
+])
+def test_a_salutation_greeting_or_heading_with_a_full_stop_is_no_place(
+        tmp_path: Path, line: str) -> None:
+    parts, _ = _head(tmp_path, f"{line}\n\n{_BODY}\n\n{_BODY}\n")
+    assert ("Dateline", line) not in parts
+
+
+@pytest.mark.parametrize("line", [
+    "LAST night arrived Lady Clementina, the General, his Lady, the Count, and Signor Sebastiano.",
+    "CURSE upon my stars!—Disappointed again!",
+    "GESTERN abend kam der Graf mit seiner Frau und dem Herrn Doktor Weber.",
+    "HIER au soir arrivèrent le comte, sa femme et Monsieur Dupont.",
+    "IERI sera arrivarono il Conte, la Contessa e il Signor Sebastiano.",
+    "AYER por la noche llegaron el Conde, su esposa y el Señor Ramírez.",
+])
+def test_a_first_word_printed_in_capitals_opens_the_text(tmp_path: Path, line: str) -> None:
+    # Printed letters set the text's first word in capitals; names in it address nobody.
+    parts, paragraphs = _head(tmp_path, f"Monday, Aug. 21.\n\n{line}\n\n{_BODY}\n\n{_BODY}\n")
+    assert parts == [("Dateline", "Monday, Aug. 21.")]
+    assert paragraphs[0] == line
+
+
+@pytest.mark.parametrize(("line", "salute"), [
+    ("MY dear Friend,", "MY dear Friend,"),
+    ("BROTHERS and FRIENDS,", "BROTHERS and FRIENDS,"),
+    ("DEAR COMRADES, here are the theses we promised you.", "DEAR COMRADES,"),
+])
+def test_a_salutation_in_capitals_stays_the_salutation(tmp_path: Path, line: str,
+                                                       salute: str) -> None:
+    parts, _ = _head(tmp_path, f"{line}\n\n{_BODY}\n\n{_BODY}\n")
+    assert ("Salute", salute) in parts

@@ -159,6 +159,21 @@ def _year_unbracketed(text: str) -> str:
     return _SUPPLIED_DIGITS.sub(join, text) if "[" in text else text
 
 
+# `1727-8`, `1709/10`, `1582/3`: a year written in both reckonings (the year began on
+# 25 March in England and elsewhere until the 1750s); the date is the later year's.
+_DUAL_YEAR = re.compile(r"(?<![\d/-])(1[4-9]\d\d)\s?[-/]\s?(\d{1,2})(?![\d/-])")
+
+
+def _dual_year_joined(text: str) -> str:
+    """The text with a dual year read as its later year, padded so that offsets stay."""
+    def join(match: re.Match[str]) -> str:
+        later, digits = int(match.group(1)) + 1, match.group(2)
+        if str(later).endswith(digits) and len(digits) < 3:
+            return str(later).ljust(len(match.group()))
+        return match.group()
+    return _DUAL_YEAR.sub(join, text) if ("-" in text or "/" in text) else text
+
+
 def find_dates(text: str, century: int | None = None) -> list[FoundDate]:
     """Every date in `text`, in reading order; where two overlap, the more precise wins.
 
@@ -176,7 +191,7 @@ def _dates_in(text: str, century: int | None) -> tuple[FoundDate, ...]:
     """find_dates's answer, as a tuple that can be shared."""
     if not _HAS_YEAR.search(text):
         return ()
-    text = _year_unbracketed(text)
+    text = _dual_year_joined(_year_unbracketed(text))
     found: list[FoundDate] = []
     for rule, pattern in _RULES:
         position = 0

@@ -13,7 +13,7 @@ from ..language.dates import parse_dateline
 from ..model import Closer, Dateline, Paragraph, Postscript, Salute, Signed
 from . import rules
 from .closing_address import trailing_address
-from .closing_dates import closing_dateline, dateline_tail, ends_in_dateline
+from .closing_dates import closing_dateline, dateline_tail, ends_in_dateline, place_over_name
 from .signature_lines import (
     SENTENCE_INSIDE,
     formula_over_signers,
@@ -99,7 +99,7 @@ def closer(units: list[Unit]) -> tuple[Closer | None, list[Unit]]:
                 rules.is_closing(text) or closing_dateline(text)):
             break  # a closing goes on over a page's end, the text does not
         salute_seen = any(isinstance(p, Salute) for p in parts)
-        if closing_dateline(text):
+        if closing_dateline(text) or place_over_name(text, parts):
             parts.insert(0, dateline_of(unit, parse_dateline(text)))
         elif (len(parts) == 1 and isinstance(parts[0], Signed) and len(units) > 2
               and rules.is_closing(units[-2].text) and ends_in_dateline(text)):

@@ -8,9 +8,12 @@ a month in Roman numerals.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..language.datewords import MONTHS, fold
+from ..model import Signed
 from . import rules
+from .units import names_a_place, place_alone
 
 # A dateline of the closing that the dateline rule does not read: a weekday alone
 # (`Donnerstag`, `Sunday morning`), a line that says where it was written (`Escript à
@@ -49,6 +52,17 @@ def closing_dateline(text: str) -> bool:
         return False
     timeless = _TIME_OF_DAY.sub(" ", text.replace("—", " ")).strip(" —-,")
     return bool(timeless) and _dated(timeless)
+
+
+def place_over_name(text: str, parts: Sequence[object]) -> bool:
+    """A place alone between the closing formula and the name under it (`London, Grosvenor
+    Street.` above `F. HENLEY.`, `Villa Rossi.` above `Paolo.`): the closing's dateline.
+
+    Only a place that shows itself as one, by its parts after a comma or a word for a
+    house or street: a word alone above a name may be a name too."""
+    return (len(parts) == 1 and isinstance(parts[0], Signed) and place_alone(text)
+            and ("," in text or names_a_place(text.replace("-", " ")))
+            and not (rules.is_closing(text) or rules.is_salutation(text)))
 
 
 def _dated(text: str) -> bool:

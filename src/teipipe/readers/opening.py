@@ -13,7 +13,6 @@ from dataclasses import replace
 
 from ..language.correspondents import is_form_of_address, person_name
 from ..language.dates import parse_dateline
-from ..language.datewords import fold
 from ..model import (
     AddressLine,
     Dateline,
@@ -23,7 +22,7 @@ from ..model import (
 )
 from . import address, rules
 from .topdate import top_dateline
-from .units import Unit, dateline_like, dateline_of
+from .units import Unit, dateline_like, dateline_of, names_a_place, place_alone
 
 
 def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
@@ -35,7 +34,7 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     """
     parts: list[AddressLine | Dateline | Salute] = []
     head_end = _head_part_ahead(units)
-    while units and len(parts) < 6:
+    while units and len(parts) < 6 and not _printed_text_start(units[0].text):
         unit = units[0]
         if address.is_address_line(unit.text) and not (rules.is_salutation(unit.text)
                                                        or _commendation(unit.text)):
@@ -43,6 +42,7 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
         elif dateline_like(unit.text) or top_dateline(unit.text):
             parts.append(dateline_of(unit, parse_dateline(unit.text)))
         elif not parts and len(units) > 1 and (_place_heading(unit.text)
+                                               or _place_alone(units)
                                                or _telegraph_form(unit.text)):
             # A place without a date, or the form a telegram was handed in on.
             parts.append(dateline_of(unit, None))
@@ -73,6 +73,19 @@ def read_opener(units: list[Unit]) -> tuple[Opener | None, list[Unit]]:
     return Opener(tuple(parts), parts[0].loc), units
 
 
+# Printed letters set the first word of the text in capitals (`LAST night arrived …`,
+# `CURSE upon my stars!`, `GESTERN abend …`, `HIER au soir …`, `IERI sera …`, `AYER por
+# la noche …`): a line that starts so opens the text, whatever names stand in it.
+_PRINTED_FIRST_WORD = re.compile(r"^[A-ZÀ-Ý]{2,}\s+[a-zà-ÿ]{2,}\s+[a-zà-ÿ]{2,}")
+
+
+def _printed_text_start(text: str) -> bool:
+    return (bool(_PRINTED_FIRST_WORD.match(text)) and not salutation(text)
+            and not rules.SALUTATION.match(text) and not rules.salutation_prefix(text)
+            and not (address.is_address_line(text) or dateline_like(text)
+                     or top_dateline(text)))
+
+
 # The printed heading of a telegraph form, in capitals: `THE WESTERN UNION TELEGRAPH
 # COMPANY`, `TELEGRAMM`, `TÉLÉGRAPHES`, `TELEGRAFI DELLO STATO`, `TELÉGRAFOS`.
 _TELEGRAPH_HEADING = re.compile(r"\bT[EÉ]L[EÉ]GRA(?:PH|F|M)\w*")
@@ -96,6 +109,15 @@ _PLACE_HEADING = re.compile(
 def _place_heading(text: str) -> bool:
     stripped = text.strip()
     return bool(_PLACE_HEADING.match(stripped)) and not rules.SALUTATION.match(stripped)
+
+
+def _place_alone(units: Sequence[Unit]) -> bool:
+    """A place alone heading a letter above its text (`London, Dover Street.`, `At Sea.`):
+    printed and epistolary letters name where they were written so, without a date."""
+    text = units[0].text
+    return (len(units) > 1 and place_alone(text)
+            and rules.word_count(units[1].text) > rules.word_count(text) + 6
+            and not (salutation(text) or rules.is_closing(text)))
 
 
 _HEAD_UNITS = 4  # a salutation stands among a letter's first units, or there is none
@@ -137,7 +159,7 @@ def _address_like(text: str, longest_loose: int = 14) -> bool:
 def _addressee_line(text: str) -> bool:
     """An address with a title of courtesy (`la comtesse de La Forêst`) or a name alone;
     a closing's words (`Herzliche Grüße`) and a place (`Villa Platzer`) are none."""
-    if rules.is_closing(text) or salutation(text) or _names_a_place(text):
+    if rules.is_closing(text) or salutation(text) or names_a_place(text):
         return False
     if address.names_a_courtesy_title(text):
         return address.address_shaped(text, honorific=True)
@@ -147,17 +169,6 @@ def _addressee_line(text: str) -> bool:
 _LONGEST_NAME = 5
 # Words of a place or a house, in the five languages: `Villa Platzer`, `Hotel Alpenrose`,
 # `Rax Edlach bei Reichenau`: a line of the sender's whereabouts, not an addressee.
-_PLACE_WORDS = address.folded_words(
-    "villa hotel hôtel albergo hostal pension pensione gasthof gasthaus schloss castle chateau "
-    "château castello castillo street st str strasse straße gasse platz weg road avenue ave "
-    "rue place boulevard bd quai via piazza viale corso calle plaza paseo camino bei near "
-    "pres près presso cerca sur sous upon")
-
-
-def _names_a_place(text: str) -> bool:
-    return any(fold(word.strip(".,;:")) in _PLACE_WORDS for word in text.split())
-
-
 _SEGMENT_END = re.compile(r"(?<=[^\W\d_]{2})[.;]\s+|,\s+|\s*[—–]\s*")
 _LONGEST_DATELINE = 14
 
@@ -270,7 +281,7 @@ def name_above_opener(units: Sequence[Unit]) -> bool:
     """A name alone above a dateline or salutation is the addressee's (`Alfred Escher`)."""
     text = units[0].text
     if (len(units) < 2 or text[-1:] in ",:!;?" or person_name(text) is None
-            or rules.is_closing(text) or _names_a_place(text)):
+            or rules.is_closing(text) or names_a_place(text)):
         return False  # `Herzliche Grüße`, `Villa Platzer` above a dateline name nobody
     following = units[1].text
     return (salutation(following) or dateline_like(following)

@@ -61,11 +61,13 @@ CLOSING = re.compile(
       | \bfaithfully\b | \btruly\b | \brespectfully\b | \bobedient\b | \bregards\b
       | \bi\s+remain\b | \bbelieve\s+me\b | \bever\s+yours\b | \bwith\s+(?:\w+\s+)?love\b
       | ^(?:with\s+)?love\b | ^in\s+haste\b | \bgod\s+bless\b | \bgood\s*-?\s*b(?:ye|ie)\b
-      | \byour\s+(?:\w+\s+)?(?:friend|brother|sister|son|daughter|father|mother|servant)\b
+      # `Your friend`, the older `Thy sincere Friend`, and many: `of your Servants`
+      | \b(?:your|thy)\s+(?:\w+\s+)?(?:friend|brother|sister|son|daughter|father|mother
+          |servants?)\b
       | \bshake\s+your\s+hand | \bserre\s+(?:\w+\s+){0,4}la\s+main | \bsalutations\b
       | \bamitiés\b | \bbien\s+à\s+vous\b | \btout\s+à\s+vous\b | \bje\s+vous\s+embrasse
       | \bagréez\b | \bveuillez\s+agréer\b | \bl['’]assurance\s+de | \bdévoué | \bhumble\s+serviteur
-      | \baffectueusement\b | \brespectueusement\b | \bserviteur\b | \bservante\b
+      | \baffectueusement\b | \brespectueusement\b | \bserviteurs?\b | \bservantes?\b
       | \bob[ée]issant | \bme\s+recommand | \bbaise\s+(?:tr[eè]s\s+)?humblement
       | \bpri(?:ant|e|ray|eray)\s+(?:\w+\s+)?(?:dieu|nostre\s+seigneur|le\s+cr[ée]ateur)
       | \bsuppl\w*\s+le\s+cr[ée]ateur | \bsa\s+(?:tr[eè]s\s+)?sainc?te?\s+(?:et\s+\w+\s+)?garde
@@ -83,11 +85,11 @@ CLOSING = re.compile(
       | \bq\.\s?b\.\s?s\.\s?m | \bs\.\s?s\.\s?q\.\s?b | \bbesa\s+(?:sus|las)\s+manos
       | ^sin\s+m[áa]s\b | \bme\s+repito\b | \bseguro\s+servidor | \bb\.\s?l\.\s?m
       | \bafectuosamente\b
-      | \b(?:leal|fiel|humilde|atento|obediente)\s+(?:criad[oa]|servidora?)\b
+      | \b(?:leal|fiel|humilde|atento|obediente)s?\s+(?:criad[oa]|servidor(?:a|es)?)s?\b
       | ^(?:tanti\s+|mille\s+|un\s+)?bac(?:i|ioni|io)\b | ^(?:gros\s+)?bis(?:es|ous)\b
       | ^(?:love\s+and\s+)?kisses\b | ^(?:muchos\s+|un\s+)?besos?\b
       | \bsaluti\b | \bsaluto\b | \babbracci | \baff(?:ezionat|\.mo) | \bdevotissim | \bdev\.mo
-      | \bobbligatissim | \bservitore\b | \bcon\s+(?:tutta\s+la\s+)?stima | \bvi\s+bacio\b
+      | \bobbligatissim | \bservitor[ei]\b | \bcon\s+(?:tutta\s+la\s+)?stima | \bvi\s+bacio\b
       | \baffectionately\b
       | ^(?:i|we)\s+(?:am|are|remain|rest)\s*, | ^(?:i|we)\s+(?:am|are|remain)\s+(?:\w+\s+){0,3}?
           (?:your|yours|sir|madam|dear)\b
@@ -121,7 +123,8 @@ CLOSING = re.compile(
 CLOSING_START = re.compile(
     r"^(?:(?:von|par|de|from|stets|immer|ganz|treu(?:lich)?|as\s+ever|ever)\s+)?"
     r"(?:votre|vôtre|vostre|ton|ta|tout\s+à|ihr|ihre|ihres|ihrem|dein|deine|deines|deinem|euer|eure|"
-    r"suo|sua|vostro|vostra|tuo|tua|your|yours|su|suyo|suya|tuyo|tuya|vuestro|vuestra|"
+    r"suo|sua|vostro|vostra|tuo|tua|your|yours|thy|thine|su|suyo|suya|tu|tuyo|tuya|"
+    r"vuestro|vuestra|"
     r"il\s+(?:vostro|suo|tuo)|la\s+(?:vostra|sua|tua)"
     r")\b",
     re.IGNORECASE,

@@ -8,7 +8,10 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Location
+from ..language.correspondents import is_form_of_address
 from ..language.dates import find_date
+from ..language.datewords import fold
+from ..language.places import is_place_segment
 from ..model import (
     Dateline,
     DateText,
@@ -19,7 +22,7 @@ from ..model import (
     Text,
     inline_text,
 )
-from . import rules
+from . import address, rules
 
 
 @dataclass(frozen=True)
@@ -98,3 +101,34 @@ def dateline_of(unit: Unit, parsed: tuple[DateValue, str | None] | None) -> Date
     if node.text[found.end:]:
         inlines.append(Text(node.text[found.end:], node.loc.shifted(found.end)))
     return Dateline(tuple(inlines), unit.loc, date, place)
+
+
+# Nouns that name a house or a street, or a place's relation to another (`Villa Platzer`,
+# `Grosvenor Street`, `bei Wien`), in the five languages.
+_PLACE_WORDS = address.folded_words(
+    "villa hotel hôtel albergo hostal pension pensione gasthof gasthaus schloss castle chateau "
+    "château castello castillo street st str strasse straße gasse platz weg road avenue ave "
+    "rue place boulevard bd quai via piazza viale corso calle plaza paseo camino bei near "
+    "pres près presso cerca sur sous upon")
+
+
+def names_a_place(text: str) -> bool:
+    return any(fold(word.strip(".,;:")) in _PLACE_WORDS for word in text.split())
+
+
+_LONGEST_PLACE_ALONE = 5
+_LONGEST_PLACE_CHARS = 80  # a paragraph is refused before its words are counted
+_INITIAL = re.compile(r"(?<![\w.])[A-ZÀ-Ý]\.")
+
+
+def place_alone(text: str) -> bool:
+    """A place alone with a full stop, no date: `London, Dover Street.`, `Bell Inn.`,
+    `Château de Villebrun.`. Initials name a person (`J. Smith.`), never a place."""
+    text = text.strip()
+    if (len(text) > _LONGEST_PLACE_CHARS or not text.endswith(".") or text.endswith("..")
+            or rules.word_count(text) > _LONGEST_PLACE_ALONE or _INITIAL.search(text)):
+        return False
+    segments = [part.strip() for part in text[:-1].split(",")]
+    return all(part and not any(is_form_of_address(word) for word in part.split())
+               and is_place_segment(part, later=index > 0)
+               for index, part in enumerate(segments))
