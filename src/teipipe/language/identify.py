@@ -7,10 +7,10 @@ Each language is known by function words that the others do not share (`und`,
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from .datewords import words
+from .letters import WordPattern
 
 _DISTINCT: dict[str, frozenset[str]] = {
     "en": words("the of and to is that was it for with you this have not but be at by my your "
@@ -24,13 +24,14 @@ _DISTINCT: dict[str, frozenset[str]] = {
     "es": words("el y los las por para su muy pero lo usted este esta más también me ha "
                 "carta hay"),
 }
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = WordPattern(r"[^\W\d_]+")
 _SAMPLE = 20_000  # characters: the start of a text tells its language as well as the whole
 
 
 def guess(text: str, default: str = "en") -> str:
     """The language (ISO 639-1) whose distinctive words occur most often in `text`."""
-    counts = Counter(map(str.lower, _WORD.findall(text[:_SAMPLE])))
+    sample = text[:_SAMPLE]
+    counts = Counter(map(str.lower, _WORD.of(sample).findall(sample)))
     scores = {lang: sum(counts[w] for w in distinct) for lang, distinct in _DISTINCT.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] else default
