@@ -86,3 +86,18 @@ def test_a_valid_document_needs_only_the_fast_grammar() -> None:
     problems = compiled.check(etree.ElementTree(etree.fromstring('<doc><q/></doc>')))
     assert problems and compiled.late  # an invalid one compiles it for the messages
     assert any('"q"' in p.message for p in problems)
+
+
+def test_an_invalid_document_with_its_bytes_is_worded_without_the_slow_grammar() -> None:
+    # jing's errors come from the grammar's source, so the screen's refusal plus those
+    # errors settle the document: the grammar as written (which libxml2 may take minutes
+    # to compile) is never compiled, in the deferring first round nor in the wording.
+    from teipipe.validation import grammar as grammar_mod
+    compiled = grammar_mod.load(_attributes_one_by_one(30), None)
+    data = b'<doc a1="x">\n  <q/>\n</doc>'
+    tree = etree.ElementTree(etree.fromstring(data))
+    assert not compiled.valid(tree)
+    problems = compiled.check(tree, data)
+    assert compiled.late == []
+    assert [(p.line, p.column) for p in problems] == [(2, 7)]
+    assert '"q"' in problems[0].message

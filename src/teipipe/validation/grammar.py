@@ -186,9 +186,8 @@ class Grammar:
     """A RELAX NG schema compiled once; `check` per document. Not thread-safe (libxml2 state)."""
 
     relaxng: etree.RelaxNG | None
-    """The grammar as written; with a `screen`, compiled only when a document needs it
-    (libxml2 may hang compiling elements that list many attributes one by one, as older TEI
-    Stylesheets wrote them; their screen compiles in milliseconds)."""
+    """The grammar as written; with a `screen`, compiled only when needed (libxml2 may take
+    minutes on elements listing many attributes one by one; their screen takes ms)."""
     odd: Odd | None
     screen: etree.RelaxNG | None = None
     """The same language, written so that libxml2 checks it faster (`attributes_interleaved`):
@@ -207,8 +206,7 @@ class Grammar:
     late: list[etree.RelaxNG] = field(default_factory=list)
 
     def full(self) -> etree.RelaxNG:
-        """The grammar as written, compiled on first need (a cut one libxml2 refuses gives
-        way to the whole grammar)."""
+        """The grammar as written, compiled on first need (or the whole one, if refused)."""
         if self.relaxng is not None:
             return self.relaxng
         if not self.late:
@@ -239,19 +237,22 @@ class Grammar:
         return _attributes_of(self.source, element, attribute)
 
     def valid(self, tree: etree._ElementTree) -> bool:
-        """Whether a document matches the grammar (no messages are worded)."""
-        return bool(self.screen is not None and self.screen.validate(tree)) or bool(
-            self.full().validate(tree))
+        """Whether a document seems valid: the screen's verdict where there is one (the
+        grammar as written may take libxml2 minutes to compile); `check` settles a refusal."""
+        return bool((self.screen or self.full()).validate(tree))
 
     def check(self, tree: etree._ElementTree, data: bytes | None = None) -> list[Problem]:
         """The grammar problems of a document; `data`, its bytes, lets an invalid one
-        have every error jing would report, in jing's words and places."""
-        if self.valid(tree):
+        have every error jing would report, in jing's words and places (and then the grammar
+        as written is never compiled)."""
+        if self.screen is not None and self.screen.validate(tree):
             return []
         if data is not None:
             as_jing = self._as_jing(tree, data)
             if as_jing:
                 return as_jing
+        if self.full().validate(tree):
+            return []
         own: list[Problem] = []
         if self.odd is not None:
             for element in tree.getroot().iter(tag=etree.Element):
@@ -288,11 +289,9 @@ class Grammar:
         return [Problem(None, f.code, f.message, None, f.line, f.column) for f in found or []]
 
     def _errors(self, tree: etree._ElementTree) -> list[etree._LogEntry]:
-        """libxml2's errors for an invalid document, from the grammar cut down to the
-        elements of this document when that says something: libxml2 then places an
-        error at the element that is wrong (as jing does) instead of at a sibling before
-        it. The cut only ever runs on invalid documents, and only for small grammars (see
-        `reduce.simplified`)."""
+        """libxml2's errors for an invalid document, from the grammar cut down to its
+        elements when that says something: libxml2 then places an error at the wrong element
+        (as jing does), not at a sibling before it. Small grammars only (`reduce.simplified`)."""
         own = self._message_grammar(tree)
         if own is not None and not own.validate(tree):
             entries = list(own.error_log)
