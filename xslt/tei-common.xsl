@@ -218,12 +218,15 @@
 
   <xsl:function name="tp:note-id" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="string(($note/@xml:id, 'note' || count($note/preceding::note) + 1)[1])"/>
+    <!-- Notes before it, and the notes it lies in (a note inside a note counts after them). -->
+    <xsl:sequence select="string(($note/@xml:id,
+        'note' || count($note/(preceding::note | ancestor::note)) + 1)[1])"/>
   </xsl:function>
 
   <xsl:function name="tp:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="string(($note/@n, count($note/preceding::note[not(@anchored = 'false')]) + 1)[1])"/>
+    <xsl:sequence select="string(($note/@n, count($note/(preceding::note | ancestor::note)
+        [not(@anchored = 'false')]) + 1)[1])"/>
   </xsl:function>
 
   <xsl:function name="tp:note-class" as="xs:string">

@@ -79,10 +79,15 @@
     </TEI>
   </xsl:template>
 
-  <!-- One document's entries: one per correspDesc (a file may hold several letters). A
+  <!-- One document's entries: one per correspDesc (a file may hold several letters; a
+       teiCorpus gives those of each of its TEI documents). A
        translation (relation name="translationOf") has none: its letter is its original's,
        and correspSearch must list it once. -->
-  <xsl:template match="/TEI">
+  <xsl:template match="/teiCorpus">
+    <xsl:apply-templates select=".//TEI"/>
+  </xsl:template>
+
+  <xsl:template match="/TEI | /teiCorpus//TEI">
     <xsl:if test="not(teiHeader/profileDesc/listRelation/relation[@name = 'translationOf'])">
       <xsl:apply-templates select="teiHeader/profileDesc/correspDesc">
         <xsl:with-param name="page" select="''"/>

@@ -16,7 +16,46 @@
     exclude-result-prefixes="#all">
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
-              include-content-type="no"/>
+              include-content-type="no" use-character-maps="tp:c1-controls"/>
+
+  <!-- C1 control characters (U+0080 to U+009F), which text mis-decoded from Windows-1252
+       carries, may not stand in an HTML page: each is written as the character a browser
+       shows for it (the WHATWG table of numeric character references), an undefined one
+       as U+FFFD. -->
+  <xsl:character-map name="tp:c1-controls">
+    <xsl:output-character character="&#x80;" string="&#x20AC;"/>
+    <xsl:output-character character="&#x81;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x82;" string="&#x201A;"/>
+    <xsl:output-character character="&#x83;" string="&#x192;"/>
+    <xsl:output-character character="&#x84;" string="&#x201E;"/>
+    <xsl:output-character character="&#x85;" string="&#x2026;"/>
+    <xsl:output-character character="&#x86;" string="&#x2020;"/>
+    <xsl:output-character character="&#x87;" string="&#x2021;"/>
+    <xsl:output-character character="&#x88;" string="&#x2C6;"/>
+    <xsl:output-character character="&#x89;" string="&#x2030;"/>
+    <xsl:output-character character="&#x8A;" string="&#x160;"/>
+    <xsl:output-character character="&#x8B;" string="&#x2039;"/>
+    <xsl:output-character character="&#x8C;" string="&#x152;"/>
+    <xsl:output-character character="&#x8D;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x8E;" string="&#x17D;"/>
+    <xsl:output-character character="&#x8F;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x90;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x91;" string="&#x2018;"/>
+    <xsl:output-character character="&#x92;" string="&#x2019;"/>
+    <xsl:output-character character="&#x93;" string="&#x201C;"/>
+    <xsl:output-character character="&#x94;" string="&#x201D;"/>
+    <xsl:output-character character="&#x95;" string="&#x2022;"/>
+    <xsl:output-character character="&#x96;" string="&#x2013;"/>
+    <xsl:output-character character="&#x97;" string="&#x2014;"/>
+    <xsl:output-character character="&#x98;" string="&#x2DC;"/>
+    <xsl:output-character character="&#x99;" string="&#x2122;"/>
+    <xsl:output-character character="&#x9A;" string="&#x161;"/>
+    <xsl:output-character character="&#x9B;" string="&#x203A;"/>
+    <xsl:output-character character="&#x9C;" string="&#x153;"/>
+    <xsl:output-character character="&#x9D;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x9E;" string="&#x17E;"/>
+    <xsl:output-character character="&#x9F;" string="&#x178;"/>
+  </xsl:character-map>
 
   <xsl:include href="tei-common.xsl"/>
 
@@ -32,13 +71,13 @@
         <head>
           <meta charset="UTF-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
-          <title><xsl:value-of select="tp:title(TEI)"/></title>
+          <title><xsl:value-of select="tp:title(*)"/></title>
           <style><xsl:value-of select="$tp:css"/></style>
         </head>
         <body>
           <xsl:call-template name="tp:site-nav"/>
           <main id="main">
-            <xsl:apply-templates select="TEI" mode="page"/>
+            <xsl:apply-templates select="TEI | teiCorpus" mode="page"/>
           </main>
         </body>
       </html>
@@ -97,10 +136,17 @@
     </article>
   </xsl:template>
 
+  <!-- A teiCorpus: its title, then each of its documents. -->
+  <xsl:template match="teiCorpus" mode="page">
+    <header class="facts corpus"><h1><xsl:value-of select="tp:title(.)"/></h1></header>
+    <xsl:apply-templates select="TEI | teiCorpus" mode="page"/>
+  </xsl:template>
+
   <xsl:template match="TEI" mode="reading">
     <div class="reading">
       <xsl:apply-templates select="text/front"/>
       <xsl:apply-templates select="text/body"/>
+      <xsl:apply-templates select="text/group"/>
     </div>
     <xsl:call-template name="tp:notes"/>
   </xsl:template>
@@ -161,7 +207,11 @@
           <dt><xsl:value-of select="tp:label('licence')"/></dt>
           <dd><xsl:apply-templates select="teiHeader/fileDesc/publicationStmt/availability"/></dd>
         </xsl:if>
-        <xsl:apply-templates select="teiHeader/profileDesc/listRelation/relation" mode="facts"/>
+        <!-- Only the relations between a translation and its original are links to pages;
+             other relations (between people, places) are the edition's data. -->
+        <xsl:apply-templates select="teiHeader/profileDesc/listRelation/relation
+            [@name = ('translationOf', 'hasTranslation')][normalize-space(@passive)]"
+            mode="facts"/>
       </dl>
       <xsl:apply-templates select="teiHeader/profileDesc/correspDesc/correspContext" mode="facts"/>
     </header>
@@ -179,11 +229,18 @@
 
   <xsl:template match="correspContext" mode="facts">
     <nav class="context" aria-label="Correspondence">
+      <!-- A neighbour the edition names without pointing at it is named, not linked. -->
       <xsl:for-each select="ref[@type = ('prev', 'next')]">
-        <a href="{tp:page(@target)}" rel="{@type}">
+        <xsl:variable name="label">
           <xsl:value-of select="tp:label(if (@type = 'prev') then 'previous' else 'next')"/>
           <xsl:value-of select="normalize-space(.)"/>
-        </a>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="normalize-space(@target)">
+            <a href="{tp:page(@target)}" rel="{@type}"><xsl:sequence select="$label"/></a>
+          </xsl:when>
+          <xsl:otherwise><span class="{@type}"><xsl:sequence select="$label"/></span></xsl:otherwise>
+        </xsl:choose>
       </xsl:for-each>
     </nav>
   </xsl:template>
@@ -440,7 +497,11 @@
        keyboard users and touch, in a CSS tooltip shown on focus. -->
   <xsl:template match="choice">
     <xsl:variable name="edited" select="(reg, corr, expan, *)[1]"/>
-    <xsl:variable name="label" select="tp:source-label(.)"/>
+    <!-- A choice of other alternatives (two unclear readings, two segs) names the others. -->
+    <xsl:variable name="others" select="* except $edited"/>
+    <xsl:variable name="label" select="if (orig or sic or abbr or empty($others))
+        then tp:source-label(.)
+        else tp:label('readings') || ': ' || string-join($others ! normalize-space(.), '; ')"/>
     <span class="choice {if (corr or reg/@type = 'ocr') then 'correction' else if (reg) then 'regularisation' else 'abbreviation'}" tabindex="0"
           title="{$label}" data-source="{$label}">
       <xsl:apply-templates select="$edited/node()"/>
@@ -494,7 +555,9 @@
   <!-- The notes, numbered, each with links back to every marker that points at it. -->
   <xsl:template name="tp:notes">
     <!-- The notes whose text is rendered: in front and body, and listed apart in back. -->
-    <xsl:variable name="rendered" select="text/(front, body)//note | text/back/div[@type = 'notes']//note"/>
+    <!-- (In a text/group, those of every text of the group.) -->
+    <xsl:variable name="rendered" select="text//(front | body)//note
+                                          | text//back/div[@type = 'notes']//note"/>
     <xsl:variable name="notes" select="$rendered[not(@anchored = 'false')]"/>
     <xsl:variable name="unanchored" select="$rendered[@anchored = 'false']"/>
     <xsl:if test="$unanchored">

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  tei-to-text.xsl: the plain reading text of one TEI document: front, body, then the
-  notes with their labels. Repairs give their repaired reading; a blank line separates
+  tei-to-text.xsl: the plain reading text of one TEI document (or of each in a teiCorpus):
+  front, body, then the notes with their labels. Repairs give their repaired reading; a blank line separates
   blocks. Tests use it to check that every word of the source survives the encoding.
 -->
 <xsl:stylesheet version="3.0"
@@ -15,18 +15,33 @@
 
   <xsl:include href="tei-common.xsl"/>
 
+  <!-- Blocks by name; besides them, any element holding text of its own is a block (an ab,
+       a line of verse, a table cell, a closer written out), unless it lies inside another
+       block. So every word of front and body is in the text, whatever elements an edition
+       uses. -->
   <xsl:variable name="blocks" as="xs:string*"
-      select="('p', 'head', 'item', 'dateline', 'salute', 'signed', 'byline', 'docImprint',
-               'docEdition', 'docDate', 'titlePart')"/>
+      select="('p', 'ab', 'head', 'item', 'label', 'l', 'cell', 'addrLine', 'dateline', 'salute',
+               'signed', 'byline', 'docImprint', 'docEdition', 'docDate', 'titlePart',
+               'trailer')"/>
 
+  <xsl:function name="tp:is-block" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="local-name($element) = $blocks
+                          or exists($element/text()[normalize-space()])"/>
+  </xsl:function>
+
+  <!-- The root is a TEI document or a teiCorpus of them; a text may be a group of texts. -->
   <xsl:template match="/">
     <xsl:variable name="parts" as="xs:string*">
-      <xsl:sequence select="tp:title(TEI)"/>
-      <xsl:for-each select="TEI/text/(front, body)//*[local-name() = $blocks]
-                            [not(ancestor::note)][not(ancestor::*[local-name() = $blocks])]">
+      <xsl:sequence select="tp:title(/*)"/>
+      <xsl:for-each select="//text//(front | body)//*[not(ancestor-or-self::note)]
+                            [tp:is-block(.)]
+                            [not(ancestor::*[tp:is-block(.)][ancestor::body or ancestor::front])]">
         <xsl:sequence select="tp:block(.)"/>
       </xsl:for-each>
-      <xsl:variable name="notes" select="TEI/text//note"/>
+      <!-- A note inside a note (an apparatus note in an author's note) has its marker in
+           the outer note and its own place in the list. -->
+      <xsl:variable name="notes" select="//text//note"/>
       <xsl:if test="$notes">
         <xsl:sequence select="'Notes'"/>
         <xsl:for-each select="$notes">
@@ -50,12 +65,20 @@
 
   <xsl:template match="text()" mode="text"><xsl:sequence select="string(.)"/></xsl:template>
   <xsl:template match="*" mode="text"><xsl:apply-templates mode="text"/></xsl:template>
+  <!-- A choice gives its repaired, regularised or expanded reading, else its first; an
+       apparatus its lemma, else its first reading. -->
   <xsl:template match="choice" mode="text">
-    <xsl:apply-templates select="(reg, corr)[1]/node()" mode="text"/>
+    <xsl:apply-templates select="(reg, corr, expan, *)[1]/node()" mode="text"/>
+  </xsl:template>
+  <xsl:template match="app" mode="text">
+    <xsl:apply-templates select="(lem, rdg)[1]/node()" mode="text"/>
   </xsl:template>
   <xsl:template match="note" mode="text">
     <xsl:sequence select="'[' || tp:note-label(.) || ']'"/>
   </xsl:template>
-  <xsl:template match="pb | lb" mode="text"/>
+  <!-- A line or page break parts words unless it says it falls inside one. -->
+  <xsl:template match="pb | lb | cb" mode="text">
+    <xsl:if test="not(@break = 'no')"><xsl:sequence select="' '"/></xsl:if>
+  </xsl:template>
 
 </xsl:stylesheet>

@@ -11,7 +11,7 @@ running text word for word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -24,6 +24,7 @@ from .writers.xml import tei
 _WORD = re.compile(r"[^\W\d_]+|\d")
 _EDITED = frozenset({tei("corr"), tei("reg")})
 _SKIPPED_IN_TEXT = frozenset({tei("note")})
+_LABELLED = frozenset({tei("item"), tei("note")})
 # Elements after whose start and end a word always ends.
 _BLOCK = frozenset(tei(t) for t in (
     "p", "head", "item", "list", "quote", "opener", "closer", "dateline", "salute", "signed",
@@ -48,28 +49,34 @@ def words(text: str) -> list[str]:
     return found
 
 
-def _texts(node: etree._Element, *, skip_notes: bool) -> Iterator[str]:
-    """Text of `node` in document order, source readings only, labels included."""
+def _collect(node: etree._Element, out: list[str], skip_notes: bool) -> None:
+    """Append the text of `node` in document order to `out`, source readings only, labels
+    included (into one list, not through nested generators: a letter has some hundred
+    elements, and each level of `yield from` passed every string up once more)."""
     tag = node.tag
     if tag in _EDITED or not isinstance(tag, str):
         return  # the edited reading is the edition's, not the source's
     block = tag in _BLOCK
     if block:
-        yield " "
-    label = node.get("n") if tag in (tei("item"), tei("note")) else None
+        out.append(" ")
+    label = node.get("n") if tag in _LABELLED else None
     if label:
-        yield f"{label} "
-    yield node.text or ""
+        out.append(f"{label} ")
+    if node.text:
+        out.append(node.text)
     for child in node:
         if not (skip_notes and child.tag in _SKIPPED_IN_TEXT):
-            yield from _texts(child, skip_notes=skip_notes)
-        yield child.tail or ""
+            _collect(child, out, skip_notes)
+        if child.tail:
+            out.append(child.tail)
     if block:
-        yield " "
+        out.append(" ")
 
 
 def text_words(node: etree._Element, *, skip_notes: bool = False) -> list[str]:
-    return words("".join(_texts(node, skip_notes=skip_notes)))
+    out: list[str] = []
+    _collect(node, out, skip_notes)
+    return words("".join(out))
 
 
 @dataclass(frozen=True)

@@ -65,3 +65,39 @@ def test_teipipe_grammar_screens_like_the_compiled_one() -> None:
     verdicts = [(p.name, original.validate(etree.parse(str(p)))) for p in documents]
     assert [(p.name, rewritten.validate(etree.parse(str(p)))) for p in documents] == verdicts
     assert any(ok for _, ok in verdicts) and not all(ok for _, ok in verdicts)
+
+
+def _attributes_one_by_one(count: int) -> etree._Element:
+    """A grammar whose element lists its optional attributes one by one, as older TEI
+    Stylesheets wrote every element (libxml2 hung compiling one such real grammar)."""
+    atts = "".join(f'<optional><attribute name="a{i}"/></optional>' for i in range(count))
+    return etree.fromstring(
+        f'<grammar xmlns="{RNG_NS}"><start><element name="doc">{atts}<zeroOrMore>'
+        f'<element name="p">{atts}<text/></element></zeroOrMore></element></start></grammar>')
+
+
+def test_a_valid_document_needs_only_the_fast_grammar() -> None:
+    from teipipe.validation import grammar as grammar_mod
+    compiled = grammar_mod.load(_attributes_one_by_one(30), None)
+    assert compiled.screen is not None
+    assert compiled.check(etree.ElementTree(etree.fromstring('<doc a1="x"><p a29="y"/></doc>'))
+                          ) == []
+    assert compiled.relaxng is None and compiled.late == []  # never compiled as written
+    problems = compiled.check(etree.ElementTree(etree.fromstring('<doc><q/></doc>')))
+    assert problems and compiled.late  # an invalid one compiles it for the messages
+    assert any('"q"' in p.message for p in problems)
+
+
+def test_an_invalid_document_with_its_bytes_is_worded_without_the_slow_grammar() -> None:
+    # jing's errors come from the grammar's source, so the screen's refusal plus those
+    # errors settle the document: the grammar as written (which libxml2 may take minutes
+    # to compile) is never compiled, in the deferring first round nor in the wording.
+    from teipipe.validation import grammar as grammar_mod
+    compiled = grammar_mod.load(_attributes_one_by_one(30), None)
+    data = b'<doc a1="x">\n  <q/>\n</doc>'
+    tree = etree.ElementTree(etree.fromstring(data))
+    assert not compiled.valid(tree)
+    problems = compiled.check(tree, data)
+    assert compiled.late == []
+    assert [(p.line, p.column) for p in problems] == [(2, 7)]
+    assert '"q"' in problems[0].message

@@ -160,3 +160,39 @@ def test_unsupported_content_is_a_located_error_not_a_traceback() -> None:
             "</elementSpec>" + TAIL).encode()
     result = compile_odd(data, "t.odd", P5)
     assert [(d.code, d.location.line) for d in result.diagnostics] == [("odd.unsupported", 8)]
+
+
+def test_an_attlist_naming_one_attribute_twice_applies_both_in_turn() -> None:
+    # Real ODDs repeat an attDef in one attList (a change, deletions, the same change again).
+    relaxng = grammar('<elementSpec ident="list" mode="change"><attList>'
+                      '<attDef ident="type" mode="change"><valList type="closed" mode="add">'
+                      '<valItem ident="ordered"/></valList></attDef>'
+                      '<attDef ident="xml:lang" mode="delete"/>'
+                      '<attDef ident="xml:lang" mode="delete"/>'
+                      '<attDef ident="type" mode="change" usage="req"/>'
+                      "</attList></elementSpec>")
+    assert valid(relaxng, '<list type="ordered"><item>a</item></list>')
+    assert not valid(relaxng, "<list><item>a</item></list>")  # the second change: required
+    assert not valid(relaxng, '<list type="bulleted"><item>a</item></list>')  # closed
+    assert not valid(relaxng, '<list type="ordered" xml:lang="de"><item>a</item></list>')
+
+
+def test_a_closed_list_of_a_repeated_datatype_takes_several_of_its_values() -> None:
+    # @rend is teidata.word maxOccurs="unbounded": rend="bold underline" is two values.
+    relaxng = grammar('<classSpec ident="att.global.rendition" type="atts" mode="change">'
+                      '<attList><attDef ident="rend" mode="change">'
+                      '<valList type="closed" mode="replace"><valItem ident="bold"/>'
+                      '<valItem ident="underline"/></valList></attDef></attList></classSpec>')
+    assert valid(relaxng, '<p rend="bold underline">a</p>')
+    assert valid(relaxng, '<p rend="bold">a</p>')
+    assert not valid(relaxng, '<p rend="bold italic">a</p>')
+    assert not valid(relaxng, '<p rend="">a</p>')
+
+
+def test_a_spec_missing_from_the_p5_release_says_which_release_to_give() -> None:
+    # Older ODDs refer to macros later releases dropped (macro.schemaPattern).
+    result = compile_odd((HEAD + '<macroRef key="macro.noSuchPattern"/>' + TAIL).encode(),
+                         "t.odd", P5)
+    found = [d for d in result.diagnostics if d.code == "odd.undefined-macro"]
+    assert found and "another TEI release" in found[0].message
+    assert "--p5" in found[0].message

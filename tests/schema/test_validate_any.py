@@ -17,6 +17,7 @@ TEI_ALL = P5.parent / "tei_all.rng"
 ESCHER = sorted((REALWORLD / "tei" / "escher").glob("*.xml"))
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+TEI = "http://www.tei-c.org/ns/1.0"
 
 
 def jing_errors_all(schema: Path, documents: list[Path]) -> list[str]:
@@ -77,6 +78,23 @@ def test_an_odd_is_compiled_once_and_cached(tmp_path: Path, monkeypatch: pytest.
     assert cached[0].stat().st_mtime_ns == stamp
 
 
+def test_a_changed_odd_compiler_compiles_the_odd_again(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # A compile made by an older teipipe must not outlive a fix of the compiler.
+    from teipipe.validation import sources
+    compiler = tmp_path / "compiler"
+    compiler.mkdir()
+    (compiler / "rng.py").write_text("version = 1\n", encoding="utf-8")
+    monkeypatch.setattr(sources, "COMPILER", compiler)
+    odd = REALWORLD / "odd" / "tei_bare.odd"
+    first = sources.compiled_odd(odd, P5, tmp_path / "cache")
+    assert sources.compiled_odd(odd, P5, tmp_path / "cache") == first
+    (compiler / "rng.py").write_text("version = 2\n", encoding="utf-8")
+    second = sources.compiled_odd(odd, P5, tmp_path / "cache")
+    assert second.rng != first.rng
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
 def test_xml_model_instructions_choose_the_schema(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copy(SCHEMA / "teipipe.rng", tmp_path / "own.rng")
@@ -130,3 +148,39 @@ def test_element_names_are_namespace_and_local_name_of_each_distinct_element() -
     assert reduce.element_names(tree) == {
         ("http://www.tei-c.org/ns/1.0", "TEI"), ("http://www.tei-c.org/ns/1.0", "p"),
         ("urn:x", "p"), ("", "q"), ("", "p")}
+
+
+def test_an_escaped_href_names_the_file_and_includes_are_read_beside_the_grammar(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The grammar includes a file beside it; the letter names the grammar with %20 for a
+    # space. Run from another folder, so that nothing is found through the working folder.
+    schemas = tmp_path / "my schemas"
+    schemas.mkdir()
+    (schemas / "parts.rng").write_text(
+        f'<grammar xmlns="{RNG_NS}"><define name="body"><element name="p" '
+        f'ns="{TEI}"><text/></element></define></grammar>', encoding="utf-8")
+    (schemas / "main schema.rng").write_text(
+        f'<grammar xmlns="{RNG_NS}" ns="{TEI}"><include href="./parts.rng"/>'
+        '<start><element name="TEI"><ref name="body"/></element></start></grammar>',
+        encoding="utf-8")
+    model = '<?xml-model href="my%20schemas/main%20schema.rng" schematypens="' + RNG_NS + '"?>'
+    (tmp_path / "good.xml").write_text(f'{model}<TEI xmlns="{TEI}"><p>a</p></TEI>', "utf-8")
+    (tmp_path / "bad.xml").write_text(f'{model}<TEI xmlns="{TEI}"><q>a</q></TEI>', "utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(["validate", "--jobs", "1", str(tmp_path / "good.xml")]) == 0
+    assert main(["validate", "--jobs", "1", str(tmp_path / "bad.xml")]) == 1
+
+
+def test_a_grammar_that_cannot_be_compiled_is_one_line_and_exit_2(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "broken.rng").write_text(
+        f'<grammar xmlns="{RNG_NS}">\n<start><element name="TEI" ns="{TEI}">\n'
+        '<ref name="nowhere"/></element></start></grammar>', encoding="utf-8")
+    code = main(["validate", "--jobs", "1", "--schema", str(tmp_path / "broken.rng"),
+                 str(VALID[0])])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "broken.rng: the RELAX NG grammar cannot be compiled" in err
+    assert "broken.rng:3: " in err and "nowhere" in err and "internal error" not in err

@@ -115,17 +115,23 @@ def register_for(path: Path | None, fallback: Path | None) -> tuple[Register, li
     return load_register(chosen, chosen.name if path is None else str(path))
 
 
-def expand_paths(paths: list[Path], pattern: str) -> tuple[list[Path], list[Diagnostic]]:
-    """Files named on the command line, folders expanded to their `pattern` files."""
+def expand_paths(paths: list[Path], pattern: str, recursive: bool = False
+                 ) -> tuple[list[Path], list[Diagnostic]]:
+    """Files named on the command line, folders expanded to their `pattern` files (with
+    `recursive`, at any depth, hidden folders such as .git left out: editions keep their
+    letters in folders by year or volume)."""
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(path.glob(pattern))
+            found = sorted(p for p in (path.rglob(pattern) if recursive else path.glob(pattern))
+                           if not any(part.startswith(".") for part in
+                                      p.relative_to(path).parts[:-1]))
             if not found:
+                depth = " at any depth" if recursive else ""
                 problems.append(Diagnostic("cli.empty-folder", Severity.ERROR,
                                            Location(path.as_posix()),
-                                           f"the folder holds no {pattern} file"))
+                                           f"the folder holds no {pattern} file{depth}"))
             files.extend(found)
         elif path.is_file():
             files.append(path)

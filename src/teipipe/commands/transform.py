@@ -24,7 +24,7 @@ HELP = "transform TEI files with one of the XSLT outputs (html, text, cmif)"
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("transform", help=HELP, description=HELP)
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                        help="a TEI .xml file or a folder of them")
+                        help="a TEI .xml file or a folder of them (at any depth)")
     parser.add_argument("--to", required=True, choices=sorted(OUTPUTS), dest="to",
                         help="output format")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR",
@@ -40,7 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run(args: argparse.Namespace) -> int:
-    files, problems = expand_paths(args.paths, "*.xml")
+    files, problems = expand_paths(args.paths, "*.xml", recursive=True)
     written, found = outputs.transform_files(args.to, files, args.out, limits=limits(args),
                                              edition=args.edition)
     problems.extend(found)

@@ -54,7 +54,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                "without them is validated against the project's schema. Exit codes: 0 all "
                "valid; 1 a document is invalid; 2 wrong command line or no schema.")
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                        help="a .xml file or a folder of them")
+                        help="a .xml file or a folder of them (at any depth)")
     parser.add_argument("--schema", type=Path, metavar="FILE",
                         help="a .rng, .sch or .odd file (an ODD is compiled and cached), or a "
                              "folder with teipipe.rng and teipipe.sch (default: each file's "
@@ -172,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
     if maps is None:
         print("teipipe: --map takes URL=FILE", file=sys.stderr)
         return EXIT_USAGE
-    files, problems = expand_paths(args.paths, "*.xml")
+    files, problems = expand_paths(args.paths, "*.xml", recursive=True)
     default = None
     if args.schema is not None:
         try:

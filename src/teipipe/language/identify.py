@@ -7,11 +7,11 @@ Each language is known by function words that the others do not share (`und`,
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
 from .datewords import words
+from .letters import WordPattern
 
 _DISTINCT: dict[str, frozenset[str]] = {
     "en": words("the of and to is that was it for with you this have not but be at by my your "
@@ -25,13 +25,14 @@ _DISTINCT: dict[str, frozenset[str]] = {
     "es": words("el y los las por para su muy pero lo usted este esta más también me ha "
                 "carta hay"),
 }
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = WordPattern(r"[^\W\d_]+")
 SAMPLE = 20_000  # characters: the start of a text tells its language as well as the whole
 
 
 def guess(text: str, default: str = "en") -> str:
     """The language (ISO 639-1) whose distinctive words occur most often in `text`."""
-    return guess_by_words(_WORD.findall(text[:SAMPLE]), default)
+    sample = text[:SAMPLE]
+    return guess_by_words(_WORD.of(sample).findall(sample), default)
 
 
 def guess_by_words(words: Iterable[str], default: str = "en") -> str:

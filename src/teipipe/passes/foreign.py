@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..language.letters import WordPattern
 from ..language.lexicon import zipf
 from ..model import Document, Foreign, Inline, Text
 from ..walk import rewrite_document
@@ -24,7 +25,7 @@ CANDIDATE_LANGUAGES = ("en", "fr", "de", "it", "es")
 MIN_VOTES = 3
 _VOTE_MARGIN = 1.5
 _VOTE_FLOOR = 2.5
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = WordPattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @lru_cache(maxsize=65536)
@@ -116,11 +117,12 @@ def _split(node: Text, doc_lang: str) -> list[Inline]:
     # apostrophes), so a text with too few voting words in all is left as it is
     # without splitting it into segments: almost every text of a letter, most of them
     # without a single voting word.
-    if _voting(_WORD.findall(node.text), doc_lang) < MIN_VOTES:
+    word = _WORD.of(node.text)
+    if _voting(word.findall(node.text), doc_lang) < MIN_VOTES:
         return [node]
     spans: list[tuple[int, int, str]] = []
     for segment in _SEGMENT.finditer(node.text):
-        matches = list(_WORD.finditer(segment.group()))
+        matches = list(word.finditer(segment.group()))
         judged = [_judge(m.group().lower(), doc_lang) for m in matches]
         if sum(vote is not None for vote, _native, _margins in judged) < MIN_VOTES:
             continue  # most segments: too few voting words to hold a foreign run

@@ -7,6 +7,7 @@ the corpus steps only assemble small pieces and never reread the corpus.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,8 +64,9 @@ def transform_files(fmt: str, files: list[Path], out: Path,
         return _corpus(output, files, out, engine, limits, edition)
     written: list[Path] = []
     problems: list[Diagnostic] = []
+    targets = output_names(files, out, output.extension)
     for path in files:
-        target = out / f"{path.stem}{output.extension}"
+        target = targets[path]
         data, refused = safexml.read_bytes(path, path.as_posix(), limits.max_bytes)
         tree, refused = (None, refused) if data is None else safexml.parse(
             data, path.as_posix(), limits, path)
@@ -81,6 +83,17 @@ def transform_files(fmt: str, files: list[Path], out: Path,
             continue
         written.append(target)
     return written, problems
+
+
+def output_names(files: list[Path], out: Path, extension: str) -> dict[Path, Path]:
+    """Where each file's result goes: `out/NAME.ext`, or, when two files share a name (the
+    same letter number in two volumes' folders), the files' folders below the folder they
+    all lie in, mirrored under `out`, so that no result overwrites another."""
+    if len({path.stem for path in files}) == len(set(files)):
+        return {path: out / f"{path.stem}{extension}" for path in files}
+    base = Path(os.path.commonpath([path.resolve().parent for path in files]))
+    return {path: out / path.resolve().relative_to(base).with_suffix(extension)
+            for path in files}
 
 
 def _corpus(output: Output, files: list[Path], out: Path, engine: Transformer,

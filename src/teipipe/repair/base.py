@@ -10,6 +10,7 @@ from itertools import chain
 from typing import Any, Literal
 
 from ..diagnostics import Location
+from ..language.letters import WordPattern
 from .lexicon import Lexicon
 
 Cert = Literal["high", "medium", "low"]
@@ -17,6 +18,7 @@ Status = Literal["applied", "proposed", "accepted", "rejected"]
 
 WORD = re.compile(r"[^\W\d_]+")
 """A run of letters: apostrophes, hyphens, digits and spaces separate words."""
+_WORDS = WordPattern(WORD.pattern)
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ class Evidence:
 
 
 def vocabulary_of(texts: Iterable[str]) -> Counter[str]:
-    return Counter(map(str.lower, chain.from_iterable(map(WORD.findall, texts))))
+    return Counter(map(str.lower, chain.from_iterable(
+        _WORDS.of(text).findall(text) for text in texts)))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..language.letters import WordPattern
 from ..language.lexicon import FrequencyTable, zipf_of
 from .base import WORD, Cert, Evidence, Finding
 
@@ -27,7 +28,7 @@ COMMON = 3.5
 CLEAR = 1.0
 """How much more frequent the best replacement must be than the runner-up."""
 
-_TOKEN = re.compile(r"(?<![\w'’-])[^\W_]+(?![\w'’-])")
+_TOKEN = WordPattern(r"(?<![\w'’-])[^\W_]+(?![\w'’-])")
 # `II` misread for `Il`/`Ils` (French): at the start of a sentence or clause, before
 # a lower-case word; `Louis II fut` has a name, not punctuation, before it.
 _DOUBLE_I = re.compile(r"(?:(?<=^)|(?<=[.:;!?«(]\s)|(?<=—\s))(II)(s?)(?= [^\W\d_]*[a-zà-ÿ])")
@@ -87,7 +88,8 @@ def _confusions(text: str, evidence: Evidence) -> Iterator[Finding]:
     known = evidence.memo.setdefault(RULE, {})
     misread = evidence.memo.setdefault(RULE + " readings", {})
     plain = _PLAIN.setdefault(evidence.language, set())
-    forms = _TOKEN.findall(text)
+    token = _TOKEN.of(text)
+    forms = token.findall(text)
     # `difference`, not `-=`: the in-place forms walk the whole of a dict (`known`, every
     # form judged in the text so far) for each segment; `difference` walks the segment's.
     new = set(forms).difference(known).difference(plain)
@@ -102,7 +104,7 @@ def _confusions(text: str, evidence: Evidence) -> Iterator[Finding]:
             misread[word] = reading
     if misread.keys().isdisjoint(forms):
         return
-    for match in _TOKEN.finditer(text):
+    for match in token.finditer(text):
         reading = misread.get(match.group())
         if reading is not None:
             yield Finding(match.start(), match.end(), match.group(), reading[0], RULE,

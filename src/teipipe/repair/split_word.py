@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from itertools import accumulate, compress, pairwise
 from operator import add, or_
 
+from ..language.letters import WordPattern
 from .base import Cert, Evidence, Finding
 
 RULE = "repair.split-word"
@@ -34,7 +35,7 @@ MARGIN = 0.5
 # right word may not precede a digit, underscore or an elision or a hyphenated clitic
 # (`De vons-nous`): every pair of neighbours is looked at, the right word of one pair
 # being the left word of the next.
-_LETTERS = re.compile(r"([^\W\d_]+)")
+_LETTERS = WordPattern(r"([^\W\d_]+)")
 _GLUED_BEFORE = re.compile(r"[\w-]")
 _GLUED_AFTER = re.compile(r"[\w'’‘ʼ]")
 
@@ -104,7 +105,7 @@ def _pairs(text: str, evidence: Evidence) -> Iterator[tuple[int, str, str]]:
     them with two set lookups each and no more (a pattern with look-arounds tried at every
     place of the text, making a match of every pair, and a lookup in the whole table cost
     three times as much), and the rest of the definition on the few pairs left."""
-    parts = _LETTERS.split(text)
+    parts = _LETTERS.of(text).split(text)
     joined = _joined(parts[1::2], text)
     common, in_text = evidence.lexicon.at_least(KNOWN), evidence.vocabulary
     possible: Iterable[bool] = map(or_, map(common.__contains__, joined),

@@ -257,7 +257,9 @@ def _select_one(odd: Odd, ref: etree._Element, source: p5_mod.SpecSource, reader
     spec = source.of(kind).get(key)
     if spec is None:
         reader.say(f"odd.undefined-{kind}", ref,
-                   f'{local(ref)} key="{key}": {source.display} declares no {kind} "{key}"')
+                   f'{local(ref)} key="{key}": {source.display} declares no {kind} "{key}" '
+                   "(an ODD written for another TEI release: give that release's "
+                   "p5subset.xml with --p5, or take the reference out)")
         return
     _add(odd, kind, spec)
 

@@ -91,23 +91,32 @@ def _merge_attlist(merged: etree._Element, changes: etree._Element) -> None:
         merged.replace(attlist, copy.deepcopy(changes))
         return
     existing = {att_key(a): a for a in attlist.iter(tei("attDef"))}
+    # An attList may name one attribute twice (two changes, or a change after a delete):
+    # each acts on what the one before it left, as in the TEI Stylesheets.
     for att in changes.iter(tei("attDef")):
         key = att_key(att)
         mode = att.get("mode", "add")
-        old = existing.get(key)
-        if old is not None and old.get("mode", "add") in ("add", "replace"):
-            parent = old.getparent()
+        old = existing.pop(key, None)
+        parent = old.getparent() if old is not None else None
+        if old is not None and parent is not None and old.get("mode", "add") in (
+                "add", "replace"):
             if mode == "delete":
-                parent.remove(old)  # type: ignore[union-attr]
-            elif mode == "change":
-                parent.replace(old, changed_attdef(old, att))  # type: ignore[union-attr]
+                parent.remove(old)
             else:
-                parent.replace(old, copy.deepcopy(att))  # type: ignore[union-attr]
+                existing[key] = changed_attdef(old, att) if mode == "change" else \
+                    copy.deepcopy(att)
+                parent.replace(old, existing[key])
             continue
-        if old is not None:
-            old.getparent().remove(old)  # type: ignore[union-attr]
-        # Kept as a marker: it deletes or alters an attribute the spec inherits.
-        attlist.append(copy.deepcopy(att))
+        if old is not None and parent is not None:
+            parent.remove(old)
+        # Kept as a marker: it deletes or alters an attribute the spec inherits; a second
+        # change of an inherited attribute alters the first.
+        marker = copy.deepcopy(att)
+        if old is not None and mode == "change" and old.get("mode") == "change":
+            marker = changed_attdef(old, att)
+            marker.set("mode", "change")
+        existing[key] = marker
+        attlist.append(marker)
 
 
 def _merge_classes(merged: etree._Element, changes: etree._Element) -> None:

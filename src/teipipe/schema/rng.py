@@ -189,7 +189,12 @@ class _Grammar:
         datatype = att.node.find("tei:datatype", NS)
         kind = att.value_list_type
         if kind == "closed" or (kind is not None and datatype is None):
-            choice = r(node, "choice")
+            # A repeated datatype (teidata.enumerated maxOccurs="unbounded", as @rend) makes
+            # a closed list a white-space separated list of its values.
+            repeated = datatype is not None and datatype.get("maxOccurs", "1") != "1"
+            holder = r(r(node, "list"), "zeroOrMore" if datatype is not None and datatype.get(
+                "minOccurs") == "0" else "oneOrMore") if repeated else node
+            choice = r(holder, "choice")
             for value in att.values:
                 r(choice, "value").text = value
             if not att.values:

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Location, Severity
 from ..schema import expand as odd_mod
-from ..schema.odd import OddError
+from ..schema.odd import Odd, OddError
 from ..schema.p5 import locate as p5_locate
 from ..tei import ODD_FILE, RNG_FILE, SCH_FILE
 from ..xml import safexml, saxon, xmlids
@@ -182,7 +182,25 @@ def _schema_tree(path: Path) -> etree._ElementTree:
     tree, problems = safexml.read(path, path.name)
     if tree is None:
         raise SchemaMissing(f"the schema is refused: {problems[0].format()}")
+    # A grammar's relative includes are read beside it, not from the working folder.
+    tree.docinfo.URL = path.resolve().as_uri()
     return tree
+
+
+def _grammar(path: Path, odd: Odd | None, names: frozenset[reduce.Name] | None
+             ) -> grammar.Grammar:
+    """The compiled grammar of the RELAX NG file `path`; SchemaMissing, with libxml2's reason
+    and the place in the grammar, when it cannot be compiled (a reference to no define, an
+    include that is missing)."""
+    try:
+        return grammar.load(_schema_tree(path).getroot(), odd, names)
+    except etree.RelaxNGParseError as error:
+        reasons = [f"{path.as_posix()}:{e.line}: {e.message}" if e.line else e.message
+                   for e in error.error_log] or [str(error)]
+        raise SchemaMissing("the RELAX NG grammar cannot be compiled, so no file was "
+                            f"validated: {reasons[0]}" + (f" (and {len(reasons) - 1} more)"
+                                                          if len(reasons) > 1 else "")
+                            ) from error
 
 
 def load(schema_dir: Path, limits: safexml.Limits = safexml.NO_XINCLUDE) -> Validator:
@@ -212,7 +230,7 @@ def load_files(schema: sources.SchemaFiles, names: frozenset[reduce.Name] | None
             odd = None  # an ODD compiled before: without it the messages only name less
     relaxng = None
     if schema.rng is not None:
-        relaxng = grammar.load(_schema_tree(Path(schema.rng)).getroot(), odd, names)
+        relaxng = _grammar(Path(schema.rng), odd, names)
     rules = None
     if schema.sch is not None:
         root = _schema_tree(Path(schema.sch)).getroot()

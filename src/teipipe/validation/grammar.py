@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..tei import TEI_NS
-from . import jingerrors
+from . import jingerrors, rnginclude
 from .interleaved import RNG_NS, attributes_interleaved
 from .reduce import Name, element_names, restrict, simplified
 
@@ -185,7 +185,9 @@ def _child_names(grammar: etree._Element, parent: str) -> list[str]:
 class Grammar:
     """A RELAX NG schema compiled once; `check` per document. Not thread-safe (libxml2 state)."""
 
-    relaxng: etree.RelaxNG
+    relaxng: etree.RelaxNG | None
+    """The grammar as written; with a `screen`, compiled only when needed (libxml2 may take
+    minutes on elements listing many attributes one by one; their screen takes ms)."""
     odd: Odd | None
     screen: etree.RelaxNG | None = None
     """The same language, written so that libxml2 checks it faster (`attributes_interleaved`):
@@ -199,6 +201,23 @@ class Grammar:
     """Grammars for messages, by the names they were cut to (a few at most)."""
     reporter: list[jingerrors.Reporter | None] = field(default_factory=list)
     """jing's errors for invalid documents (`jingerrors`), built on the first one."""
+    written: etree._Element | None = None
+    """What `relaxng` is compiled from when first needed (then kept in `late`)."""
+    late: list[etree.RelaxNG] = field(default_factory=list)
+
+    def full(self) -> etree.RelaxNG:
+        """The grammar as written, compiled on first need (or the whole one, if refused)."""
+        if self.relaxng is not None:
+            return self.relaxng
+        if not self.late:
+            assert self.written is not None, "a grammar without relaxng keeps what it was"
+            try:
+                self.late.append(etree.RelaxNG(self.written))
+            except etree.RelaxNGParseError:
+                if self.source is None or self.source is self.written:
+                    raise
+                self.late.append(etree.RelaxNG(self.source))
+        return self.late[0]
 
     def expected(self, parent: etree._Element | None) -> str:
         if self.odd is not None:
@@ -218,19 +237,22 @@ class Grammar:
         return _attributes_of(self.source, element, attribute)
 
     def valid(self, tree: etree._ElementTree) -> bool:
-        """Whether a document matches the grammar (no messages are worded)."""
-        return bool(self.screen is not None and self.screen.validate(tree)) or bool(
-            self.relaxng.validate(tree))
+        """Whether a document seems valid: the screen's verdict where there is one (the
+        grammar as written may take libxml2 minutes to compile); `check` settles a refusal."""
+        return bool((self.screen or self.full()).validate(tree))
 
     def check(self, tree: etree._ElementTree, data: bytes | None = None) -> list[Problem]:
         """The grammar problems of a document; `data`, its bytes, lets an invalid one
-        have every error jing would report, in jing's words and places."""
-        if self.valid(tree):
+        have every error jing would report, in jing's words and places (and then the grammar
+        as written is never compiled)."""
+        if self.screen is not None and self.screen.validate(tree):
             return []
         if data is not None:
             as_jing = self._as_jing(tree, data)
             if as_jing:
                 return as_jing
+        if self.full().validate(tree):
+            return []
         own: list[Problem] = []
         if self.odd is not None:
             for element in tree.getroot().iter(tag=etree.Element):
@@ -267,17 +289,16 @@ class Grammar:
         return [Problem(None, f.code, f.message, None, f.line, f.column) for f in found or []]
 
     def _errors(self, tree: etree._ElementTree) -> list[etree._LogEntry]:
-        """libxml2's errors for an invalid document, from the grammar cut down to the
-        elements of this document when that says something: libxml2 then places an
-        error at the element that is wrong (as jing does) instead of at a sibling before
-        it. The cut only ever runs on invalid documents, and only for small grammars (see
-        `reduce.simplified`)."""
+        """libxml2's errors for an invalid document, from the grammar cut down to its
+        elements when that says something: libxml2 then places an error at the wrong element
+        (as jing does), not at a sibling before it. Small grammars only (`reduce.simplified`)."""
         own = self._message_grammar(tree)
         if own is not None and not own.validate(tree):
             entries = list(own.error_log)
             if any(not _CASCADE.search(e.message) for e in entries):
                 return entries
-        return list(self.relaxng.error_log) if not self.relaxng.validate(tree) else []
+        full = self.full()
+        return list(full.error_log) if not full.validate(tree) else []
 
     def _message_grammar(self, tree: etree._ElementTree) -> etree.RelaxNG | None:
         if self.source is None or _element_count(self.source) > BIG:
@@ -348,10 +369,31 @@ def load(grammar: etree._Element, odd: Odd | None,
             raise etree.RelaxNGParseError(
                 f"line {node.sourceline}: the grammar includes {href!r}; only relative "
                 "references to files beside it are read")
+    try:
+        grammar = rnginclude.inline(grammar, rnginclude.base_of(grammar))
+    except rnginclude.IncludeError as error:
+        raise etree.RelaxNGParseError(str(error)) from error
     source = grammar
-    if names is not None and cut_before_compiling(grammar):
-        cut = restrict(grammar, names)
-        grammar = cut if cut is not None else grammar
+    cut = restrict(grammar, names) if names is not None and cut_before_compiling(
+        grammar) else None
+    target = cut if cut is not None else grammar
+    screen = _screen(target)
+    if screen is not None:
+        return Grammar(None, odd, screen, source, names, written=target)
+    try:
+        compiled = etree.RelaxNG(target)
+    except etree.RelaxNGParseError:
+        if cut is None:
+            raise
+        compiled = etree.RelaxNG(grammar)  # the cut tripped libxml2: the whole grammar
+    return Grammar(compiled, odd, _screen(grammar), source, names)
+
+
+def _screen(grammar: etree._Element) -> etree.RelaxNG | None:
+    """The faster grammar for valid documents, or None where libxml2 refuses the rewrite
+    (a grammar it compiles whole may still trip it): only a speed-up is lost."""
     screen = attributes_interleaved(grammar)
-    return Grammar(etree.RelaxNG(grammar), odd,
-                   etree.RelaxNG(screen) if screen is not None else None, source, names)
+    try:
+        return etree.RelaxNG(screen) if screen is not None else None
+    except etree.RelaxNGParseError:
+        return None

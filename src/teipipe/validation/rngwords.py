@@ -7,7 +7,17 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from .rngpatterns import CHOICE, DATA, LIST, VALUE, Name, NameClass, Pattern
+from .rngpatterns import (
+    CHOICE,
+    DATA,
+    EMPTY,
+    LIST,
+    ONE_OR_MORE,
+    VALUE,
+    Name,
+    NameClass,
+    Pattern,
+)
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -144,7 +154,51 @@ def value_failures(patterns: list[Pattern], text: str) -> str:
             if reason:
                 reasons.append(reason)
         elif pattern.kind == LIST:
-            reasons.append("must be a whitespace-delimited list")
+            # jing names a token no item takes; a list of the wrong length it only calls
+            # invalid.
+            failure = _list_failure(pattern, text)
+            if failure:
+                reasons.append(failure)
     equal = [f"must be equal to {or_list(sorted(values))}"] if values else []
     parts = equal + reasons if values_first else reasons + equal
     return f"; {or_list(parts)}" if parts else ""
+
+
+def _list_failure(pattern: Pattern, text: str) -> str | None:
+    """`token "x" invalid; must be equal to …` for the first token of `text` that no item of
+    the list takes (jing's words), when the list is a repetition of values and datatypes."""
+    items = _list_items(pattern.a) if pattern.a is not None else None
+    if not items:
+        return None
+    for token in text.split():
+        if not any(_takes(item, token) for item in items):
+            return f'token "{token}" invalid{value_failures(items, token)}'
+    return None
+
+
+def _list_items(pattern: Pattern) -> list[Pattern] | None:
+    """The value and data patterns a list repeats, or None for a list of another shape (a
+    fixed sequence of tokens)."""
+    if pattern.kind in (VALUE, DATA):
+        return [pattern]
+    if pattern.kind == EMPTY:
+        return []
+    if pattern.kind == ONE_OR_MORE and pattern.a is not None:
+        return _list_items(pattern.a)
+    if pattern.kind == CHOICE:
+        found: list[Pattern] = []
+        for alternative in sorted(pattern.alternatives, key=lambda p: p.serial):
+            items = _list_items(alternative)
+            if items is None:
+                return None
+            found.extend(items)
+        return found
+    return None
+
+
+def _takes(item: Pattern, token: str) -> bool:
+    if item.datatype is None:
+        return False
+    if item.kind == VALUE:
+        return item.datatype.same(token, item.value)
+    return item.datatype.allows(token)

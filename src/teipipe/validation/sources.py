@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -81,12 +82,19 @@ def named(path: Path, p5: Path | None = None, cache: Path | None = None) -> Sche
                                  "is not read: convert it with trang)"))
 
 
+COMPILER = Path(__file__).resolve().parents[1] / "schema"
+"""The ODD compiler's sources: a compile is kept only as long as they are unchanged."""
+
+
 def compiled_odd(path: Path, p5: Path | None, cache: Path | None = None) -> SchemaFiles:
-    """The RELAX NG and Schematron of an ODD, compiled once and kept under its hash."""
+    """The RELAX NG and Schematron of an ODD, compiled once and kept under the hash of the
+    ODD, the P5 source and the compiler's own code (a fixed compiler recompiles)."""
     from ..schema import compile_file  # the compiler reads ODDs through `safe`
     p5 = p5_mod.locate(p5)
     data = path.read_bytes()
     digest = hashlib.sha256(data)
+    for source in sorted(COMPILER.glob("*.py")):
+        digest.update(f"\0{source.name}\0".encode() + source.read_bytes())
     if p5 is not None and p5.is_file():
         stat = p5.stat()
         digest.update(f"{p5.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
@@ -150,7 +158,8 @@ def _local(href: str, document: Path, display: str, maps: dict[str, Path]) -> st
             "schema.remote", Severity.ERROR, Location(display, 1, 1),
             f'<?xml-model href="{href}"?> names a schema on the network, and teipipe does not '
             f"download: save a copy and pass --map {href}=FILE (or --schema FILE)"))
-    path = Path(href.removeprefix("file://"))
+    # An href is a URI reference: "my%20schema.rng" names the file "my schema.rng".
+    path = Path(unquote(href.removeprefix("file://")))
     resolved = path if path.is_absolute() else document.parent / path
     if not resolved.is_file():
         raise SchemaError(Diagnostic(
