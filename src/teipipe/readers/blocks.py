@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 
 from ..diagnostics import Location
 from ..language.identify import SAMPLE
+from ..language.letters import WordPattern
 from ..model import Choice, Inline, Text
 from ..source import Source
 
@@ -134,6 +135,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
+# `_WORD` with letters tested as code-point ranges where the text allows (the same runs).
+_RUNS = WordPattern(_WORD.pattern)
+
+
 def source_words(source: Source) -> tuple[str, ...]:
     """The runs of letters of the text (its lines joined by spaces), in order: the hyphen
     policy counts them, and the guess of the language those of a sample; a text is cut
@@ -152,9 +157,10 @@ def _words_of(raw: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The runs of the sample, and of the whole text."""
     text = " ".join(raw)
     if len(text) <= SAMPLE:
-        whole = tuple(_WORD.findall(text))
+        whole = tuple(_RUNS.of(text).findall(text))
         return whole, whole
-    head, tail = _WORD.findall(text[:SAMPLE]), _WORD.findall(text[SAMPLE:])
+    first, rest = text[:SAMPLE], text[SAMPLE:]
+    head, tail = _RUNS.of(first).findall(first), _RUNS.of(rest).findall(rest)
     if _WORD.fullmatch(text[SAMPLE - 1: SAMPLE + 1]):  # the sample ends inside a run
         return tuple(head), (*head[:-1], head[-1] + tail[0], *tail[1:])
     return tuple(head), (*head, *tail)
